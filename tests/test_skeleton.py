@@ -1,0 +1,87 @@
+"""The ground every other test stands on: the image, both runtimes, the server fixture."""
+import subprocess
+import sys
+
+from earmark import DEVICE, image
+
+
+def device_modules():
+    return sorted(p.stem for p in DEVICE.glob('*.py') if p.name != 'main.py')
+
+
+def test_image_holds_only_compiled_code_and_main(device_image):
+    names = [name for name, _ in image.manifest(device_image)]
+    sources = [n for n in names if n.endswith('.py')]
+    assert sources == ['main.py'], sources
+    for module in device_modules():
+        assert module + '.mpy' in names
+    assert 'lib/microdot/microdot.mpy' in names
+
+
+def test_every_device_module_imports_from_mpy_in_128k(mpy, capsys):
+    modules = device_modules()
+    code = ('import gc, sys\n'
+            'gc.collect(); base = gc.mem_alloc()\n'
+            'for name in %r:\n'
+            '    m = __import__(name)\n'
+            '    assert m.__file__.endswith(".mpy"), m.__file__\n'
+            'import microdot\n'
+            'assert microdot.__file__.endswith(".mpy"), microdot.__file__\n'
+            'gc.collect()\n'
+            'print("heap in use after imports:", gc.mem_alloc() - base, "of", '
+            'gc.mem_alloc() + gc.mem_free())\n') % modules
+    out = mpy.run(code, heap='128K')
+    with capsys.disabled():
+        print('\n  ' + out.strip())
+    assert 'heap in use after imports' in out
+
+
+def test_micropython_exceptions_fail_the_test(mpy):
+    # The harness must not let a device-side exception pass as success.
+    try:
+        mpy.run('raise ValueError("boom")')
+    except AssertionError as exc:
+        assert 'boom' in str(exc)
+    else:
+        raise AssertionError('a MicroPython exception went unnoticed')
+
+
+def test_heap_limit_is_real(mpy):
+    try:
+        mpy.run('b = bytearray(200 * 1024)', heap='128K')
+    except AssertionError as exc:
+        assert 'MemoryError' in str(exc)
+    else:
+        raise AssertionError('allocated 200 KB in a 128 KB heap')
+
+
+def test_device_options_in_both_runtimes(device):
+    out = device.run('import appliance\n'
+                     'print(appliance.options(["--port", "9000"])["port"])\n'
+                     'try:\n'
+                     '    appliance.options(["--nonsense", "1"])\n'
+                     'except ValueError as e:\n'
+                     '    print("error:", e)\n')
+    assert out.split('\n')[0] == '9000'
+    assert 'error: unknown option --nonsense' in out
+
+
+def test_server_answers_and_stops(appliance):
+    status, body = appliance.get('/api/health')
+    assert status == 200 and body['ok'] is True
+    assert body['runtime'] in ('micropython', 'cpython')
+    if body['runtime'] == 'micropython':
+        assert 0 < body['heap_used'] and body['heap_used'] + body['heap_free'] <= 128 * 1024
+
+
+def test_build_is_incremental(device_image):
+    before = {n: (device_image / n).stat().st_mtime_ns for n, _ in image.manifest(device_image)}
+    image.build()
+    after = {n: (device_image / n).stat().st_mtime_ns for n, _ in image.manifest(device_image)}
+    assert before == after
+
+
+def test_cli_build_prints_image(device_image):
+    out = subprocess.run([sys.executable, '-m', 'earmark.cli', 'build'], capture_output=True,
+                         text=True, check=True).stdout
+    assert 'total bytes' in out and 'main.py' in out
