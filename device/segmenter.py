@@ -4,7 +4,8 @@ The classifier scores overlapping windows (about 1 s, every `hop_frames` frames)
 places an event only to the nearest window. So each label's score is smoothed and passed through
 hysteresis (open at ON, stay open down to ON * OFF_RATIO, bridge quiet spells shorter than GAP),
 and the event's edges are then looked up in the frame energies: the onset is where the energy
-first rises clearly above the noise floor inside the first window that scored, walking back
+first rises clearly above the bed (the median energy of the seconds before) inside the first
+window that scored, walking back
 while the sound continues; the offset likewise inside the last window that scored.
 
 Feed it in stream order: `frame(energy)` for every front-end frame (energy in centi-dB, as
@@ -22,12 +23,13 @@ class Segmenter:
     GAP = 0.5             # seconds below the off threshold that still continue the same event
     MIN_DURATION = 0.2    # seconds: shorter events are dropped (and counted in `dropped`)
     MAX_LENGTH = 30.0     # seconds: a longer event is cut there and goes on as a new event
-    ONSET_DB = 6.0        # energy this far above the noise floor counts as sounding (or half-way
+    ONSET_DB = 6.0        # energy this far above the bed counts as sounding (or half-way
     #                       to the window's peak when that is closer; under ONSET_DB / 2 of rise
     #                       the edges fall back to the window grid)
+    RUN = 3               # frames in a row above that level to count as sounding
     LOOKBACK = 2.0        # seconds an onset may move back before its first scoring window
-    FLOOR_FALL = 4        # noise floor follows falling energy within ~4 frames...
-    FLOOR_RISE = 3.0      # ...and rising energy only with this time constant in seconds
+    BED = 2.0             # seconds before the first scoring window whose median energy is the
+    #                       bed the sound must rise above (a median ignores the bed's own blips)
     HISTORY = 6.0         # seconds of frame energies kept for refining edges
     RUNNERS_UP = 2        # next-best labels reported with each event
     QUIET = ('background', 'other')   # labels that never make events
@@ -55,22 +57,10 @@ class Segmenter:
         self.dropped = 0                  # events shorter than MIN_DURATION
         size = int(self.HISTORY / self.fs) + 1
         self._energy = array('h', bytes(2 * size))
-        self._floor = array('h', bytes(2 * size))
-        self._floor16 = None              # noise floor in 1/16 centi-dB
-        self._rise = max(1, int(self.FLOOR_RISE / self.fs))
 
     def frame(self, energy):
         """One frame's energy in centi-dB."""
-        e16 = energy * 16
-        if self._floor16 is None:
-            self._floor16 = e16
-        elif e16 < self._floor16:
-            self._floor16 += (e16 - self._floor16) // self.FLOOR_FALL
-        else:
-            self._floor16 += (e16 - self._floor16) // self._rise
-        i = self.frames % len(self._energy)
-        self._energy[i] = energy
-        self._floor[i] = self._floor16 // 16
+        self._energy[self.frames % len(self._energy)] = energy
         self.frames += 1
 
     def push(self, scores):
@@ -123,16 +113,15 @@ class Segmenter:
 
     # An open event: [onset frame, first window, last window scoring >= off (raw),
     #                 last window >= off (smoothed), score sums per label, windows summed,
-    #                 noise floor before it began (the floor itself rises during long sounds)]
+    #                 bed energy before it began]
     def _start(self, c, w):
         first = w
         for k in range(w - 1, max(-1, w - self.SMOOTH), -1):
             if self._raw[c][k % self.SMOOTH] < self.off[c] or k * self.hop < self._last_end[c]:
                 break
             first = k
-        onset = self._onset(first, c)
-        floor = self._floor[self._held(onset, onset + 1)[0] % len(self._floor)]
-        ev = [onset, first, w, w, [0.0] * len(self.labels), 0, floor]
+        bed = self._bed(first * self.hop)
+        ev = [self._onset(first, c, bed), first, w, w, [0.0] * len(self.labels), 0, bed]
         for k in range(first, w + 1):
             ev[5] += 1
             for j in range(len(self.labels)):
@@ -175,19 +164,38 @@ class Segmenter:
             return floor    # nothing stands out: the window grid is all there is
         return floor + min(int(self.ONSET_DB * 100), (peak - floor) // 2)
 
-    def _onset(self, w, c):
-        """Onset frame of a sound first scored in window w."""
+    def _run(self, start, end, level):
+        """Whether frames [start, end) all reach `level`: a sound, not a blip of the bed."""
+        n = len(self._energy)
+        first, last = self._held(start, end)
+        if last - first < end - start:
+            return False
+        for f in range(start, end):
+            if self._energy[f % n] < level:
+                return False
+        return True
+
+    def _bed(self, frame):
+        """Median energy of the BED seconds before `frame` (None when none are held)."""
+        start, end = self._held(frame - int(self.BED / self.fs), frame)
+        if start >= end:
+            return None
+        n = len(self._energy)
+        held = sorted(self._energy[f % n] for f in range(start, end))
+        return held[len(held) // 2]
+
+    def _onset(self, w, c, floor):
+        """Onset frame of a sound first scored in window w, rising above `floor`."""
         start, end = self._held(w * self.hop, w * self.hop + self.window)
         fallback = w * self.hop + self.window - self.hop   # what window w-1 did not hear
-        if start >= end:
+        if start >= end or floor is None:
             return fallback
         n = len(self._energy)
-        floor = self._floor[start % n]
         level = self._threshold(start, end, floor)
         if level <= floor:
             return fallback
         for f in range(start, end):
-            if self._energy[f % n] >= level:
+            if self._run(f, f + self.RUN, level):
                 limit, _ = self._held(max(f - int(self.LOOKBACK / self.fs),
                                           self._last_end[c]), f)
                 while f > limit and self._energy[(f - 1) % n] >= level:
@@ -200,12 +208,12 @@ class Segmenter:
         start, end = self._held(max(w * self.hop, onset), w * self.hop + self.window)
         fallback = w * self.hop + self.hop   # what window w+1 did not hear begins after this
         n = len(self._energy)
-        if start >= end:
+        if start >= end or floor is None:
             return fallback
         level = self._threshold(start, end, floor)
         if level <= floor:
             return fallback
-        for f in range(end - 1, start - 1, -1):
-            if self._energy[f % n] >= level:
-                return f + 1
+        for f in range(end, start, -1):
+            if self._run(f - self.RUN, f, level):
+                return f
         return fallback
