@@ -22,6 +22,14 @@ def cmd_run(args):
     os.execvpe(argv[0], argv, env)
 
 
+def cmd_training(module):
+    """A subcommand whose work lives in training/ (imported when used: it needs numpy & co)."""
+    def run(args):
+        import importlib
+        return importlib.import_module('training.' + module).run(args)
+    return run
+
+
 def parser():
     p = argparse.ArgumentParser(prog='earmark', description=__doc__)
     sub = p.add_subparsers(dest='command', required=True)
@@ -37,6 +45,21 @@ def parser():
         r.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
         r.add_argument('--heap', default=runtime.DEFAULT_HEAP, help='MicroPython heap size')
         r.set_defaults(func=cmd_run)
+
+    s = sub.add_parser('scenes', help='mix long test scenes with ground truth from the sound data')
+    s.add_argument('--data', required=True, help='the sound data folder (train/, other/)')
+    s.add_argument('--out', required=True, help='folder for the scenes')
+    s.add_argument('--folds', nargs='+', required=True,
+                   help='folds to draw clips from: shell patterns over the manifest fold column, '
+                   'N for esc50-foldN (e.g. 4 "speaker:tuxpaint-*" "src:Dashticz")')
+    s.add_argument('--seed', type=int, default=0)
+    s.add_argument('--count', type=int, default=10, help='how many scenes')
+    s.add_argument('--minutes', type=float, default=5.0, help='length of each scene')
+    s.set_defaults(func=cmd_training('scenes'))
+
+    e = sub.add_parser('evaluate-scenes', help='score detections on scenes (DCASE, sed_eval)')
+    e.add_argument('dir', help='folder with <scene>.tsv truth and <scene>.detected.tsv/.jsonl')
+    e.set_defaults(func=cmd_training('sed'))
     return p
 
 

@@ -1,0 +1,1 @@
+"""Host-side training and evaluation for Earmark (models, scenes, detection scores)."""
