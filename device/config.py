@@ -66,5 +66,7 @@ class Config:
             if default is not None and value is not None and type(value) is not type(default):
                 raise ValueError('setting %r must be %s, got %r' % (
                     name, type(default).__name__, value))
+        # Applied only once all are valid: a bad file changes nothing.
+        for name, value in overrides.items():
             setattr(cls, name, value)
         return cls

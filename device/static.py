@@ -70,6 +70,7 @@ def respond(request, path, root=None):
         'Cache-Control': 'no-cache',
         'ETag': etag,
         'X-Content-Type-Options': 'nosniff',
+        'X-Frame-Options': 'DENY',  # frame-ancestors cannot go in the page's <meta> CSP
         'Referrer-Policy': 'no-referrer',
     }
     if request.headers.get('If-None-Match') == etag:

@@ -21,7 +21,7 @@ WEBUI = ROOT / 'webui'
 PAGE_BUDGET = 30 * 1024  # gzipped bytes, from issue 7
 
 CSP = ("default-src 'none'; script-src '{script}'; style-src '{style}'; connect-src 'self'; "
-       "media-src blob:; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'")
+       "media-src blob:; img-src data:; form-action 'none'; base-uri 'none'")
 
 
 def _sha256(text):

@@ -51,6 +51,7 @@ function swatch(label) {
   s.style.background = color(label);
   return s;
 }
+function kept() { return el('small', { className: 'tag', textContent: 'kept' }); }
 function toast(msg) {
   const t = $('toast');
   t.textContent = msg;
@@ -119,11 +120,11 @@ function inDay(ev) {
 }
 function stripMark(ev) {
   const x = ev.start - secs(state.day);
-  // At least four minutes wide, or a 1 s event would be invisible on a phone.
+  // At least seven minutes wide, or a 1 s event would be invisible on a phone.
   const r = document.createElementNS(SVG, 'rect');
   r.setAttribute('x', Math.max(0, x));
   r.setAttribute('y', 2);
-  r.setAttribute('width', Math.max(240, ev.end - ev.start));
+  r.setAttribute('width', Math.max(400, ev.end - ev.start));
   r.setAttribute('height', 20);
   r.setAttribute('fill', color(ev.label));
   r.dataset.id = ev.id;
@@ -202,7 +203,7 @@ function drawChips() {
 function row(ev, small) {
   const open = el('button', { type: 'button', className: 'open' },
     swatch(ev.label),
-    el('span', { className: 'lbl', textContent: pretty(ev.label) + (ev.locked ? ' 🔒' : '') }),
+    el('span', { className: 'lbl', textContent: pretty(ev.label) }, ev.locked ? kept() : ''),
     el('time', { textContent: clock(ev.start) }),
     el('span', { className: 'conf', textContent: pct(small ? ev.similarity : ev.confidence) }));
   open.addEventListener('click', () => openEvent(ev.id));
@@ -275,7 +276,7 @@ async function openEvent(id) {
   loadSimilar(id);
 }
 function showDetail(ev) {
-  $('dlabel').replaceChildren(swatch(ev.label), ' ' + pretty(ev.label) + (ev.locked ? ' 🔒' : ''));
+  $('dlabel').replaceChildren(swatch(ev.label), ' ' + pretty(ev.label), ev.locked ? kept() : '');
   const when = new Date(ev.start * 1000).toLocaleString();
   $('dmeta').textContent = when + ' · ' + (ev.end - ev.start).toFixed(1) + ' s · ' + pct(ev.confidence);
   const runs = $('druns');
