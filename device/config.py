@@ -16,8 +16,8 @@ class Config:
     i2s_sd = 4
     #: Samples per second; the model's front end is trained at 16 kHz.
     sample_rate = 16000
-    #: 'inmp441' or 'sph0645'. Both send 32-bit slots; the SPH0645 is read one bit late on the
-    #: ESP32, which `mic_shift` absorbs.
+    #: 'inmp441' or 'sph0645'. Both send 32-bit slots; the SPH0645 clocks its data out one bit
+    #: late for the ESP32's I2S, which the audio source must allow for.
     microphone = 'inmp441'
     #: Bits dropped from each 32-bit I2S sample to make int16. 16 keeps the microphone's full
     #: scale; each step less doubles the gain (+6 dB), saturating at the int16 range. 14 (+12 dB)
