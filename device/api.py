@@ -58,7 +58,8 @@ async def bad_request(request):
 
 @app.errorhandler(405)
 async def not_allowed(request):
-    return {'error': 'method not allowed'}, 405
+    # RFC 9110 wants the methods that would work in an Allow header.
+    return {'error': 'method not allowed'}, 405, app.default_options_handler(request)
 
 
 @app.errorhandler(413)

@@ -134,24 +134,22 @@ class FakeAPI:
             def log_message(self, *args):
                 pass
 
-            def do_GET(self):
-                fake._dispatch(self, 'get')
-
-            def do_PATCH(self):
-                fake._dispatch(self, 'patch')
-
-            def do_DELETE(self):
-                fake._dispatch(self, 'delete')
+            def __getattr__(self, name):
+                # do_GET, do_PATCH, ... and any method a client invents (405 or 404 then).
+                if name.startswith('do_'):
+                    return lambda: fake._dispatch(self, name[3:].lower())
+                raise AttributeError(name)
 
         return Handler
 
     def _operation(self, path, method):
+        """(path template, path item, operation or None, path arguments) for a request."""
         for template, item in SPEC['paths'].items():
             pattern = '^' + re.sub(r'\{(\w+)\}', r'(?P<\1>[^/]+)', re.escape(template)
                                    .replace(r'\{', '{').replace(r'\}', '}')) + '$'
             m = re.match(pattern, path)
-            if m and method in item:
-                return template, item, item[method], m.groupdict()
+            if m:
+                return template, item, item.get(method), m.groupdict()
         return None, None, None, {}
 
     def _params(self, item, op, query, url_args):
@@ -209,7 +207,16 @@ class FakeAPI:
             return
         template, item, op, url_args = self._operation(url.path, method)
         if op is None:
-            return self._send(h, 404, {'error': 'not found'}, url.path, method)
+            allowed = [k.upper() for k in (item or {}) if k != 'parameters']
+            status = 405 if allowed else 404
+            h.send_response(status)
+            if allowed:
+                h.send_header('Allow', ', '.join(allowed))
+            h.send_header('Content-Type', 'application/json')
+            h.end_headers()
+            h.wfile.write(json.dumps({'error': 'not found' if status == 404 else
+                                      'method not allowed'}).encode())
+            return
         if op.get('security', SPEC['security']):
             header = h.headers.get('Authorization', '')
             token = header[7:] if header.startswith('Bearer ') else None
@@ -250,13 +257,11 @@ class FakeAPI:
                   if args.get('start', -1) <= e['start'] < args.get('end', math.inf)
                   and e['label'] == args.get('label', e['label'])
                   and e['confidence'] >= args.get('min_confidence', 0)]
-        if 'before' in args:
-            start, id = args['before'].split(':')
-            events = [e for e in events if (e['start'], e['id']) < (float(start), int(id))]
+        if 'before' in args:  # the cursor is an id: ids grow as events are stored
+            events = [e for e in events if e['id'] < int(args['before'])]
         limit = args.get('limit', 50)
         page = events[:limit]
-        more = len(events) > limit
-        cursor = '%r:%d' % (page[-1]['start'], page[-1]['id']) if more else None
+        cursor = str(page[-1]['id']) if len(events) > limit else None
         self._send(h, 200, {'events': [self.public(e) for e in page], 'next': cursor}, t, m)
 
     def op_getEvent(self, h, t, m, args):
@@ -278,6 +283,24 @@ class FakeAPI:
             return self._send(h, 400, {'error': 'bad body: %s' % str(exc).split('\n')[0]}, t, m)
         event.update(patch)
         self._send(h, 200, self.public(event), t, m)
+
+    def op_deleteEvent(self, h, t, m, args):
+        event = self._event_or_404(h, t, m, args)
+        if not event:
+            return
+        if event['locked']:
+            return self._send(h, 409, {'error': 'event %d is locked' % event['id']}, t, m)
+        with self.lock:
+            del self.events[event['id']]
+        self._send(h, 204, None, t, m)
+
+    def op_openapi(self, h, t, m, args):
+        data = json.dumps(SPEC).encode()
+        h.send_response(200)
+        h.send_header('Content-Type', 'application/json')
+        h.send_header('Content-Length', str(len(data)))
+        h.end_headers()
+        h.wfile.write(data)
 
     def op_getClip(self, h, t, m, args):
         event = self._event_or_404(h, t, m, args)

@@ -107,8 +107,9 @@ def test_overlong_request_line_is_refused_and_server_goes_on(served):
 
 
 def test_wrong_method_is_a_json_error(served):
-    status, _, body = raw(served, 'DELETE', '/api/health')
+    status, headers, body = raw(served, 'DELETE', '/api/health')
     assert status == 405 and json.loads(body) == {'error': 'method not allowed'}
+    assert headers['allow'] == 'GET, HEAD, OPTIONS'
 
 
 def test_no_cors_headers(served):
