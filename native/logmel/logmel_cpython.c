@@ -34,13 +34,6 @@ LogMel_init(LogMelObject *self, PyObject *args, PyObject *kwargs)
     PyObject *norm = NULL;
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|diiiddpOi", names, &sample_rate, &n_fft,
                                      &hop, &n_mels, &fmin, &fmax, &htk, &norm, &max_frames)) {
-        if (PyErr_ExceptionMatches(PyExc_TypeError) && (PyTuple_GET_SIZE(args) <= 9)) {
-            /* a wrong type for a parameter is bad input like any other */
-            PyObject *type, *value, *tb;
-            PyErr_Fetch(&type, &value, &tb);
-            PyErr_Format(PyExc_ValueError, "LogMel: %S", value);
-            Py_XDECREF(type); Py_XDECREF(value); Py_XDECREF(tb);
-        }
         return -1;
     }
     int norm_code = LOGMEL_NORM_SLANEY;
