@@ -3,7 +3,7 @@ import argparse
 import os
 import sys
 
-from . import image, runtime
+from . import ROOT, image, runtime
 
 
 def cmd_build(args):
@@ -22,6 +22,14 @@ def cmd_run(args):
     os.execvpe(argv[0], argv, env)
 
 
+def cmd_bench_frontend(args):
+    from . import bench_frontend
+    data = os.environ.get('EARMARK_DATA', str(ROOT.parent / 'shared' / 'data'))
+    rows, facts = bench_frontend.run(data, seconds=args.seconds,
+                                     natmod=os.environ.get('EARMARK_LOGMEL_MPY'))
+    bench_frontend.report(rows, facts)
+
+
 def parser():
     p = argparse.ArgumentParser(prog='earmark', description=__doc__)
     sub = p.add_subparsers(dest='command', required=True)
@@ -37,6 +45,13 @@ def parser():
         r.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
         r.add_argument('--heap', default=runtime.DEFAULT_HEAP, help='MicroPython heap size')
         r.set_defaults(func=cmd_run)
+
+    bench = sub.add_parser('bench', help='measure side by side and print a table of ratios')
+    targets = bench.add_subparsers(dest='target', required=True)
+    f = targets.add_parser('frontend', help='log-mel front end: C core, librosa, emlearn, '
+                           'MicroPython (set EARMARK_LOGMEL_MPY to include the native .mpy)')
+    f.add_argument('--seconds', type=float, default=30.0, help='seconds of audio per row')
+    f.set_defaults(func=cmd_bench_frontend)
     return p
 
 

@@ -301,7 +301,7 @@ def mpy_native(mpy, monkeypatch):
     def with_natmod(*args, **kw):
         argv, env, cwd = command(*args, **kw)
         env['MICROPYPATH'] = str(Path(NATMOD).parent) + ':' + env['MICROPYPATH']
-        return argv, env, cwd
+        return argv, env, str(Path(NATMOD).parent)
     monkeypatch.setattr(runtime, 'command', with_natmod)
     return mpy
 
@@ -371,3 +371,20 @@ def test_micropython_implementation_on_a_synthetic_signal(mpy, synthetic_wav):
     got = mpy_frames(mpy, path, {}, chunk=777)
     reference = c_frames(pcm)
     assert np.abs(got - reference)[within_80db(reference)].max() <= 0.1
+
+
+def test_plain_bytecode_variant_matches_viper(mpy, synthetic_wav, tmp_path, monkeypatch):
+    """The copy `earmark bench frontend` times as plain bytecode computes the same frames."""
+    from earmark import bench_frontend
+    path, _ = synthetic_wav
+    viper = mpy_frames(mpy, path, {}, chunk=500, seconds=1)
+    folder = bench_frontend._plain_bytecode(tmp_path / 'plain')
+    command = runtime.command
+
+    def plain_first(*args, **kw):
+        argv, env, cwd = command(*args, **kw)
+        env['MICROPYPATH'] = str(folder) + ':' + env['MICROPYPATH']
+        return argv, env, str(folder)   # '' (the working folder) comes first on sys.path
+    monkeypatch.setattr(runtime, 'command', plain_first)
+    assert mpy.run('import frontend; print(frontend.IMPLEMENTATION)').strip() == 'python'
+    assert np.array_equal(mpy_frames(mpy, path, {}, chunk=500, seconds=1), viper)
