@@ -3,7 +3,7 @@ import argparse
 import os
 import sys
 
-from . import image, runtime
+from . import ROOT, image, runtime
 
 
 def cmd_build(args):
@@ -28,6 +28,14 @@ def cmd_training(module):
         import importlib
         return importlib.import_module('training.' + module).run(args)
     return run
+
+
+def cmd_bench_frontend(args):
+    from . import bench_frontend
+    data = os.environ.get('EARMARK_DATA', str(ROOT.parent / 'shared' / 'data'))
+    rows, facts = bench_frontend.run(data, seconds=args.seconds,
+                                     natmod=os.environ.get('EARMARK_LOGMEL_MPY'))
+    bench_frontend.report(rows, facts)
 
 
 def parser():
@@ -60,6 +68,13 @@ def parser():
     e = sub.add_parser('evaluate-scenes', help='score detections on scenes (DCASE, sed_eval)')
     e.add_argument('dir', help='folder with <scene>.tsv truth and <scene>.detected.tsv/.jsonl')
     e.set_defaults(func=cmd_training('sed'))
+
+    bench = sub.add_parser('bench', help='measure side by side and print a table of ratios')
+    targets = bench.add_subparsers(dest='target', required=True)
+    f = targets.add_parser('frontend', help='log-mel front end: C core, librosa, emlearn, '
+                           'MicroPython (set EARMARK_LOGMEL_MPY to include the native .mpy)')
+    f.add_argument('--seconds', type=float, default=30.0, help='seconds of audio per row')
+    f.set_defaults(func=cmd_bench_frontend)
     return p
 
 
