@@ -22,6 +22,16 @@ def cmd_run(args):
     os.execvpe(argv[0], argv, env)
 
 
+def cmd_store_dump(args):
+    from . import store_dump
+    store_dump.dump(args.folder)
+
+
+def cmd_bench_store(args):
+    from . import bench_store
+    return bench_store.main(args)
+
+
 def parser():
     p = argparse.ArgumentParser(prog='earmark', description=__doc__)
     sub = p.add_subparsers(dest='command', required=True)
@@ -37,6 +47,20 @@ def parser():
         r.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
         r.add_argument('--heap', default=runtime.DEFAULT_HEAP, help='MicroPython heap size')
         r.set_defaults(func=cmd_run)
+
+    store = sub.add_parser('store', help='read an event store copied off a device')
+    store_sub = store.add_subparsers(dest='store_command', required=True)
+    d = store_sub.add_parser('dump', help='print a store as JSON lines')
+    d.add_argument('folder', help='the store folder (e.g. /flash/events copied with mpremote)')
+    d.set_defaults(func=cmd_store_dump)
+
+    bench = sub.add_parser('bench', help='benchmarks (side by side, tables of ratios)')
+    bench_sub = bench.add_subparsers(dest='bench', required=True)
+    b = bench_sub.add_parser('store', help='event store at 1k/10k/100k events in micropython')
+    b.add_argument('--sizes', default='1000,10000,100000', help='store sizes, comma-separated')
+    b.add_argument('--dim', type=int, default=32, help='embedding length')
+    b.add_argument('--buckets', type=int, default=64, help='k-means centroids (buckets)')
+    b.set_defaults(func=cmd_bench_store)
     return p
 
 
