@@ -31,7 +31,7 @@ QUERIES = 20
 DEVICE_SCRIPT = r'''
 import gc, json, sys, time
 import store
-cfg = json.loads(sys.argv[-1])
+cfg = json.load(open(sys.argv[-1]))
 gc.collect()
 base = gc.mem_alloc()
 s = store.Store(cfg['root'], cfg['labels'], cfg['dim'], centroids=open(cfg['centroids'], 'rb').read(),
@@ -39,10 +39,10 @@ s = store.Store(cfg['root'], cfg['labels'], cfg['dim'], centroids=open(cfg['cent
 gc.collect()
 print(json.dumps({'retained_new': gc.mem_alloc() - base}))
 dim = cfg['dim']
-emb = open(cfg['embeddings'], 'rb')
-labels = open(cfg['labels_file'], 'rb').read()
+events = open(cfg['events'], 'rb')  # label byte + embedding, read one event at a time
 queries = open(cfg['queries'], 'rb').read()
-vec = bytearray(dim)
+row = bytearray(dim + 1)
+vec = memoryview(row)[1:]
 done = 0
 DAY = 86400000
 def ms(t0, t1):
@@ -50,8 +50,8 @@ def ms(t0, t1):
 for n in cfg['sizes']:
     t0 = time.ticks_us()
     while done < n:
-        emb.readinto(vec)
-        s.append(cfg['t0'] + done * DAY // cfg['per_day'], 1200, labels[done], 0.75,
+        events.readinto(row)
+        s.append(cfg['t0'] + done * DAY // cfg['per_day'], 1200, row[0], 0.75,
                  [(10, 0.1)], vec)
         done += 1
         if done % 1000 == 0:
@@ -62,34 +62,33 @@ for n in cfg['sizes']:
     days = n // cfg['per_day']
     t0 = time.ticks_us()
     got = 0
-    for q in range(cfg['queries']):
+    for q in range(cfg['n_queries']):
         day = (q * 7919) % days
         ev, cur = s.query(start=cfg['t0'] + day * DAY, end=cfg['t0'] + (day + 1) * DAY, limit=50)
         got += len(ev)
-    out['day_query_ms'] = ms(t0, time.ticks_us()) / cfg['queries']
-    out['day_query_events'] = got / cfg['queries']
+        ev = None  # a page of 50 event dicts is ~15 KB of heap: let it go before the next
+    out['day_query_ms'] = ms(t0, time.ticks_us()) / cfg['n_queries']
+    out['day_query_events'] = got / cfg['n_queries']
     t0 = time.ticks_us()
     got = 0
-    for q in range(cfg['queries']):
+    for q in range(cfg['n_queries']):
         day = (q * 7919) % days
         ev, cur = s.query(start=cfg['t0'] + day * DAY, end=cfg['t0'] + (day + 1) * DAY,
                           label='dog_bark', limit=50)
         got += len(ev)
-    out['label_query_ms'] = ms(t0, time.ticks_us()) / cfg['queries']
-    out['label_query_events'] = got / cfg['queries']
+        ev = None
+    out['label_query_ms'] = ms(t0, time.ticks_us()) / cfg['n_queries']
+    out['label_query_events'] = got / cfg['n_queries']
     for exact in (True, False):
         found = []
         t0 = time.ticks_us()
-        for q in range(cfg['queries']):
+        for q in range(cfg['n_queries']):
             found.append([i for i, _ in s.similar(queries[q * dim:(q + 1) * dim], 10, exact)])
         key = 'exact' if exact else 'bucketed'
-        out[key + '_ms'] = ms(t0, time.ticks_us()) / cfg['queries']
+        out[key + '_ms'] = ms(t0, time.ticks_us()) / cfg['n_queries']
         out[key + '_ids'] = found
     u = s.usage()
     out['bytes_per_event'] = u['bytes'] / n
-    gc.collect()
-    before = gc.mem_alloc()
-    t0 = time.ticks_us()
     s = None
     gc.collect()
     base = gc.mem_alloc()
@@ -100,12 +99,13 @@ for n in cfg['sizes']:
     out['retained'] = gc.mem_alloc() - base
     out['problems'] = len(s.problems)
     print(json.dumps(out))
+    out = found = None
 '''
 
 # The store's work with only `free` bytes of heap left over: open, append, every kind of query.
 PEAK_SCRIPT = r'''
 import gc, json, sys
-cfg = json.loads(sys.argv[-1])
+cfg = json.load(open(sys.argv[-1]))
 import store, similar, clips, rollup, storefile
 gc.collect()
 ballast = bytearray(gc.mem_free() - cfg['free'])
@@ -161,7 +161,10 @@ def _folder():
 
 
 def _run(script, cfg, heap, progress=None):
-    argv, env, cwd = runtime.command('micropython', ['-c', script, json.dumps(cfg)], heap=heap)
+    # The settings go in a file: the unix port dies ("uncaught NLR") on an argument of ~300 bytes.
+    path = Path(cfg['root']).with_name('settings.json')
+    path.write_text(json.dumps(cfg))
+    argv, env, cwd = runtime.command('micropython', ['-c', script, str(path)], heap=heap)
     proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
     results, tail = [], []
@@ -186,13 +189,13 @@ def run(sizes=(1000, 10000, 100000), dim=32, buckets=64, heap='128K'):
     x, labels, centroids, queries = make_data(n, dim, buckets)
     with _folder() as tmp:
         tmp = Path(tmp)
-        files = {'embeddings': x, 'labels_file': labels, 'centroids': centroids,
-                 'queries': queries}
+        files = {'events': np.concatenate([labels[:, None], x.view(np.uint8)], axis=1),
+                 'centroids': centroids, 'queries': queries}
         for name, array in files.items():
             (tmp / name).write_bytes(array.tobytes())
         cfg = {name: str(tmp / name) for name in files}
         cfg.update(root=str(tmp / 'store'), labels=LABELS, dim=dim, sizes=list(sizes),
-                   t0=T0, per_day=PER_DAY, queries=QUERIES)
+                   t0=T0, per_day=PER_DAY, n_queries=QUERIES)
         with tqdm(total=n, desc='appending in micropython', unit='event') as bar:
             results = _run(DEVICE_SCRIPT, cfg, heap, bar)
         new_store = results.pop(0)['retained_new']
