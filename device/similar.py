@@ -60,9 +60,8 @@ def normalise(embedding, dim):
         raise ValueError('embedding must have %d int8 values, got %s' % (
             dim, 'none' if embedding is None else len(embedding)))
     values = embedding
-    if isinstance(embedding, (bytes, bytearray)):
-        values = memoryview(embedding)
-        values = [(v ^ 128) - 128 for v in values]
+    if isinstance(embedding, (bytes, bytearray, memoryview)):  # raw int8 bytes read as 0..255
+        values = signed(embedding)
     norm = math.sqrt(sum(v * v for v in values))
     out = bytearray(dim)
     if norm:
@@ -97,21 +96,19 @@ class Index:
         if centroids:
             if len(centroids) % dim:
                 raise ValueError('centroids must be K*%d int8 values' % dim)
-            k = len(centroids) // dim
-            self.centroids = bytearray()
-            for i in range(k):
-                self.centroids += normalise(memoryview(centroids)[i * dim:(i + 1) * dim], dim)
+            self.buckets = len(centroids) // dim
         else:
-            self.centroids = bytearray(dim)  # one bucket: bucketed search is the exact one
-        self.buckets = len(self.centroids) // dim
-        # The centroids laid out as entries (bucket number, vector) so the scan kernel ranks them.
+            self.buckets = 1  # one bucket: bucketed search is the exact one
+        # The centroids, normalised, laid out as entries (bucket number, vector) so the scan
+        # kernel ranks them like any posting list.
         self._table = bytearray(self.buckets * (4 + dim))
         for i in range(self.buckets):
             o = i * (4 + dim)
             struct.pack_into('<I', self._table, o, i)
-            self._table[o + 4:o + 4 + dim] = self.centroids[i * dim:(i + 1) * dim]
+            if centroids:
+                self._table[o + 4:o + 4 + dim] = normalise(
+                    memoryview(centroids)[i * dim:(i + 1) * dim], dim)
         self.entry = bytearray(self.entry_size)
-        self._buf = bytearray(self.CHUNK_ENTRIES * self.entry_size)
         self._out = array('i', bytes(4 * (2 * SCAN_CAP + 1)))
 
     def path(self, bucket):
@@ -167,7 +164,7 @@ class Index:
         Scores are dot products of normalised vectors (cosine * NORM**2)."""
         top = []
         thr = -(1 << 30)
-        buf = self._buf
+        buf = bytearray(self.CHUNK_ENTRIES * self.entry_size)
         out = self._out
         size = self.entry_size
         for b in buckets:

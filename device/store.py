@@ -141,6 +141,7 @@ class Store:
     def _open(self):
         """Reads the segment table and repairs the tail: the state that flash really holds."""
         self._edits_cache = (-1, None)
+        self._edited = []  # first ids of the segments that have edits: most have none
         self._ids = array('I')
         self._firsts = array('q')
         self._counts = array('I')
@@ -150,6 +151,8 @@ class Store:
                 storefile.remove(self.root + '/' + name)  # a copy cut short by a power cut
             elif name.startswith('s') and name.endswith('.seg') and len(name) == 13:
                 names.append(name)
+            elif name.startswith('s') and name.endswith('.ed') and len(name) == 12:
+                self._edited.append(int(name[1:9], 16))
         names.sort()
         head = bytearray(SEG_HEADER_SIZE)
         for n, name in enumerate(names):
@@ -220,7 +223,7 @@ class Store:
                 n = storefile.size(bpath)
                 storefile.copy_range(bpath, 0, n, entry, lambda e: struct.unpack_from(
                     '<I', e, 0)[0] < nxt)
-        for first in self._ids:
+        for first in self._edited:
             storefile.fix_tail(self._edits_path(first), EDIT_SIZE, self._edit_buf)
         orphan = clips.path(self.root, nxt)
         storefile.remove(orphan)  # written for an append that never returned
@@ -381,6 +384,8 @@ class Store:
         first = self._ids[i]
         if self._edits_cache[0] == first:
             return self._edits_cache[1]
+        if first not in self._edited:
+            return None
         edits = None
         try:
             f = open(self._edits_path(first), 'rb')
@@ -629,8 +634,10 @@ class Store:
             raise ValueError('no event %r' % (ident,))
         buf = self._edit_buf
         struct.pack_into(EDIT, buf, 0, ident, kind, value)
-        storefile.append(self._edits_path(self._ids[self._segment(ident)]),
-                         storefile.seal(buf, ident))
+        first = self._ids[self._segment(ident)]
+        if first not in self._edited:
+            self._edited.append(first)
+        storefile.append(self._edits_path(first), storefile.seal(buf, ident))
         self._edits_cache = (-1, None)
         self._used += EDIT_SIZE
         return ev
@@ -733,6 +740,8 @@ class Store:
         for ident in clips.ids(self.root):
             if first <= ident < first + count:
                 self._drop_clip(ident)
+        if first in self._edited:
+            self._edited.remove(first)
         for path in (self._seg_path(first), self._edits_path(first)):
             n = storefile.size(path)
             if n >= 0:
