@@ -510,10 +510,20 @@ class Store:
         buckets = range(self.sim.buckets) if exact else self.sim.nearest(
             vector, probes or self.PROBES)
         lo = self._ids[0] if self._ids else 0
-        top = self.sim.search(vector, k, buckets, lo, self._next - 1,
-                              lambda ident: ident != skip and self._alive(ident))
+        damaged = []
+
+        def accept(ident):
+            return ident != skip and ident not in damaged and self._alive(ident)
+        while True:
+            top = self.sim.search(vector, k, buckets, lo, self._next - 1, accept)
+            # An event whose record is damaged is never returned: the few winners are checked
+            # here rather than every candidate in the scan.
+            bad = [ident for _, ident in top if self._record(ident) is None]
+            if not bad:
+                break
+            damaged += bad
         scale = similar.NORM * similar.NORM
-        return [(ident, round(score / scale, 4)) for score, ident in top]
+        return [(ident, min(1.0, round(score / scale, 4))) for score, ident in top]
 
     def stats(self, bucket='day', start=0, end=None):
         """Yields {'start': ms, 'counts': {label: n}} per hour or day in [start, end) that had
@@ -567,7 +577,7 @@ class Store:
             raise ValueError('time went backwards: event at %d ms is before the last one at %d ms'
                              % (start, self._last_start))
         dur = (int(duration) + 5) // 10
-        if not 0 <= dur <= 0xffff:
+        if duration < 0 or dur > 0xffff:
             raise ValueError('duration must be 0..655350 ms, not %r' % (duration,))
         if not 0 <= confidence <= 1:
             raise ValueError('confidence must be in 0..1, not %r' % (confidence,))
