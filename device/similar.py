@@ -22,6 +22,7 @@ if sys.implementation.name != 'micropython':
 
 NORM = 127
 SCAN_CAP = 16  # candidates the kernel hands back per call
+BIAS = 1 << 29  # added to scores the kernels keep, so they stay positive in uint32 slots
 
 
 @micropython.viper
@@ -52,6 +53,41 @@ def _scan(buf: ptr8, n: int, size: int, q: ptr8, dim: int, lo: int, hi: int, thr
         i += 1
     out[32] = m
     return n
+
+
+@micropython.viper
+def _top(buf: ptr8, n: int, size: int, q: ptr8, dim: int, lo: int, hi: int, scores: ptr32,
+         winners: ptr8, k: int):
+    """Keeps the k best entries of buf (ids in [lo, hi]) in scores (score + BIAS, best first,
+    0 = empty) and a copy of each winning entry in winners, across calls."""
+    i = 0
+    while i < n:
+        p = i * size
+        ident = int(buf[p]) | (int(buf[p + 1]) << 8) | (int(buf[p + 2]) << 16) | (
+            int(buf[p + 3]) << 24)
+        if lo <= ident and ident <= hi:
+            s = 0
+            j = 0
+            e = p + 4
+            while j < dim:
+                s += ((int(buf[e + j]) ^ 128) - 128) * ((int(q[j]) ^ 128) - 128)
+                j += 1
+            s += 0x20000000  # BIAS, as a literal viper keeps a machine word
+            if s > int(scores[k - 1]):
+                j = k - 1
+                while j > 0 and int(scores[j - 1]) < s:
+                    scores[j] = scores[j - 1]
+                    c = 0
+                    while c < size:
+                        winners[j * size + c] = winners[(j - 1) * size + c]
+                        c += 1
+                    j -= 1
+                scores[j] = s
+                c = 0
+                while c < size:
+                    winners[j * size + c] = buf[p + c]
+                    c += 1
+        i += 1
 
 
 def normalise(embedding, dim):
@@ -88,6 +124,7 @@ def cosine(a, b):
 class Index:
     """The posting lists of one store: files b00.ix, b01.ix, ... under the store's root."""
     CHUNK_ENTRIES = 48  # entries read per file read: the scan's whole buffer
+    SPARE = 6  # winners kept beyond k, for those a check turns down
 
     def __init__(self, root, dim, centroids=None):
         self.root = root
@@ -116,16 +153,12 @@ class Index:
 
     def nearest(self, q, probes):
         """The `probes` buckets whose centroids are nearest to q (by dot product), nearest first."""
-        best = []
-        out = self._out
-        n = self.buckets
-        start = 0
-        while start < n:
-            start = _scan(self._table, n, 4 + self.dim, q, self.dim, 0, n, -(1 << 30), out, start)
-            for j in range(out[2 * SCAN_CAP]):
-                best.append((out[2 * j + 1], out[2 * j]))
-        best.sort(reverse=True)
-        return [b for _, b in best[:probes]]
+        probes = min(probes, self.buckets)
+        scores = array('i', bytes(4 * probes))
+        winners = bytearray(probes * (4 + self.dim))
+        _top(self._table, self.buckets, 4 + self.dim, q, self.dim, 0, self.buckets, scores,
+             winners, probes)
+        return [struct.unpack_from('<I', winners, j * (4 + self.dim))[0] for j in range(probes)]
 
     def add(self, ident, bucket, vector):
         e = self.entry
@@ -159,13 +192,8 @@ class Index:
                     hi = mid - 1
         return None
 
-    def search(self, q, k, buckets, lo, hi, accept):
-        """Top-k (score, id) over the given buckets for ids in [lo, hi] that accept(id) takes.
-        Scores are dot products of normalised vectors (cosine * NORM**2)."""
-        top = []
-        thr = -(1 << 30)
-        buf = bytearray(self.CHUNK_ENTRIES * self.entry_size)
-        out = self._out
+    def _chunks(self, buckets, buf):
+        """Yields the number of whole entries read into buf, chunk after chunk of the buckets."""
         size = self.entry_size
         for b in buckets:
             try:
@@ -174,26 +202,58 @@ class Index:
                 continue
             with f:
                 while True:
-                    got = f.readinto(buf)
-                    n = (got or 0) // size
+                    n = (f.readinto(buf) or 0) // size
                     if not n:
                         break
-                    start = 0
-                    while start < n:
-                        start = _scan(buf, n, size, q, self.dim, lo, hi, thr, out, start)
-                        for j in range(out[2 * SCAN_CAP]):
-                            i = out[2 * j]
-                            o = i * size
-                            entry = memoryview(buf)[o:o + size]
-                            ident = struct.unpack_from('<I', entry, 0)[0]
-                            if not storefile.intact(entry, ident) or not accept(ident):
-                                continue
-                            top.append((out[2 * j + 1], ident))
-                            top.sort(reverse=True)
-                            if len(top) > k:
-                                top.pop()
-                            if len(top) == k:
-                                thr = top[-1][0]
+                    yield n
+
+    def search(self, q, k, buckets, lo, hi, accept):
+        """Top-k (score, id) over the given buckets for ids in [lo, hi] that accept(id) takes.
+        Scores are dot products of normalised vectors (cosine * NORM**2).
+
+        The kernel keeps the k + SPARE best entries by itself; only those are checked (CRC,
+        accept). When checks turn down so many that fewer than k remain, the search is redone
+        checking every candidate as it comes."""
+        spare = k + self.SPARE
+        size = self.entry_size
+        scores = array('i', bytes(4 * spare))
+        winners = bytearray(spare * size)
+        buf = bytearray(self.CHUNK_ENTRIES * size)
+        for n in self._chunks(buckets, buf):
+            _top(buf, n, size, q, self.dim, lo, hi, scores, winners, spare)
+        top = []
+        for j in range(spare):
+            if not scores[j]:
+                return top  # fewer entries than spare: every one was seen
+            entry = memoryview(winners)[j * size:(j + 1) * size]
+            ident = struct.unpack_from('<I', entry, 0)[0]
+            if storefile.intact(entry, ident) and accept(ident):
+                top.append((scores[j] - BIAS, ident))
+                if len(top) == k:
+                    return top
+        return self._search_checked(q, k, buckets, lo, hi, accept)
+
+    def _search_checked(self, q, k, buckets, lo, hi, accept):
+        top = []
+        thr = -(1 << 30)
+        size = self.entry_size
+        buf = bytearray(self.CHUNK_ENTRIES * size)
+        out = self._out
+        for n in self._chunks(buckets, buf):
+            start = 0
+            while start < n:
+                start = _scan(buf, n, size, q, self.dim, lo, hi, thr, out, start)
+                for j in range(out[2 * SCAN_CAP]):
+                    entry = memoryview(buf)[out[2 * j] * size:(out[2 * j] + 1) * size]
+                    ident = struct.unpack_from('<I', entry, 0)[0]
+                    if not storefile.intact(entry, ident) or not accept(ident):
+                        continue
+                    top.append((out[2 * j + 1], ident))
+                    top.sort(reverse=True)
+                    if len(top) > k:
+                        top.pop()
+                    if len(top) == k:
+                        thr = top[-1][0]
         return top
 
     def compact(self, alive):
