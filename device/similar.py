@@ -176,6 +176,8 @@ class Index:
         """The stored vector of event `ident` (binary search in its bucket), or None."""
         path = self.path(bucket)
         n = storefile.size(path) // self.entry_size
+        if n <= 0:
+            return None
         e = self.entry
         lo, hi = 0, n - 1
         with open(path, 'rb') as f:

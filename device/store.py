@@ -185,7 +185,7 @@ class Store:
                 self._last_start = ev[1]
         self.rollup = rollup.Rollup(self.root, len(self.labels), self.problems)
         self.rollup.readonly = self.readonly
-        self.rollup.recover(self._since)
+        self.rollup.recover(self._after)
         self._measure()
 
     def _repair_tail(self):
@@ -372,9 +372,10 @@ class Store:
             if not got:
                 cur = first - 1 if newest_first else first + self._counts[i]
 
-    def _since(self, t):
-        for ident, rec, start in self._walk(self._first_from(t), self._next - 1, False):
-            yield start, rec[6]
+    def _after(self, first):
+        lo = max(first + 1, self._ids[0] if self._ids else 0)
+        for ident, rec, start in self._walk(lo, self._next - 1, False):
+            yield start, rec[6], ident
 
     def _edits(self, ident):
         """{id: [label, locked, deleted]} of the edits in ident's segment (cached per segment)."""
@@ -607,7 +608,7 @@ class Store:
             if clip_need:
                 self._used += clips.write(self.root, ident, clip, self.CLIP_RATE)
                 self._clip_bytes += clip_need
-            self.rollup.add(start, li)
+            self.rollup.add(start, li, ident)
             rec = self._rec
             struct.pack_into(RECORD, rec, 0, start - self._firsts[-1], dur, li,
                              int(confidence * 255 + 0.5), runners[0][1],
@@ -619,7 +620,7 @@ class Store:
             self._used += RECORD_SIZE + self.sim.add(ident, bucket, vector)
         except OSError as exc:
             self._open()  # back to what flash holds
-            if exc.args and exc.args[0] == storefile.ENOSPC:
+            if exc.args == (storefile.ENOSPC,):  # from the file system, not from _make_room
                 raise OSError(storefile.ENOSPC, 'store full: the flash has no room left')
             raise
         self._next = ident + 1
@@ -697,6 +698,8 @@ class Store:
         self._thin_clips(self._clip_bytes - (self._used - goal))
         dropped = False
         i = 0
+        if self._used > goal:
+            self.rollup.flush()  # the running counts must not depend on events about to go
         while self._used > goal and i < len(self._ids) - 1:
             if self._locked_in(i):
                 i += 1
