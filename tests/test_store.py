@@ -390,3 +390,33 @@ def test_power_cuts_lose_nothing_acknowledged(mpy):
     print(r)
     assert r['distinct_n'] >= 1000 and r['cases'] >= 1000, r
     assert r['live'] >= 30 and r['thinned'] > 0, r
+
+
+def test_full_flash_is_a_clear_error_and_loses_nothing(mpy):
+    """A budget larger than the flash: LittleFS runs out first (48 KB device in RAM)."""
+    code = HELPERS + '\n' + Path(__file__).with_name('store_powercut.py').read_text() + '''
+NB = 96
+data = bytearray(b'\\xff' * (BS * NB))
+vfs.VfsLfs2.mkfs(Flash(data))
+mount(Flash(data))
+s = open_store(ROOT, budget=1 << 20, segment_bytes=2048)
+acked = 0
+error = None
+for i in range(5000):
+    try:
+        assert add(s, i, clip=(i % 5 == 0)) == i
+    except OSError as e:
+        error = str(e)
+        break
+    acked += 1
+for i in range(acked):
+    check(s, s.get(i), i)
+s = open_store(ROOT, budget=1 << 20, segment_bytes=2048)
+assert s.usage()['next_id'] == acked
+for i in range(acked):
+    check(s, s.get(i), i)
+out(acked=acked, error=error, problems=s.problems)
+'''
+    r = mpy.json_lines(code, heap='512K')[0]
+    print(r)
+    assert r['acked'] > 50 and 'store full' in r['error'], r
