@@ -7,12 +7,22 @@
     s.similar(ident, k=10)              # [(id, cosine)], bucketed; exact=True scans everything
     s.relabel(ident, 'doorbell'); s.lock(ident); s.delete(ident)
     for period in s.stats('day', week_start, week_end): ...   # {'start', 'counts': {label: n}}
-    s.export_clip(ident, stream)        # 16-bit WAV, written in chunks
+    s.export_clip(ident, stream)        # 16-bit WAV, written in chunks (clip_wav(): the chunks)
     s.usage(); s.problems
+    for ev in s.events(start, end, label): ...   # query() as a generator: stream these
 
-Times are integer milliseconds since the Unix epoch; an event's duration is kept to 10 ms.
-Events come back as dicts {id, start, end, label, confidence, runners_up, has_clip, locked},
-newest first; ids grow by one per append and are never reused while an event exists.
+Times are integer milliseconds since the Unix epoch; an event's duration is kept to 10 ms,
+confidence and runner-up scores to 1/255. Events come back as dicts {id, start, end, label,
+confidence, runners_up, has_clip, locked}, newest first. Ids grow by one per append (the id of
+an append that never returned is used again). A page of 50 dicts takes ~15 KB of MicroPython
+heap: the API should stream events() rather than hold query() pages. Settings are the class
+attributes below, overridable by keyword (`segment_bytes=4096`); `readonly=True` opens a store
+copied off a device without repairing or writing anything.
+
+Retention: when an append would take the store over BUDGET, clips go first (oldest first,
+keeping those of locked events and the newest KEEP_CLIPS per label), then whole old segments
+(never the newest, never one holding a locked event), THIN_FRACTION of the budget at a time;
+the posting lists are then compacted. Clips also have their own share, CLIP_SHARE.
 
 On flash (root folder):
 - `s<first id>.seg`: a segment of the log. A header (first id, first start) and fixed-size event
