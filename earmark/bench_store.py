@@ -45,7 +45,7 @@ row = bytearray(dim + 1)
 vec = memoryview(row)[1:]
 done = 0
 DAY = 86400000
-ROUNDS = 3
+ROUNDS = 7
 def ms(t0, t1):
     return time.ticks_diff(t1, t0) / 1000
 for n in cfg['sizes']:
