@@ -147,6 +147,9 @@ class Index:
                     memoryview(centroids)[i * dim:(i + 1) * dim], dim)
         self.entry = bytearray(self.entry_size)
         self._out = array('i', bytes(4 * (2 * SCAN_CAP + 1)))
+        # Kept, not made per search: a search then allocates next to nothing, so it does not
+        # set off collections of a heap the rest of the appliance fills.
+        self._buf = bytearray(self.CHUNK_ENTRIES * self.entry_size)
 
     def path(self, bucket):
         return '%s/b%02x.ix' % (self.root, bucket)
@@ -220,7 +223,7 @@ class Index:
         size = self.entry_size
         scores = array('i', bytes(4 * spare))
         winners = bytearray(spare * size)
-        buf = bytearray(self.CHUNK_ENTRIES * size)
+        buf = self._buf
         for n in self._chunks(buckets, buf):
             _top(buf, n, size, q, self.dim, lo, hi, scores, winners, spare)
         top = []
@@ -239,7 +242,7 @@ class Index:
         top = []
         thr = -(1 << 30)
         size = self.entry_size
-        buf = bytearray(self.CHUNK_ENTRIES * size)
+        buf = self._buf
         out = self._out
         for n in self._chunks(buckets, buf):
             start = 0
