@@ -38,6 +38,16 @@ def cmd_bench_frontend(args):
     bench_frontend.report(rows, facts)
 
 
+def cmd_store_dump(args):
+    from . import store_dump
+    store_dump.dump(args.folder)
+
+
+def cmd_bench_store(args):
+    from . import bench_store
+    return bench_store.main(args)
+
+
 def parser():
     p = argparse.ArgumentParser(prog='earmark', description=__doc__)
     sub = p.add_subparsers(dest='command', required=True)
@@ -75,6 +85,18 @@ def parser():
                            'MicroPython (set EARMARK_LOGMEL_MPY to include the native .mpy)')
     f.add_argument('--seconds', type=float, default=30.0, help='seconds of audio per row')
     f.set_defaults(func=cmd_bench_frontend)
+
+    store = sub.add_parser('store', help='read an event store copied off a device')
+    store_sub = store.add_subparsers(dest='store_command', required=True)
+    d = store_sub.add_parser('dump', help='print a store as JSON lines')
+    d.add_argument('folder', help='the store folder (e.g. /flash/events copied with mpremote)')
+    d.set_defaults(func=cmd_store_dump)
+
+    b = targets.add_parser('store', help='event store at 1k/10k/100k events in micropython')
+    b.add_argument('--sizes', default='1000,10000,100000', help='store sizes, comma-separated')
+    b.add_argument('--dim', type=int, default=32, help='embedding length')
+    b.add_argument('--buckets', type=int, default=64, help='k-means centroids (buckets)')
+    b.set_defaults(func=cmd_bench_store)
     return p
 
 

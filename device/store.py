@@ -1,0 +1,777 @@
+"""The event store: every detected event on the device's own flash, append-only.
+
+    s = Store('/flash/events', labels, dim, centroids=bundle_centroids, budget=512 * 1024)
+    ident = s.append(start_ms, duration_ms, 'dog_bark', 0.91, [('speech', 0.05)], embedding, clip)
+    events, cursor = s.query(start=day_start, end=day_end, label='dog_bark', limit=50)
+    more, cursor = s.query(start=day_start, end=day_end, label='dog_bark', before=cursor)
+    s.similar(ident, k=10)              # [(id, cosine)], bucketed; exact=True scans everything
+    s.relabel(ident, 'doorbell'); s.lock(ident); s.delete(ident)
+    for period in s.stats('day', week_start, week_end): ...   # {'start', 'counts': {label: n}}
+    s.export_clip(ident, stream)        # 16-bit WAV, written in chunks (clip_wav(): the chunks)
+    s.usage(); s.problems
+    for ev in s.events(start, end, label): ...   # query() as a generator: stream these
+
+Times are integer milliseconds since the Unix epoch; an event's duration is kept to 10 ms,
+confidence and runner-up scores to 1/255. Events come back as dicts {id, start, end, label,
+confidence, runners_up, has_clip, locked}, newest first. Ids grow by one per append (the id of
+an append that never returned is used again). A page of 50 dicts takes ~15 KB of MicroPython
+heap: the API should stream events() rather than hold query() pages. Settings are the class
+attributes below, overridable by keyword (`segment_bytes=4096`); `readonly=True` opens a store
+copied off a device without repairing or writing anything.
+
+Retention: when an append would take the store over BUDGET, clips go first (oldest first,
+keeping those of locked events and the newest KEEP_CLIPS per label), then whole old segments
+(never the newest, never one holding a locked event), THIN_FRACTION of the budget at a time;
+the posting lists are then compacted. Clips also have their own share, CLIP_SHARE.
+
+On flash (root folder):
+- `s<first id>.seg`: a segment of the log. A header (first id, first start) and fixed-size event
+  records, each with a CRC seeded with its id. Slots are ids, so any event is one seek away and a
+  day is found by binary search on start times (which never go backwards). Segments are rotated
+  at SEGMENT_BYTES; RAM holds 16 bytes per segment, bounded by budget / SEGMENT_BYTES.
+- `s<first id>.ed`: relabel, lock and delete records for that segment's events; they override
+  the event record, which is never rewritten.
+- `bNN.ix`: one posting list per bucket holding the int8 embeddings (see similar.py); the event
+  record names its bucket.
+- `hours.ru`, `days.ru`, `fixes.ru`: roll-ups (see rollup.py). `clips/`: clips (see clips.py).
+- `store.json`, `centroids.bin`: labels, embedding size and the centroids the buckets were made
+  with; a store keeps its own centroids so a new model bundle cannot scramble its buckets.
+
+An append is acknowledged once its record and embedding are synced. On open, a partial or
+damaged last record is cut, as is a last event whose embedding never reached flash; the id, the
+byte count and the running roll-ups are rebuilt from the tail only. A damaged record elsewhere
+is skipped and noted in `problems`, never returned.
+"""
+import json
+import os
+import struct
+from array import array
+
+import clips
+import rollup
+import similar
+import storefile
+
+SEG_HEADER = '<4sIqHH'  # magic, first id, first start (ms), record size, format
+SEG_HEADER_SIZE = 20 + 4
+SEG_MAGIC = b'EMS1'
+FORMAT = 1
+# start - segment's first start (ms), duration (10 ms), label, confidence (/255),
+# 2 x (runner-up label, score /255), flags, bucket; then the CRC
+RECORD = '<IHBBBBBBBB'
+RECORD_SIZE = 14 + 4
+EDIT = '<IBB'  # id, kind, value
+EDIT_SIZE = 6 + 4
+RELABEL = 1
+LOCK = 2
+DELETE = 3
+HAS_CLIP = 1
+NO_LABEL = 255
+
+
+def _listdir(path):
+    if hasattr(os, 'ilistdir'):
+        return (entry[0] for entry in os.ilistdir(path))
+    return iter(os.listdir(path))
+
+
+class Store:
+    SEGMENT_BYTES = 16 * 1024  # the unit of rotation and of deletion for space
+    BUDGET = 768 * 1024  # bytes of files the store may use, clips included
+    CLIP_SHARE = 0.5  # part of the budget clips may take
+    KEEP_CLIPS = 2  # newest clips per label that thinning keeps
+    THIN_FRACTION = 0.05  # part of the budget freed at once, so thinning is not on every append
+    PROBES = 4  # buckets a bucketed search reads
+    RUNNERS_UP = 2  # runner-up (label, score) pairs kept per event
+    CLIP_RATE = 16000
+    CLIP_SECONDS = 10  # longest clip accepted
+    CHUNK_RECORDS = 32  # records read per file read when walking the log
+    PROBLEMS_KEPT = 16
+
+    def __init__(self, root, labels=None, dim=None, centroids=None, budget=None,
+                 readonly=False, **settings):
+        for name, value in settings.items():
+            if not hasattr(Store, name.upper()):
+                raise ValueError('unknown store setting %r' % name)
+            setattr(self, name.upper(), value)
+        if budget is not None:
+            self.BUDGET = budget
+        self.root = root.rstrip('/') or '/'
+        self.readonly = readonly
+        self.problems = []
+        self._damaged = []
+        self._config(labels, dim, centroids)
+        self._rec = bytearray(RECORD_SIZE)
+        self._edit_buf = bytearray(EDIT_SIZE)
+        self._open()
+
+    # ---- opening and recovery
+
+    def _config(self, labels, dim, centroids):
+        cfg_path = self.root + '/store.json'
+        cent_path = self.root + '/centroids.bin'
+        if storefile.size(cfg_path) >= 0:
+            with open(cfg_path) as f:
+                cfg = json.load(f)
+            if labels is not None and list(labels) != cfg['labels']:
+                raise ValueError('store in %s has labels %s' % (self.root, cfg['labels']))
+            if dim is not None and dim != cfg['dim']:
+                raise ValueError('store in %s has embeddings of %d, not %d' % (
+                    self.root, cfg['dim'], dim))
+            saved = None
+            if storefile.size(cent_path) > 0:
+                with open(cent_path, 'rb') as f:
+                    saved = f.read()
+            if centroids is not None and saved is not None and bytes(centroids) != saved:
+                self._report('store keeps the centroids it was made with, not the new ones')
+            self.labels, self.dim, centroids = cfg['labels'], cfg['dim'], saved
+        else:
+            if self.readonly:
+                raise ValueError('no store in %s' % self.root)
+            if not labels or not dim:
+                raise ValueError('a new store needs labels and dim')
+            if len(labels) >= NO_LABEL:
+                raise ValueError('at most %d labels' % (NO_LABEL - 1))
+            self.labels, self.dim = list(labels), int(dim)
+            for path in (self.root, self.root + '/' + clips.DIR):
+                try:
+                    os.mkdir(path)
+                except OSError:
+                    pass  # already there
+            if centroids:
+                with open(cent_path, 'wb') as f:
+                    f.write(bytes(centroids))
+                    storefile.sync(f)
+            with open(cfg_path + storefile.TMP, 'w') as f:
+                json.dump({'labels': self.labels, 'dim': self.dim, 'format': FORMAT}, f)
+                storefile.sync(f)
+            os.rename(cfg_path + storefile.TMP, cfg_path)
+        self.sim = similar.Index(self.root, self.dim, centroids)
+
+    def _open(self):
+        """Reads the segment table and repairs the tail: the state that flash really holds."""
+        self._edits_cache = (-1, None)
+        self._edited = []  # first ids of the segments that have edits: most have none
+        self._ids = array('I')
+        self._firsts = array('q')
+        self._counts = array('I')
+        names = []
+        for name in _listdir(self.root):
+            if name.endswith(storefile.TMP) and not self.readonly:
+                storefile.remove(self.root + '/' + name)  # a copy cut short by a power cut
+            elif name.startswith('s') and name.endswith('.seg') and len(name) == 13:
+                names.append(name)
+            elif name.startswith('s') and name.endswith('.ed') and len(name) == 12:
+                self._edited.append(int(name[1:9], 16))
+        names.sort()
+        head = bytearray(SEG_HEADER_SIZE)
+        for n, name in enumerate(names):
+            path = self.root + '/' + name
+            ok = False
+            try:
+                with open(path, 'rb') as f:
+                    ok = f.readinto(head) == SEG_HEADER_SIZE and storefile.intact(head, 0)
+            except OSError:
+                pass
+            if ok:
+                magic, first, first_start, size, fmt = struct.unpack_from(SEG_HEADER, head, 0)
+                ok = magic == SEG_MAGIC and size == RECORD_SIZE and '%08x' % first == name[1:9]
+            if not ok:
+                if n == len(names) - 1 and not self.readonly:
+                    storefile.remove(path)  # a rotation cut short: it never held an event
+                else:
+                    self._report('segment %s damaged, its events skipped' % name)
+                continue
+            self._ids.append(first)
+            self._firsts.append(first_start)
+            self._counts.append(max(0, storefile.size(path) - SEG_HEADER_SIZE) // RECORD_SIZE)
+        if not self.readonly:
+            self._repair_tail()
+        self._next = self._ids[-1] + self._counts[-1] if self._ids else 0
+        self._last_start = -1
+        if self._next:
+            ev = self._record(self._next - 1)
+            if ev:
+                self._last_start = ev[1]
+        self.rollup = rollup.Rollup(self.root, len(self.labels), self.problems)
+        self.rollup.readonly = self.readonly
+        self.rollup.recover(self._after)
+        self._measure()
+
+    def _repair_tail(self):
+        if not self._ids:
+            return
+        buf = bytearray(256)
+        path = self._seg_path(self._ids[-1])
+        size = storefile.size(path)
+        whole = SEG_HEADER_SIZE + self._counts[-1] * RECORD_SIZE
+        if size > whole:
+            storefile.cut(path, whole, buf)
+            self._report('cut a torn record off %s' % path)
+        rec = self._rec
+        while self._counts[-1]:
+            ident = self._ids[-1] + self._counts[-1] - 1
+            with open(path, 'rb') as f:
+                f.seek(whole - RECORD_SIZE)
+                f.readinto(rec)
+            if not storefile.intact(rec, ident):
+                why = 'damaged'
+            elif self.sim.last_id(rec[RECORD_SIZE - 5]) != ident:
+                why = 'without its embedding'
+            else:
+                break
+            whole -= RECORD_SIZE
+            storefile.cut(path, whole, buf)
+            self._counts[-1] -= 1
+            self._report('cut the last event %d (%s): its append never returned' % (ident, why))
+        nxt = self._ids[-1] + self._counts[-1]
+        entry = bytearray(self.sim.entry_size)
+        for b in range(self.sim.buckets):
+            bpath = self.sim.path(b)
+            storefile.fix_tail(bpath, self.sim.entry_size, entry)
+            if self.sim.last_id(b) >= nxt:  # the embedding of an event cut above
+                n = storefile.size(bpath)
+                storefile.copy_range(bpath, 0, n, entry, lambda e: struct.unpack_from(
+                    '<I', e, 0)[0] < nxt)
+        for first in self._edited:
+            storefile.fix_tail(self._edits_path(first), EDIT_SIZE, self._edit_buf)
+        orphan = clips.path(self.root, nxt)
+        storefile.remove(orphan)  # written for an append that never returned
+        storefile.remove(orphan + storefile.TMP)
+
+    def _measure(self):
+        used = 0
+        for name in _listdir(self.root):
+            if not name.endswith(storefile.TMP) and name != clips.DIR:
+                used += max(0, storefile.size(self.root + '/' + name))
+        clip_bytes = 0
+        for ident in clips.ids(self.root):
+            clip_bytes += max(0, storefile.size(clips.path(self.root, ident)))
+        self._clip_bytes = clip_bytes
+        self._used = used + clip_bytes
+
+    def _report(self, text):
+        self.problems.append(text)
+        if len(self.problems) > self.PROBLEMS_KEPT:
+            self.problems.pop(0)
+
+    def _damage(self, ident):
+        if ident not in self._damaged:
+            self._damaged.append(ident)
+            if len(self._damaged) > self.PROBLEMS_KEPT:
+                self._damaged.pop(0)
+            self._report('event %d damaged, skipped' % ident)
+
+    # ---- locating events
+
+    def _seg_path(self, first):
+        return '%s/s%08x.seg' % (self.root, first)
+
+    def _edits_path(self, first):
+        return '%s/s%08x.ed' % (self.root, first)
+
+    def _segment(self, ident):
+        """Index of the segment holding ident, or -1."""
+        ids = self._ids
+        lo, hi = 0, len(ids) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if ids[mid] <= ident:
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        if hi >= 0 and ident < ids[hi] + self._counts[hi]:
+            return hi
+        return -1
+
+    def _record(self, ident):
+        """(record buffer, start) of an intact event record, or None."""
+        i = self._segment(ident)
+        if i < 0:
+            return None
+        first = self._ids[i]
+        rec = self._rec
+        try:
+            with open(self._seg_path(first), 'rb') as f:
+                f.seek(SEG_HEADER_SIZE + (ident - first) * RECORD_SIZE)
+                if f.readinto(rec) != RECORD_SIZE:
+                    return None
+        except OSError:
+            return None
+        if not storefile.intact(rec, ident):
+            self._damage(ident)
+            return None
+        return rec, self._firsts[i] + struct.unpack_from('<I', rec, 0)[0]
+
+    def _first_from(self, t):
+        """The smallest id whose event starts at or after t (the next id when there is none)."""
+        firsts = self._firsts
+        lo, hi = 0, len(firsts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if firsts[mid] < t:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == 0:
+            return self._ids[0] if self._ids else self._next
+        i = lo - 1
+        first, base = self._ids[i], firsts[i]
+        a, b = 0, self._counts[i]
+        rec = self._rec
+        with open(self._seg_path(first), 'rb') as f:
+            while a < b:
+                mid = (a + b) // 2
+                f.seek(SEG_HEADER_SIZE + mid * RECORD_SIZE)
+                f.readinto(rec)
+                if base + struct.unpack_from('<I', rec, 0)[0] < t:
+                    a = mid + 1
+                else:
+                    b = mid
+        if a < self._counts[i]:
+            return first + a
+        return self._ids[lo] if lo < len(self._ids) else self._next
+
+    def _walk(self, lo, hi, newest_first=True):
+        """Yields (id, record, start) of intact records with lo <= id <= hi. Safe to interleave
+        with appends: it re-finds its place by id after every chunk."""
+        size = RECORD_SIZE
+        buf = bytearray(self.CHUNK_RECORDS * size)
+        view = memoryview(buf)
+        cur = hi if newest_first else lo
+        while lo <= cur <= hi:
+            i = self._segment(cur)
+            if i < 0:  # a gap left by a deleted segment, or the end
+                ids = self._ids
+                j = 0
+                while j < len(ids) and ids[j] <= cur:
+                    j += 1
+                if newest_first:
+                    if j == 0:
+                        return
+                    cur = ids[j - 1] + self._counts[j - 1] - 1
+                    if cur < lo:
+                        return
+                else:
+                    if j == len(ids):
+                        return
+                    cur = ids[j]
+                continue
+            first, base = self._ids[i], self._firsts[i]
+            if newest_first:
+                a = max(first, lo, cur - self.CHUNK_RECORDS + 1)
+                b = cur
+            else:
+                a = cur
+                b = min(first + self._counts[i] - 1, hi, cur + self.CHUNK_RECORDS - 1)
+            try:
+                with open(self._seg_path(first), 'rb') as f:
+                    f.seek(SEG_HEADER_SIZE + (a - first) * size)
+                    got = f.readinto(view[:(b - a + 1) * size]) // size
+            except OSError:
+                got = 0
+            b = min(b, a + got - 1)
+            cur = a - 1 if newest_first else b + 1
+            order = range(b, a - 1, -1) if newest_first else range(a, b + 1)
+            for ident in order:
+                rec = view[(ident - a) * size:(ident - a + 1) * size]
+                if storefile.intact(rec, ident):
+                    yield ident, rec, base + struct.unpack_from('<I', rec, 0)[0]
+                else:
+                    self._damage(ident)
+            if not got:
+                cur = first - 1 if newest_first else first + self._counts[i]
+
+    def _after(self, first):
+        lo = max(first + 1, self._ids[0] if self._ids else 0)
+        for ident, rec, start in self._walk(lo, self._next - 1, False):
+            yield start, rec[6], ident
+
+    def _edits(self, ident):
+        """{id: [label, locked, deleted]} of the edits in ident's segment (cached per segment)."""
+        i = self._segment(ident)
+        if i < 0:
+            return None
+        first = self._ids[i]
+        if self._edits_cache[0] == first:
+            return self._edits_cache[1]
+        if first not in self._edited:
+            return None
+        edits = None
+        try:
+            f = open(self._edits_path(first), 'rb')
+        except OSError:
+            f = None
+        if f:
+            edits = {}
+            buf = self._edit_buf
+            with f:
+                while f.readinto(buf) == EDIT_SIZE:
+                    target, kind, value = struct.unpack_from(EDIT, buf, 0)
+                    if not storefile.intact(buf, target):
+                        self._report('edit record damaged in segment %d' % first)
+                        continue
+                    state = edits.setdefault(target, [None, False, False])
+                    if kind == RELABEL:
+                        state[0] = value
+                    elif kind == LOCK:
+                        state[1] = bool(value)
+                    elif kind == DELETE:
+                        state[2] = True
+        self._edits_cache = (first, edits)
+        return edits
+
+    def _event(self, ident, rec, start):
+        """The event dict of an intact record with its edits applied, or None once deleted."""
+        (off, dur, label, conf, r1, s1, r2, s2, flags, bucket) = struct.unpack_from(RECORD, rec, 0)
+        locked = False
+        edits = self._edits(ident)
+        state = edits.get(ident) if edits else None
+        if state:
+            if state[2]:
+                return None
+            if state[0] is not None:
+                label = state[0]
+            locked = state[1]
+        runners = [[self.labels[r], round(s / 255, 3)] for r, s in ((r1, s1), (r2, s2))
+                   if r != NO_LABEL]
+        has_clip = bool(flags & HAS_CLIP) and storefile.size(clips.path(self.root, ident)) > 0
+        return {'id': ident, 'start': start, 'end': start + dur * 10,
+                'label': self.labels[label], 'confidence': round(conf / 255, 3),
+                'runners_up': runners, 'has_clip': has_clip, 'locked': locked}
+
+    # ---- reading
+
+    def _label(self, label):
+        if isinstance(label, int) and not isinstance(label, bool) and 0 <= label < len(
+                self.labels):
+            return label
+        try:
+            return self.labels.index(label)
+        except ValueError:
+            raise ValueError('unknown label %r (labels: %s)' % (label, ', '.join(self.labels)))
+
+    def get(self, ident):
+        """The event with this id, or None (never stored, deleted, thinned away or damaged)."""
+        if not isinstance(ident, int):
+            raise ValueError('event id must be an integer, not %r' % (ident,))
+        found = self._record(ident)
+        return self._event(ident, found[0], found[1]) if found else None
+
+    def events(self, start=None, end=None, label=None, min_confidence=None, before=None,
+               oldest_first=False):
+        """Yields events with start <= event start < end, newest first (oldest_first to turn
+        round). What it yields is fixed when it begins: events appended meanwhile are not in it."""
+        li = None if label is None else self._label(label)
+        hi = self._next - 1
+        if before is not None:
+            hi = min(hi, int(before) - 1)
+        if end is not None:
+            hi = min(hi, self._first_from(end) - 1)
+        lo = self._first_from(start) if start is not None else (
+            self._ids[0] if self._ids else 0)
+        for ident, rec, t in self._walk(lo, hi, not oldest_first):
+            if (start is not None and t < start) or (end is not None and t >= end):
+                continue  # only a damaged time field can be out of order
+            ev = self._event(ident, rec, t)
+            if ev is None or (li is not None and ev['label'] != self.labels[li]):
+                continue
+            if min_confidence is not None and ev['confidence'] < min_confidence:
+                continue
+            yield ev
+
+    def query(self, start=None, end=None, label=None, min_confidence=None, limit=50,
+              before=None):
+        """(events, next_cursor): up to `limit` events newest first; pass next_cursor as
+        `before` for the next page (None when this page was the last)."""
+        if limit < 1:
+            raise ValueError('limit must be at least 1')
+        found = []
+        for ev in self.events(start, end, label, min_confidence, before):
+            if len(found) == limit:
+                return found, found[-1]['id']
+            found.append(ev)
+        return found, None
+
+    def embedding(self, ident):
+        """The stored (normalised) int8 embedding of an event as bytes, or None."""
+        found = self._record(ident)
+        if not found or self._event(ident, found[0], found[1]) is None:
+            return None
+        return self.sim.vector(found[0][RECORD_SIZE - 5], ident)
+
+    def _alive(self, ident):
+        edits = self._edits(ident)
+        if self._segment(ident) < 0:
+            return False
+        return not (edits and ident in edits and edits[ident][2])
+
+    def similar(self, query, k=10, exact=False, probes=None):
+        """[(id, cosine similarity)] of the k events most like `query` (an embedding, or the id
+        of a stored event, which is left out of its own answer), most similar first. Bucketed
+        unless exact: it reads the `probes` buckets nearest the query."""
+        skip = -1
+        if isinstance(query, int):
+            vector = self.embedding(query)
+            if vector is None:
+                raise ValueError('no event %d with an embedding' % query)
+            skip = query
+        else:
+            vector = similar.normalise(query, self.dim)
+        buckets = range(self.sim.buckets) if exact else self.sim.nearest(
+            vector, probes or self.PROBES)
+        lo = self._ids[0] if self._ids else 0
+        damaged = []
+
+        def accept(ident):
+            return ident != skip and ident not in damaged and self._alive(ident)
+        while True:
+            top = self.sim.search(vector, k, buckets, lo, self._next - 1, accept)
+            # An event whose record is damaged is never returned: the few winners are checked
+            # here rather than every candidate in the scan.
+            bad = [ident for _, ident in top if self._record(ident) is None]
+            if not bad:
+                break
+            damaged += bad
+        scale = similar.NORM * similar.NORM
+        return [(ident, min(1.0, round(score / scale, 4))) for score, ident in top]
+
+    def stats(self, bucket='day', start=0, end=None):
+        """Yields {'start': ms, 'counts': {label: n}} per hour or day in [start, end) that had
+        events, oldest first; read from the roll-ups, so it works after the events are gone."""
+        if end is None:
+            end = max(self._last_start + 1, start + 1)
+        for t, counts in self.rollup.stats(bucket, start, end):
+            named = {}
+            for i in range(len(counts)):
+                if counts[i]:
+                    named[self.labels[i]] = counts[i]
+            if named:
+                yield {'start': t, 'counts': named}
+
+    def clip_wav(self, ident, chunk=512):
+        """Yields the event's clip as a WAV file in pieces (one buffer, reused between pieces)."""
+        if not self._alive(ident) or storefile.size(clips.path(self.root, ident)) < 0:
+            raise ValueError('event %r has no clip' % (ident,))
+        return clips.wav(self.root, ident, chunk)
+
+    def export_clip(self, ident, stream, chunk=512):
+        """Writes the event's clip to stream as a WAV file; returns the bytes written."""
+        n = 0
+        for piece in self.clip_wav(ident, chunk):
+            stream.write(piece)
+            n += len(piece)
+        return n
+
+    def usage(self):
+        first = self._ids[0] if self._ids else self._next
+        return {'bytes': self._used, 'budget': self.BUDGET, 'clip_bytes': self._clip_bytes,
+                'clip_budget': int(self.BUDGET * self.CLIP_SHARE), 'segments': len(self._ids),
+                'first_id': first, 'next_id': self._next, 'problems': len(self.problems)}
+
+    # ---- writing
+
+    def _writable(self):
+        if self.readonly:
+            raise ValueError('store opened read-only')
+
+    def append(self, start, duration, label, confidence, runners_up=(), embedding=None,
+               clip=None):
+        """Stores an event; returns its id once it is on flash. `runners_up` is [(label,
+        score)] or {label: score} (the best RUNNERS_UP kept); `clip` int16 PCM at CLIP_RATE."""
+        self._writable()
+        li = self._label(label)
+        start = int(start)
+        if start < 0:
+            raise ValueError('start must be ms since the epoch, not %d' % start)
+        if start < self._last_start:
+            raise ValueError('time went backwards: event at %d ms is before the last one at %d ms'
+                             % (start, self._last_start))
+        dur = (int(duration) + 5) // 10
+        if duration < 0 or dur > 0xffff:
+            raise ValueError('duration must be 0..655350 ms, not %r' % (duration,))
+        if not 0 <= confidence <= 1:
+            raise ValueError('confidence must be in 0..1, not %r' % (confidence,))
+        pairs = runners_up.items() if isinstance(runners_up, dict) else runners_up
+        runners = []
+        for name, score in pairs:
+            if not 0 <= score <= 1:
+                raise ValueError('runner-up score must be in 0..1, not %r' % (score,))
+            runners.append((score, self._label(name)))
+        runners.sort(reverse=True)
+        runners = runners[:self.RUNNERS_UP] + [(0, NO_LABEL)] * (2 - len(runners[:2]))
+        vector = similar.normalise(embedding, self.dim)
+        clip_need = 0
+        if clip is not None:
+            samples = len(clip) if isinstance(clip, array) else len(clip) // 2
+            if samples > self.CLIP_SECONDS * self.CLIP_RATE:
+                raise ValueError('clip longer than %d s' % self.CLIP_SECONDS)
+            clip_need = clips.stored_size(samples)
+        bucket = self.sim.nearest(vector, 1)[0]
+        ident = self._next
+        try:
+            clip_need = self._make_room(RECORD_SIZE + self.sim.entry_size + SEG_HEADER_SIZE,
+                                        clip_need)
+            if (not self._ids or start - self._firsts[-1] > 0xffffffff or
+                    SEG_HEADER_SIZE + (self._counts[-1] + 1) * RECORD_SIZE > self.SEGMENT_BYTES):
+                self._rotate(ident, start)
+            if clip_need:
+                self._used += clips.write(self.root, ident, clip, self.CLIP_RATE)
+                self._clip_bytes += clip_need
+            self.rollup.add(start, li, ident)
+            rec = self._rec
+            struct.pack_into(RECORD, rec, 0, start - self._firsts[-1], dur, li,
+                             int(confidence * 255 + 0.5), runners[0][1],
+                             int(runners[0][0] * 255 + 0.5), runners[1][1],
+                             int(runners[1][0] * 255 + 0.5), HAS_CLIP if clip_need else 0,
+                             bucket)
+            storefile.append(self._seg_path(self._ids[-1]), storefile.seal(rec, ident))
+            self._counts[-1] += 1
+            self._used += RECORD_SIZE + self.sim.add(ident, bucket, vector)
+        except OSError as exc:
+            self._open()  # back to what flash holds
+            if exc.args == (storefile.ENOSPC,):  # from the file system, not from _make_room
+                raise OSError(storefile.ENOSPC, 'store full: the flash has no room left')
+            raise
+        self._next = ident + 1
+        self._last_start = start
+        return ident
+
+    def _rotate(self, first, start):
+        head = bytearray(SEG_HEADER_SIZE)
+        struct.pack_into(SEG_HEADER, head, 0, SEG_MAGIC, first, start, RECORD_SIZE, FORMAT)
+        with open(self._seg_path(first), 'wb') as f:
+            f.write(storefile.seal(head, 0))
+            storefile.sync(f)
+        self._ids.append(first)
+        self._firsts.append(start)
+        self._counts.append(0)
+        self._used += SEG_HEADER_SIZE
+
+    def _edit(self, ident, kind, value):
+        self._writable()
+        ev = self.get(ident)
+        if ev is None:
+            raise ValueError('no event %r' % (ident,))
+        buf = self._edit_buf
+        struct.pack_into(EDIT, buf, 0, ident, kind, value)
+        first = self._ids[self._segment(ident)]
+        if first not in self._edited:
+            self._edited.append(first)
+        storefile.append(self._edits_path(first), storefile.seal(buf, ident))
+        self._edits_cache = (-1, None)
+        self._used += EDIT_SIZE
+        return ev
+
+    def relabel(self, ident, label):
+        li = self._label(label)
+        ev = self.get(ident)
+        if ev is not None and ev['label'] == self.labels[li]:
+            return ev
+        ev = self._edit(ident, RELABEL, li)
+        self.rollup.fix(ev['start'], self.labels.index(ev['label']), li)
+        return self.get(ident)
+
+    def lock(self, ident, locked=True):
+        """A locked event and its clip are kept whatever space thinning needs."""
+        self._edit(ident, LOCK, 1 if locked else 0)
+        return self.get(ident)
+
+    def delete(self, ident):
+        ev = self._edit(ident, DELETE, 0)
+        self.rollup.fix(ev['start'], self.labels.index(ev['label']), rollup.DELETED)
+        self._drop_clip(ident)
+
+    # ---- retention
+
+    def _drop_clip(self, ident):
+        path = clips.path(self.root, ident)
+        n = storefile.size(path)
+        if n >= 0:
+            os.remove(path)
+            self._clip_bytes -= n
+            self._used -= n
+
+    def _make_room(self, need, clip_need):
+        """Thins clips, then old segments, so `need` bytes plus the clip fit the budget; returns
+        the clip bytes that may be written (0 when the clip cannot be kept)."""
+        slack = int(self.BUDGET * self.THIN_FRACTION)
+        clip_budget = int(self.BUDGET * self.CLIP_SHARE)
+        if clip_need and self._clip_bytes + clip_need > clip_budget:
+            self._thin_clips(clip_budget - clip_need - slack)
+            if self._clip_bytes + clip_need > clip_budget:
+                self._report('clip dropped: clips that must be kept fill the clip budget')
+                clip_need = 0
+        if self._used + need + clip_need <= self.BUDGET:
+            return clip_need
+        goal = self.BUDGET - need - clip_need - slack
+        self._thin_clips(self._clip_bytes - (self._used - goal))
+        dropped = False
+        i = 0
+        if self._used > goal:
+            self.rollup.flush()  # the running counts must not depend on events about to go
+        while self._used > goal and i < len(self._ids) - 1:
+            if self._locked_in(i):
+                i += 1
+                continue
+            self._used -= self._drop_segment(i)
+            dropped = True
+        if dropped:
+            self.sim.compact(lambda ident: self._segment(ident) >= 0)
+            self._measure()
+        if self._used + need + clip_need > self.BUDGET:
+            raise OSError(storefile.ENOSPC, 'store full: locked events and clips fill the budget')
+        return clip_need
+
+    def _thin_clips(self, goal):
+        """Deletes clips oldest first until clips take at most goal bytes, keeping those of
+        locked events and the newest KEEP_CLIPS per label."""
+        if self._clip_bytes <= goal:
+            return
+        found = clips.ids(self.root)
+        per_label = [0] * len(self.labels)
+        for ident in found:
+            ev = self.get(ident)
+            if ev:
+                per_label[self.labels.index(ev['label'])] += 1
+        for ident in found:
+            if self._clip_bytes <= goal:
+                return
+            ev = self.get(ident)
+            if ev is None:
+                self._drop_clip(ident)  # its event is gone
+                continue
+            li = self.labels.index(ev['label'])
+            if ev['locked'] or per_label[li] <= self.KEEP_CLIPS:
+                continue
+            per_label[li] -= 1
+            self._drop_clip(ident)
+
+    def _locked_in(self, i):
+        edits = self._edits(self._ids[i])
+        if edits:
+            for state in edits.values():
+                if state[1] and not state[2]:
+                    return True
+        return False
+
+    def _drop_segment(self, i):
+        """Deletes segment i with its edits and clips; returns the bytes freed (its embeddings
+        counted, though they go when the posting lists are compacted)."""
+        first, count = self._ids[i], self._counts[i]
+        freed = count * self.sim.entry_size
+        for ident in clips.ids(self.root):
+            if first <= ident < first + count:
+                self._drop_clip(ident)
+        if first in self._edited:
+            self._edited.remove(first)
+        for path in (self._seg_path(first), self._edits_path(first)):
+            n = storefile.size(path)
+            if n >= 0:
+                os.remove(path)
+                freed += n
+        self._ids = self._ids[:i] + self._ids[i + 1:]
+        self._firsts = self._firsts[:i] + self._firsts[i + 1:]
+        self._counts = self._counts[:i] + self._counts[i + 1:]
+        self._edits_cache = (-1, None)
+        return freed

@@ -1,0 +1,34 @@
+"""`earmark store dump DIR`: a store copied off a device, as JSON lines.
+
+The device's own store module reads it (it runs in CPython too), opened read-only, so the
+host sees exactly what the device would serve. Lines: one per event, oldest first
+({"type": "event", ...} with its embedding), one per day of roll-ups ({"type": "day", ...}),
+the problems found while reading ({"type": "problem", ...}) and the usage ({"type": "usage"}).
+"""
+import json
+import sys
+
+from . import DEVICE
+from .runtime import SHIMS
+
+
+def open_store(folder):
+    for path in (str(DEVICE), str(SHIMS)):
+        if path not in sys.path:
+            sys.path.insert(0, path)
+    import store
+    return store.Store(str(folder), readonly=True)
+
+
+def dump(folder, out=sys.stdout):
+    s = open_store(folder)
+    for ev in s.events(oldest_first=True):
+        vector = s.embedding(ev['id'])
+        line = dict(type='event', **ev)
+        line['embedding'] = [(v ^ 128) - 128 for v in vector] if vector else None
+        out.write(json.dumps(line) + '\n')
+    for day in s.stats('day', 0, 1 << 62):
+        out.write(json.dumps(dict(type='day', **day)) + '\n')
+    for text in s.problems:
+        out.write(json.dumps({'type': 'problem', 'text': text}) + '\n')
+    out.write(json.dumps(dict(type='usage', **s.usage())) + '\n')

@@ -1,0 +1,422 @@
+"""The event store (device/store.py) in MicroPython (from the image, heap limited) and CPython."""
+import io
+import json
+import subprocess
+import sys
+import wave
+from pathlib import Path
+
+import pytest
+
+HELPERS = (Path(__file__).with_name('store_device.py')).read_text()
+
+
+def run(dev, code, heap='256K', **kw):
+    """Runs code after the helpers. Functional tests give MicroPython 256 KB because the test
+    snippet itself is compiled in the heap; the store's own heap is measured at 128 KB in
+    test_store_heap_is_small_and_flat and by `earmark bench store`."""
+    return dev.json_lines(HELPERS + '\n' + code, heap=heap, **kw)
+
+
+def test_append_get_query_pages(device, tmp_path):
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=600)
+for i in range(120):
+    assert add(s, i) == i
+for i in (0, 1, 59, 119):
+    check(s, s.get(i), i)
+assert s.get(120) is None and s.get(-1) is None
+# newest first, paged by cursor, no event twice or missing
+seen, cursor = [], None
+while True:
+    page, cursor = s.query(limit=7, before=cursor)
+    seen += [e['id'] for e in page]
+    if cursor is None:
+        break
+assert seen == list(range(119, -1, -1)), seen
+# a time range [start, end)
+page, cursor = s.query(start=T0 + 10 * STEP, end=T0 + 20 * STEP, limit=50)
+assert [e['id'] for e in page] == list(range(19, 9, -1)) and cursor is None
+page, _ = s.query(label='dog_bark', limit=50)
+assert [e['id'] for e in page] == [i for i in range(119, -1, -1) if i %% 11 == 2]
+page, _ = s.query(min_confidence=0.945, limit=50)
+assert all(e['confidence'] >= 0.945 for e in page) and len(page) == 5
+assert s.usage()['segments'] > 3  # rotation happened
+s = open_store(root)  # reopen: same answers
+check(s, s.get(77), 77)
+assert add(s, 120) == 120
+out(ok=True, problems=s.problems)
+''' % str(tmp_path / 's'))
+    assert rows == [{'ok': True, 'problems': []}]
+
+
+def test_edits_override_and_rollups_count(device, tmp_path):
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=600)
+for i in range(150):  # 150 minutes: 3 hours
+    add(s, i)
+assert s.relabel(3, 'siren')['label'] == 'siren'
+assert s.lock(4)['locked'] is True
+assert s.lock(4, False)['locked'] is False
+s.lock(5)
+s.delete(6)
+assert s.get(6) is None
+assert 6 not in [e['id'] for e in s.events()]
+assert 3 in [e['id'] for e in s.events(label='siren')]
+assert 3 not in [e['id'] for e in s.events(label='speech')]
+for sim in (s.similar(emb(6), k=20, exact=True), s.similar(emb(6), k=20)):
+    assert 6 not in [i for i, _ in sim]
+hours = list(s.stats('hour', T0, T0 + 4 * 3600000))
+days = list(s.stats('day', T0 - 86400000, T0 + 86400000))
+s = open_store(root)
+assert s.get(3)['label'] == 'siren' and s.get(5)['locked'] and s.get(6) is None
+out(hours=hours, days=days, again=list(s.stats('hour', T0, T0 + 4 * 3600000)))
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert [h['start'] for h in r['hours']] == [1735689600000 + k * 3600000 for k in range(3)]
+    assert [sum(h['counts'].values()) for h in r['hours']] == [59, 60, 30]  # 6 deleted
+    first = r['hours'][0]['counts']
+    labels = [i % 11 for i in range(60) if i != 6]
+    assert first['siren'] == labels.count(8) + 1 and first['speech'] == labels.count(3) - 1
+    assert sum(r['days'][0]['counts'].values()) == 149
+    assert r['again'] == r['hours']
+
+
+def test_similar_exact_and_bucketed(device, tmp_path):
+    rows = run(device, '''
+s = open_store(%r)
+for i in range(200):
+    add(s, i)
+exact = s.similar(17, k=5, exact=True)
+bucketed = s.similar(17, k=5, probes=4)  # all 4 buckets: must equal exact
+one = s.similar(17, k=5, probes=1)
+assert 17 not in [i for i, _ in exact]
+# the same ranking as a brute force over the stored vectors
+q = s.embedding(17)
+def dot(a, b):
+    return sum(((a[j] ^ 128) - 128) * ((b[j] ^ 128) - 128) for j in range(DIM))
+brute = sorted(((dot(q, s.embedding(i)), i) for i in range(200) if i != 17), reverse=True)[:5]
+out(exact=exact, bucketed=bucketed, one=one, brute=[[i, c / 127 / 127] for c, i in brute],
+    cos=[similar.cosine(q, s.embedding(i)) for i, _ in exact])
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['exact'] == r['bucketed']
+    assert [i for i, _ in r['exact']] == [i for i, _ in r['brute']]
+    for (_, a), (_, b), c in zip(r['exact'], r['brute'], r['cos']):
+        assert abs(a - b) < 1e-3 and abs(a - c) < 0.02
+    assert len(r['one']) == 5
+
+
+def test_clip_round_trip_as_wav(device, tmp_path):
+    rows = run(device, '''
+s = open_store(%r)
+import math
+n = 16000 * 3
+samples = array('h', bytes(2 * n))
+for k in range(n):
+    samples[k] = int(8000 * math.sin(2 * math.pi * 440 * k / 16000))
+ident = s.append(T0, 3000, 'doorbell', 0.9, [], emb(0), samples)
+assert s.get(ident)['has_clip']
+class Sink:
+    def __init__(self):
+        self.pieces = 0
+        self.f = open(%r, 'wb')
+    def write(self, b):
+        self.pieces += 1
+        self.f.write(b)
+sink = Sink()
+size = s.export_clip(ident, sink)
+sink.f.close()
+out(size=size, pieces=sink.pieces, stored=storefile.size(clips.path(s.root, ident)))
+''' % (str(tmp_path / 's'), str(tmp_path / 'clip.wav')))
+    r = rows[0]
+    assert r['stored'] < 16000 * 3 * 2 / 3.9  # 4 bits a sample
+    assert r['pieces'] > 50  # streamed in chunks
+    with wave.open(str(tmp_path / 'clip.wav')) as w:
+        assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (16000, 1, 2)
+        data = w.readframes(w.getnframes())
+    import numpy as np
+    got = np.frombuffer(data, '<i2').astype(float)
+    want = np.array([int(8000 * np.sin(2 * np.pi * 440 * k / 16000)) for k in range(48000)])
+    snr = 10 * np.log10(np.sum(want ** 2) / np.sum((want - got) ** 2))
+    assert len(got) == 48000 and snr > 20, snr
+
+
+def test_bad_input_is_refused_and_loses_nothing(device, tmp_path):
+    rows = run(device, '''
+s = open_store(%r)
+for i in range(5):
+    add(s, i)
+errors = []
+def refused(f, *a, **kw):
+    try:
+        f(*a, **kw)
+    except ValueError as e:
+        errors.append(str(e))
+        return
+    raise AssertionError('accepted %%r' %% (a,))
+refused(s.append, T0 + 9 * STEP, 100, 'unicorn', 0.5, [], emb(9))
+refused(s.append, T0 + 9 * STEP, 100, 'speech', 0.5, [], emb(9)[:-1])
+refused(s.append, T0 + 9 * STEP, 100, 'speech', 0.5, [], None)
+refused(s.append, T0 + 2 * STEP, 100, 'speech', 0.5, [], emb(9))
+refused(s.append, T0 + 9 * STEP, 100, 'speech', 1.5, [], emb(9))
+refused(s.append, T0 + 9 * STEP, -5, 'speech', 0.5, [], emb(9))
+refused(s.append, T0 + 9 * STEP, 100, 'speech', 0.5, [('unicorn', 0.1)], emb(9))
+refused(s.relabel, 2, 'unicorn')
+refused(s.relabel, 99, 'speech')
+refused(s.similar, [1] * (DIM + 1))
+refused(s.query, label='unicorn')
+refused(store.Store, %r, LABELS[:3], DIM)
+for i in range(5):
+    check(s, s.get(i), i)
+assert add(s, 5) == 5
+out(errors=errors)
+''' % (str(tmp_path / 's'), str(tmp_path / 's')))
+    errors = rows[0]['errors']
+    assert len(errors) == 12
+    assert 'unknown label' in errors[0] and 'embedding must have 8' in errors[1]
+    assert 'time went backwards' in errors[3]
+
+
+def test_torn_tail_at_every_byte_is_cut(device, tmp_path):
+    rows = run(device, '''
+root = %r
+pristine = root + '-pristine'
+s = open_store(pristine, segment_bytes=4096)
+for i in range(30):
+    add(s, i)
+seg = '/s00000000.seg'
+full = storefile.size(pristine + seg)
+cases = 0
+for cut in range(0, store.RECORD_SIZE + 1):
+    rmtree(root)
+    copytree(pristine, root)
+    if cut:
+        storefile.cut(root + seg, full - cut, bytearray(64))
+    s = open_store(root)
+    n = 30 if cut == 0 else 29
+    assert s.usage()['next_id'] == n, (cut, s.usage())
+    for i in range(n):
+        check(s, s.get(i), i)
+    assert s.get(29) is None or cut == 0
+    assert [e['id'] for e in s.query(limit=100)[0]] == list(range(n - 1, -1, -1))
+    assert add(s, 30) == n  # keeps appending, the id of the lost event is reused
+    check(s, s.get(n), 30)
+    s = open_store(root)
+    check(s, s.get(n), 30)
+    assert s.similar(emb(30), k=1, exact=True)[0][0] == n
+    cases += 1
+# the embedding of the last event torn: the event goes too (its append never returned)
+for cut in range(1, 12):
+    rmtree(root)
+    copytree(pristine, root)
+    s0 = store.Store(pristine)
+    s0._record(29)
+    b = root + '/b%%02x.ix' %% s0._rec[13]
+    storefile.cut(b, storefile.size(b) - cut, bytearray(64))
+    s = open_store(root)
+    assert s.usage()['next_id'] == 29 and s.get(29) is None
+    check(s, s.get(28), 28)
+    cases += 1
+out(cases=cases)
+''' % str(tmp_path / 's'))
+    assert rows[0]['cases'] == 19 + 11
+
+
+def test_bit_flips_are_skipped_and_reported(device, tmp_path):
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=4096)
+for i in range(40):
+    add(s, i)
+seg = root + '/s00000000.seg'
+with open(seg, 'rb') as f:
+    data = bytearray(f.read())
+off = store.SEG_HEADER_SIZE + 12 * store.RECORD_SIZE + 5  # inside event 12
+data[off] ^= 0x10
+with open(seg, 'wb') as f:
+    f.write(data)
+s = open_store(root)
+assert s.get(12) is None
+ids = [e['id'] for e in s.query(limit=100)[0]]
+assert 12 not in ids and len(ids) == 39
+for i in range(40):
+    if i != 12:
+        check(s, s.get(i), i)
+assert any('event 12 damaged' in p for p in s.problems), s.problems
+# a flipped embedding: that event never comes back from a similarity search
+s._record(20)
+bucket = s._rec[13]
+path = s.sim.path(bucket)
+with open(path, 'rb') as f:
+    data = bytearray(f.read())
+size = s.sim.entry_size
+for k in range(len(data) // size):
+    if struct.unpack_from('<I', data, k * size)[0] == 20:
+        data[k * size + 6] ^= 0x01
+with open(path, 'wb') as f:
+    f.write(data)
+s = open_store(root)
+found = [i for i, _ in s.similar(emb(20), k=40, exact=True)]
+assert 20 not in found and 12 not in found and len(found) == 38, found
+assert s.embedding(20) is None
+assert add(s, 40) == 40
+out(problems=s.problems)
+''' % str(tmp_path / 's'))
+    assert rows
+
+
+def test_retention_thins_clips_first_then_old_segments(device, tmp_path):
+    rows = run(device, '''
+root = %r
+budget = 24 * 1024
+s = open_store(root, budget=budget, segment_bytes=1024, keep_clips=1, clip_share=0.5,
+               thin_fraction=0.05)
+s.lock(add(s, 0, clip=True))
+add(s, 1, clip=True)
+clip_gone_at = None
+for i in range(2, 1500):
+    add(s, i, clip=(i %% 3 == 0))
+    u = s.usage()
+    assert u['bytes'] <= budget, u
+    if clip_gone_at is None and s.get(3) is not None and not s.get(3)['has_clip']:
+        clip_gone_at = i
+        assert s.get(2) is not None  # no events gone yet: clips go first
+u = s.usage()
+assert s.get(1) is not None and s.get(60) is None and s.get(200) is None, u  # old segments went, not the locked one's
+assert s.get(1499) is not None
+e0 = s.get(0)
+assert e0 is not None and e0['locked'] and e0['has_clip']  # locked: kept with its clip
+with_clip = {}
+for ev in s.events():
+    if ev['has_clip']:
+        with_clip[ev['label']] = with_clip.get(ev['label'], 0) + 1
+total = sum(sum(d['counts'].values()) for d in s.stats('day', T0 - 86400000, T0 + 3 * 86400000))
+s = open_store(root, budget=budget)
+out(clip_gone_at=clip_gone_at, usage=u, with_clip=with_clip, total=total,
+    again=s.usage()['next_id'])
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['clip_gone_at'] is not None
+    assert r['total'] == 1500  # roll-ups outlive the events they count
+    assert r['again'] == 1500
+    # at least the newest KEEP_CLIPS=1 per label among events that had clips (labels of i%3==0)
+    assert len(r['with_clip']) >= 8, r['with_clip']
+
+
+def test_readers_see_a_fixed_view_while_the_writer_appends(device, tmp_path):
+    rows = run(device, '''
+s = open_store(%r, segment_bytes=600)
+for i in range(50):
+    add(s, i)
+reader = s.events()
+seen = []
+pages, cursor = [], None
+page, cursor = s.query(limit=10)
+pages += [e['id'] for e in page]
+i = 50
+for ev in reader:
+    seen.append(ev['id'])
+    add(s, i)  # the writer appends (and rotates segments) between every read
+    i += 1
+    if cursor is not None:
+        page, cursor = s.query(limit=10, before=cursor)
+        pages += [e['id'] for e in page]
+assert seen == list(range(49, -1, -1)), seen
+assert pages == list(range(49, -1, -1)), pages
+out(ok=True, appended=i)
+''' % str(tmp_path / 's'))
+    assert rows == [{'ok': True, 'appended': 100}]
+
+
+def test_store_dump_cli(tmp_path, mpy):
+    run(mpy, '''
+s = open_store(%r)
+for i in range(12):
+    add(s, i, clip=(i == 3))
+s.relabel(2, 'siren')
+s.delete(5)
+''' % str(tmp_path / 's'))
+    out = subprocess.run([sys.executable, '-m', 'earmark.cli', 'store', 'dump',
+                          str(tmp_path / 's')], capture_output=True, text=True, check=True).stdout
+    lines = [json.loads(line) for line in out.splitlines()]
+    events = [x for x in lines if x['type'] == 'event']
+    assert [e['id'] for e in events] == [i for i in range(12) if i != 5]
+    assert events[2]['label'] == 'siren' and events[3]['has_clip']
+    assert len(events[0]['embedding']) == 8
+    assert lines[-1]['type'] == 'usage' and lines[-1]['next_id'] == 12
+    assert any(x['type'] == 'day' for x in lines)
+
+
+def test_store_heap_is_small_and_flat(mpy, tmp_path):
+    """The store's own heap, by gc.mem_alloc() deltas, in the 128 KB MicroPython."""
+    rows = run(mpy, '''
+import gc
+root = %r
+gc.collect()
+base = gc.mem_alloc()
+s = open_store(root, segment_bytes=2048)
+gc.collect()
+new = gc.mem_alloc() - base
+for i in range(3000):
+    add(s, i)
+s = None
+gc.collect()
+base = gc.mem_alloc()
+s = open_store(root)
+gc.collect()
+reopened = gc.mem_alloc() - base
+for ev in s.events(start=T0, end=T0 + 86400000, label='speech'):
+    pass
+s.similar(emb(1), exact=True)
+list(s.stats('hour', T0, T0 + 2 * 86400000))
+gc.collect()
+after = gc.mem_alloc() - base
+out(new=new, reopened=reopened, after=after)
+''' % str(tmp_path / 's'), heap='128K')
+    r = rows[0]
+    assert r['new'] < 8 * 1024 and r['reopened'] < 8 * 1024, r
+    assert r['after'] - r['reopened'] < 2048, r  # queries leave nothing behind
+
+
+def test_power_cuts_lose_nothing_acknowledged(mpy):
+    """>= 1,000 power cuts on VfsLfs2 (see store_powercut.py). The 128 KB flash image lives in
+    the heap, so this one MicroPython gets 8 MB; the store's own heap is measured elsewhere."""
+    code = HELPERS + '\n' + Path(__file__).with_name('store_powercut.py').read_text() + '\nrun()\n'
+    rows = mpy.json_lines(code, heap='8M', timeout=1200)
+    r = rows[0]
+    print(r)
+    assert r['distinct_n'] >= 1000 and r['cases'] >= 1000, r
+    assert r['live'] >= 30 and r['thinned'] > 0, r
+
+
+def test_full_flash_is_a_clear_error_and_loses_nothing(mpy):
+    """A budget larger than the flash: LittleFS runs out first (48 KB device in RAM)."""
+    code = HELPERS + '\n' + Path(__file__).with_name('store_powercut.py').read_text() + '''
+NB = 96
+data = bytearray(b'\\xff' * (BS * NB))
+vfs.VfsLfs2.mkfs(Flash(data))
+mount(Flash(data))
+s = open_store(ROOT, budget=1 << 20, segment_bytes=2048)
+acked = 0
+error = None
+for i in range(5000):
+    try:
+        assert add(s, i, clip=(i % 5 == 0)) == i
+    except OSError as e:
+        error = str(e)
+        break
+    acked += 1
+for i in range(acked):
+    check(s, s.get(i), i)
+s = open_store(ROOT, budget=1 << 20, segment_bytes=2048)
+assert s.usage()['next_id'] == acked
+for i in range(acked):
+    check(s, s.get(i), i)
+out(acked=acked, error=error, problems=s.problems)
+'''
+    r = mpy.json_lines(code, heap='512K')[0]
+    print(r)
+    assert r['acked'] > 50 and 'store full' in r['error'], r
