@@ -1,0 +1,1 @@
+"""Host side of the Earmark model: data, features, augmentation, training, evaluation, bundles."""
