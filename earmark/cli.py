@@ -4,6 +4,7 @@ import os
 import sys
 
 from . import image, runtime
+from training import commands as model_commands
 
 
 def cmd_build(args):
@@ -37,6 +38,8 @@ def parser():
         r.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
         r.add_argument('--heap', default=runtime.DEFAULT_HEAP, help='MicroPython heap size')
         r.set_defaults(func=cmd_run)
+
+    model_commands.add(sub)
     return p
 
 

@@ -21,7 +21,7 @@ COLUMNS = ('file', 'label', 'fold')
 ESC50_NAME = re.compile(r'^(\d+-\d+)-[A-Z]+-\d+\.wav')
 
 
-@dataclass
+@dataclass(eq=False)
 class Clip:
     path: str
     label: str

@@ -49,6 +49,18 @@ def clip_features(pcm, label=None):
     return np.array(rows, dtype=np.int16), sounding(frames, label)
 
 
+_CACHE = {}   # real clips' features, reused by every fold of a cross-validation
+
+
+def _cached(clip):
+    if clip.augmented:
+        return clip_features(clip.pcm, clip.label)
+    key = (clip.path, clip.label, len(clip.pcm))
+    if key not in _CACHE:
+        _CACHE[key] = clip_features(clip.pcm, clip.label)
+    return _CACHE[key]
+
+
 class Windows:
     """Every sounding window of a set of clips, with the clip each came from."""
 
@@ -56,7 +68,7 @@ class Windows:
         self.clips = clips
         X, y, clip_index = [], [], []
         for i, clip in enumerate(tqdm(clips, desc=desc, unit='clip', leave=False)):
-            feats, live = clip_features(clip.pcm, clip.label)
+            feats, live = _cached(clip)
             X.append(feats[live])
             y += [labels.index(clip.label if clip.label in labels else 'other')] * int(live.sum())
             clip_index += [i] * int(live.sum())
