@@ -18,12 +18,15 @@ except ImportError:
     import forest as _trees
     TREES = 'forest.py fallback'
 
-# Feature layout for N mel bands (3N + 7 int16 values, 127 for 40 bands):
-#   [0, N)     band shape: band mean minus the mean over bands (level-free timbre)
-#   [N, 2N)    band spread: mean absolute deviation over time
-#   [2N, 3N)   band flux: mean absolute change from frame to frame
-#   3N         level: mean over all bands and frames
-#   3N+1..3N+6 frame loudness: max, min, spread, flux, largest rise, frames within 6 dB of max
+# Feature layout for N mel bands (N even; 3N + 7 int16 values, 127 for 40 bands):
+#   [0, N)        band shape: band mean minus the mean over bands (level-free timbre)
+#   [N, 3N/2)     spread: mean absolute deviation over time, per pair of adjacent bands
+#   [3N/2, 2N)    flux: mean absolute change from frame to frame, per pair of bands
+#   [2N, 3N)      peak: band maximum minus band mean (tones and bursts stand out)
+#   3N            level: mean over all bands and frames
+#   3N+1..3N+6    frame loudness: max, min, spread, flux, largest rise, frames within 6 dB of max
+# Pairs of bands keep spread and flux to half the features: trees scored better (fold-grouped
+# macro-F1 0.59 against 0.55) spending the rest on the peak.
 EXTRA_FEATURES = 7
 NEAR_MAX = 600  # centi-dB: "within 6 dB of the loudest frame"
 
@@ -39,12 +42,17 @@ def _sat(x):
 @micropython.native
 def _bands(frames, n, n_mels, out):
     end = n * n_mels
+    half = n_mels // 2
     total = 0
+    last_spread = last_flux = 0
     for b in range(n_mels):
         s = 0
+        top = -32768
         i = b
         while i < end:
-            s += frames[i]
+            x = frames[i]
+            s += x
+            top = x if x > top else top
             i += n_mels
         m = s // n
         total += m
@@ -61,8 +69,12 @@ def _bands(frames, n, n_mels, out):
             prev = x
             i += n_mels
         out[b] = m
-        out[n_mels + b] = _sat(spread // n)
-        out[2 * n_mels + b] = _sat(flux // (n - 1))
+        out[2 * n_mels + b] = top - m
+        if b & 1:
+            out[n_mels + b // 2] = _sat((spread + last_spread) // (2 * n))
+            out[n_mels + half + b // 2] = _sat((flux + last_flux) // (2 * (n - 1)))
+        last_spread = spread
+        last_flux = flux
     level = total // n_mels
     for b in range(n_mels):
         out[b] = _sat(out[b] - level)
@@ -108,8 +120,8 @@ def _loudness(frames, n, n_mels, out):
 def summarise(frames, n_mels, out=None):
     """int16 features of a window of centi-dB frames (see the layout above)."""
     n = len(frames) // n_mels
-    if n < 2 or n * n_mels != len(frames):
-        raise ValueError('a window needs at least 2 whole frames of %d bands' % n_mels)
+    if n < 2 or n * n_mels != len(frames) or n_mels & 1:
+        raise ValueError('a window needs at least 2 whole frames of %d (even) bands' % n_mels)
     if out is None:
         out = array('h', bytes(2 * n_features(n_mels)))
     _bands(frames, n, n_mels, out)

@@ -17,7 +17,7 @@ class Augmenter:
     COPIES = 12                   # variants per real doorbell clip
     GAIN_DB = (-12.0, 6.0)        # overall level
     SHIFT_S = 0.5                 # up to this much silence/ambience before the ring
-    SNR_DB = (0, 5, 10, 20)       # doorbell over background
+    SNR_DB = (3, 6, 10, 20)       # doorbell over background
     PITCH_SEMITONES = (-2, -1, 1, 2)
     RT60_S = (0.2, 0.8)           # reverberation time of the simulated room
     CHIMES = 24                   # synthetic two-tone chimes
@@ -33,16 +33,19 @@ class Augmenter:
         out = []
         for clip in bells:
             for k in range(self.COPIES):
+                mixed, clean = self.variant(clip.pcm, ambience)
                 out.append(Clip(clip.path + '#aug%d' % k, clip.label, clip.fold, clip.source,
-                                self.variant(clip.pcm, ambience), augmented=True))
+                                mixed, augmented=True, clean=clean))
         if bells:
             for k in range(self.CHIMES):
+                mixed, clean = self.variant(self.chime(), ambience)
                 out.append(Clip('synthetic-chime#%d' % k, self.LABEL, 'synthetic',
-                                'synthetic:%d' % k, self.variant(self.chime(), ambience),
-                                augmented=True))
+                                'synthetic:%d' % k, mixed, augmented=True, clean=clean))
         return out
 
     def variant(self, pcm, ambience):
+        """(mixed, clean) int16: the doorbell in its ambience, and alone (labels come from
+        where the doorbell itself sounds, not from the ambience it was mixed into)."""
         rng = self.rng
         y = pcm.astype(np.float64) / 32768.0
         if rng.random() < 0.5:
@@ -54,9 +57,11 @@ class Augmenter:
         y = np.concatenate([np.zeros(int(rng.uniform(0, self.SHIFT_S) * SAMPLE_RATE),
                                      np.float64), y])
         y *= 10 ** (rng.uniform(*self.GAIN_DB) / 20)
+        clean = y
         if ambience:
             y = self.mix(y, ambience[rng.integers(len(ambience))], rng.choice(self.SNR_DB))
-        return np.clip(np.round(y * 32768), -32768, 32767).astype(np.int16)
+        return tuple(np.clip(np.round(v * 32768), -32768, 32767).astype(np.int16)
+                     for v in (y, clean))
 
     def reverb(self, y):
         """A room as an exponentially decaying noise tail (direct sound kept)."""

@@ -29,6 +29,7 @@ class Clip:
     source: str         # the original recording: clips sharing it are never each other's match
     pcm: np.ndarray = field(repr=False)
     augmented: bool = False   # augmented or synthetic: trains, never counts in an evaluation
+    clean: np.ndarray = field(default=None, repr=False)   # the event alone, before mixing
 
 
 def read_wav(path):

@@ -25,22 +25,28 @@ class Recipe:
     EMBED_DIM = 32
     CENTROIDS = 16
     SEED = 0
-    CLASS_WEIGHT = None         # natural priors: `other` is common at a door, and should be
+    # Labels weigh alike (macro-F1; natural priors scored 0.33), except `other`, three times as
+    # much: it is most of what a door hears (0.54 against 0.46 at equal weight).
+    OTHER_WEIGHT = 3.0
     THRESHOLD_GRID = np.round(np.arange(0.0, 0.75, 0.05), 2)
 
     @classmethod
     def as_dict(cls):
         return {'trees': cls.TREES, 'max_leaves': cls.MAX_LEAVES, 'embed_dim': cls.EMBED_DIM,
                 'centroids': cls.CENTROIDS, 'seed': cls.SEED,
-                'class_weight': cls.CLASS_WEIGHT}
+                'other_weight': cls.OTHER_WEIGHT}
 
 
-def forest(X, y, n_classes):
-    missing = sorted(set(range(n_classes)) - set(np.unique(y)))
-    if missing:
-        raise ValueError('no training windows for label index %s' % missing)
+def forest(X, y, n_classes, other=None):
+    """The tree ensemble; `other` is the index of the open-set label, if any."""
+    counts = np.bincount(y, minlength=n_classes)
+    if not counts.all():
+        raise ValueError('no training windows for label index %s' % list(np.flatnonzero(counts == 0)))
+    weight = len(y) / (n_classes * counts)
+    if other is not None:
+        weight[other] *= Recipe.OTHER_WEIGHT
     return RandomForestClassifier(n_estimators=Recipe.TREES, max_leaf_nodes=Recipe.MAX_LEAVES,
-                                  class_weight=Recipe.CLASS_WEIGHT, random_state=Recipe.SEED,
+                                  class_weight=dict(enumerate(weight)), random_state=Recipe.SEED,
                                   n_jobs=2).fit(X.astype(np.float32), y)
 
 
@@ -155,7 +161,7 @@ class Trained:
         augmented = Augmenter(Recipe.SEED)(clips)
         self.windows = Windows(clips + augmented, labels, desc=desc + ' windows')
         W = self.windows
-        self.model = forest(W.X, W.y, len(labels))
+        self.model = forest(W.X, W.y, len(labels), labels.index('other'))
         self.embedding = Embedding().fit(W.X, W.y, Recipe.EMBED_DIM)
         self.centroids = centroids(self.embedding(W.X), Recipe.CENTROIDS)
         self.n_augmented = len(augmented)

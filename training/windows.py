@@ -40,13 +40,15 @@ def sounding(frames, label):
                      for s in starts(len(frames))], dtype=bool)
 
 
-def clip_features(pcm, label=None):
-    """(features (n_windows, n_features) int16, sounding (n_windows,) bool) for one clip."""
+def clip_features(pcm, label=None, clean=None):
+    """(features (n_windows, n_features) int16, sounding (n_windows,) bool) for one clip;
+    `clean` (the event alone, when the clip is a mix) decides where it sounds."""
     summarise = module('classifier').summarise
     frames = frames_of(pcm)
     rows = [np.frombuffer(summarise(array('h', frames[s:s + WINDOW_FRAMES].tobytes()), N_MELS),
                           dtype=np.int16) for s in starts(len(frames))]
-    return np.array(rows, dtype=np.int16), sounding(frames, label)
+    live = sounding(frames if clean is None else frames_of(clean), label)
+    return np.array(rows, dtype=np.int16), live
 
 
 _CACHE = {}   # real clips' features, reused by every fold of a cross-validation
@@ -54,7 +56,7 @@ _CACHE = {}   # real clips' features, reused by every fold of a cross-validation
 
 def _cached(clip):
     if clip.augmented:
-        return clip_features(clip.pcm, clip.label)
+        return clip_features(clip.pcm, clip.label, clip.clean)
     key = (clip.path, clip.label, len(clip.pcm))
     if key not in _CACHE:
         _CACHE[key] = clip_features(clip.pcm, clip.label)
