@@ -130,15 +130,15 @@ def summarise(frames, n_mels, out=None):
 
 
 @micropython.native
-def _project(weights, bias, scale, features, out):
+def _project(weights, bias, scale, features, out, first):
     nf = len(features)
-    for d in range(len(out)):
+    for d in range(len(bias)):
         acc = bias[d]
         base = d * nf
         for j in range(nf):
             acc += weights[base + j] * features[j]
         q = int(acc * scale[d] + 0.5) if acc >= 0 else -int(0.5 - acc * scale[d])
-        out[d] = 127 if q > 127 else (-127 if q < -127 else q)
+        out[first + d] = 127 if q > 127 else (-127 if q < -127 else q)
 
 
 class Classifier:
@@ -165,9 +165,12 @@ class Classifier:
                 self.folder, self.model.outputs(), len(self.labels)))
         e = meta['embedding']
         self.dim = e['dim']
+        self._votes = e['votes']
         self._bias = e['bias']
         self._scale = e['scale']
-        self._weights = self._int8(e['file'], self.dim * self.n_features)
+        if self._votes != len(self.labels) or self.dim != self._votes + len(self._bias):
+            raise ValueError('%s: embedding does not match the labels' % self.folder)
+        self._weights = self._int8(e['file'], len(self._bias) * self.n_features)
         c = meta['centroids']
         self.centroids = self._int8(c['file'], c['count'] * self.dim)
         self._scores = array('f', bytes(4 * len(self.labels)))
@@ -199,6 +202,10 @@ class Classifier:
         return label, scores[top]
 
     def embed(self, features):
+        """int8 embedding: the tree votes (x127), then a learned projection of the features."""
         out = array('b', bytes(self.dim))
-        _project(self._weights, self._bias, self._scale, features, out)
+        self.model.predict(features, self._scores)
+        for i in range(self._votes):
+            out[i] = int(self._scores[i] * 127 + 0.5)
+        _project(self._weights, self._bias, self._scale, features, out, self._votes)
         return out

@@ -55,8 +55,11 @@ class Fake:
         self.y = np.arange(n) % len(LABELS)
         self.X = (rng.normal(0, 3000, (n, 127)) + self.y[:, None] * 400).astype(np.int16)
         self.model = forest(self.X, self.y, len(LABELS))
-        self.embedding = Embedding().fit(self.X, self.y, Recipe.EMBED_DIM)
-        self.centroids = centroids(self.embedding(self.X), Recipe.CENTROIDS)
+        self.embedding = Embedding().fit(self.X, self.y, Recipe.EMBED_DIM, len(LABELS))
+        self.centroids = centroids(self.embed(self.X), Recipe.CENTROIDS)
+
+    def embed(self, X):
+        return self.embedding(X, votes(self.model, X))
 
 
 @pytest.fixture(scope='module')
@@ -76,7 +79,7 @@ def test_bundle_round_trips_through_the_device_classifier(fake_bundle, which, de
     host = votes(fake.model, X)
     assert [l[0] for l in lines] == list(host.argmax(1))
     assert np.array_equal([l[1] for l in lines], np.round(host * len(LABELS) * 1000))
-    assert np.array_equal([l[2] for l in lines], fake.embedding(X))
+    assert np.array_equal([l[2] for l in lines], fake.embed(X))
     meta = bundle.read(folder)
     assert meta['labels'] == LABELS and meta['n_features'] == 127
     assert sorted(p.name for p in folder.iterdir()) == sorted(bundle.FILES)

