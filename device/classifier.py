@@ -191,7 +191,8 @@ class Classifier:
         return list(self._scores)
 
     def decide(self, scores):
-        """(label, confidence): the top label, or 'other' when it scores below its threshold."""
+        """(label, confidence): the top label, or `other` when the top label scores below its
+        calibrated threshold; confidence is the returned label's score."""
         top = 0
         for i in range(1, len(scores)):
             if scores[i] > scores[top]:
@@ -199,6 +200,7 @@ class Classifier:
         label = self.labels[top]
         if scores[top] < self.thresholds[label] and 'other' in self.labels:
             label = 'other'
+            top = self.labels.index(label)
         return label, scores[top]
 
     def embed(self, features):

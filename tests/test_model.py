@@ -260,3 +260,20 @@ def test_classify_gives_one_json_line_per_file_from_micropython(tmp_path, device
     done = subprocess.run([sys.executable, '-m', 'earmark.cli', 'classify', str(bad)],
                           capture_output=True, text=True)
     assert done.returncode == 2 and str(bad) in done.stderr and 'sample rate' in done.stderr
+
+
+def test_augmented_doorbells_stay_in_their_fold_and_are_flagged():
+    from training.augment import Augmenter
+    rng = np.random.default_rng(0)
+    t = np.arange(24000) / 16000
+    bell = Clip('/x/doorbell/a.wav', 'doorbell', 'src:a', 'src:a',
+                (8000 * np.sin(2 * np.pi * 660 * t) * np.exp(-3 * t)).astype(np.int16))
+    rain = Clip('/x/background/r.wav', 'background', 'esc50-fold2', 'esc50:2-1',
+                rng.normal(0, 800, 40000).astype(np.int16))
+    copies = Augmenter(0)([bell, rain])
+    assert len(copies) == Augmenter.COPIES
+    for c in copies:
+        assert c.augmented and c.label == 'doorbell' and (c.fold, c.source) == ('src:a', 'src:a')
+        assert c.pcm.dtype == np.int16 and len(c.clean) == len(c.pcm)
+        assert not np.array_equal(c.pcm, c.clean)   # mixed with the background it was given
+    assert Augmenter(0)([rain]) == []

@@ -2,8 +2,12 @@
 
 Every copy keeps its source clip's fold and source, so a fold-grouped split never trains on a
 variant of a clip it tests on; background is drawn only from the clips the caller passes (its
-training side). Copies are flagged `augmented` and never count in an evaluation. Synthetic chimes
-(two decaying harmonic tones) train too, under the fold `synthetic`.
+training side). Copies are flagged `augmented` and never count in an evaluation.
+
+Measured (fold-grouped macro-F1, held-out doorbell F1): 12 copies + 24 synthetic two-tone chimes
+0.555 / 0.13; 12 copies 0.548 / 0.15; 4 copies 0.577 / 0.21; 4 copies + 8 chimes 0.561 / 0.16;
+no augmentation 0.576 / 0.30. Variants of 6-9 training doorbells do not teach the held-out
+repositories' bells, so copies are few and synthetic chimes were dropped.
 """
 import numpy as np
 import scipy.signal
@@ -14,13 +18,12 @@ from .features import SAMPLE_RATE
 
 class Augmenter:
     """Settings for the doorbell variants."""
-    COPIES = 12                   # variants per real doorbell clip
+    COPIES = 4                    # variants per real doorbell clip
     GAIN_DB = (-12.0, 6.0)        # overall level
     SHIFT_S = 0.5                 # up to this much silence/ambience before the ring
     SNR_DB = (3, 6, 10, 20)       # doorbell over background
     PITCH_SEMITONES = (-2, -1, 1, 2)
     RT60_S = (0.2, 0.8)           # reverberation time of the simulated room
-    CHIMES = 24                   # synthetic two-tone chimes
     LABEL = 'doorbell'
 
     def __init__(self, seed=0):
@@ -36,11 +39,6 @@ class Augmenter:
                 mixed, clean = self.variant(clip.pcm, ambience)
                 out.append(Clip(clip.path + '#aug%d' % k, clip.label, clip.fold, clip.source,
                                 mixed, augmented=True, clean=clean))
-        if bells:
-            for k in range(self.CHIMES):
-                mixed, clean = self.variant(self.chime(), ambience)
-                out.append(Clip('synthetic-chime#%d' % k, self.LABEL, 'synthetic',
-                                'synthetic:%d' % k, mixed, augmented=True, clean=clean))
         return out
 
     def variant(self, pcm, ambience):
@@ -81,20 +79,3 @@ class Augmenter:
         p_sig = np.mean(y ** 2) + 1e-12
         p_bg = np.mean(bg ** 2) + 1e-12
         return y + bg * np.sqrt(p_sig / p_bg / 10 ** (snr_db / 10))
-
-    def chime(self):
-        """'Ding-dong': two struck tones a third or fourth apart, a few harmonics, decaying."""
-        rng = self.rng
-        f0 = rng.uniform(500, 1200)
-        tones = (f0, f0 / rng.choice((1.26, 1.335)))
-        gap = rng.uniform(0.35, 0.7)
-        n = int((gap + 1.5) * SAMPLE_RATE)
-        t = np.arange(n) / SAMPLE_RATE
-        y = np.zeros(n, np.float64)
-        for i, f in enumerate(tones):
-            tt = t - i * gap
-            on = tt >= 0
-            decay = np.exp(-tt[on] * rng.uniform(2.0, 5.0))
-            for h, a in ((1, 1.0), (2.76, 0.4), (5.4, 0.2)):
-                y[on] += a * decay * np.sin(2 * np.pi * f * h * tt[on])
-        return np.round(0.3 * y / np.abs(y).max() * 32767).astype(np.int16)
