@@ -5,7 +5,7 @@ STAMP := $(VENV)/.earmark-installed
 .PHONY: demo test setup
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml tools/setup tools/system-packages.txt $(wildcard setup.py)
+$(STAMP): pyproject.toml tools/setup tools/system-packages.txt $(wildcard setup.py native/logmel/*.[ch])
 	tools/setup
 	touch $@
 

@@ -4,13 +4,18 @@ import sys
 import asyncio
 
 import api
+import auth
+from config import Config
 
-DEFAULT_PORT = 80
+DEFAULT_PORT = Config.port
 
 
 def options(argv):
     """Parses `--name value` pairs; MicroPython has no argparse."""
-    opts = {'port': DEFAULT_PORT, 'host': '0.0.0.0'}
+    # On a board the token hash lives on the flash. On a host it does only with --auth FILE:
+    # without one each run makes a new token, and no file lands in the image or source folder.
+    opts = {'port': DEFAULT_PORT, 'host': '0.0.0.0', 'www': Config.www,
+            'auth': Config.auth_file if sys.platform.startswith('esp') else ''}
     args = list(argv)
     while args:
         name = args.pop(0)
@@ -26,6 +31,14 @@ def options(argv):
 
 def main(argv=None):
     opts = options(sys.argv[1:] if argv is None else argv)
+    Config.www = opts['www']
+    if opts['auth']:
+        checker, token = auth.Auth.first_boot(opts['auth'])
+    else:
+        checker, token = auth.Auth.new()
+    api.use_auth(checker)
+    if token:
+        print('earmark: API token (shown this once): %s' % token)
     print('earmark: serving on http://%s:%d/' % (opts['host'], opts['port']))
     try:
         asyncio.run(api.app.start_server(host=opts['host'], port=opts['port']))

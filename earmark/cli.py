@@ -3,7 +3,7 @@ import argparse
 import os
 import sys
 
-from . import image, runtime
+from . import ROOT, image, runtime
 from training import commands as model_commands
 
 
@@ -23,6 +23,22 @@ def cmd_run(args):
     os.execvpe(argv[0], argv, env)
 
 
+def cmd_training(module):
+    """A subcommand whose work lives in training/ (imported when used: it needs numpy & co)."""
+    def run(args):
+        import importlib
+        return importlib.import_module('training.' + module).run(args)
+    return run
+
+
+def cmd_bench_frontend(args):
+    from . import bench_frontend
+    data = os.environ.get('EARMARK_DATA', str(ROOT.parent / 'shared' / 'data'))
+    rows, facts = bench_frontend.run(data, seconds=args.seconds,
+                                     natmod=os.environ.get('EARMARK_LOGMEL_MPY'))
+    bench_frontend.report(rows, facts)
+
+
 def parser():
     p = argparse.ArgumentParser(prog='earmark', description=__doc__)
     sub = p.add_subparsers(dest='command', required=True)
@@ -40,6 +56,28 @@ def parser():
         r.set_defaults(func=cmd_run)
 
     model_commands.add(sub)
+
+    s = sub.add_parser('scenes', help='mix long test scenes with ground truth from the sound data')
+    s.add_argument('--data', required=True, help='the sound data folder (train/, other/)')
+    s.add_argument('--out', required=True, help='folder for the scenes')
+    s.add_argument('--folds', nargs='+', required=True,
+                   help='folds to draw clips from: shell patterns over the manifest fold column, '
+                   'N for esc50-foldN (e.g. 4 "speaker:tuxpaint-*" "src:Dashticz")')
+    s.add_argument('--seed', type=int, default=0)
+    s.add_argument('--count', type=int, default=10, help='how many scenes')
+    s.add_argument('--minutes', type=float, default=5.0, help='length of each scene')
+    s.set_defaults(func=cmd_training('scenes'))
+
+    e = sub.add_parser('evaluate-scenes', help='score detections on scenes (DCASE, sed_eval)')
+    e.add_argument('dir', help='folder with <scene>.tsv truth and <scene>.detected.tsv/.jsonl')
+    e.set_defaults(func=cmd_training('sed'))
+
+    bench = sub.add_parser('bench', help='measure side by side and print a table of ratios')
+    targets = bench.add_subparsers(dest='target', required=True)
+    f = targets.add_parser('frontend', help='log-mel front end: C core, librosa, emlearn, '
+                           'MicroPython (set EARMARK_LOGMEL_MPY to include the native .mpy)')
+    f.add_argument('--seconds', type=float, default=30.0, help='seconds of audio per row')
+    f.set_defaults(func=cmd_bench_frontend)
     return p
 
 

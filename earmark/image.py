@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import BUILD, DEVICE
+from . import BUILD, DEVICE, webui_build
 
 # The parts of microdot the device serves with; the rest of the package stays off the flash.
 MICRODOT_MODULES = ('__init__.py', 'microdot.py', 'sse.py')
@@ -80,6 +80,8 @@ def build(arch=None, out=None):
             if not target.exists() or target.read_bytes() != source.read_bytes():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
+        wanted.add(target)
+    for target, _ in webui_build.build(out / 'www'):
         wanted.add(target)
     for path in sorted(out.rglob('*'), reverse=True):
         if path.is_file() and path not in wanted:

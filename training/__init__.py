@@ -1,1 +1,1 @@
-"""Host side of the Earmark model: data, features, augmentation, training, evaluation, bundles."""
+"""Host-side training and evaluation for Earmark (models, scenes, detection scores)."""

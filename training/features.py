@@ -37,11 +37,13 @@ def config():
 def _extension_frames(pcm):
     front = logmel.LogMel(sample_rate=SAMPLE_RATE, n_fft=N_FFT, hop=HOP, n_mels=N_MELS,
                           fmin=FMIN, fmax=FMAX, htk=False, norm='slaney')
-    front.push(array('h', pcm.tobytes()))
     out = array('h', bytes(2 * N_MELS))
     rows = []
-    while front.pop(out):
-        rows.append(np.frombuffer(out, dtype=np.int16).copy())
+    step = HOP * 4    # fewer frames per push than the front end's queue holds (max_frames 8)
+    for start in range(0, len(pcm), step):
+        front.push(array('h', pcm[start:start + step].tobytes()))
+        while front.pop(out):
+            rows.append(np.frombuffer(out, dtype=np.int16).copy())
     return np.array(rows, dtype=np.int16).reshape(-1, N_MELS)
 
 

@@ -1,0 +1,72 @@
+"""The device's default settings. `earmark deploy` writes overrides to a JSON file on the flash;
+`Config.load(path)` applies them. hardware/README.md documents the same pins: change both together.
+"""
+import json
+
+
+class Config:
+    #: I2S peripheral number (both ESP32 and ESP32-S3 have I2S 0).
+    i2s_id = 0
+    #: GPIO of the I2S bit clock (microphone SCK / BCLK). GPIO 14, 13 and 4 are plain GPIOs on both
+    #: the classic ESP32 and the ESP32-S3, and none of them is a strapping pin.
+    i2s_sck = 14
+    #: GPIO of the I2S word select (microphone WS / LRCL).
+    i2s_ws = 13
+    #: GPIO of the I2S data line from the microphone (SD / DOUT).
+    i2s_sd = 4
+    #: Samples per second; the model's front end is trained at 16 kHz.
+    sample_rate = 16000
+    #: 'inmp441' or 'sph0645'. Both send 32-bit slots; the SPH0645 clocks its data out one bit
+    #: late for the ESP32's I2S, which the audio source must allow for.
+    microphone = 'inmp441'
+    #: Bits dropped from each 32-bit I2S sample to make int16. 16 keeps the microphone's full
+    #: scale; each step less doubles the gain (+6 dB), saturating at the int16 range. 14 (+12 dB)
+    #: suits an INMP441 (-26 dBFS at 94 dB SPL) listening for a knock a few metres away.
+    mic_shift = 14
+    #: Bytes of I2S DMA buffer: 250 ms of 32-bit mono at 16 kHz, so a slow HTTP request cannot
+    #: make the microphone overrun.
+    i2s_ibuf = 16000
+    #: Home WiFi to join; None starts the setup access point instead.
+    wifi_ssid = None
+    wifi_password = None
+    #: Start an access point with a setup page when there is no WiFi or it cannot be joined.
+    ap_fallback = True
+    ap_ssid = 'earmark-setup'
+    #: None: an open setup network (the API still needs the token); a string of 8+ characters
+    #: makes it WPA2.
+    ap_password = None
+    #: HTTP port of the API and the page.
+    port = 80
+    #: Where the salted hash of the API token lives (the token itself is never stored).
+    auth_file = 'auth.json'
+    #: Folder of the built page and openapi.json (gzipped), relative to the image root.
+    www = 'www'
+    #: Largest request body accepted (a WAV for POST /api/search: 10 s of 16 kHz int16 plus
+    #: header). Bigger requests are answered 413 before their body is read.
+    max_upload = 330 * 1024
+    #: Largest body held in memory (JSON); larger ones are only readable as a stream.
+    max_json_body = 1024
+    #: Longest request or header line; the URL carries at most a few query parameters.
+    max_line = 1024
+
+    @classmethod
+    def load(cls, path):
+        """Applies the overrides in a JSON file; unknown names or wrong types raise ValueError."""
+        with open(path) as f:
+            try:
+                overrides = json.load(f)
+            except ValueError:
+                raise ValueError('config %s is not valid JSON' % path)
+        if not isinstance(overrides, dict):
+            raise ValueError('config %s must hold a JSON object' % path)
+        for name, value in overrides.items():
+            if name.startswith('_') or not hasattr(cls, name) or callable(getattr(cls, name)):
+                raise ValueError('unknown setting %r in %s' % (name, path))
+            default = getattr(cls, name)
+            if default is not None and value is not None and type(value) is not type(default):
+                raise ValueError('setting %r must be %s, got %r' % (
+                    name, type(default).__name__, value))
+        # Applied only once all are valid: a bad file changes nothing.
+        for name, value in overrides.items():
+            setattr(cls, name, value)
+        return cls

@@ -1,0 +1,405 @@
+"""Log-mel frames from int16 PCM: the appliance's front end.
+
+`LogMel` is the native module `logmel` when it can be imported (the natmod .mpy or firmware
+module on a device, the CPython extension on a computer), else `PyLogMel` below, written for
+MicroPython's viper emitter. `IMPLEMENTATION` says which one runs: 'native', 'viper' or 'python'
+(the same code as plain bytecode: under CPython, or where viper is missing).
+
+PyLogMel computes what the C core computes (native/logmel/logmel.h) with integers where the work
+is: the FFT runs in 32-bit fixed point (block-normalised input, Q30 twiddles split in 15-bit
+halves so no product leaves 31 bits on a 32-bit ESP32), and the Hann window is applied in the
+frequency domain (periodic Hann is exactly -1/4, 1/2, -1/4 across neighbouring bins), so no
+rounded window touches the samples. Power, the mel sums and the logarithm are floats.
+"""
+import array
+import math
+import sys
+
+import micropython
+
+try:
+    from logmel import LogMel
+    IMPLEMENTATION = 'native'
+except ImportError:
+    LogMel = None
+
+MICROPYTHON = sys.implementation.name == 'micropython'
+# True where the functions below compile with viper; `earmark bench frontend` measures a copy of
+# this module without the decorators and with VIPER False (plain bytecode).
+VIPER = MICROPYTHON
+if not MICROPYTHON:
+    ptr8 = ptr16 = ptr32 = None  # viper's annotations mean nothing to CPython
+
+# viper reads ptr32 as unsigned on 64-bit ports: (v << _SIGN) >> _SIGN restores the sign there
+# and is a no-op on 32-bit ports and in plain Python.
+_SIGN = 32 if sys.maxsize > 2 ** 32 else 0
+_AMIN = 1e-10
+_Q30 = 1 << 30
+
+
+@micropython.viper
+def _peak(x: ptr16, n: int) -> int:
+    peak = 0
+    for i in range(n):
+        v = ((x[i] + 0x8000) & 0xffff) - 0x8000
+        if v < 0:
+            v = 0 - v
+        if v > peak:
+            peak = v
+    return peak
+
+
+@micropython.viper
+def _copy(dst: ptr16, at: int, src: ptr8, n: int, width: int):
+    # width 2: src is little-endian int16 bytes (ESP32 and x86-64 both are), any alignment;
+    # width 1: src holds the int16 values (plain bytecode indexing an array('h'))
+    if width == 2:
+        for i in range(n):
+            dst[at + i] = (((src[2 * i] | (src[2 * i + 1] << 8)) + 0x8000) & 0xffff) - 0x8000
+    else:
+        for i in range(n):
+            dst[at + i] = src[i]
+
+
+@micropython.viper
+def _shift(x: ptr16, hop: int, n: int):
+    for i in range(n - hop):
+        x[i] = x[i + hop]
+
+
+@micropython.viper
+def _load(z: ptr32, x: ptr16, m: int, shift: int):
+    # The real frame read as m complex samples x[2i] + i*x[2i+1], placed in bit-reversed order.
+    j = 0
+    for i in range(m):
+        z[2 * j] = (((x[2 * i] + 0x8000) & 0xffff) - 0x8000) << shift
+        z[2 * j + 1] = (((x[2 * i + 1] + 0x8000) & 0xffff) - 0x8000) << shift
+        bit = m >> 1
+        while j & bit:
+            j ^= bit
+            bit >>= 1
+        j ^= bit
+
+
+@micropython.viper
+def _fft(z: ptr32, m: int, sine: ptr32, q: int, sg: int):
+    # Radix-2 butterflies, halving after each stage so values stay below 2^27; x*t>>30 is built
+    # from 15-bit halves of x and t so that no partial product reaches 2^31.
+    size = 2
+    while size <= m:
+        half = size >> 1
+        step = (2 * m) // size
+        for j in range(half):
+            k = j * step
+            if k <= q:
+                c = sine[q - k]
+                s = sine[k]
+            else:
+                c = 0 - sine[k - q]
+                s = sine[2 * q - k]
+            ch = c >> 15
+            cl = c & 32767
+            sh = s >> 15
+            sl = s & 32767
+            i = j
+            while i < m:
+                a = 2 * i
+                b = 2 * (i + half)
+                br = (z[b] << sg) >> sg
+                bi = (z[b + 1] << sg) >> sg
+                xh = br >> 15
+                xl = br & 32767
+                yh = bi >> 15
+                yl = bi & 32767
+                tr = (xh * ch + ((xh * cl + xl * ch + ((xl * cl) >> 15)) >> 15)
+                      + yh * sh + ((yh * sl + yl * sh + ((yl * sl) >> 15)) >> 15))
+                ti = (yh * ch + ((yh * cl + yl * ch + ((yl * cl) >> 15)) >> 15)
+                      - xh * sh - ((xh * sl + xl * sh + ((xl * sl) >> 15)) >> 15))
+                ar = (z[a] << sg) >> sg
+                ai = (z[a + 1] << sg) >> sg
+                z[a] = (ar + tr + 1) >> 1
+                z[a + 1] = (ai + ti + 1) >> 1
+                z[b] = (ar - tr + 1) >> 1
+                z[b + 1] = (ai - ti + 1) >> 1
+                i += size
+        size <<= 1
+
+
+@micropython.viper
+def _spectrum(z: ptr32, m: int, sine: ptr32, q: int, sg: int):
+    # Splits the half-size complex FFT into the real frame's bins X[0..m] (z grows to 2m+2
+    # values), then windows: Y[k] = (2X[k] - X[k-1] - X[k+1]) / 4, the periodic Hann window.
+    zr = (z[0] << sg) >> sg
+    zi = (z[1] << sg) >> sg
+    z[0] = zr + zi
+    z[1] = 0
+    z[2 * m] = zr - zi
+    z[2 * m + 1] = 0
+    for k in range(1, (m >> 1) + 1):
+        a = 2 * k
+        b = 2 * (m - k)
+        ar = (z[a] << sg) >> sg
+        ai = (z[a + 1] << sg) >> sg
+        br = (z[b] << sg) >> sg
+        bi = (z[b + 1] << sg) >> sg
+        er = (ar + br) >> 1
+        ei = (ai - bi) >> 1
+        dr = (ar - br) >> 1
+        di = (ai + bi) >> 1
+        if k <= q:
+            c = sine[q - k]
+            s = sine[k]
+        else:
+            c = 0 - sine[k - q]
+            s = sine[2 * q - k]
+        ch = c >> 15
+        cl = c & 32767
+        sh = s >> 15
+        sl = s & 32767
+        xh = di >> 15
+        xl = di & 32767
+        yh = dr >> 15
+        yl = dr & 32767
+        # T = W^k * (di - i*dr) with W^k = c - i*s
+        tr = (xh * ch + ((xh * cl + xl * ch + ((xl * cl) >> 15)) >> 15)
+              - yh * sh - ((yh * sl + yl * sh + ((yl * sl) >> 15)) >> 15))
+        ti = 0 - (yh * ch + ((yh * cl + yl * ch + ((yl * cl) >> 15)) >> 15)
+                  + xh * sh + ((xh * sl + xl * sh + ((xl * sl) >> 15)) >> 15))
+        z[a] = er + tr
+        z[a + 1] = ei + ti
+        z[b] = er - tr
+        z[b + 1] = ti - ei
+    pr = (z[2] << sg) >> sg   # X[-1] = conj(X[1])
+    pi = 0 - ((z[3] << sg) >> sg)
+    for k in range(m + 1):
+        cr = (z[2 * k] << sg) >> sg
+        ci = (z[2 * k + 1] << sg) >> sg
+        if k < m:
+            nr = (z[2 * k + 2] << sg) >> sg
+            ni = (z[2 * k + 3] << sg) >> sg
+        else:
+            nr = (z[2 * m - 2] << sg) >> sg   # X[m+1] = conj(X[m-1])
+            ni = 0 - ((z[2 * m - 1] << sg) >> sg)
+        z[2 * k] = (2 * cr - pr - nr) >> 2
+        z[2 * k + 1] = (2 * ci - pi - ni) >> 2
+        pr = cr
+        pi = ci
+
+
+@micropython.viper
+def _power(z: ptr32, power, bins: int, sg: int):
+    for k in range(bins):
+        re = float((z[2 * k] << sg) >> sg)
+        im = float((z[2 * k + 1] << sg) >> sg)
+        power[k] = re * re + im * im
+
+
+def _hz_to_mel(hz, htk):
+    if htk:
+        return 2595.0 * math.log10(1.0 + hz / 700.0)
+    if hz >= 1000.0:
+        return 15.0 + math.log(hz / 1000.0) / (math.log(6.4) / 27.0)
+    return hz / (200.0 / 3)
+
+
+def _mel_to_hz(mel, htk):
+    if htk:
+        return 700.0 * (10.0 ** (mel / 2595.0) - 1.0)
+    if mel >= 15.0:
+        return 1000.0 * math.exp(math.log(6.4) / 27.0 * (mel - 15.0))
+    return mel * (200.0 / 3)
+
+
+def _itemsize(buf):
+    """Bytes per element of a buffer (MicroPython arrays do not say), None when empty."""
+    if isinstance(buf, (bytes, bytearray)):
+        return 1
+    one = bytes(memoryview(buf)[:1])
+    return len(one) or None
+
+
+class PyLogMel:
+    """Streaming log-mel spectrogram, the same API and numbers as the native module."""
+    max_n_fft = 2048
+    min_n_fft = 256
+
+    def __init__(self, sample_rate=16000, n_fft=512, hop=256, n_mels=40, fmin=0.0, fmax=8000.0,
+                 htk=False, norm='slaney', max_frames=8):
+        if not (self.min_n_fft <= n_fft <= self.max_n_fft) or n_fft & (n_fft - 1):
+            raise ValueError('n_fft must be a power of two from 256 to 2048')
+        if not 1 <= hop <= n_fft:
+            raise ValueError('hop must be from 1 to n_fft')
+        if not 1 <= n_mels <= n_fft // 2 + 1:
+            raise ValueError('n_mels must be from 1 to n_fft/2+1 (the FFT bins)')
+        if not sample_rate > 0:
+            raise ValueError('sample_rate must be positive')
+        if not fmax <= sample_rate / 2:
+            raise ValueError('fmax must not exceed sample_rate/2 (Nyquist)')
+        if not 0 <= fmin < fmax:
+            raise ValueError('fmin must be >= 0 and below fmax')
+        if norm not in (None, 'slaney'):
+            raise ValueError("norm must be None or 'slaney'")
+        if not 1 <= max_frames <= 1024:
+            raise ValueError('max_frames must be from 1 to 1024')
+        m = n_fft // 2
+        self.n_fft, self.hop, self.n_mels, self.max_frames = n_fft, hop, n_mels, max_frames
+        self._m = m
+        self._q = n_fft // 4
+        self._stages = 0
+        while (1 << self._stages) < m:
+            self._stages += 1
+        # each stage may grow values by (1 + sqrt 2) / 2 even though it halves them
+        self._limit = int((1 << 27) / 1.2072 ** self._stages)
+        self._sine = array.array('i', (round(math.sin(2 * math.pi * k / n_fft) * _Q30)
+                                       for k in range(self._q + 1)))
+        self._samples = array.array('h', bytes(2 * n_fft))
+        self._fill = 0
+        self._z = array.array('i', bytes(4 * (n_fft + 2)))
+        self._power = array.array('f', bytes(4 * (m + 1)))
+        self._start = array.array('H', bytes(2 * n_mels))
+        self._length = array.array('H', bytes(2 * n_mels))
+        self._weights = self._filterbank(sample_rate, n_fft, n_mels, fmin, fmax, htk, norm)
+        self._queue = array.array('f', bytes(4 * n_mels * max_frames))
+        self._head = self._ready = 0
+        self._checked = None
+        self.state_size = sum(_itemsize(a) * len(a) for a in (
+            self._sine, self._samples, self._z, self._power, self._start, self._length,
+            self._weights, self._queue))
+
+    def _filterbank(self, sample_rate, n_fft, n_mels, fmin, fmax, htk, norm):
+        """The nonzero weights of librosa.filters.mel, band after band."""
+        lo, hi = _hz_to_mel(fmin, htk), _hz_to_mel(fmax, htk)
+        points = [_mel_to_hz(lo + (hi - lo) * i / (n_mels + 1), htk) for i in range(n_mels + 2)]
+        weights = array.array('f')
+        for b in range(n_mels):
+            f0, f1, f2 = points[b:b + 3]
+            scale = 2.0 / (f2 - f0) if norm else 1.0
+            first, before = None, len(weights)
+            for k in range(n_fft // 2 + 1):
+                f = k * sample_rate / n_fft
+                w = min((f - f0) / (f1 - f0), (f2 - f) / (f2 - f1))
+                if w > 0:
+                    if first is None:
+                        first = k
+                    weights.append(w * scale)
+                elif first is not None:
+                    break
+            self._start[b] = first or 0
+            self._length[b] = len(weights) - before
+        return weights
+
+    def _frames_in(self, n):
+        total = self._fill + n
+        return 0 if total < self.n_fft else (total - self.n_fft) // self.hop + 1
+
+    def push(self, samples):
+        """Adds int16 PCM (array('h') or bytes-like) of any length; returns frames ready."""
+        if samples is not self._checked:
+            try:
+                size = _itemsize(samples)
+            except TypeError:
+                size = 0
+            if size not in (1, 2, None):
+                raise ValueError("samples must be an int16 buffer: array('h') or bytes")
+            self._checked = samples
+            self._bytewise = size == 1
+        if self._bytewise:
+            if len(samples) % 2:
+                raise ValueError('samples: odd number of bytes is not int16 PCM')
+            n = len(samples) // 2
+        else:
+            n = len(samples)
+        if self._ready + self._frames_in(n) > self.max_frames:
+            raise ValueError('push would complete more frames than max_frames: pop() first or '
+                             'push fewer samples')
+        if MICROPYTHON:
+            view = memoryview(samples)
+            unit = 2 if self._bytewise else 1              # memoryview slices count elements
+            width = 2 if self._bytewise or VIPER else 1     # viper's ptr8 always sees bytes
+        else:
+            view = memoryview(samples).cast('B')
+            unit = width = 2
+        done = 0
+        while done < n:
+            take = min(self.n_fft - self._fill, n - done)
+            _copy(self._samples, self._fill, view[unit * done:unit * (done + take)], take, width)
+            self._fill += take
+            done += take
+            if self._fill == self.n_fft:
+                self._frame()
+                _shift(self._samples, self.hop, self.n_fft)
+                self._fill = self.n_fft - self.hop
+        return self._ready
+
+    def _frame(self):
+        peak = _peak(self._samples, self.n_fft)
+        shift = 0
+        while peak and (peak << (shift + 1)) < self._limit:
+            shift += 1
+        m = self._m
+        _load(self._z, self._samples, m, shift)
+        _fft(self._z, m, self._sine, self._q, _SIGN)
+        _spectrum(self._z, m, self._sine, self._q, _SIGN)
+        _power(self._z, self._power, m + 1, _SIGN)
+        # undo the block scaling and librosa's 1/32768, both powers of two
+        scale = 2.0 ** (2 * (self._stages - shift) - 30)
+        slot = self._head + self._ready
+        if slot >= self.max_frames:
+            slot -= self.max_frames
+        out = slot * self.n_mels
+        power, weights, queue = self._power, self._weights, self._queue
+        w = 0
+        for b in range(self.n_mels):
+            start, length = self._start[b], self._length[b]
+            total = 0.0
+            for j in range(length):
+                total += weights[w + j] * power[start + j]
+            w += length
+            queue[out + b] = 10.0 * math.log10(max(total * scale, _AMIN))
+        self._ready += 1
+
+    def pop(self, out):
+        """Oldest ready frame into `out`: array('f') gets dB, array('h') centi-dB. False if none."""
+        try:
+            size = _itemsize(out)
+        except TypeError:
+            size = 0
+        if isinstance(out, bytes) or size is None or len(out) != self.n_mels or not (
+                size == 4 and isinstance(out[0], float) or size == 2 and not isinstance(out[0], float)):
+            raise ValueError("out must be a writable array('f') or array('h') of n_mels=%d values"
+                             % self.n_mels)
+        if not self._ready:
+            return False
+        at = self._head * self.n_mels
+        queue = self._queue
+        if size == 4:
+            for b in range(self.n_mels):
+                out[b] = queue[at + b]
+        else:
+            for b in range(self.n_mels):
+                v = queue[at + b] * 100.0
+                v = int(v + 0.5) if v >= 0 else -int(0.5 - v)
+                out[b] = 32767 if v > 32767 else -32768 if v < -32768 else v
+        self._head = 0 if self._head + 1 == self.max_frames else self._head + 1
+        self._ready -= 1
+        return True
+
+    def reset(self):
+        """Forgets buffered samples and ready frames (e.g. after a gap in the audio)."""
+        self._fill = self._head = self._ready = 0
+
+
+if LogMel is None:
+    LogMel = PyLogMel
+    IMPLEMENTATION = 'viper' if VIPER else 'python'
+
+
+def frames(logmel, samples, out):
+    """Yields `out` filled with each frame of `samples` (array('h') of any length), pushing no
+    more at a time than the queue can hold."""
+    step = logmel.max_frames * logmel.hop
+    view = memoryview(samples)
+    for i in range(0, len(samples), step):
+        logmel.push(view[i:i + step])
+        while logmel.pop(out):
+            yield out

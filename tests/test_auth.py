@@ -1,0 +1,113 @@
+"""The API token: made on first boot, shown once, stored only as a salted hash, checked in constant
+time, in MicroPython (from the image, 128 KB heap) and CPython."""
+import json
+
+import pytest
+
+FIRST_BOOT = '''
+import json, auth
+a, token = auth.Auth.first_boot(%(path)r)
+print(json.dumps({"token": token}))
+b, again = auth.Auth.first_boot(%(path)r)
+print(json.dumps({"again": again}))
+t = token
+cases = {"right": t, "reloaded": t, "wrong": "0" * len(t), "short": t[:-1], "long": t + "0",
+         "upper": t.upper(), "empty": "", "none": None, "number": 12}
+out = {}
+for name, value in cases.items():
+    out[name] = (b if name == "reloaded" else a).check(value)
+print(json.dumps(out))
+print(json.dumps({"repr": repr(a)}))
+'''
+
+
+def test_first_boot_makes_a_token_once_and_checks_it(device, tmp_path):
+    path = str(tmp_path / 'auth.json')
+    made, again, checks, rep = device.json_lines(FIRST_BOOT % {'path': path})
+    token = made['token']
+    assert len(token) == 32 and int(token, 16) >= 0  # 128 random bits as hex
+    assert again['again'] is None  # shown once: a second boot does not give it out again
+    assert checks == {'right': True, 'reloaded': True, 'wrong': False, 'short': False,
+                      'long': False, 'upper': False, 'empty': False, 'none': False,
+                      'number': False}
+    stored = (tmp_path / 'auth.json').read_text()
+    assert token not in stored and token.upper() not in stored
+    record = json.loads(stored)
+    assert sorted(record) == ['salt', 'sha256']
+    assert len(bytes.fromhex(record['salt'])) == 16 and len(bytes.fromhex(record['sha256'])) == 32
+    assert token not in rep['repr'] and record['sha256'] not in rep['repr']
+    assert not (tmp_path / 'auth.json.tmp').exists()
+
+
+def test_tokens_and_salts_differ_between_devices(device):
+    lines = device.json_lines('''
+import json, auth
+for _ in range(3):
+    a, token = auth.Auth.new()
+    print(json.dumps([token, a.record()["salt"]]))
+''')
+    tokens, salts = zip(*lines)
+    assert len(set(tokens)) == 3 and len(set(salts)) == 3
+
+
+def test_same_hash_from_either_runtime(device):
+    # A record written by the host (earmark deploy runs CPython) must verify on the device.
+    import hashlib
+    salt, token = bytes(range(16)), 'feedface' * 4
+    record = {'salt': salt.hex(), 'sha256': hashlib.sha256(salt + token.encode()).hexdigest()}
+    out = device.run('import auth\na = auth.Auth.from_record(%r)\nprint(a.check(%r), a.check(%r))'
+                     % (record, token, token[::-1]))
+    assert out.split() == ['True', 'False']
+
+
+@pytest.mark.parametrize('content', ['', 'not json', '{"salt": "00"}', '[1, 2]',
+                                     '{"salt": "zz", "sha256": "00"}'])
+def test_damaged_auth_file_is_a_clear_error(device, tmp_path, content):
+    path = tmp_path / 'auth.json'
+    path.write_text(content)
+    out = device.run('''
+import auth
+try:
+    auth.Auth.first_boot(%r)
+except ValueError as e:
+    print("ValueError:", e)
+''' % str(path))
+    assert 'ValueError: auth file' in out and 'delete it' in out
+    assert path.read_text() == content  # nothing is overwritten behind the user's back
+
+
+def test_constant_time_compare_looks_at_every_byte(device):
+    out = device.run('''
+import auth
+a = bytes(range(32))
+results = []
+for i in range(32):
+    b = bytearray(a)
+    b[i] ^= 1
+    results.append(auth._same(a, bytes(b)))
+print(auth._same(a, a), auth._same(a, a[:31]), any(results))
+''')
+    assert out.split() == ['True', 'False', 'False']
+
+
+def test_bearer_header_parsing(device):
+    out = device.run('''
+import auth
+for h in ["Bearer abc", "bearer  abc ", "Basic abc", "Bearer", "Bearer ", "", None, "abc"]:
+    print(repr(auth.bearer(h)))
+''')
+    assert out.split('\n')[:8] == ["'abc'", "'abc'", 'None', 'None', 'None', 'None', 'None',
+                                    'None']
+
+
+def test_check_uses_little_heap(mpy):
+    # Every API request checks the token: it must not churn the 128 KB heap.
+    out = mpy.run('''
+import gc, auth
+a, token = auth.Auth.new()
+gc.collect(); before = gc.mem_alloc()
+ok = a.check(token)
+print(ok, gc.mem_alloc() - before)
+''')
+    ok, used = out.split()
+    assert ok == 'True' and int(used) < 1024, used

@@ -1,0 +1,121 @@
+"""Event segmentation from synthetic window scores and frame energies, in both runtimes."""
+import json
+
+import pytest
+
+FS = 256 / 16000          # seconds per frame
+WINDOW, HOP = 62, 31      # ~1 s windows every ~0.5 s
+
+# Runs on the device: a bed at -50 dB with sounds at -20 dB over given frame spans; window scores
+# are the fraction of the window a sound covers (as an ideal classifier would say).
+SCENE = '''
+import json
+from segmenter import Segmenter
+LABELS = ['doorbell', 'dog_bark', 'background']
+def run(sounds, frames, settings, energy=True):
+    seg = Segmenter(LABELS, %d, %d, %r, **settings)
+    events = []
+    level = [-5000] * frames
+    for a, b, label in sounds:
+        for f in range(a, b):
+            level[f] = -2000 if energy else -5000
+    w = 0
+    for f in range(frames):
+        seg.frame(level[f] + (f * 7919 %% 200) - 100)   # +-1 dB of texture
+        while (w * %d + %d) <= f + 1:
+            ws = w * %d
+            scores = [0.0, 0.0, 1.0]
+            for a, b, label in sounds:
+                cover = max(0, min(b, ws + %d) - max(a, ws)) / min(%d, b - a)
+                c = LABELS.index(label)
+                scores[c] = max(scores[c], 0.95 * cover)
+            scores[2] = 1.0 - max(scores[0], scores[1])
+            events += seg.push(scores)
+            w += 1
+    events += seg.flush()
+    for e in events:
+        print(json.dumps(e))
+    print(json.dumps({'dropped': seg.dropped}))
+''' % (WINDOW, HOP, FS, HOP, WINDOW, HOP, WINDOW, WINDOW)
+
+
+def run(device, sounds, frames, settings=None, energy=True):
+    lines = device.json_lines(SCENE + 'run(%r, %d, %r, %r)' % (sounds, frames, settings or {},
+                                                              energy))
+    return [e for e in lines if 'label' in e], lines[-1]['dropped']
+
+
+def sec(frame):
+    return frame * FS
+
+
+def test_onset_and_offset_come_from_energy_not_window_edges(device):
+    # The onset lies mid-window (frame 200 = 3.2 s; windows start every 31 frames).
+    events, _ = run(device, [(200, 300, 'dog_bark')], 600)
+    assert len(events) == 1, events
+    e = events[0]
+    assert e['label'] == 'dog_bark'
+    assert abs(e['start'] - sec(200)) <= 0.05, e
+    assert abs(e['end'] - sec(300)) <= 0.05, e
+    assert 0.5 < e['confidence'] <= 0.95
+    assert [r[0] for r in e['runners_up']] == ['background', 'doorbell']
+
+
+def test_without_energy_edges_fall_back_to_windows(device):
+    events, _ = run(device, [(200, 300, 'dog_bark')], 600, energy=False)
+    assert len(events) == 1, events
+    # Within a hop of the truth, but not on it: the window grid is all there is.
+    assert abs(events[0]['start'] - sec(200)) <= sec(HOP)
+    assert abs(events[0]['end'] - sec(300)) <= sec(HOP) + 0.05
+
+
+def test_short_gap_is_merged_long_gap_splits(device):
+    merged, _ = run(device, [(200, 300, 'dog_bark'), (320, 420, 'dog_bark')], 800)
+    assert len(merged) == 1, merged
+    assert abs(merged[0]['start'] - sec(200)) <= 0.05
+    assert abs(merged[0]['end'] - sec(420)) <= 0.05
+    apart, _ = run(device, [(200, 300, 'dog_bark'), (600, 700, 'dog_bark')], 1000)
+    assert len(apart) == 2, apart
+    assert abs(apart[1]['start'] - sec(600)) <= 0.05
+    assert abs(apart[0]['end'] - sec(300)) <= 0.05
+
+
+def test_gap_setting_decides_merging(device):
+    sounds = [(200, 300, 'dog_bark'), (390, 490, 'dog_bark')]   # 1.44 s apart
+    assert len(run(device, sounds, 800, {'gap': 0.25})[0]) == 2
+    assert len(run(device, sounds, 800, {'gap': 3.0})[0]) == 1
+
+
+def test_two_labels_make_two_events(device):
+    events, _ = run(device, [(200, 300, 'dog_bark'), (500, 560, 'doorbell')], 900)
+    assert [e['label'] for e in events] == ['dog_bark', 'doorbell'], events
+
+
+def test_min_duration_drops_blips(device):
+    # A 3-frame click that the (ideal) classifier scores fully: 48 ms of sound.
+    events, dropped = run(device, [(200, 203, 'dog_bark')], 500)
+    assert events == [] and dropped == 1
+    kept, dropped = run(device, [(200, 203, 'dog_bark')], 500, {'min_duration': 0.02})
+    assert len(kept) == 1 and dropped == 0
+
+
+def test_max_length_cuts_long_events(device):
+    # 70 s of siren-like sound: 30 + 30 + 10 s.
+    frames = int(75 / FS)
+    a, b = 100, 100 + int(70 / FS)
+    events, _ = run(device, [(a, b, 'doorbell')], frames)
+    assert len(events) == 3, events
+    assert [round(e['end'] - e['start']) for e in events] == [30, 30, 10]
+    assert events[1]['start'] == events[0]['end']
+    assert abs(events[2]['end'] - sec(b)) <= 0.05
+
+
+def test_unknown_setting_and_wrong_score_count_are_errors(device):
+    out = device.run('from segmenter import Segmenter\n'
+                     'for make in (lambda: Segmenter(["a"], 62, 31, nonsense=1),\n'
+                     '             lambda: Segmenter(["a", "b"], 62, 31).push([0.5])):\n'
+                     '    try:\n'
+                     '        make()\n'
+                     '    except ValueError as e:\n'
+                     '        print("error:", e)\n')
+    assert 'unknown setting' in out and '1 scores for 2 labels' in out

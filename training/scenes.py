@@ -1,0 +1,201 @@
+"""Scenes for judging detection: long doorstep recordings mixed from the sound data, with the truth
+of where every event sounds.
+
+A scene is a background bed (the `background` clips, crossfaded, at one level per scene) with
+sounds of the appliance's classes laid on it one at a time at SNRs from 0 to 20 dB, and `other`
+sounds as distractors that the truth leaves out. Each sound is cut to where it actually sounds
+(frame energy, not the whole 5 s ESC-50 clip), so the truth's onsets and offsets are the sound's.
+Everything is drawn from a seeded generator: the same seed, folds and data give the same bytes.
+Pick `folds` the model never trained on to get an honest score.
+
+Output per scene: `<name>.wav` (16 kHz mono 16-bit) and `<name>.tsv` (onset, offset, label in
+seconds, tab-separated, no header: the DCASE event list format); plus `scenes.json` with the
+settings and where every sound came from.
+"""
+import csv
+import fnmatch
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import soundfile
+from tqdm import tqdm
+
+RATE = 16000
+TARGETS = ('doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
+           'baby_crying', 'car_horn', 'siren')
+BED_DBFS = (-45.0, -30.0)     # RMS of the background bed, drawn per scene
+SNR_DB = (0.0, 20.0)          # event RMS over the bed's RMS under it, drawn per event
+QUIET_SECONDS = (2.0, 8.0)    # bed alone between two sounds
+DISTRACTOR_SHARE = 0.25       # share of sounds that are `other` (not in the truth)
+MAX_EVENT = 10.0              # seconds: longer sounding regions are cut here
+MERGE_GAP = 1.0               # seconds: pauses shorter than this stay inside one event
+ACTIVE_DB = 30.0              # a frame sounds when within this of the clip's loudest frame...
+ABOVE_FLOOR_DB = 6.0          # ...and this far above the clip's own noise floor
+FRAME, HOP = 320, 160         # 20 ms frames every 10 ms for finding where a clip sounds
+CROSSFADE = 0.5               # seconds between bed clips
+FADE = 0.01                   # seconds of fade at the cut edges of a sound
+
+
+def select(data, folds):
+    """{label: [clip path]} for clips whose fold matches one of `folds` (shell patterns over the
+    manifest's fold column; a bare number N means esc50-foldN)."""
+    patterns = ['esc50-fold%s' % f if f.isdigit() else f for f in folds]
+    pool = {}
+    for folder in ('train', 'other'):
+        manifest = Path(data) / folder / 'manifest.csv'
+        if not manifest.exists():
+            raise ValueError('%s: no such manifest (is --data the sound data folder?)' % manifest)
+        with open(manifest, newline='') as f:
+            for row in csv.DictReader(f):
+                if any(fnmatch.fnmatchcase(row['fold'], p) for p in patterns):
+                    pool.setdefault(row['label'], []).append(manifest.parent / row['file'])
+    if not pool.get('background'):
+        raise ValueError('no background clips in folds %s: a scene needs a bed' % ' '.join(folds))
+    if not any(pool.get(label) for label in TARGETS):
+        raise ValueError('no event clips in folds %s' % ' '.join(folds))
+    return {label: sorted(paths) for label, paths in pool.items()}
+
+
+def load(path):
+    audio, rate = soundfile.read(str(path), dtype='float32', always_2d=True)
+    if rate != RATE or audio.shape[1] != 1:
+        raise ValueError('%s: need 16 kHz mono audio, got %d Hz, %d channels'
+                         % (path, rate, audio.shape[1]))
+    return audio[:, 0]
+
+
+def frame_db(audio):
+    if len(audio) < FRAME:
+        audio = np.pad(audio, (0, FRAME - len(audio)))
+    frames = np.lib.stride_tricks.sliding_window_view(audio, FRAME)[::HOP]
+    return 10 * np.log10(np.maximum(np.mean(frames.astype(np.float64) ** 2, axis=1), 1e-10))
+
+
+def sounding(audio):
+    """(start, end) in samples of the first place the clip sounds: frames near its loudest and
+    clear of its own noise floor, pauses under MERGE_GAP bridged, at most MAX_EVENT long."""
+    db = frame_db(audio)
+    peak = db.max()
+    floor = max(np.percentile(db, 10), -100.0)
+    level = min(peak - 3.0, max(peak - ACTIVE_DB, floor + ABOVE_FLOOR_DB))
+    active = np.flatnonzero(db >= level)
+    first = last = active[0]
+    for f in active[1:]:
+        if (f - last) * HOP > MERGE_GAP * RATE:
+            break
+        last = f
+    start = first * HOP
+    end = min(last * HOP + FRAME, len(audio), start + int(MAX_EVENT * RATE))
+    return start, end
+
+
+def rms(audio):
+    return float(np.sqrt(np.mean(audio.astype(np.float64) ** 2)) + 1e-12)
+
+
+def bed(rng, clips, n, dbfs):
+    """n samples of crossfaded background clips, each brought to `dbfs` RMS."""
+    fade = int(CROSSFADE * RATE)
+    out = np.zeros(n + fade, np.float32)
+    at = 0
+    ramp = np.linspace(0, 1, fade, dtype=np.float32)
+    while at < n:
+        path = clips[rng.integers(len(clips))]
+        voiced = load(path)
+        voiced = voiced[np.abs(voiced) > 0]   # ESC-50 pads short clips with digital silence
+        if len(voiced) < 2 * fade:
+            raise ValueError('%s: too short for a background bed' % path)
+        voiced = voiced * (10 ** (dbfs / 20) / rms(voiced))
+        voiced[:fade] *= ramp
+        voiced[-fade:] *= ramp[::-1]
+        part = voiced[:len(out) - at]
+        out[at:at + len(part)] += part
+        at += len(voiced) - fade
+    return out[:n]
+
+
+def scene(rng, pool, minutes):
+    """(audio, events, distractors): events and distractors as dicts with onset/offset in s."""
+    n = int(minutes * 60 * RATE)
+    bed_dbfs = float(rng.uniform(*BED_DBFS))
+    audio = bed(rng, pool['background'], n, bed_dbfs)
+    labels = [label for label in TARGETS if pool.get(label)]
+    order = []
+    events, distractors = [], []
+    t = float(rng.uniform(*QUIET_SECONDS))
+    while True:
+        distractor = bool(pool.get('other')) and rng.random() < DISTRACTOR_SHARE
+        if distractor:
+            label = 'other'
+        else:
+            if not order:
+                order = list(rng.permutation(labels))
+            label = str(order.pop())
+        path = pool[label][rng.integers(len(pool[label]))]
+        clip = load(path)
+        start, end = sounding(clip)
+        sound = clip[start:end].copy()
+        at = int(t * RATE)
+        if at + len(sound) > n - RATE:
+            break
+        edge = min(int(FADE * RATE), len(sound) // 4)
+        if edge:
+            sound[:edge] *= np.linspace(0, 1, edge)
+            sound[-edge:] *= np.linspace(1, 0, edge)
+        snr = float(rng.uniform(*SNR_DB))
+        under = audio[at:at + len(sound)]
+        sound *= rms(under) * 10 ** (snr / 20) / rms(clip[start:end])
+        audio[at:at + len(sound)] += sound
+        record = {'onset': round(at / RATE, 3), 'offset': round((at + len(sound)) / RATE, 3),
+                  'label': label, 'snr_db': round(snr, 1), 'source': str(path),
+                  'cut': [round(start / RATE, 3), round(end / RATE, 3)]}
+        (distractors if distractor else events).append(record)
+        t = (at + len(sound)) / RATE + float(rng.uniform(*QUIET_SECONDS))
+    peak = float(np.max(np.abs(audio)))
+    if peak > 0.98:   # scale the whole scene, so every SNR stays as drawn
+        audio *= 0.98 / peak
+    return audio, events, distractors, bed_dbfs
+
+
+def write_truth(path, events):
+    with open(path, 'w') as f:
+        for e in events:
+            f.write('%.3f\t%.3f\t%s\n' % (e['onset'], e['offset'], e['label']))
+
+
+def generate(data, out, folds, seed=0, count=10, minutes=5.0):
+    """Writes `count` scenes into `out`; returns the scenes.json record."""
+    pool = select(data, folds)
+    missing = [label for label in TARGETS if not pool.get(label)]
+    if missing:
+        print('scenes: no clips of %s in folds %s; scenes go without them'
+              % (', '.join(missing), ' '.join(folds)), file=sys.stderr)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    record = {'seed': seed, 'folds': list(folds), 'minutes': minutes, 'count': count,
+              'settings': {'bed_dbfs': BED_DBFS, 'snr_db': SNR_DB, 'quiet_seconds': QUIET_SECONDS,
+                           'distractor_share': DISTRACTOR_SHARE, 'max_event': MAX_EVENT,
+                           'merge_gap': MERGE_GAP, 'active_db': ACTIVE_DB,
+                           'above_floor_db': ABOVE_FLOOR_DB},
+              'clips': {label: len(paths) for label, paths in sorted(pool.items())},
+              'scenes': []}
+    for i in tqdm(range(count), desc='scenes', unit='scene'):
+        name = 'scene_%03d' % i
+        rng = np.random.default_rng([seed, i])
+        audio, events, distractors, bed_dbfs = scene(rng, pool, minutes)
+        soundfile.write(str(out / (name + '.wav')), audio, RATE, subtype='PCM_16')
+        write_truth(out / (name + '.tsv'), events)
+        record['scenes'].append({'name': name, 'bed_dbfs': round(bed_dbfs, 1), 'events': events,
+                                 'distractors': distractors})
+    (out / 'scenes.json').write_text(json.dumps(record, indent=1))
+    return record
+
+
+def run(args):
+    record = generate(args.data, args.out, args.folds, args.seed, args.count, args.minutes)
+    events = sum(len(s['events']) for s in record['scenes'])
+    distractors = sum(len(s['distractors']) for s in record['scenes'])
+    print(json.dumps({'scenes': len(record['scenes']), 'events': events,
+                      'distractors': distractors, 'out': str(args.out)}))

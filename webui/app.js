@@ -1,0 +1,437 @@
+// Earmark timeline page. Plain JS, no framework: it is served gzipped from the device's flash.
+// API times are seconds since the Unix epoch; the page shows them in the phone's time zone.
+'use strict';
+
+const LABELS = ['doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
+  'baby_crying', 'car_horn', 'siren', 'background', 'other'];
+const COLORS = {
+  doorbell: '#d62728', door_knock: '#ff7f0e', dog_bark: '#8c564b', speech: '#1f77b4',
+  footsteps: '#9467bd', glass_breaking: '#e377c2', baby_crying: '#bcbd22', car_horn: '#17becf',
+  siren: '#f0b400', background: '#9aa0a6', other: '#2ca02c',
+};
+const PAGE = 50;
+const SVG = 'http://www.w3.org/2000/svg';
+const TOKEN_KEY = 'earmark.token';
+
+const $ = (id) => document.getElementById(id);
+const state = {
+  token: localStorage.getItem(TOKEN_KEY),
+  labels: LABELS,
+  day: midnight(new Date()),
+  label: '',
+  next: null,
+  events: new Map(),   // id -> event shown in the list, so live updates and relabels find it
+  open: null,          // the event shown in the detail sheet
+  clipUrl: null,
+  simUrl: null,
+  live: null,
+};
+
+function midnight(d) { return new Date(d.getFullYear(), d.getMonth(), d.getDate()); }
+function dayEnd(d) { return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1); }
+function secs(d) { return Math.floor(d.getTime() / 1000); }
+function pretty(label) { return label.replace(/_/g, ' '); }
+function color(label) { return COLORS[label] || '#555'; }
+function clock(t) {
+  return new Date(t * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+function pct(x) { return Math.round(x * 100) + '%'; }
+function isoDay(d) {
+  const p = (n) => String(n).padStart(2, '0');
+  return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate());
+}
+function el(tag, props, ...kids) {
+  const e = document.createElement(tag);
+  Object.assign(e, props || {});
+  for (const k of kids) e.append(k);
+  return e;
+}
+function swatch(label) {
+  const s = el('i', { className: 'sw' });
+  s.style.background = color(label);
+  return s;
+}
+function kept() { return el('small', { className: 'tag', textContent: 'kept' }); }
+function toast(msg) {
+  const t = $('toast');
+  t.textContent = msg;
+  t.classList.add('on');
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => t.classList.remove('on'), 2500);
+}
+
+// --- API --------------------------------------------------------------------------------------
+
+class Unauthorized extends Error {}
+
+async function api(path, opts) {
+  if (!state.token) throw new Unauthorized('no token');
+  opts = opts || {};
+  const headers = Object.assign({}, opts.headers, { Authorization: 'Bearer ' + state.token });
+  const r = await fetch(path, Object.assign({}, opts, { headers }));
+  if (r.status === 401) {
+    askToken('The device did not accept that token.');
+    throw new Unauthorized('token refused');
+  }
+  if (!r.ok) {
+    let msg = 'HTTP ' + r.status;
+    try { msg = (await r.json()).error || msg; } catch (e) { /* body was not JSON */ }
+    throw new Error(msg);
+  }
+  return r;
+}
+const getJSON = async (path) => (await api(path)).json();
+function patch(id, body) {
+  return api('/api/events/' + id, {
+    method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  }).then((r) => r.json());
+}
+// Audio elements cannot send an Authorization header: fetch the clip and play it from a blob.
+async function clipUrl(id) {
+  const blob = await (await api('/api/events/' + id + '/clip.wav')).blob();
+  return URL.createObjectURL(blob);
+}
+function report(err) {
+  if (!(err instanceof Unauthorized)) toast(err.message);
+}
+
+// --- token ------------------------------------------------------------------------------------
+
+function askToken(msg) {
+  state.token = null;
+  localStorage.removeItem(TOKEN_KEY);
+  if (state.live) { state.live.close(); state.live = null; }
+  if (msg) $('tokmsg').textContent = msg;
+  const d = $('tokdlg');
+  if (!d.open) d.showModal();
+}
+$('tokform').addEventListener('submit', () => {
+  state.token = $('tok').value.trim();
+  $('tok').value = '';
+  localStorage.setItem(TOKEN_KEY, state.token);
+  start();
+});
+$('tokdlg').addEventListener('cancel', (e) => e.preventDefault());  // the page is useless without it
+
+// --- timeline: day strip and hourly histogram ------------------------------------------------
+
+function inDay(ev) {
+  return ev.start >= secs(state.day) && ev.start < secs(dayEnd(state.day));
+}
+function stripMark(ev) {
+  const x = ev.start - secs(state.day);
+  // At least seven minutes wide, or a 1 s event would be invisible on a phone.
+  const r = document.createElementNS(SVG, 'rect');
+  r.setAttribute('x', Math.max(0, x));
+  r.setAttribute('y', 2);
+  r.setAttribute('width', Math.max(400, ev.end - ev.start));
+  r.setAttribute('height', 20);
+  r.setAttribute('fill', color(ev.label));
+  r.dataset.id = ev.id;
+  const title = document.createElementNS(SVG, 'title');
+  title.textContent = pretty(ev.label) + ' ' + clock(ev.start);
+  r.append(title);
+  $('strip').append(r);
+}
+function drawStrip() {
+  const s = $('strip');
+  s.replaceChildren();
+  for (let h = 1; h < 24; h++) {
+    const l = document.createElementNS(SVG, 'line');
+    l.setAttribute('x1', h * 3600); l.setAttribute('x2', h * 3600);
+    l.setAttribute('y1', 0); l.setAttribute('y2', 24);
+    l.setAttribute('stroke', h % 6 ? 'rgba(128,128,128,.25)' : 'rgba(128,128,128,.6)');
+    l.setAttribute('stroke-width', 60);
+    s.append(l);
+  }
+  for (const ev of state.events.values()) stripMark(ev);
+}
+$('strip').addEventListener('click', (e) => {
+  const id = e.target.dataset && e.target.dataset.id;
+  if (id !== undefined) openEvent(Number(id));
+});
+
+function drawHist(stats) {
+  const h = $('hist');
+  h.replaceChildren();
+  const hours = Array.from({ length: 24 }, () => ({}));
+  for (const b of stats.buckets) {
+    const i = Math.floor((b.start - secs(state.day)) / 3600);
+    if (i >= 0 && i < 24) Object.assign(hours[i], b.counts);
+  }
+  const totals = hours.map((c) => Object.values(c).reduce((a, b) => a + b, 0));
+  const top = Math.max(1, ...totals);
+  hours.forEach((counts, i) => {
+    let y = 40;
+    for (const label of state.labels) {
+      const n = counts[label] || 0;
+      if (!n) continue;
+      const hgt = (n / top) * 38;
+      y -= hgt;
+      const r = document.createElementNS(SVG, 'rect');
+      r.setAttribute('x', i + 0.1); r.setAttribute('width', 0.8);
+      r.setAttribute('y', y); r.setAttribute('height', hgt);
+      r.setAttribute('fill', color(label));
+      const t = document.createElementNS(SVG, 'title');
+      t.textContent = i + ':00 ' + pretty(label) + ' ' + n;
+      r.append(t);
+      h.append(r);
+    }
+  });
+  h.dataset.total = totals.reduce((a, b) => a + b, 0);
+}
+async function loadStats() {
+  const q = new URLSearchParams({ bucket: 'hour', start: secs(state.day), end: secs(dayEnd(state.day)) });
+  drawHist(await getJSON('/api/stats?' + q));
+}
+
+// --- filters and the event list ---------------------------------------------------------------
+
+function drawChips() {
+  const c = $('chips');
+  c.replaceChildren();
+  for (const label of [''].concat(state.labels)) {
+    const b = el('button', { type: 'button', textContent: label ? pretty(label) : 'all' });
+    if (label) b.prepend(swatch(label));
+    b.dataset.label = label;
+    b.setAttribute('aria-pressed', String(label === state.label));
+    b.addEventListener('click', () => { state.label = label; drawChips(); loadEvents(); });
+    c.append(b);
+  }
+}
+
+function row(ev, small) {
+  const open = el('button', { type: 'button', className: 'open' },
+    swatch(ev.label),
+    el('span', { className: 'lbl', textContent: pretty(ev.label) }, ev.locked ? kept() : ''),
+    el('time', { textContent: clock(ev.start) }),
+    el('span', { className: 'conf', textContent: pct(small ? ev.similarity : ev.confidence) }));
+  open.addEventListener('click', () => openEvent(ev.id));
+  const li = el('li', {}, open);
+  li.dataset.id = ev.id;
+  li.dataset.label = ev.label;
+  return li;
+}
+
+function query(extra) {
+  const q = new URLSearchParams({ start: secs(state.day), end: secs(dayEnd(state.day)), limit: PAGE });
+  if (state.label) q.set('label', state.label);
+  for (const k in extra) q.set(k, extra[k]);
+  return '/api/events?' + q;
+}
+async function loadEvents(more) {
+  const list = $('list');
+  if (!more) { list.replaceChildren(); state.events.clear(); }
+  const page = await getJSON(query(more ? { before: state.next } : {}));
+  for (const ev of page.events) {
+    state.events.set(ev.id, ev);
+    list.append(row(ev));
+  }
+  state.next = page.next;
+  $('more').hidden = page.next === null;
+  $('empty').hidden = state.events.size > 0;
+  drawStrip();
+}
+$('more').addEventListener('click', () => loadEvents(true).catch(report));
+
+function setDay(d) {
+  state.day = midnight(d);
+  $('day').value = isoDay(state.day);
+  refresh();
+}
+$('day').addEventListener('change', () => {
+  const [y, m, d] = $('day').value.split('-').map(Number);
+  if (y) setDay(new Date(y, m - 1, d));
+});
+$('prev').addEventListener('click', () => setDay(new Date(state.day.getTime() - 12 * 3600e3)));
+$('next').addEventListener('click', () => setDay(new Date(dayEnd(state.day).getTime() + 12 * 3600e3)));
+
+function refresh() {
+  return Promise.all([loadEvents(), loadStats()]).catch(report);
+}
+
+// --- event detail -----------------------------------------------------------------------------
+
+function replaceUrl(key, url) {
+  if (state[key]) URL.revokeObjectURL(state[key]);
+  state[key] = url;
+}
+async function openEvent(id) {
+  let ev;
+  try { ev = await getJSON('/api/events/' + id); } catch (e) { report(e); return; }
+  state.open = ev;
+  showDetail(ev);
+  const d = $('detail');
+  if (!d.open) d.showModal();
+  const audio = $('daudio');
+  audio.hidden = !ev.has_clip;
+  $('dclip').hidden = ev.has_clip;
+  audio.removeAttribute('src');
+  if (ev.has_clip) {
+    clipUrl(id).then((url) => {
+      if (state.open && state.open.id === id) { replaceUrl('clipUrl', url); audio.src = url; }
+      else URL.revokeObjectURL(url);
+    }).catch(report);
+  }
+  loadSimilar(id);
+}
+function showDetail(ev) {
+  $('dlabel').replaceChildren(swatch(ev.label), ' ' + pretty(ev.label), ev.locked ? kept() : '');
+  const when = new Date(ev.start * 1000).toLocaleString();
+  $('dmeta').textContent = when + ' · ' + (ev.end - ev.start).toFixed(1) + ' s · ' + pct(ev.confidence);
+  const runs = $('druns');
+  runs.replaceChildren();
+  for (const r of [{ label: ev.label, confidence: ev.confidence }].concat(ev.runners_up)) {
+    const fill = el('i');
+    fill.style.width = pct(r.confidence);
+    fill.style.background = color(r.label);
+    runs.append(el('span', { textContent: pretty(r.label) }), el('div', { className: 'bar' }, fill),
+      el('span', { textContent: pct(r.confidence) }));
+  }
+  const sel = $('dsel');
+  sel.replaceChildren(...state.labels.map((l) => el('option', { value: l, textContent: pretty(l) })));
+  sel.value = ev.label;
+  $('dlock').checked = ev.locked;
+}
+async function loadSimilar(id) {
+  const ul = $('dsim');
+  ul.replaceChildren(el('li', { className: 'note', textContent: 'Looking…' }));
+  let res;
+  try { res = await getJSON('/api/events/' + id + '/similar?k=5'); } catch (e) { ul.replaceChildren(); report(e); return; }
+  if (!state.open || state.open.id !== id) return;
+  ul.replaceChildren();
+  for (const ev of res.events) {
+    const li = row(ev, true);
+    if (ev.has_clip) {
+      const play = el('button', { type: 'button', className: 'play', textContent: '▶' });
+      play.setAttribute('aria-label', 'play ' + pretty(ev.label) + ' at ' + clock(ev.start));
+      play.addEventListener('click', () => playSimilar(ev.id).catch(report));
+      li.append(play);
+    }
+    ul.append(li);
+  }
+  if (!res.events.length) ul.append(el('li', { className: 'note', textContent: 'Nothing similar stored yet.' }));
+}
+async function playSimilar(id) {
+  const url = await clipUrl(id);
+  replaceUrl('simUrl', url);
+  const a = $('simaudio');
+  a.src = url;
+  await a.play();
+}
+function closeDetail() {
+  $('daudio').pause();
+  $('simaudio').pause();
+  $('detail').close();
+}
+$('dclose').addEventListener('click', closeDetail);
+$('detail').addEventListener('close', () => {
+  state.open = null;
+  replaceUrl('clipUrl', null);
+  replaceUrl('simUrl', null);
+});
+
+function updated(ev) {
+  state.open = ev;
+  showDetail(ev);
+  if (state.events.has(ev.id)) {
+    state.events.set(ev.id, ev);
+    const old = $('list').querySelector('li[data-id="' + ev.id + '"]');
+    if (old) old.replaceWith(row(ev));
+    drawStrip();
+  }
+}
+$('dform').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const ev = state.open;
+  const label = $('dsel').value;
+  if (!ev || label === ev.label) return;
+  patch(ev.id, { label }).then((ev2) => { updated(ev2); loadStats().catch(report); toast('Relabelled as ' + pretty(label)); })
+    .catch(report);
+});
+$('dlock').addEventListener('change', () => {
+  const ev = state.open;
+  if (!ev) return;
+  const locked = $('dlock').checked;
+  patch(ev.id, { locked }).then((ev2) => { updated(ev2); toast(locked ? 'Kept: never evicted' : 'Unlocked'); })
+    .catch((e) => { $('dlock').checked = !locked; report(e); });
+});
+
+// --- live arrival over server-sent events -----------------------------------------------------
+
+function arrived(ev) {
+  if (!inDay(ev) || (state.label && ev.label !== state.label) || state.events.has(ev.id)) return;
+  state.events.set(ev.id, ev);
+  const li = row(ev);
+  li.classList.add('new');
+  $('list').prepend(li);
+  $('empty').hidden = true;
+  stripMark(ev);
+  loadStats().catch(report);
+}
+function showLevel(db) {
+  $('level').textContent = db === null ? '– dB' : Math.round(db) + ' dB';
+  $('meter').value = db === null ? -90 : db;
+}
+function connectLive() {
+  if (state.live) state.live.close();
+  // EventSource cannot send an Authorization header; the device accepts ?token= on /api/live only.
+  const es = new EventSource('/api/live?token=' + encodeURIComponent(state.token));
+  state.live = es;
+  es.onopen = () => $('live').classList.add('on');
+  es.onerror = () => {
+    $('live').classList.remove('on');
+    // The browser retries by itself unless the device refused the stream (e.g. a new token).
+    if (es.readyState === EventSource.CLOSED && state.live === es) {
+      setTimeout(() => { if (state.live === es && state.token) connectLive(); }, 10000);
+    }
+  };
+  es.addEventListener('event', (m) => arrived(JSON.parse(m.data)));
+  es.addEventListener('level', (m) => showLevel(JSON.parse(m.data).level_db));
+}
+
+// --- status -----------------------------------------------------------------------------------
+
+function kb(n) { return n === null ? '–' : (n / 1024).toFixed(1) + ' KB'; }
+function usage(used, total) {
+  const fill = el('i');
+  fill.style.width = Math.min(100, (used / total) * 100) + '%';
+  return el('div', {}, el('div', { className: 'bar' }, fill),
+    el('small', { textContent: kb(used) + ' of ' + kb(total) }));
+}
+async function showStatus() {
+  const s = await getJSON('/api/status');
+  const heapTotal = s.heap_used === null ? null : s.heap_used + s.heap_free;
+  const rows = [
+    ['Uptime', Math.floor(s.uptime_s / 3600) + ' h ' + Math.floor((s.uptime_s % 3600) / 60) + ' min'],
+    ['Storage', usage(s.storage.used, s.storage.total)],
+    ['Events', s.storage.events + ' (' + s.storage.clips + ' with clips)'],
+    ['Heap', heapTotal === null ? 'not limited (' + s.runtime + ')' : usage(s.heap_used, heapTotal)],
+    ['Model', s.model.name],
+    ['Sample rate', s.sample_rate + ' Hz'],
+    ['Sound level', s.level_db === null ? '–' : s.level_db.toFixed(1) + ' dBFS'],
+    ['Faults', s.faults.length ? s.faults.join(', ') : 'none'],
+  ];
+  $('sbody').replaceChildren(...rows.flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', {}, v)]));
+  return s;
+}
+$('statusbtn').addEventListener('click', () => {
+  showStatus().then(() => { if (!$('status').open) $('status').showModal(); }).catch(report);
+});
+$('sclose').addEventListener('click', () => $('status').close());
+
+// --- start ------------------------------------------------------------------------------------
+
+async function start() {
+  if (!state.token) { askToken(); return; }
+  try {
+    const s = await getJSON('/api/status');
+    if (s.model.labels && s.model.labels.length) state.labels = s.model.labels;
+    showLevel(s.level_db);
+  } catch (e) { report(e); return; }
+  drawChips();
+  $('day').value = isoDay(state.day);
+  await refresh();
+  connectLive();
+}
+start();
