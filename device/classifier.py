@@ -25,8 +25,8 @@ except ImportError:
 #   [2N, 3N)      peak: band maximum minus band mean (tones and bursts stand out)
 #   3N            level: mean over all bands and frames
 #   3N+1..3N+6    frame loudness: max, min, spread, flux, largest rise, frames within 6 dB of max
-# Pairs of bands keep spread and flux to half the features: trees scored better (fold-grouped
-# macro-F1 0.59 against 0.55) spending the rest on the peak.
+# Pairs of bands keep spread and flux to half the features: trees scored better (fold-grouped,
+# no augmentation: macro-F1 0.59 against 0.55) spending the rest on the peak.
 EXTRA_FEATURES = 7
 NEAR_MAX = 600  # centi-dB: "within 6 dB of the loudest frame"
 

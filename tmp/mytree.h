@@ -1935,31 +1935,19 @@ static inline int32_t mytree_tree_5(const int16_t *features, int32_t features_le
 static inline int32_t mytree_tree_6(const int16_t *features, int32_t features_length) {
           if (features[43] < 706) {
               if (features[63] < 408) {
-                  if (features[124] < 81) {
+                  if (features[124] < 82) {
                       if (features[3] < 7) {
                           if (features[53] < 208) {
-                              if (features[30] < -507) {
+                              if (features[39] < -967) {
                                   return 7;
                               } else {
                                   return 9;
                               }
                           } else {
-                              if (features[67] < 340) {
-                                  if (features[33] < -429) {
-                                      return 8;
-                                  } else {
-                                      if (features[32] < -395) {
-                                          return 0;
-                                      } else {
-                                          if (features[110] < 1033) {
-                                              return 0;
-                                          } else {
-                                              return 8;
-                                          }
-                                      }
-                                  }
-                              } else {
+                              if (features[13] < 437) {
                                   return 6;
+                              } else {
+                                  return 8;
                               }
                           }
                       } else {
@@ -1967,20 +1955,16 @@ static inline int32_t mytree_tree_6(const int16_t *features, int32_t features_le
                               if (features[9] < 1112) {
                                   if (features[45] < 509) {
                                       if (features[55] < 147) {
-                                          return 9;
-                                      } else {
-                                          if (features[20] < 671) {
-                                              if (features[5] < 348) {
-                                                  return 9;
-                                              } else {
-                                                  return 7;
-                                              }
+                                          if (features[59] < 128) {
+                                              return 9;
                                           } else {
-                                              if (features[38] < -1995) {
-                                                  return 8;
-                                              } else {
-                                                  return 7;
-                                              }
+                                              return 7;
+                                          }
+                                      } else {
+                                          if (features[17] < 881) {
+                                              return 7;
+                                          } else {
+                                              return 8;
                                           }
                                       }
                                   } else {
@@ -1988,9 +1972,13 @@ static inline int32_t mytree_tree_6(const int16_t *features, int32_t features_le
                                   }
                               } else {
                                   if (features[19] < 610) {
-                                      return 10;
+                                      if (features[2] < 2153) {
+                                          return 0;
+                                      } else {
+                                          return 10;
+                                      }
                                   } else {
-                                      if (features[75] < 207) {
+                                      if (features[124] < 62) {
                                           return 8;
                                       } else {
                                           return 10;
@@ -2009,7 +1997,15 @@ static inline int32_t mytree_tree_6(const int16_t *features, int32_t features_le
                                       return 9;
                                   } else {
                                       if (features[108] < 1371) {
-                                          return 10;
+                                          if (features[27] < -45) {
+                                              if (features[35] < -698) {
+                                                  return 7;
+                                              } else {
+                                                  return 10;
+                                              }
+                                          } else {
+                                              return 0;
+                                          }
                                       } else {
                                           return 0;
                                       }
@@ -2019,52 +2015,56 @@ static inline int32_t mytree_tree_6(const int16_t *features, int32_t features_le
                       }
                   } else {
                       if (features[33] < -534) {
-                          if (features[17] < 1249) {
-                              if (features[84] < 1547) {
-                                  if (features[7] < 3215) {
-                                      return 10;
-                                  } else {
+                          if (features[25] < -368) {
+                              if (features[2] < 1819) {
+                                  if (features[63] < 103) {
                                       return 0;
+                                  } else {
+                                      if (features[83] < 2085) {
+                                          return 10;
+                                      } else {
+                                          return 4;
+                                      }
                                   }
                               } else {
                                   return 10;
                               }
                           } else {
-                              return 8;
+                              if (features[21] < 658) {
+                                  if (features[94] < 922) {
+                                      return 7;
+                                  } else {
+                                      if (features[45] < 537) {
+                                          return 10;
+                                      } else {
+                                          return 0;
+                                      }
+                                  }
+                              } else {
+                                  return 10;
+                              }
                           }
                       } else {
                           if (features[100] < 863) {
                               return 9;
                           } else {
                               if (features[56] < 1331) {
-                                  if (features[105] < 2045) {
-                                      if (features[10] < 369) {
-                                          if (features[42] < 385) {
-                                              if (features[75] < 259) {
-                                                  return 10;
-                                              } else {
-                                                  return 9;
-                                              }
+                                  if (features[105] < 1831) {
+                                      if (features[43] < 314) {
+                                          return 9;
+                                      } else {
+                                          if (features[29] < -129) {
+                                              return 10;
                                           } else {
-                                              if (features[4] < -248) {
+                                              if (features[2] < -448) {
                                                   return 6;
                                               } else {
                                                   return 5;
                                               }
                                           }
-                                      } else {
-                                          if (features[108] < 1163) {
-                                              return 10;
-                                          } else {
-                                              return 0;
-                                          }
                                       }
                                   } else {
-                                      if (features[71] < 327) {
-                                          return 0;
-                                      } else {
-                                          return 10;
-                                      }
+                                      return 0;
                                   }
                               } else {
                                   return 10;
@@ -2111,21 +2111,9 @@ static inline int32_t mytree_tree_6(const int16_t *features, int32_t features_le
                                       return 9;
                                   } else {
                                       if (features[3] < 668) {
-                                          if (features[0] < 239) {
-                                              if (features[2] < -821) {
-                                                  return 6;
-                                              } else {
-                                                  return 5;
-                                              }
-                                          } else {
-                                              return 10;
-                                          }
+                                          return 5;
                                       } else {
-                                          if (features[0] < 3447) {
-                                              return 10;
-                                          } else {
-                                              return 1;
-                                          }
+                                          return 10;
                                       }
                                   }
                               }
@@ -2135,12 +2123,8 @@ static inline int32_t mytree_tree_6(const int16_t *features, int32_t features_le
                       } else {
                           if (features[14] < 1101) {
                               if (features[73] < 425) {
-                                  if (features[15] < 1126) {
-                                      if (features[44] < 1457) {
-                                          return 6;
-                                      } else {
-                                          return 10;
-                                      }
+                                  if (features[85] < 2568) {
+                                      return 6;
                                   } else {
                                       return 7;
                                   }
@@ -2171,7 +2155,11 @@ static inline int32_t mytree_tree_6(const int16_t *features, int32_t features_le
                                       if (features[1] < 1962) {
                                           return 2;
                                       } else {
-                                          return 1;
+                                          if (features[81] < 900) {
+                                              return 0;
+                                          } else {
+                                              return 1;
+                                          }
                                       }
                                   } else {
                                       return 1;
@@ -2188,7 +2176,11 @@ static inline int32_t mytree_tree_6(const int16_t *features, int32_t features_le
                                           return 10;
                                       }
                                   } else {
-                                      return 10;
+                                      if (features[89] < 3247) {
+                                          return 3;
+                                      } else {
+                                          return 10;
+                                      }
                                   }
                               } else {
                                   return 0;
@@ -2227,16 +2219,24 @@ static inline int32_t mytree_tree_6(const int16_t *features, int32_t features_le
                       } else {
                           if (features[16] < 344) {
                               if (features[71] < 413) {
-                                  if (features[56] < 222) {
+                                  if (features[116] < 896) {
                                       return 1;
                                   } else {
-                                      return 3;
+                                      if (features[3] < 1104) {
+                                          return 0;
+                                      } else {
+                                          return 3;
+                                      }
                                   }
                               } else {
-                                  if (features[1] < 1180) {
-                                      return 2;
+                                  if (features[49] < 2463) {
+                                      if (features[2] < 1458) {
+                                          return 10;
+                                      } else {
+                                          return 3;
+                                      }
                                   } else {
-                                      return 3;
+                                      return 2;
                                   }
                               }
                           } else {
@@ -4159,7 +4159,7 @@ static inline int32_t mytree_tree_12(const int16_t *features, int32_t features_l
                       if (features[0] < 3788) {
                           if (features[25] < -59) {
                               if (features[121] < -3144) {
-                                  if (features[31] < -1107) {
+                                  if (features[31] < -1108) {
                                       return 4;
                                   } else {
                                       return 10;
@@ -5480,23 +5480,19 @@ static inline int32_t mytree_tree_17(const int16_t *features, int32_t features_l
                                               if (features[78] < 148) {
                                                   return 9;
                                               } else {
-                                                  if (features[19] < -243) {
-                                                      return 9;
-                                                  } else {
+                                                  if (features[37] < -1448) {
                                                       if (features[21] < 286) {
-                                                          if (features[59] < 103) {
-                                                              return 10;
-                                                          } else {
-                                                              return 7;
-                                                          }
+                                                          return 7;
                                                       } else {
                                                           return 10;
                                                       }
+                                                  } else {
+                                                      return 10;
                                                   }
                                               }
                                           } else {
                                               if (features[81] < 1070) {
-                                                  if (features[45] < 260) {
+                                                  if (features[49] < 227) {
                                                       return 9;
                                                   } else {
                                                       return 10;
@@ -5523,14 +5519,10 @@ static inline int32_t mytree_tree_17(const int16_t *features, int32_t features_l
                                   return 0;
                               } else {
                                   if (features[27] < -64) {
-                                      if (features[112] < 521) {
-                                          if (features[18] < 579) {
-                                              return 10;
-                                          } else {
-                                              return 7;
-                                          }
-                                      } else {
+                                      if (features[23] < 1428) {
                                           return 10;
+                                      } else {
+                                          return 9;
                                       }
                                   } else {
                                       return 9;
@@ -5539,7 +5531,11 @@ static inline int32_t mytree_tree_17(const int16_t *features, int32_t features_l
                           }
                       } else {
                           if (features[38] < -1339) {
-                              return 8;
+                              if (features[6] < 798) {
+                                  return 0;
+                              } else {
+                                  return 8;
+                              }
                           } else {
                               return 7;
                           }
@@ -5563,7 +5559,11 @@ static inline int32_t mytree_tree_17(const int16_t *features, int32_t features_l
                           } else {
                               if (features[34] < 34) {
                                   if (features[4] < 571) {
-                                      return 4;
+                                      if (features[14] < 1873) {
+                                          return 4;
+                                      } else {
+                                          return 8;
+                                      }
                                   } else {
                                       return 10;
                                   }
@@ -5654,7 +5654,7 @@ static inline int32_t mytree_tree_17(const int16_t *features, int32_t features_l
                                               if (features[41] < 430) {
                                                   return 10;
                                               } else {
-                                                  if (features[15] < 1443) {
+                                                  if (features[109] < 2622) {
                                                       return 6;
                                                   } else {
                                                       return 10;
@@ -5749,11 +5749,7 @@ static inline int32_t mytree_tree_17(const int16_t *features, int32_t features_l
                                   if (features[30] < -1038) {
                                       return 3;
                                   } else {
-                                      if (features[121] < -2244) {
-                                          return 10;
-                                      } else {
-                                          return 6;
-                                      }
+                                      return 6;
                                   }
                               }
                           }
@@ -5767,16 +5763,20 @@ static inline int32_t mytree_tree_17(const int16_t *features, int32_t features_l
                   }
               } else {
                   if (features[18] < -249) {
-                      if (features[27] < -448) {
+                      if (features[28] < -343) {
                           return 1;
                       } else {
                           return 3;
                       }
                   } else {
-                      if (features[116] < 2018) {
+                      if (features[56] < 534) {
                           return 4;
                       } else {
-                          return 1;
+                          if (features[25] < -561) {
+                              return 1;
+                          } else {
+                              return 10;
+                          }
                       }
                   }
               }
@@ -8727,7 +8727,7 @@ static inline int32_t mytree_tree_27(const int16_t *features, int32_t features_l
                           }
                       } else {
                           if (features[16] < -76) {
-                              if (features[84] < 879) {
+                              if (features[84] < 880) {
                                   if (features[112] < 1765) {
                                       if (features[65] < 288) {
                                           return 10;
