@@ -4,6 +4,7 @@ import os
 import sys
 
 from . import ROOT, image, runtime
+from training import commands as model_commands
 
 
 def cmd_build(args):
@@ -63,6 +64,8 @@ def parser():
         r.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
         r.add_argument('--heap', default=runtime.DEFAULT_HEAP, help='MicroPython heap size')
         r.set_defaults(func=cmd_run)
+
+    model_commands.add(sub)
 
     s = sub.add_parser('scenes', help='mix long test scenes with ground truth from the sound data')
     s.add_argument('--data', required=True, help='the sound data folder (train/, other/)')

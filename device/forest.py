@@ -1,0 +1,91 @@
+"""FALLBACK tree-ensemble evaluator, used when emlearn-micropython's `emlearn_trees` is not
+installed. Reads the same emlearn CSV (`f,` `c,` `lb,` `l,` `r,` `n,feature,threshold,left,right`)
+and gives the same votes: majority voting over class-index leaves, `value < threshold` goes left,
+a child >= 0 is a jump relative to the node, a child < 0 is leaf -child-1.
+"""
+from array import array
+
+import micropython
+
+
+class Forest:
+    """Same surface as an `emlearn_trees` model: `predict(features, out)`, `outputs()`."""
+    IMPLEMENTATION = 'forest.py (project fallback evaluator)'
+
+    def __init__(self, n_trees, n_nodes, n_leaves):
+        # One int16 array of 4 values per node: feature, threshold, left, right.
+        self.nodes = array('h', bytes(8 * n_nodes))
+        self.roots = array('h', bytes(2 * n_trees))
+        self.leaves = bytearray(n_leaves)
+        self.n_nodes = self.n_trees = self.n_leaves = 0
+        self.n_features = self.n_classes = 0
+
+    def load(self, f):
+        for line in f:
+            tok = line.rstrip('\r\n').split(',')
+            kind = tok[0]
+            if kind == 'n':
+                self._add(self.nodes, self.n_nodes, 'nodes', 4)
+                i = 4 * self.n_nodes
+                self.nodes[i] = int(tok[1])
+                # int(float()) truncates as emlearn_trees' loader does: the exporter writes
+                # whole-number thresholds so nothing is lost.
+                self.nodes[i + 1] = int(float(tok[2]))
+                self.nodes[i + 2] = int(tok[3])
+                self.nodes[i + 3] = int(tok[4])
+                self.n_nodes += 1
+            elif kind == 'r':
+                self._add(self.roots, self.n_trees, 'trees', 1)
+                self.roots[self.n_trees] = int(tok[1])
+                self.n_trees += 1
+            elif kind == 'l':
+                self._add(self.leaves, self.n_leaves, 'leaves', 1)
+                self.leaves[self.n_leaves] = int(tok[1])
+                self.n_leaves += 1
+            elif kind == 'f':
+                self.n_features = int(tok[1])
+            elif kind == 'c':
+                self.n_classes = int(tok[1])
+            elif kind == 'lb' and int(tok[1]) != 0:
+                raise ValueError('only majority-vote leaves (lb,0) are supported')
+        if not (self.n_trees and self.n_classes and self.n_features):
+            raise ValueError('trees file holds no model')
+        if (self.n_trees, self.n_leaves) != (len(self.roots), len(self.leaves)):
+            raise ValueError('trees file has fewer trees or leaves than the model declares')
+        for i in range(self.n_nodes):
+            if not 0 <= self.nodes[4 * i] < self.n_features:
+                raise ValueError('node %d: feature index out of range' % i)
+
+    @staticmethod
+    def _add(buf, count, what, width):
+        if (count + 1) * width > len(buf):
+            raise ValueError('trees file has more %s than the model declares' % what)
+
+    def outputs(self):
+        return self.n_classes
+
+    @micropython.native
+    def predict(self, features, out):
+        if len(features) != self.n_features or len(out) != self.n_classes:
+            raise ValueError('expected %d features and %d outputs' % (
+                self.n_features, self.n_classes))
+        nodes = self.nodes
+        votes = [0] * self.n_classes
+        for root in self.roots:
+            i = root
+            while i >= 0:
+                j = 4 * i
+                child = nodes[j + 2] if features[nodes[j]] < nodes[j + 1] else nodes[j + 3]
+                i = i + child if child >= 0 else child
+            votes[self.leaves[-i - 1]] += 1
+        n = self.n_trees
+        for c in range(self.n_classes):
+            out[c] = votes[c] / n
+
+
+def new(n_trees, n_nodes, n_leaves):
+    return Forest(n_trees, n_nodes, n_leaves)
+
+
+def load_model(model, f):
+    model.load(f)

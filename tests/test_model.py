@@ -1,0 +1,279 @@
+"""The model: device classifier vs scikit-learn vs emlearn's C, bundles, splits, bad input."""
+import json
+import shutil
+import subprocess
+import sys
+import wave
+from array import array
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from earmark import DEVICE
+from training import bundle, data, onboard
+from training.data import Clip
+from training.evaluate import splits
+from training.model import Embedding, Recipe, centroids, export, votes, forest
+
+from conftest import DATA
+
+LABELS = ['doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
+          'baby_crying', 'car_horn', 'siren', 'background', 'other']
+FOLDERS = [DATA / 'train', DATA / 'other']
+
+
+def need_data():
+    if not (DATA / 'train' / 'manifest.csv').is_file():
+        pytest.skip('training data not found at %s (set EARMARK_DATA)' % DATA)
+
+
+def device_scores(which, bundle_dir, X, heap='128K'):
+    """(scores, embeddings) from the device classifier for int16 feature rows X."""
+    code = '''
+import classifier, json
+from array import array
+c = classifier.Classifier(%r)
+buf = array('h', bytes(2 * c.n_features))
+f = open(%r, 'rb')
+while f.readinto(buf) == 2 * len(buf):
+    s = c.scores(buf)
+    print(json.dumps([s.index(max(s)), [round(v * len(s) * 1000) for v in s], list(c.embed(buf))]))
+'''
+    tmp = Path(bundle_dir).parent / 'features.bin'
+    tmp.write_bytes(np.ascontiguousarray(X, dtype='<i2').tobytes())
+    _, lines = onboard.run(code % (str(bundle_dir), str(tmp)), which, heap=heap)
+    return lines
+
+
+class Fake:
+    """What bundle.write needs, fitted on made-up int16 features (no data required)."""
+
+    def __init__(self, n=600, seed=1):
+        rng = np.random.default_rng(seed)
+        self.labels = LABELS
+        self.y = np.arange(n) % len(LABELS)
+        self.X = (rng.normal(0, 3000, (n, 127)) + self.y[:, None] * 400).astype(np.int16)
+        self.model = forest(self.X, self.y, len(LABELS))
+        self.embedding = Embedding().fit(self.X, self.y, Recipe.EMBED_DIM, len(LABELS))
+        self.centroids = centroids(self.embed(self.X), Recipe.CENTROIDS)
+
+    def embed(self, X):
+        return self.embedding(X, votes(self.model, X))
+
+
+@pytest.fixture(scope='module')
+def fake_bundle(tmp_path_factory):
+    fake = Fake()
+    folder = bundle.write(fake, tmp_path_factory.mktemp('b') / 'model', 'no-data',
+                          {'thresholds': {l: 0.0 for l in LABELS}})
+    return fake, folder
+
+
+@pytest.mark.parametrize('which', ['micropython', 'cpython'])
+def test_bundle_round_trips_through_the_device_classifier(fake_bundle, which, device_image):
+    fake, folder = fake_bundle
+    X = fake.X[:200]
+    lines = device_scores(which, folder, X)
+    assert len(lines) == len(X)
+    host = votes(fake.model, X)
+    assert [l[0] for l in lines] == list(host.argmax(1))
+    assert np.array_equal([l[1] for l in lines], np.round(host * len(LABELS) * 1000))
+    assert np.array_equal([l[2] for l in lines], fake.embed(X))
+    meta = bundle.read(folder)
+    assert meta['labels'] == LABELS and meta['n_features'] == 127
+    assert sorted(p.name for p in folder.iterdir()) == sorted(bundle.FILES)
+
+
+def test_emlearn_csv_has_int16_thresholds_and_small_feature_indices(fake_bundle):
+    _, folder = fake_bundle
+    lines = (folder / 'trees.csv').read_text().splitlines()
+    assert lines[:3] == ['f,127', 'c,11', 'lb,0']
+    for line in lines:
+        if line.startswith('n,'):
+            _, feature, threshold, _, _ = line.split(',')
+            assert 0 <= int(feature) <= 127
+            assert float(threshold) == int(float(threshold))
+            assert -32768 <= float(threshold) <= 32767
+
+
+def test_default_bundle_loads_and_answers_in_micropython_128k(mpy):
+    meta = bundle.read(DEVICE / 'model')
+    assert meta['labels'] == LABELS
+    assert 'CC BY-NC' in (DEVICE / 'model' / 'LICENSE').read_text()
+    assert bundle.size(DEVICE / 'model') <= 64 * 1024
+    out = mpy.json_lines('''
+import classifier, gc, json
+from array import array
+gc.collect(); before = gc.mem_alloc()
+c = classifier.Classifier('model')
+gc.collect(); loaded = gc.mem_alloc() - before
+frames = array('h', bytes(2 * c.window_frames * c.n_mels))
+for i in range(len(frames)):
+    frames[i] = -6000 + (i * 7919) % 3000
+x = c.features(frames)
+s = c.scores(x)
+e = c.embed(x)
+print(json.dumps({'labels': c.labels, 'n': len(x), 'sum': sum(s), 'dim': c.dim, 'e': len(e),
+    'centroids': len(c.centroids), 'decide': c.decide(s), 'heap': loaded, 'trees': classifier.TREES}))
+''')[0]
+    assert out['labels'] == LABELS and out['n'] == 127
+    assert abs(out['sum'] - 1.0) < 1e-6
+    assert out['e'] == out['dim'] == meta['embedding']['dim']
+    assert out['centroids'] == meta['centroids']['count'] * out['dim']
+    assert out['decide'][0] in LABELS
+    print('default bundle heap in micropython: %d bytes (%s)' % (out['heap'], out['trees']))
+
+
+def test_every_training_window_gets_the_same_class_from_device_sklearn_and_emlearn_c(
+        tmp_path, device_image):
+    """MicroPython (features and trees on the device), scikit-learn (majority vote) and emlearn's
+    compiled C agree on every sounding window of the training set."""
+    need_data()
+    from training.model import Trained
+    clips = data.load(FOLDERS)
+    trained = Trained(clips, data.labels_of(clips))
+    W = trained.windows
+    converted = export(trained.model, tmp_path / 'trees.csv')
+    sk = votes(trained.model, W.X).argmax(1)
+    c = np.asarray(converted.predict(W.X.astype(np.float32)))
+    assert np.array_equal(sk, c), 'emlearn C disagrees on %d windows' % (sk != c).sum()
+    folder = bundle.write(trained, tmp_path / 'model', 'test', {})
+    lines = device_scores('micropython', folder, W.X)
+    mp = np.array([l[0] for l in lines])
+    assert len(mp) == len(W.X)
+    assert np.array_equal(sk, mp), 'micropython disagrees on %d windows' % (sk != mp).sum()
+
+
+def test_device_features_in_micropython_equal_the_host_training_features(device_image):
+    need_data()
+    from training.features import N_MELS
+    from training.windows import WINDOW_FRAMES, clip_features, frames_of, starts
+    clips = data.load(FOLDERS)[::5]
+    frames, host = [], []
+    for clip in clips:
+        fr = frames_of(clip.pcm)
+        host.append(clip_features(clip.pcm)[0])
+        frames += [fr[s:s + WINDOW_FRAMES] for s in starts(len(fr))]
+    host = np.concatenate(host)
+    tmp = Path(bundle.__file__).parent.parent / 'build' / 'test-frames.bin'
+    tmp.parent.mkdir(exist_ok=True)
+    tmp.write_bytes(np.array(frames, dtype='<i2').tobytes())
+    _, lines = onboard.run('''
+import classifier, json
+from array import array
+buf = array('h', bytes(2 * %d * %d))
+f = open(%r, 'rb')
+while f.readinto(buf) == 2 * len(buf):
+    print(json.dumps(list(classifier.summarise(buf, %d))))
+''' % (WINDOW_FRAMES, N_MELS, str(tmp), N_MELS), 'micropython')
+    tmp.unlink()
+    assert np.array_equal(np.array(lines), host)
+
+
+def test_evaluation_splits_never_share_a_fold():
+    def clip(label, fold):
+        return Clip('/x/%s/%s.wav' % (label, fold), label, fold, fold, np.zeros(1, np.int16))
+    clips = [clip(l, 'esc50-fold%d' % k) for l in ('dog_bark', 'other') for k in (1, 2, 3, 4)]
+    clips += [clip('speech', 'speaker:%d' % i) for i in range(9)]
+    clips += [clip('doorbell', 'src:%d' % i) for i in range(8) for _ in range(2)]
+    if (DATA / 'train' / 'manifest.csv').is_file():
+        clips += data.load(FOLDERS)
+    split = splits(clips)
+    assert set(split) == {0, 1, 2, 3}
+    for k in range(4):
+        inside = {c.fold for c, s in zip(clips, split) if s == k}
+        outside = {c.fold for c, s in zip(clips, split) if s != k}
+        assert inside and not inside & outside
+        assert {c.label for c, s in zip(clips, split) if s == k} >= {'doorbell', 'speech'}
+
+
+# Bad input -------------------------------------------------------------------------------------
+
+def write_wav(path, pcm, rate=16000, channels=1, width=2):
+    with wave.open(str(path), 'wb') as w:
+        w.setnchannels(channels)
+        w.setsampwidth(width)
+        w.setframerate(rate)
+        w.writeframes(np.asarray(pcm, dtype='<i2').tobytes())
+    return path
+
+
+def test_bad_wavs_are_refused_with_the_file_named(tmp_path):
+    tone = (3000 * np.sin(np.arange(16000) * 0.2)).astype(np.int16)
+    cases = {
+        'rate': (write_wav(tmp_path / 'rate.wav', tone, rate=44100), 'sample rate 44100'),
+        'stereo': (write_wav(tmp_path / 'stereo.wav', np.repeat(tone, 2), channels=2),
+                   '2 channels'),
+        'empty': (write_wav(tmp_path / 'empty.wav', []), 'no samples'),
+    }
+    (tmp_path / 'corrupt.wav').write_bytes(b'RIFF\x10\x00\x00\x00WAVEjunkjunk')
+    cases['corrupt'] = (tmp_path / 'corrupt.wav', 'not a readable WAV')
+    for path, message in cases.values():
+        with pytest.raises(ValueError) as err:
+            data.read_wav(path)
+        assert str(path) in str(err.value) and message in str(err.value)
+
+
+def test_manifest_naming_a_missing_file_fails_and_leaves_the_old_model(tmp_path):
+    folder = tmp_path / 'data'
+    folder.mkdir()
+    (folder / 'manifest.csv').write_text('file,label,source,original_name,license,fold\n'
+                                         'gone.wav,doorbell,x,x,x,src:x\n')
+    out = tmp_path / 'model'
+    out.mkdir()
+    (out / 'model.json').write_text('{"keep": true}')
+    done = subprocess.run([sys.executable, '-m', 'earmark.cli', 'train', '--data', str(folder),
+                           '--out', str(out)], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert 'gone.wav does not exist' in done.stderr
+    assert json.loads((out / 'model.json').read_text()) == {'keep': True}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['data', 'model']
+
+
+def test_a_failed_bundle_write_leaves_nothing_half_written(tmp_path, fake_bundle):
+    fake, _ = fake_bundle
+    out = tmp_path / 'model'
+
+    class Broken(Fake):
+        pass
+    broken = Fake.__new__(Broken)
+    broken.__dict__.update(fake.__dict__, centroids=None)
+    with pytest.raises(AttributeError):
+        bundle.write(broken, out, 'x', {})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_classify_gives_one_json_line_per_file_from_micropython(tmp_path, device_image):
+    rng = np.random.default_rng(0)
+    noise = write_wav(tmp_path / 'noise.wav', rng.normal(0, 2000, 24000).astype(np.int16))
+    short = write_wav(tmp_path / 'short.wav', rng.normal(0, 500, 4000).astype(np.int16))
+    done = subprocess.run([sys.executable, '-m', 'earmark.cli', 'classify', str(noise),
+                           str(short)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(l) for l in done.stdout.splitlines()]
+    assert [l['file'] for l in lines] == [str(noise), str(short)]
+    for line in lines:
+        assert set(line) == {'file', 'label', 'confidence', 'scores'}
+        assert line['label'] in LABELS and list(line['scores']) == LABELS
+    bad = write_wav(tmp_path / 'bad.wav', rng.normal(0, 2000, 8000).astype(np.int16), rate=8000)
+    done = subprocess.run([sys.executable, '-m', 'earmark.cli', 'classify', str(bad)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and str(bad) in done.stderr and 'sample rate' in done.stderr
+
+
+def test_augmented_doorbells_stay_in_their_fold_and_are_flagged():
+    from training.augment import Augmenter
+    rng = np.random.default_rng(0)
+    t = np.arange(24000) / 16000
+    bell = Clip('/x/doorbell/a.wav', 'doorbell', 'src:a', 'src:a',
+                (8000 * np.sin(2 * np.pi * 660 * t) * np.exp(-3 * t)).astype(np.int16))
+    rain = Clip('/x/background/r.wav', 'background', 'esc50-fold2', 'esc50:2-1',
+                rng.normal(0, 800, 40000).astype(np.int16))
+    copies = Augmenter(0)([bell, rain])
+    assert len(copies) == Augmenter.COPIES
+    for c in copies:
+        assert c.augmented and c.label == 'doorbell' and (c.fold, c.source) == ('src:a', 'src:a')
+        assert c.pcm.dtype == np.int16 and len(c.clean) == len(c.pcm)
+        assert not np.array_equal(c.pcm, c.clean)   # mixed with the background it was given
+    assert Augmenter(0)([rain]) == []

@@ -1,0 +1,84 @@
+"""Model bundle folders: what a device loads (device/classifier.py) plus where it came from.
+
+Written into a temporary sibling folder and renamed into place, so a failed run never leaves a
+half-written model where a good one was.
+"""
+import json
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from . import features
+from .model import export, tree_counts
+from .windows import HOP_FRAMES, WINDOW_FRAMES
+
+LICENSE = """Earmark model bundle: data licence
+=====================================
+This model was trained on ESC-50 (K. J. Piczak, "ESC: Dataset for Environmental Sound
+Classification", ACM MM 2015), licensed CC BY-NC 3.0: the model is for NON-COMMERCIAL use only.
+https://creativecommons.org/licenses/by-nc/3.0/
+Speech: Asterisk voice prompts (CC BY-SA 3.0 / CC BY 3.0), Free Spoken Digit Dataset
+(CC BY-SA 4.0), Tux Paint stamps (GPL-2). Doorbell clips: small public repositories, licence
+of the audio unknown (see the data README).
+"""
+FILES = ('model.json', 'trees.csv', 'embedding.bin', 'centroids.bin', 'metrics.json', 'LICENSE')
+
+
+def write(trained, folder, data_hash, metrics):
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix='.' + folder.name + '.', dir=folder.parent))
+    try:
+        converted = export(trained.model, tmp / 'trees.csv')
+        (tmp / 'embedding.bin').write_bytes(trained.embedding.weights.tobytes())
+        (tmp / 'centroids.bin').write_bytes(trained.centroids.tobytes())
+        meta = {
+            'format': 1,
+            'labels': trained.labels,
+            'thresholds': metrics.get('thresholds', {l: 0.0 for l in trained.labels}),
+            'frontend': features.config(),
+            'frontend_used_in_training': features.IMPLEMENTATION,
+            'window_frames': WINDOW_FRAMES,
+            'hop_frames': HOP_FRAMES,
+            'n_features': int(trained.model.n_features_in_),
+            'trees': dict(tree_counts(converted), file='trees.csv', voting='majority'),
+            'embedding': {'dim': trained.embedding.dim, 'votes': trained.embedding.n_votes,
+                          'file': 'embedding.bin',
+                          'bias': [int(b) for b in trained.embedding.bias],
+                          'scale': [float(s) for s in trained.embedding.scale]},
+            'centroids': {'count': int(len(trained.centroids)), 'file': 'centroids.bin'},
+            'recipe': metrics.get('recipe', {}),
+            'training_data_sha256': data_hash,
+            'trained': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()),
+            'license': 'CC BY-NC 3.0 (ESC-50): non-commercial use only, see LICENSE',
+        }
+        (tmp / 'model.json').write_text(json.dumps(meta, indent=1) + '\n')
+        (tmp / 'metrics.json').write_text(json.dumps(metrics, indent=1) + '\n')
+        (tmp / 'LICENSE').write_text(LICENSE)
+        os.chmod(tmp, 0o755)
+        old = None
+        if folder.exists():
+            old = folder.with_name('.' + folder.name + '.old')
+            shutil.rmtree(old, ignore_errors=True)
+            folder.rename(old)
+        tmp.rename(folder)
+        if old:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return folder
+
+
+def read(folder):
+    folder = Path(folder)
+    path = folder / 'model.json'
+    if not path.is_file():
+        raise ValueError('%s: not a model bundle (no model.json)' % folder)
+    return json.loads(path.read_text())
+
+
+def size(folder):
+    return sum(p.stat().st_size for p in Path(folder).iterdir() if p.is_file())

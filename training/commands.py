@@ -1,0 +1,113 @@
+"""`earmark train`, `earmark evaluate`, `earmark classify`: the host side of the model."""
+import json
+import sys
+from pathlib import Path
+
+from earmark import DEVICE
+
+# Heavy imports (numpy, scikit-learn, librosa) wait until a model command runs, so the other
+# earmark commands start fast.
+DEFAULT_MODEL = DEVICE / 'model'
+
+
+def train(folders, out):
+    from . import bundle, data
+    from .evaluate import cross_validate, metrics
+    from .features import IMPLEMENTATION
+    from .model import Trained
+    clips = data.load(folders)
+    labels = data.labels_of(clips)
+    print('earmark: %d clips, labels %s; front end: %s' % (len(clips), ', '.join(labels),
+                                                          IMPLEMENTATION), file=sys.stderr)
+    m = metrics(cross_validate(clips, labels), clips, labels)
+    final = Trained(clips, labels, desc='final model')
+    m['augmented_clips'] = final.n_augmented
+    folder = bundle.write(final, out, data.data_hash(clips), m)
+    return folder, m
+
+
+def sample_windows(folders, limit=64):
+    """Real sounding windows of log-mel frames, a few per clip, for timing on the device."""
+    import numpy as np
+    from . import data
+    from .windows import WINDOW_FRAMES, clip_features, frames_of, starts
+    out = []
+    for clip in data.load(folders)[::7]:
+        frames = frames_of(clip.pcm)
+        _, live = clip_features(clip.pcm, clip.label)
+        for s, ok in zip(starts(len(frames)), live):
+            if ok and len(out) < limit:
+                out.append(frames[s:s + WINDOW_FRAMES])
+    return np.array(out, dtype=np.int16)
+
+
+def evaluate(model, folders, report_dir):
+    from . import bundle, data, onboard
+    from .evaluate import confusion_png, cross_validate, metrics, report
+    meta = bundle.read(model)
+    clips = data.load(folders)
+    labels = meta['labels']
+    unknown = sorted({c.label for c in clips} - set(labels))
+    if unknown:
+        raise ValueError('data has labels the model does not know: %s' % ', '.join(unknown))
+    m = metrics(cross_validate(clips, labels), clips, labels)
+    device = onboard.measure(model, sample_windows(folders))
+    report_dir = Path(report_dir)
+    report_dir.mkdir(parents=True, exist_ok=True)
+    confusion_png(m, report_dir / 'confusion.png')
+    size = bundle.size(model)
+    report(m, device, size, report_dir / 'report.md', 'confusion.png')
+    summary = {'macro_f1': m['macro_f1'], 'macro_f1_thresholded': m['macro_f1_thresholded'],
+               'clip_macro_f1': m['clip_macro_f1'], 'retrieval_p5': m['retrieval_p5'],
+               'retrieval_p5_raw_baseline': m['retrieval_p5_raw_baseline'],
+               'other_given_a_label': m['open_set']['other_windows_given_a_label'],
+               'bundle_bytes': size, 'ms_per_window': round(device['ms_window'], 3),
+               'heap_model': device['heap_model'], 'heap_window': device['heap_window'],
+               'runtime': device['runtime'], 'trees': device['trees'],
+               'report': str(report_dir / 'report.md')}
+    return summary
+
+
+def classify(model, wavs, runtime='micropython'):
+    from . import bundle, data, onboard
+    from .windows import ACTIVE_DB, frames_of
+    bundle.read(model)
+    named = [(str(w), frames_of(data.read_wav(w))) for w in wavs]
+    return onboard.classify(model, named, ACTIVE_DB, runtime)
+
+
+def cmd_train(args):
+    from . import bundle
+    folder, m = train(args.data, Path(args.out))
+    print(json.dumps({'model': str(folder), 'macro_f1': m['macro_f1'],
+                      'retrieval_p5': m['retrieval_p5'], 'bytes': bundle.size(folder)}))
+
+
+def cmd_evaluate(args):
+    print(json.dumps(evaluate(args.model, args.data, args.report)))
+
+
+def cmd_classify(args):
+    _, lines = classify(args.model, args.wav, args.runtime)
+    for line in lines:
+        # MicroPython's dicts keep no order: scores come over as a list in label order.
+        print(json.dumps({'file': line['file'], 'label': line['label'],
+                          'confidence': line['confidence'],
+                          'scores': dict(zip(line['labels'], line['scores']))}))
+
+
+def add(sub):
+    t = sub.add_parser('train', help='train a model bundle from sound data folders')
+    t.add_argument('--data', nargs='+', required=True, help='folders with manifest.csv')
+    t.add_argument('--out', required=True, help='bundle folder to write (replaced whole)')
+    t.set_defaults(func=cmd_train)
+    e = sub.add_parser('evaluate', help='fold-grouped evaluation of a model recipe + bundle')
+    e.add_argument('--model', default=str(DEFAULT_MODEL))
+    e.add_argument('--data', nargs='+', required=True)
+    e.add_argument('--report', default='build/evaluation', help='folder for report.md + PNG')
+    e.set_defaults(func=cmd_evaluate)
+    c = sub.add_parser('classify', help='label WAV files with the device code')
+    c.add_argument('wav', nargs='+')
+    c.add_argument('--model', default=str(DEFAULT_MODEL))
+    c.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
+    c.set_defaults(func=cmd_classify)
