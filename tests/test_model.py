@@ -126,10 +126,11 @@ print(json.dumps({'labels': c.labels, 'n': len(x), 'sum': sum(s), 'dim': c.dim, 
 
 
 def test_every_training_window_gets_the_same_class_from_device_sklearn_and_emlearn_c(
-        tmp_path, device_image):
+        tmp_path, device_image, monkeypatch):
     """MicroPython (features and trees on the device), scikit-learn (majority vote) and emlearn's
     compiled C agree on every sounding window of the training set."""
     need_data()
+    monkeypatch.chdir(tmp_path)   # emlearn compiles its C into ./tmp
     from training.model import Trained
     clips = data.load(FOLDERS)
     trained = Trained(clips, data.labels_of(clips))
