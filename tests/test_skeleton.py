@@ -19,21 +19,21 @@ def test_image_holds_only_compiled_code_and_main(device_image):
 
 
 def test_every_device_module_imports_from_mpy_in_128k(mpy, capsys):
-    modules = device_modules()
-    code = ('import gc, sys\n'
+    """Each module on its own (with what it imports) in a fresh 128 KB heap. What the whole
+    appliance needs at once is measured by the pipeline's end-to-end test."""
+    code = ('import gc\n'
             'gc.collect(); base = gc.mem_alloc()\n'
-            'for name in %r:\n'
-            '    m = __import__(name)\n'
-            '    assert m.__file__.endswith(".mpy"), m.__file__\n'
-            'import microdot\n'
-            'assert microdot.__file__.endswith(".mpy"), microdot.__file__\n'
+            'm = __import__(%r)\n'
+            'assert m.__file__.endswith(".mpy"), m.__file__\n'
             'gc.collect()\n'
-            'print("heap in use after imports:", gc.mem_alloc() - base, "of", '
-            'gc.mem_alloc() + gc.mem_free())\n') % modules
-    out = mpy.run(code, heap='128K')
+            'print(gc.mem_alloc() - base)\n')
+    rows = [(name, int(mpy.run(code % name, heap='128K'))) for name in device_modules()]
+    rows.append(('microdot', int(mpy.run(code % 'microdot', heap='128K'))))
     with capsys.disabled():
-        print('\n  ' + out.strip())
-    assert 'heap in use after imports' in out
+        print('\n  heap in use after import, 128 KB heap, from .mpy:')
+        for name, used in rows:
+            print('  %8d  %s' % (used, name))
+    assert all(used > 0 for _, used in rows)
 
 
 def test_micropython_exceptions_fail_the_test(mpy):
