@@ -48,6 +48,8 @@ class Config:
     max_json_body = 1024
     #: Longest request or header line; the URL carries at most a few query parameters.
     max_line = 1024
+    #: Live streams (GET /api/live) open at once; each holds a queue and a task in the heap.
+    max_live = 4
 
     @classmethod
     def load(cls, path):
