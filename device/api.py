@@ -34,6 +34,7 @@ QUERY_TOKEN = ('/api/live',)
 JSON = {'Content-Type': 'application/json'}
 WAV_TYPES = ('audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave')
 TIME_MAX = 9999999999  # seconds (year 2286): the spec's Time maximum
+LIVE_STALL = 10  # seconds a live message may wait for its client
 CHUNK = 1024  # bytes gathered before a streamed list is written to the socket
 auth = None
 store = None
@@ -70,6 +71,27 @@ def route(method, pattern):
     return register
 
 
+class _Reader:
+    """The connection's reader as Microdot sees it, refusing a negative Content-Length: Microdot
+    passes it to readexactly(), which then waits forever (-1) or raises MemoryError (-5)."""
+
+    def __init__(self, reader):
+        self.reader = reader
+
+    def __getattr__(self, name):
+        return getattr(self.reader, name)
+
+    async def readexactly(self, n):
+        if n < 0:
+            raise ValueError('negative Content-Length')
+        return await self.reader.readexactly(n)
+
+
+async def _handle(reader, writer, handle=app.handle_request):
+    await handle(_Reader(reader), writer)
+app.handle_request = _handle
+
+
 @app.before_request
 async def authorize(request):
     path = request.path
@@ -94,10 +116,10 @@ async def ready(request):
 async def not_found(request):
     # The page shell and openapi.json are served here, after every route had its chance, so no
     # catch-all route can shadow an API path whatever the order modules register routes in.
-    if request is not None and request.method in ('GET', 'HEAD'):
-        response = static.respond(request, request.path)
-        if response is not None:
-            return response
+    if request is not None and static.resolve(request.path):
+        if request.method in ('GET', 'HEAD'):
+            return static.respond(request, request.path)
+        return {'error': 'method not allowed'}, 405, {'Allow': 'GET, HEAD'}
     return {'error': 'not found'}, 404
 
 
@@ -125,15 +147,26 @@ async def server_error(request):
 # ---- parameters
 
 
+def _int(text):
+    if not text.isdigit():  # int() would take ' 5', '+5' and (CPython) '5_0'
+        raise ValueError
+    return int(text)
+
+
 def _seconds(text):
     """A time in seconds as sent (a JSON number) -> integer ms, exact for plain decimals."""
     whole, frac = (text.split('.', 1) + [''])[:2]
     if whole.isdigit() and (not frac or frac.isdigit()):
-        return int(whole) * 1000 + int((frac + '000')[:3])
-    return int(float(text) * 1000)  # exponent forms; NaN and infinities fail _arg's range
+        # Rounded up to the ms: events start on whole ms, and a time just past TIME_MAX
+        # stays past it.
+        return int(whole) * 1000 + int((frac + '000')[:3]) + (1 if frac[3:].strip('0') else 0)
+    if 'e' not in text and 'E' not in text:
+        raise ValueError
+    ms = float(text) * 1000  # exponent forms: 1.5e-05; 'nan', 'inf' never get here
+    return int(ms) + (ms > int(ms))
 
 
-def _arg(request, name, parse=int, default=None, lo=0, hi=TIME_MAX * 1000):
+def _arg(request, name, parse=_int, default=None, lo=0, hi=TIME_MAX * 1000):
     text = request.args.get(name)
     if text is None:
         return default
@@ -147,15 +180,11 @@ def _arg(request, name, parse=int, default=None, lo=0, hi=TIME_MAX * 1000):
 
 
 def _event(ident):
-    try:
-        ident = int(ident)
-    except ValueError:
-        ident = -1
-    if ident < 0:
+    if not ident.isdigit():
         raise Refused(400, 'bad event id')
-    ev = store.get(ident)
+    ev = store.get(int(ident))
     if ev is None:
-        raise Refused(404, 'no event %d' % ident)
+        raise Refused(404, 'no event ' + ident)
     return ev
 
 
@@ -248,7 +277,7 @@ async def events(request):
     end = _arg(request, 'end', _seconds)
     label = _arg(request, 'label', store.labels.index)
     least = _arg(request, 'min_confidence', float, None, 0, 1)
-    limit = _arg(request, 'limit', int, 50, 1, 100)
+    limit = _arg(request, 'limit', _int, 50, 1, 100)
     before = _arg(request, 'before')
     more = []  # the cursor, once an event older than the page is known to exist
 
@@ -278,6 +307,9 @@ async def update(request, ident):
     if request.content_length > Request.max_body_length:
         await _drain(request)
         raise Refused(413, 'JSON body larger than %d bytes' % Request.max_body_length)
+    if request.body.count(b'{') > 1 or b'[' in request.body:
+        # A patch is one flat object; 1 KB of '[' would otherwise nest 1000 lists in the heap.
+        raise Refused(400, 'body must be one flat JSON object')
     try:
         patch = json.loads(request.body.decode())
     except (ValueError, RuntimeError):  # RuntimeError: CPython's json nested too deep
@@ -327,7 +359,7 @@ async def clip(request, ident):
 @route('GET', '/api/events/<ident>/similar')
 async def similar(request, ident):
     ev = _event(ident)
-    k = _arg(request, 'k', int, 10, 1, 50)
+    k = _arg(request, 'k', _int, 10, 1, 50)
     try:
         found = store.similar(ev['id'], k)
     except ValueError:  # an event stored without an embedding has nothing to compare
@@ -367,7 +399,7 @@ async def _drain(request):
 
 @route('POST', '/api/search')
 async def search(request):
-    k = _arg(request, 'k', int, 10, 1, 50)
+    k = _arg(request, 'k', _int, 10, 1, 50)
     body = Body(request.stream, request.content_length)
     if (request.content_type or '').split(';')[0].strip().lower() not in WAV_TYPES:
         await body.drain()
@@ -417,8 +449,14 @@ async def _live(request, sse):
             kind, payload = await sub.get()
             await sse.send(_event_json(payload) if kind == 'event' else payload, event=kind)
             # sse.send only queues: wait for the socket, so a slow client never piles up heap
-            # (the pipeline's own queue for it drops the oldest instead).
+            # (the pipeline's own queue for it drops the oldest instead). Microdot drops a
+            # stream whose client left while its headers were written without cancelling this
+            # task: a message unsent for LIVE_STALL seconds ends it.
+            waited = 0
             while sse.queue:
+                if waited >= LIVE_STALL * 50:
+                    return
+                waited += 1
                 await asyncio.sleep(0.02)
     finally:
         live_streams -= 1
