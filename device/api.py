@@ -35,7 +35,7 @@ JSON = {'Content-Type': 'application/json'}
 WAV_TYPES = ('audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave')
 TIME_MAX = 9999999999  # seconds (year 2286): the spec's Time maximum
 LIVE_STALL = 10  # seconds a live message may wait for its client
-CHUNK = 1024  # bytes gathered before a streamed list is written to the socket
+CHUNK = 1024  # bytes of a streamed answer gathered per socket write
 auth = None
 store = None
 pipeline = None
@@ -72,11 +72,19 @@ def route(method, pattern):
 
 
 class _Reader:
-    """The connection's reader as Microdot sees it, refusing a negative Content-Length: Microdot
-    passes it to readexactly(), which then waits forever (-1) or raises MemoryError (-5)."""
+    """The connection's reader as Microdot sees it. It holds one of Config.max_requests slots
+    while the request is handled, so the heap bounds how many run at once, not the clients (a
+    waiting connection costs a task and its streams); and it refuses a negative Content-Length,
+    which Microdot passes to readexactly(): that then waits forever (-1) or raises MemoryError."""
+    busy = 0
+    free = asyncio.Event()
+
+    buffers = []  # one per slot, made once: answers are packed here, not in fresh strings
 
     def __init__(self, reader):
         self.reader = reader
+        self.held = False
+        self.buf = None
 
     def __getattr__(self, name):
         return getattr(self.reader, name)
@@ -86,10 +94,40 @@ class _Reader:
             raise ValueError('negative Content-Length')
         return await self.reader.readexactly(n)
 
+    async def hold(self):
+        while _Reader.busy >= Config.max_requests:
+            _Reader.free.clear()
+            await _Reader.free.wait()
+        _Reader.busy += 1
+        self.held = True
+        self.buf = _Reader.buffers.pop() if _Reader.buffers else bytearray(CHUNK)
+
+    def release(self):
+        """Gives the slot back; a live stream does so once it starts, since it never ends."""
+        if self.held:
+            self.held = False
+            _Reader.buffers.append(self.buf)
+            self.buf = None
+            _Reader.busy -= 1
+            _Reader.free.set()
+
 
 async def _handle(reader, writer, handle=app.handle_request):
-    await handle(_Reader(reader), writer)
+    reader = _Reader(reader)
+    await reader.hold()
+    try:
+        await handle(reader, writer)
+    finally:
+        reader.release()
 app.handle_request = _handle
+
+
+def _listen(*args, start=asyncio.start_server, **kw):
+    # Microdot leaves MicroPython's listen backlog of 5: with more clients at once the rest of
+    # the connections are dropped and retried by their TCP stacks after 1, 3, 7... seconds.
+    kw['backlog'] = Config.backlog
+    return start(*args, **kw)
+asyncio.start_server = _listen
 
 
 @app.before_request
@@ -205,24 +243,33 @@ def _event_json(ev, similarity=None):
         '' if similarity is None else ',"similarity":%s' % similarity)
 
 
-def _stream(head, items, tail=lambda: ']}'):
-    """A streamed JSON answer: head, the items comma-separated, tail(); written about CHUNK
-    bytes at a time, since every write is a trip through the event loop."""
-    def pieces():
-        held = [head]
-        size = 0
-        sep = ''
+def _stream(request, head, items, tail=lambda: ']}'):
+    """A streamed JSON answer: head, the items comma-separated, tail(). The pieces are packed
+    into the request's slot buffer: a socket write per event would cost a trip through the
+    event loop each, and a 1 KB string per write is what a fragmented heap refuses first."""
+    buf = request.sock[0].buf
+
+    def texts():
+        yield head
+        sep = False
         for item in items:
-            held.append(sep)
-            held.append(item)
-            sep = ','
-            size += len(item)
-            if size >= CHUNK:
-                yield ''.join(held)
-                held = []
-                size = 0
-        held.append(tail())
-        yield ''.join(held)
+            if sep:
+                yield ','
+            yield item
+            sep = True
+        yield tail()
+
+    def pieces():
+        view = memoryview(buf)
+        n = 0
+        for text in texts():
+            data = text.encode()
+            if n + len(data) > len(buf):
+                yield view[:n]
+                n = 0
+            view[n:n + len(data)] = data  # an item never comes near CHUNK bytes
+            n += len(data)
+        yield view[:n]
     return pieces(), 200, JSON
 
 
@@ -290,7 +337,8 @@ async def events(request):
             n += 1
             last = ev['id']
             yield _event_json(ev)
-    return _stream('{"events":[', page(), lambda: '],"next":%s}' % (more[0] if more else 'null'))
+    return _stream(request, '{"events":[', page(),
+                   lambda: '],"next":%s}' % (more[0] if more else 'null'))
 
 
 @route('GET', '/api/events/<ident>')
@@ -342,7 +390,7 @@ async def delete(request, ident):
 async def clip(request, ident):
     ev = _event(ident)
     try:
-        pieces = store.clip_wav(ev['id'], CHUNK // 2)
+        pieces = store.clip_wav(ev['id'], CHUNK // 4)  # 256 samples: 512-byte pieces
         head = next(pieces)  # opens the clip: gone or damaged shows here, not mid-answer
     except (ValueError, OSError):
         raise Refused(404, 'event %d has no clip' % ev['id'])
@@ -364,7 +412,7 @@ async def similar(request, ident):
         found = store.similar(ev['id'], k)
     except ValueError:  # an event stored without an embedding has nothing to compare
         found = []
-    return _stream('{"events":[', _similar_events(found))
+    return _stream(request, '{"events":[', _similar_events(found))
 
 
 class Body:
@@ -413,7 +461,7 @@ async def search(request):
         raise Refused(400, 'not a usable WAV: %s' % exc)
     await body.drain()
     found = store.similar(bytes(embedding), k)
-    return _stream('{"query":{"label":"%s","confidence":%s},"events":[' % (
+    return _stream(request, '{"query":{"label":"%s","confidence":%s},"events":[' % (
         label, round(confidence, 3)), _similar_events(found))
 
 
@@ -426,7 +474,7 @@ async def stats(request):
     end = _arg(request, 'end', _seconds, TIME_MAX * 1000)
     rows = ('{"start":%s,"counts":%s}' % (_time(b['start']), json.dumps(b['counts']))
             for b in (store.stats(bucket, start, end) if end > start else ()))
-    return _stream('{"bucket":"%s","start":%s,"end":%s,"buckets":[' % (
+    return _stream(request, '{"bucket":"%s","start":%s,"end":%s,"buckets":[' % (
         bucket, _time(start), _time(end)), rows)
 
 
@@ -436,6 +484,7 @@ async def live(request):
     if live_streams >= Config.max_live:
         raise Refused(503, 'already %d live streams open' % live_streams)
     live_streams += 1
+    request.sock[0].release()
     body, code, headers = sse_response(request, _live)
     headers['Cache-Control'] = 'no-cache'
     return body, code, headers
