@@ -130,6 +130,14 @@ def _listen(*args, start=asyncio.start_server, **kw):
 asyncio.start_server = _listen
 
 
+def _options(request):
+    # Microdot knows only its routes; the page shell and openapi.json are files.
+    if static.resolve(request.path):
+        return {'Allow': 'GET, HEAD, OPTIONS'}
+    return app.default_options_handler(request)
+app.options_handler = _options
+
+
 @app.before_request
 async def authorize(request):
     path = request.path
@@ -362,14 +370,13 @@ async def update(request, ident):
         patch = json.loads(request.body.decode())
     except (ValueError, RuntimeError):  # RuntimeError: CPython's json nested too deep
         raise Refused(400, 'body is not JSON')
-    label = locked = None
-    if isinstance(patch, dict) and patch:
-        label = patch.pop('label', None)
-        locked = patch.pop('locked', None)
-    if (not isinstance(patch, dict) or patch or (label is None and locked is None) or
-            (label is not None and label not in store.labels) or
-            (locked is not None and not isinstance(locked, bool))):
+    if (not isinstance(patch, dict) or not patch or
+            [k for k in patch if k not in ('label', 'locked')] or
+            ('label' in patch and patch['label'] not in store.labels) or
+            ('locked' in patch and not isinstance(patch['locked'], bool))):
         raise Refused(400, 'body must be {"label": one of the labels, "locked": true|false}')
+    label = patch.get('label')
+    locked = patch.get('locked')
     if label is not None and label != ev['label']:
         ev = store.relabel(ev['id'], label)
     if locked is not None and locked != ev['locked']:
