@@ -158,6 +158,20 @@ async def ready(request):
     return None
 
 
+REASONS = {204: 'No Content', 304: 'Not Modified', 400: 'Bad Request', 401: 'Unauthorized',
+           404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
+           413: 'Content Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error',
+           503: 'Service Unavailable'}
+
+
+@app.after_request
+@app.after_error_request
+async def reason(request, response):
+    # Microdot says 'N/A' after every status but 200; browsers show the phrase in their logs.
+    response.reason = REASONS.get(response.status_code)
+    return response
+
+
 @app.errorhandler(404)
 async def not_found(request):
     # The page shell and openapi.json are served here, after every route had its chance, so no

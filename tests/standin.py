@@ -13,7 +13,8 @@ Runs in MicroPython from the image (the tests compile it with mpy-cross):
     micropython -X heapsize=128K run.py fill --store DIR --events N --hours H
     micropython -X heapsize=128K run.py serve --store DIR --port P [--auth FILE]
         [--every SECONDS] [--trigger FILE]
-`fill` appends N events spread evenly over the last H hours (a clip for three in four);
+`fill` appends N events spread evenly from H hours ago to a minute ago (a clip for three in
+four);
 `serve` appends a live event every SECONDS, or one when FILE appears (its content is the
 label; the file is then deleted).
 """
@@ -95,7 +96,7 @@ def fill(argv):
     labels = store.labels
     n = opts['events']
     t0 = now_ms() - opts['hours'] * 3600000
-    step = opts['hours'] * 3600000 // n
+    step = (opts['hours'] * 3600000 - 60000) // max(1, n - 1)  # the last one a minute ago
     pcm = array('h', bytes(RATE))  # 0.5 s
     for i in range(n):
         li = (i * 7) % len(labels)
