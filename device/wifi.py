@@ -3,12 +3,11 @@ wrote, the home WiFi, and the clock from NTP (events carry wall-clock times). Wi
 configured, or one that cannot be joined, the setup access point (setup_ap.py) takes over and the
 board restarts once it is given one.
 
-Only main.py on a board imports this: the unix port has no `network.WLAN`. The address line it
-prints is what `earmark deploy` reads from the serial console.
+Only main.py on a board runs this: the unix port has no `network` module, so it is imported where
+it is used (the module itself imports anywhere). The address line it prints is what
+`earmark deploy` reads from the serial console.
 """
 import time
-
-import network
 
 import config
 from config import Config
@@ -44,6 +43,7 @@ def start():
 
 def join(ssid, password, timeout_ms=JOIN_MS):
     """The board's IP address on WiFi `ssid`, or None when it was not joined in time."""
+    import network
     try:
         network.hostname(HOSTNAME)
     except (AttributeError, ValueError, OSError):

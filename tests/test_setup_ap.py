@@ -102,7 +102,8 @@ def test_open_network_is_saved_without_a_password(page):
 
 
 def test_wifi_needs_a_board(mpy):
-    # The unix port has no `network`: main.py imports wifi.py only on a board (and the appliance
+    # The unix port has no `network`: main.py starts wifi.py only on a board (and the appliance
     # tests, which start main.py in micropython, show it does not try here).
-    out = mpy.run('try:\n    import wifi\nexcept ImportError as e:\n    print("ImportError", e)')
+    out = mpy.run('import wifi\ntry:\n    wifi.join("home", None)\nexcept ImportError as e:\n'
+                  '    print("ImportError", e)')
     assert out.startswith('ImportError')
