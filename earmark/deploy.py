@@ -80,12 +80,17 @@ try:
     can_reset = hasattr(machine, 'reset')
 except ImportError:
     can_reset = False
+try:
+    s = os.statvfs(%(root)r)
+    free = s[0] * s[4]
+except (AttributeError, OSError):
+    free = None
 print(json.dumps({'hashes': {p: digest(p) for p in paths}, 'old': old,
                   'config': text(%(config)r), 'auth': text(%(auth)r),
                   'native': digest(%(native)r) is not None,
                   'mpy': getattr(sys.implementation, '_mpy', None), 'platform': sys.platform,
                   'version': '.'.join(str(v) for v in sys.implementation.version[:3]),
-                  'can_reset': can_reset}))
+                  'can_reset': can_reset, 'free': free}))
 '''
 MKDIRS = '''
 import os
@@ -126,7 +131,11 @@ class Board:
             argv.append('resume')
         for i, command in enumerate(commands):
             argv += (['+'] if i else []) + list(command)
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=MPREMOTE_TIMEOUT)
+        try:
+            done = subprocess.run(argv, capture_output=True, text=True, timeout=MPREMOTE_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise RuntimeError('mpremote got no answer from %s within %ds (is the board on that '
+                               'port, and not busy?)' % (self.port, MPREMOTE_TIMEOUT))
         if check and done.returncode != 0:
             raise RuntimeError('mpremote failed (exit %d): %s\n%s' % (
                 done.returncode, ' '.join(argv[3:])[:300], (done.stderr or done.stdout).strip()))
@@ -299,9 +308,9 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
     report = {'copied': copy, 'deleted': delete, 'config': None, 'token': None, 'native': None,
               'address': None, 'image_bytes': size['total'], 'board': survey['platform'],
               'firmware': survey['version']}
-    log('board: %s, MicroPython %s; %d of %d files to copy (%d bytes), %d to delete' % (
-        survey['platform'], survey['version'], len(copy), len(files),
-        sum((folder / p).stat().st_size for p in copy), len(delete)))
+    log('board: %s, MicroPython %s, %s bytes free; %d of %d files to copy (%d bytes), %d to delete'
+        % (survey['platform'], survey['version'], survey['free'], len(copy), len(files),
+           sum((folder / p).stat().st_size for p in copy), len(delete)))
     with tempfile.TemporaryDirectory() as tmp:
         config_file = merged_config(survey['config'], changes or {}, tmp)
         if dry_run:
@@ -335,11 +344,11 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
     log('copied %d files, deleted %d%s%s' % (
         len(copy), len(delete), '; config written' if report['config'] else '',
         '; new token written (its salted hash)' if token else ''))
+    if token:  # now, not at the end: the hash is on the board whatever happens next
+        log('API token (shown this once; the board keeps only its salted hash): %s' % token)
     report['native'] = install_native(board, survey) if native else 'skipped'
     if reset:
         report['address'] = restart(board, survey, wait)
-    if token:
-        log('API token (shown this once; the board keeps only its salted hash): %s' % token)
     return report
 
 
