@@ -1,7 +1,12 @@
-"""The device's default settings. `earmark deploy` writes overrides to a JSON file on the flash;
-`Config.load(path)` applies them. hardware/README.md documents the same pins: change both together.
+"""The device's default settings. `earmark deploy` and the setup page write overrides to a JSON
+file on the flash (`PATH`, through `update`); `Config.load(path)` applies them. hardware/README.md
+documents the same pins: change both together.
 """
 import json
+import os
+
+#: The overrides file on a board's flash, relative to its root.
+PATH = 'config.json'
 
 
 class Config:
@@ -57,23 +62,51 @@ class Config:
     max_live = 4
 
     @classmethod
-    def load(cls, path):
-        """Applies the overrides in a JSON file; unknown names or wrong types raise ValueError."""
-        with open(path) as f:
-            try:
-                overrides = json.load(f)
-            except ValueError:
-                raise ValueError('config %s is not valid JSON' % path)
+    def check(cls, overrides, where):
+        """Raises ValueError unless `overrides` is a dict of known settings of the right types."""
         if not isinstance(overrides, dict):
-            raise ValueError('config %s must hold a JSON object' % path)
+            raise ValueError('config %s must hold a JSON object' % where)
         for name, value in overrides.items():
             if name.startswith('_') or not hasattr(cls, name) or callable(getattr(cls, name)):
-                raise ValueError('unknown setting %r in %s' % (name, path))
+                raise ValueError('unknown setting %r in %s' % (name, where))
             default = getattr(cls, name)
             if default is not None and value is not None and type(value) is not type(default):
                 raise ValueError('setting %r must be %s, got %r' % (
                     name, type(default).__name__, value))
+
+    @classmethod
+    def load(cls, path):
+        """Applies the overrides in a JSON file; unknown names or wrong types raise ValueError."""
+        overrides = read(path)
+        cls.check(overrides, path)
         # Applied only once all are valid: a bad file changes nothing.
         for name, value in overrides.items():
             setattr(cls, name, value)
         return cls
+
+
+def read(path):
+    """The overrides in the file at `path` (OSError when there is none)."""
+    with open(path) as f:
+        try:
+            return json.load(f)
+        except ValueError:
+            raise ValueError('config %s is not valid JSON' % path)
+
+
+def update(path, changes):
+    """Merges `changes` into the overrides file (made when absent); returns the merged dict.
+    Checked before anything is written, and written to a new file renamed over the old one, so a
+    bad change or a power cut leaves the old settings."""
+    try:
+        overrides = read(path)
+    except OSError:
+        overrides = {}
+    Config.check(overrides, path)
+    overrides.update(changes)
+    Config.check(overrides, path)
+    tmp = path + '.tmp'
+    with open(tmp, 'w') as f:
+        json.dump(overrides, f)
+    os.rename(tmp, path)
+    return overrides

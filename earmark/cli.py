@@ -39,6 +39,11 @@ def cmd_bench_frontend(args):
     bench_frontend.report(rows, facts)
 
 
+def cmd_deploy(args):
+    from . import deploy
+    return deploy.run(args)
+
+
 def cmd_store_dump(args):
     from . import store_dump
     store_dump.dump(args.folder)
@@ -71,6 +76,29 @@ def parser():
         r.set_defaults(func=cmd_run)
 
     model_commands.add(sub)
+
+    dep = sub.add_parser('deploy', help='put the device image on a board with mpremote (only '
+                         'what changed), write its config and token, reset it')
+    dep.add_argument('--port', default='auto', help='serial port (default: the first USB one), '
+                     'or any mpremote device (socket://HOST:PORT)')
+    dep.add_argument('--wifi', metavar='SSID', help='home WiFi to join (else the board opens '
+                     'its setup access point)')
+    dep.add_argument('--password', help='WiFi password (kept on the board: WiFi needs it)')
+    dep.add_argument('--pins', metavar='SCK,WS,SD', help='I2S GPIOs (default 14,13,4)')
+    dep.add_argument('--microphone', choices=('inmp441', 'sph0645'))
+    dep.add_argument('--set', action='append', metavar='NAME=VALUE',
+                     help='any other device setting (device/config.py), VALUE as JSON')
+    dep.add_argument('--new-token', action='store_true',
+                     help='replace the API token (one is made on the first deploy)')
+    dep.add_argument('--no-native', action='store_true',
+                     help='do not install emlearn_trees (the MicroPython evaluator runs)')
+    dep.add_argument('--no-reset', action='store_true', help='leave the board running as it is')
+    dep.add_argument('--wait', type=float, default=30.0,
+                     help='seconds to wait for the address after the reset')
+    dep.add_argument('--dry-run', action='store_true',
+                     help='only say what would be copied (reads the board, writes nothing)')
+    dep.set_defaults(func=cmd_deploy)
+
 
     s = sub.add_parser('scenes', help='mix long test scenes with ground truth from the sound data')
     s.add_argument('--data', required=True, help='the sound data folder (train/, other/)')

@@ -56,3 +56,19 @@ def test_hardware_guide_wiring_matches_the_default_pins():
     diagram = (ROOT / 'hardware' / 'wiring.svg').read_text()
     for name, gpio in pins.items():
         assert 'GPIO %d' % gpio in diagram
+
+
+def test_update_merges_and_refuses_bad_changes(device, tmp_path):
+    path = tmp_path / 'config.json'
+    out = device.run('''
+import config
+print(config.update(%r, {'i2s_sd': 5}) == {'i2s_sd': 5})
+print(config.update(%r, {'wifi_ssid': 'home'}) == {'i2s_sd': 5, 'wifi_ssid': 'home'})
+try:
+    config.update(%r, {'port': 'eighty'})
+except ValueError as e:
+    print('ValueError:', e)
+''' % ((str(path),) * 3))
+    assert out.splitlines()[:2] == ['True', 'True']
+    assert "ValueError: setting 'port' must be int" in out
+    assert json.loads(path.read_text()) == {'i2s_sd': 5, 'wifi_ssid': 'home'}

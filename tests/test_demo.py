@@ -1,0 +1,65 @@
+"""The demo assets shipped in demo/: what earmark.demo unpacks, their truth, their attribution, and
+(with the sound data) that they are what the generator makes."""
+import csv
+import json
+import os
+
+import pytest
+import soundfile
+
+from conftest import DATA
+from earmark import demo
+from training import scenes, sed
+
+MAX_BYTES = 4 * 1024 * 1024  # "a few MB at most" for everything in demo/
+
+
+def test_shipped_demo_is_small():
+    total = sum(p.stat().st_size for p in demo.DEMO.rglob('*') if p.is_file())
+    print('\ndemo/: %d bytes' % total)
+    assert total <= MAX_BYTES
+
+
+def test_unpack_gives_the_scene_once(tmp_path):
+    wav = demo.unpack(tmp_path)
+    audio, rate = soundfile.read(str(wav), dtype='int16')
+    assert rate == 16000 and audio.ndim == 1 and len(audio) == demo.MINUTES * 60 * 16000
+    flac, _ = soundfile.read(str(demo.SCENE), dtype='int16')
+    assert (audio == flac).all()
+    stamp = os.stat(wav).st_mtime_ns
+    assert demo.unpack(tmp_path) == wav and os.stat(wav).st_mtime_ns == stamp  # not redone
+    truth = sed.read_events(tmp_path / 'scene.tsv')
+    assert len(truth) >= 9 and {e['event_label'] for e in truth} == set(scenes.TARGETS)
+    assert all(0 <= e['onset'] < e['offset'] <= demo.MINUTES * 60 for e in truth)
+
+
+def test_every_source_is_attributed():
+    record = json.loads((demo.DEMO / 'scene.json').read_text())
+    attribution = (demo.DEMO / 'ATTRIBUTION.md').read_text()
+    for e in record['events'] + record['distractors']:
+        assert e['source'] in attribution, e['source']
+    with open(demo.CLIPS / 'manifest.csv', newline='') as f:
+        for row in csv.DictReader(f):
+            assert row['original_name'] in attribution and row['license']
+    for licence in ('CC BY-NC 3.0', 'CC BY 3.0', 'unknown'):
+        assert licence in attribution
+
+
+def test_clips_decode_to_wav(tmp_path):
+    got = demo.clips(tmp_path)
+    assert [label for label, _ in got] == list(demo.CLIP_LABELS)
+    for _, path in got:
+        audio, rate = soundfile.read(str(path), dtype='int16')
+        assert path.suffix == '.wav' and rate == 16000 and len(audio) > 16000
+
+
+def test_shipped_assets_are_what_the_generator_makes(tmp_path):
+    if not (DATA / 'train' / 'manifest.csv').exists():
+        pytest.skip('sound data not found at %s (set EARMARK_DATA): cannot remake the demo' % DATA)
+    demo.make(DATA, tmp_path)
+    for name in ('scene.tsv', 'scene.json', 'ATTRIBUTION.md', 'clips/manifest.csv'):
+        assert (tmp_path / name).read_text() == (demo.DEMO / name).read_text(), name
+    for name in ['scene.flac'] + ['clips/%s.flac' % label for label in demo.CLIP_LABELS]:
+        made, _ = soundfile.read(str(tmp_path / name), dtype='int16')
+        shipped, _ = soundfile.read(str(demo.DEMO / name), dtype='int16')
+        assert (made == shipped).all(), name
