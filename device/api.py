@@ -3,7 +3,8 @@
 `attach(store, pipeline)` hands the API the event store and the detection pipeline before the
 server starts. Lists (events, similar events, stats) are streamed a few events at a time, so a
 response never holds a page of event dicts (~15 KB of heap for 50); clips are streamed as WAV in
-1 KB pieces and search bodies are read in pieces by the pipeline.
+512-byte pieces and search bodies are read in pieces by the pipeline. Requests run at most
+Config.max_requests at a time, each packing its answer into a buffer made once per slot.
 
 Times on the wire are seconds since the epoch; the store keeps milliseconds. They are converted
 as integers both ways, because an ESP32's single-precision float is off by minutes at 1.7e9.
