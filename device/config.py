@@ -53,6 +53,13 @@ class Config:
     max_json_body = 1024
     #: Longest request or header line; the URL carries at most a few query parameters.
     max_line = 1024
+    #: Connections the HTTP server lets wait to be accepted (16 clients at once in the tests).
+    backlog = 16
+    #: Requests handled at once; more connections wait their turn (each running request holds
+    #: a few KB of heap: buffers, a streamed answer).
+    max_requests = 2
+    #: Live streams (GET /api/live) open at once; each holds a queue and a task in the heap.
+    max_live = 4
 
     @classmethod
     def check(cls, overrides, where):

@@ -54,6 +54,11 @@ def cmd_bench_store(args):
     return bench_store.main(args)
 
 
+def cmd_bench_api(args):
+    from . import bench_api
+    bench_api.report(*bench_api.run(args.requests, args.clients, args.events))
+
+
 def parser():
     p = argparse.ArgumentParser(prog='earmark', description=__doc__)
     sub = p.add_subparsers(dest='command', required=True)
@@ -128,6 +133,13 @@ def parser():
     b.add_argument('--dim', type=int, default=32, help='embedding length')
     b.add_argument('--buckets', type=int, default=64, help='k-means centroids (buckets)')
     b.set_defaults(func=cmd_bench_store)
+
+    a = targets.add_parser('api', help='HTTP API in micropython: req/s and p50/p99 per endpoint '
+                           'while the pipeline runs, and the page size')
+    a.add_argument('--requests', type=int, default=400, help='requests per row')
+    a.add_argument('--clients', type=int, default=16, help='concurrent clients')
+    a.add_argument('--events', type=int, default=1000, help='events in the store')
+    a.set_defaults(func=cmd_bench_api)
     return p
 
 

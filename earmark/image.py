@@ -15,7 +15,7 @@ from pathlib import Path
 from . import BUILD, DEVICE, webui_build
 
 # The parts of microdot the device serves with; the rest of the package stays off the flash.
-MICRODOT_MODULES = ('__init__.py', 'microdot.py', 'sse.py')
+MICRODOT_MODULES = ('__init__.py', 'microdot.py', 'sse.py', 'helpers.py')
 # Files that run from source on the device.
 SOURCE_FILES = {'main.py'}
 SKIP_DIRS = {'__pycache__'}

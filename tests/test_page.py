@@ -1,24 +1,24 @@
-"""The timeline page in a real browser (Debian's Chromium driven by Playwright) at a phone viewport.
+"""The timeline page in a real browser (Debian's Chromium driven by Playwright) at a phone viewport,
+against the device-side API running in MicroPython from the image (tests/standin_host.py).
 
-RUNS AGAINST A FAKE until the appliance API lands: tests/fake_api.py serves the built page and the
-endpoints of webui/openapi.json over in-memory events, and checks every JSON response and every
-query the page sends against that spec. Switch the `api` fixture to the real appliance (fed a scene)
-once the store, pipeline and endpoints exist.
+The pipeline is the TEST STAND-IN (tests/standin.py: synthetic tone events in a real store) until
+device/pipeline.py lands; every expectation is read from the API, not from a fixed scene.
 
 Screenshots go to pytest's temporary folder; `EARMARK_SCREENSHOTS=1` writes them to docs/ for the
 README instead (kept out of ordinary runs so tests do not dirty the work tree).
 """
-import gzip
+import json
 import os
+import re
 import time
+import urllib.request
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from earmark import ROOT, webui_build
-
-from fake_api import FakeAPI
+from earmark import ROOT, runtime, webui_build
+from standin_host import StandInAppliance
 
 playwright_api = pytest.importorskip('playwright.sync_api', reason='pip install playwright')
 CHROMIUM = Path('/usr/bin/chromium')
@@ -26,29 +26,12 @@ ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run']
 PHONE = {'viewport': {'width': 390, 'height': 844}, 'device_scale_factor': 2, 'is_mobile': True,
          'has_touch': True, 'timezone_id': 'UTC', 'locale': 'en-GB'}
-TOKEN = 'c0ffee' * 5 + 'ab'
 DOCS = ROOT / 'docs'
 
-TODAY = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
 
-
-def at(hour, minute, day=0):
-    return (TODAY + timedelta(days=day, hours=hour, minutes=minute)).timestamp()
-
-
-# (id, start, label, confidence, has clip, embedding): today's doorstep, and one event yesterday.
-SCENE = [
-    (1, at(7, 2), 'door_knock', 0.81, True, (1, 0.2)),
-    (2, at(7, 40), 'footsteps', 0.66, True, (0.1, 1)),
-    (3, at(8, 15), 'doorbell', 0.93, True, (1, 0)),
-    (4, at(9, 30), 'dog_bark', 0.88, True, (0, -1)),
-    (5, at(9, 31), 'dog_bark', 0.74, False, (0.1, -1)),
-    (6, at(12, 5), 'speech', 0.71, True, (-1, 0.3)),
-    (7, at(12, 6), 'doorbell', 0.58, True, (0.9, 0.1)),
-    (8, at(16, 45), 'car_horn', 0.62, True, (-0.5, -0.5)),
-    (9, at(18, 20), 'dog_bark', 0.91, True, (0.2, -1)),
-    (10, at(21, 0, day=-1), 'siren', 0.77, True, (-1, -1)),
-]
+def midnight(days=0):
+    today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    return int((today + timedelta(days=days)).timestamp())
 
 
 @pytest.fixture(scope='module')
@@ -61,16 +44,31 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def api():
-    page_gz = gzip.compress(webui_build.page().encode(), mtime=0)
-    with FakeAPI(TOKEN, page_gz) as fake:
-        for id, start, label, conf, clip, emb in SCENE:
-            fake.add(id, start, label, conf, clip=clip, embedding=emb,
-                     runners_up=[('door_knock' if label != 'door_knock' else 'doorbell',
-                                  round(1 - conf, 2) / 2)])
-        yield fake
-        assert fake.errors == [], fake.errors
+@pytest.fixture(scope='module')
+def api(tmp_path_factory):
+    if runtime.micropython_binary() is None:
+        pytest.skip('micropython is not installed on this platform')
+    dev = StandInAppliance(tmp_path_factory.mktemp('page'))
+    dev.fill(60, hours=30)  # yesterday's evening and today
+    dev.start()
+    try:
+        yield dev
+    finally:
+        out = dev.stop()
+    assert 'Traceback' not in out, out
+
+
+def ask(api, path, method='GET', body=None):
+    """The device's own answer, for what the page should show."""
+    req = urllib.request.Request(api.base + path, method=method, data=body, headers={
+        'Authorization': 'Bearer ' + api.token, 'Content-Type': 'application/json'})
+    with urllib.request.urlopen(req) as r:
+        return json.loads(r.read())
+
+
+def day_events(api, days=0, label=None):
+    q = '/api/events?limit=100&start=%d&end=%d' % (midnight(days), midnight(days + 1))
+    return ask(api, q + ('&label=' + label if label else ''))['events']
 
 
 @pytest.fixture
@@ -91,10 +89,12 @@ def rows(page):
 
 
 def login(page, api):
+    page.requests = []
+    page.on('request', lambda r: page.requests.append(r.url))
     page.goto(api.base + '/')
-    page.fill('#tok', TOKEN)
+    page.fill('#tok', api.token)
     page.click('#tokform button')
-    today = sum(1 for e in SCENE if e[1] >= TODAY.timestamp())
+    today = len(day_events(api))
     page.wait_for_function('n => document.querySelectorAll("#list li").length === n', arg=today)
     return today
 
@@ -107,6 +107,8 @@ def shots(tmp_path):
 def test_timeline_on_a_phone(api, phone, shots):
     page = phone
     today = login(page, api)
+    events = day_events(api)
+    assert 0 < today <= 50
 
     # The day strip has a mark per event, the histogram has bars per label and hour.
     assert page.locator('#strip rect').count() == today
@@ -114,72 +116,85 @@ def test_timeline_on_a_phone(api, phone, shots):
     page.wait_for_function('n => Number(document.getElementById("hist").dataset.total) === n',
                            arg=today)
     first = rows(page).first
-    assert first.get_attribute('data-label') == 'dog_bark'  # newest first
-    assert '18:20:00' in first.inner_text() and '91%' in first.inner_text()
+    newest = events[0]
+    assert first.get_attribute('data-label') == newest['label']  # newest first
+    when = datetime.fromtimestamp(newest['start'], timezone.utc).strftime('%H:%M:%S')
+    assert when in first.inner_text()
+    assert '%d%%' % round(newest['confidence'] * 100) in first.inner_text()
 
     # Filter by label, then back to all.
-    page.click('#chips button[data-label="dog_bark"]')
-    page.wait_for_function('() => { const li = [...document.querySelectorAll("#list li")];'
-                           ' return li.length === 3 && li.every(x => x.dataset.label === "dog_bark"); }')
+    label = newest['label']
+    n = len(day_events(api, label=label))
+    page.click('#chips button[data-label="%s"]' % label)
+    page.wait_for_function('([n, l]) => { const li = [...document.querySelectorAll("#list li")];'
+                           ' return li.length === n && li.every(x => x.dataset.label === l); }',
+                           arg=[n, label])
     page.click('#chips button[data-label=""]')
     page.wait_for_function('n => document.querySelectorAll("#list li").length === n', arg=today)
 
-    # Filter by day: yesterday holds one siren.
+    # Filter by day: yesterday's events, then back.
+    yesterday = day_events(api, -1)
+    assert yesterday
     page.click('#prev')
-    page.wait_for_function('() => document.querySelectorAll("#list li").length === 1')
-    assert rows(page).first.get_attribute('data-label') == 'siren'
+    page.wait_for_function('n => document.querySelectorAll("#list li").length === n',
+                           arg=len(yesterday))
+    assert rows(page).first.get_attribute('data-id') == str(yesterday[0]['id'])
     page.click('#next')
     page.wait_for_function('n => document.querySelectorAll("#list li").length === n', arg=today)
 
     # Event detail: the clip is fetched with the token and plays.
-    page.click('#list li[data-id="3"] .open')
+    ev = next(e for e in events if e['has_clip'] and e['label'] != 'door_knock')
+    page.click('#list li[data-id="%d"] .open' % ev['id'])
     page.wait_for_selector('#detail[open]')
     page.wait_for_function('() => document.getElementById("daudio").src.startsWith("blob:")')
     page.evaluate('() => document.getElementById("daudio").play()')
     page.wait_for_function('() => document.getElementById("daudio").currentTime > 0.1')
-    assert page.eval_on_selector('#daudio', 'a => a.duration') == pytest.approx(0.6, abs=0.01)
+    assert page.eval_on_selector('#daudio', 'a => a.duration') == pytest.approx(0.5, abs=0.01)
 
-    # Similar sounds: listed most similar first, and playable.
+    # Similar sounds: listed most similar first, as the device ranks them, and playable.
     page.wait_for_selector('#dsim li[data-id]')
     similar = [li.get_attribute('data-id') for li in page.locator('#dsim li[data-id]').all()]
-    assert similar[:2] == ['7', '1'], similar  # the other doorbell, then the knock
-    page.click('#dsim li[data-id="7"] .play')
+    want = ask(api, '/api/events/%d/similar?k=5' % ev['id'])['events']
+    assert similar == [str(e['id']) for e in want], (similar, want)
+    playable = next(e['id'] for e in want if e['has_clip'])
+    page.click('#dsim li[data-id="%d"] .play' % playable)
     page.wait_for_function('() => document.getElementById("simaudio").currentTime > 0.1')
 
     # Relabel and lock; both reach the device and survive a reload.
     page.select_option('#dsel', 'door_knock')
     page.click('#dform button[type=submit]')
-    page.wait_for_function('() => document.querySelector("#list li[data-id=\\"3\\"]")'
-                           '.dataset.label === "door_knock"')
+    page.wait_for_function('id => document.querySelector(`#list li[data-id="${id}"]`)'
+                           '.dataset.label === "door_knock"', arg=ev['id'])
     page.check('#dlock')
     deadline = time.monotonic() + 10
-    while not api.snapshot()[3]['locked'] and time.monotonic() < deadline:
+    while not ask(api, '/api/events/%d' % ev['id'])['locked'] and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert api.snapshot()[3] == dict(api.snapshot()[3], label='door_knock', locked=True)
+    assert ask(api, '/api/events/%d' % ev['id']) == dict(ev, label='door_knock', locked=True)
     page.click('#dclose')
     page.reload()
-    page.wait_for_selector('#list li[data-id="3"]')  # no token prompt: it is kept
+    page.wait_for_selector('#list li[data-id="%d"]' % ev['id'])  # no token prompt: it is kept
     assert not page.is_visible('#tokdlg')
-    row3 = page.locator('#list li[data-id="3"]')
-    assert row3.get_attribute('data-label') == 'door_knock' and 'kept' in row3.inner_text()
+    row = page.locator('#list li[data-id="%d"]' % ev['id'])
+    assert row.get_attribute('data-label') == 'door_knock' and 'kept' in row.inner_text()
 
     # A new event arrives over SSE without a reload.
     page.wait_for_function('() => document.getElementById("live").classList.contains("on")')
-    api.push(11, at(19, 5), 'glass_breaking', 0.84, clip=True, embedding=(-1, 1))
-    page.wait_for_selector('#list li[data-id="11"].new')
-    assert rows(page).first.get_attribute('data-id') == '11'
+    api.new_event('glass_breaking')
+    page.wait_for_selector('#list li.new')
+    fresh = ask(api, '/api/events?limit=1')['events'][0]
+    assert fresh['label'] == 'glass_breaking'
+    assert rows(page).first.get_attribute('data-id') == str(fresh['id'])
     page.wait_for_function('n => Number(document.getElementById("hist").dataset.total) === n',
                            arg=today + 1)
     assert page.locator('#strip rect').count() == today + 1
     # The sound level arrives over the same stream.
-    page.wait_for_function('() => document.getElementById("level").textContent === "-52 dB"')
+    page.wait_for_function('() => /^-\\d+ dB$/.test(document.getElementById("level").textContent)')
 
     shots.mkdir(exist_ok=True)
     page.screenshot(path=str(shots / 'timeline.png'))
 
-    page.click('#list li[data-id="11"] .open')
+    page.click('#list li[data-id="%d"] .open' % fresh['id'])
     page.wait_for_selector('#dsim li[data-id]')
-    page.wait_for_function('() => document.getElementById("daudio").src.startsWith("blob:")')
     page.screenshot(path=str(shots / 'event.png'))
     page.click('#dclose')
 
@@ -187,14 +202,16 @@ def test_timeline_on_a_phone(api, phone, shots):
     page.click('#statusbtn')
     page.wait_for_selector('#status[open]')
     status = page.inner_text('#sbody')
-    for words in ('Storage', '402.3 KB of 1024.0 KB', 'Heap', 'fake-model', '16000 Hz',
-                  '-48.5 dBFS', 'none'):
+    s = ask(api, '/api/status')
+    for words in ('Storage', 'of %.1f KB' % (s['storage']['total'] / 1024), 'Heap',
+                  s['model']['name'], '16000 Hz', 'dBFS', 'none'):
         assert words in status, (words, status)
+    assert re.search(r'Events\s+%d \(\d+ with clips\)' % s['storage']['events'], status), status
 
-    # Nothing the page asked for went past the spec, and /api/live used the query token only.
-    live = [p for m, p in api.requests if p.startswith('/api/live')]
-    assert live and all('token=' + TOKEN in p for p in live)
-    assert not [p for m, p in api.requests if 'token=' in p and not p.startswith('/api/live')]
+    # /api/live used the query token; nothing else carried it.
+    live = [u for u in page.requests if '/api/live' in u]
+    assert live and all('token=' + api.token in u for u in live)
+    assert not [u for u in page.requests if 'token=' in u and '/api/live' not in u]
 
 
 def test_wrong_token_is_asked_again(api, phone):
@@ -206,7 +223,7 @@ def test_wrong_token_is_asked_again(api, phone):
                            '.includes("did not accept")')
     assert page.is_visible('#tokdlg')
     assert page.evaluate('() => localStorage.getItem("earmark.token")') is None
-    page.fill('#tok', TOKEN)
+    page.fill('#tok', api.token)
     page.click('#tokform button')
     page.wait_for_selector('#list li')
     # Chromium logs the refused request itself; that one is expected here.

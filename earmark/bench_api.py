@@ -1,0 +1,119 @@
+"""`earmark bench api`: requests per second and p50/p99 latency per endpoint of the API running in
+MicroPython, with the pipeline appending events meanwhile, and the page's gzipped size.
+
+The pipeline is the TEST STAND-IN (tests/standin.py: synthetic events, a timer task standing in
+for the microphone) until device/pipeline.py lands; the table says so. Each endpoint is measured
+alone (one client, then `--clients` at once), then all four mixed, all in one run.
+"""
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from tqdm import tqdm
+
+from . import ROOT, webui_build
+
+
+def _standin():
+    sys.path.insert(0, str(ROOT / 'tests'))
+    import standin_host
+    return standin_host
+
+
+def _run(app, paths, clients, count, bar):
+    """[(path kind, seconds)] of `count` GETs spread over `clients` threads, and the wall time."""
+    import http.client
+    times = []
+    lock = threading.Lock()
+    auth = {'Authorization': 'Bearer ' + app.token}
+
+    def client(n):
+        for i in range(n, count, clients):
+            kind, path = paths[i % len(paths)](i)
+            t = time.perf_counter()
+            conn = http.client.HTTPConnection('127.0.0.1', app.port, timeout=120)
+            conn.request('GET', path, headers=auth)
+            r = conn.getresponse()
+            r.read()
+            conn.close()
+            if r.status != 200:
+                raise RuntimeError('%s answered %d' % (path, r.status))
+            with lock:
+                times.append((kind, time.perf_counter() - t))
+                bar.update()
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(client, range(clients)))
+    return times, time.perf_counter() - t0
+
+
+def run(requests=400, clients=16, events=1000):
+    host = _standin()
+    with tempfile.TemporaryDirectory() as tmp:
+        app = host.StandInAppliance(tmp)
+        app.fill(events, hours=72)
+        app.start(every=1.0)
+        try:
+            import json
+            import urllib.request
+
+            def get(path):
+                req = urllib.request.Request(app.base + path,
+                                             headers={'Authorization': 'Bearer ' + app.token})
+                with urllib.request.urlopen(req) as r:
+                    return json.loads(r.read())
+            ids = [e['id'] for e in get('/api/events?limit=100')['events']]
+            day = int(time.time() // 86400 * 86400)
+            endpoints = {
+                'list (limit 50)': lambda i: '/api/events',
+                'detail': lambda i: '/api/events/%d' % ids[i % len(ids)],
+                'similar (k 10)': lambda i: '/api/events/%d/similar' % ids[i % len(ids)],
+                'stats (hour, 2 days)': lambda i: '/api/stats?bucket=hour&start=%d&end=%d' % (
+                    day - 86400, day + 86400),
+                'clip.wav (0.5 s)': lambda i: '/api/events/%d/clip.wav' % next(
+                    e['id'] for e in get('/api/events?limit=20')['events'] if e['has_clip']),
+            }
+            clip_id = next(e['id'] for e in get('/api/events?limit=20')['events']
+                           if e['has_clip'])
+            endpoints['clip.wav (0.5 s)'] = lambda i: '/api/events/%d/clip.wav' % clip_id
+            rows = []
+            plan = [(name, [lambda i, n=name, f=f: (n, f(i))], c)
+                    for name, f in endpoints.items() for c in (1, clients)]
+            mixed = [lambda i, n=n, f=f: (n, f(i)) for n, f in list(endpoints.items())[:4]]
+            plan.append(('mixed: list/detail/similar/stats', mixed, clients))
+            total = requests * len(plan)
+            with tqdm(total=total, desc='bench api', unit='req') as bar:
+                for name, paths, c in plan:
+                    times, wall = _run(app, paths, c, requests, bar)
+                    lat = sorted(t for _, t in times)
+                    rows.append((name, c, requests / wall, statistics.median(lat) * 1000,
+                                 lat[int(0.99 * (len(lat) - 1))] * 1000))
+            status = get('/api/status')
+            health = get('/api/health')
+        finally:
+            out = app.stop()
+    return rows, status, health, out, host.HEAP
+
+
+def report(rows, status, health, out, heap):
+    raw, packed = webui_build.page_size()
+    print('\nAPI in micropython (-X heapsize=%s), pipeline: %s (%s); store filled with synthetic '
+          'events; the stand-in appended %d live events during the run.' % (
+              heap, status['source'], status['model']['name'], status['events_detected']))
+    base = {name: rps for name, c, rps, _, _ in rows if c == 1}
+    print('%-34s %7s %9s %9s %9s %12s' % ('endpoint', 'clients', 'req/s', 'p50 ms', 'p99 ms',
+                                          'vs 1 client'))
+    for name, c, rps, p50, p99 in rows:
+        ratio = '%.2fx' % (rps / base[name]) if name in base else ''
+        print('%-34s %7d %9.1f %9.1f %9.1f %12s' % (name, c, rps, p50, p99, ratio))
+    print('audio overruns during the run: %d (stand-in audio task; longest wait: %s)' % (
+        status['overruns'], out.strip().splitlines()[-1].split('longest audio wait ')[-1]))
+    print('heap after the run: %d bytes used, %d free' % (health['heap_used'],
+                                                         health['heap_free']))
+    print('page: %d bytes minified, %d bytes gzipped (budget %d)' % (
+        raw, packed, webui_build.PAGE_BUDGET))
+    if 'Traceback' in out:
+        print('appliance output had tracebacks:\n' + out)

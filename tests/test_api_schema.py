@@ -1,0 +1,44 @@
+"""Schemathesis (PyPI) against the served /openapi.json of the API running in MicroPython: no 5xx,
+every response matches the schema, every check schemathesis has (`--checks all`). /api/live is
+an endless stream, so it is left to test_api.py. The pipeline is the TEST STAND-IN until
+device/pipeline.py lands (see tests/standin_host.py)."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from earmark import runtime
+from standin_host import StandInAppliance
+from test_api import assert_clean
+
+MAX_EXAMPLES = 25  # per operation and phase; schemathesis adds its own boundary cases
+
+
+def test_schemathesis_finds_nothing(tmp_path):
+    if runtime.micropython_binary() is None:
+        pytest.skip('micropython is not installed on this platform')
+    st = shutil.which('schemathesis', path=str(Path(sys.executable).parent)) or \
+        shutil.which('schemathesis')
+    if st is None:
+        pytest.skip('schemathesis is not installed (pip install -e ".[test]")')
+    app = StandInAppliance(tmp_path)
+    app.fill(100, hours=48)
+    app.start()
+    try:
+        env = dict(os.environ, SCHEMATHESIS_HOOKS='schemathesis_hooks',
+                   PYTHONPATH=os.pathsep.join(filter(None, [
+                       str(Path(__file__).parent), os.environ.get('PYTHONPATH')])))
+        done = subprocess.run(
+            [st, 'run', app.base + '/openapi.json', '-H', 'Authorization: Bearer ' + app.token,
+             '--checks', 'all', '--exclude-path', '/api/live', '--max-examples',
+             str(MAX_EXAMPLES), '--workers', '1', '--request-timeout', '30', '--seed', '1'],
+            capture_output=True, text=True, timeout=1200, env=env, cwd=tmp_path)
+    finally:
+        out = app.stop()
+    print(done.stdout[-3000:])
+    assert done.returncode == 0, done.stdout[-12000:] + done.stderr[-3000:]
+    assert 'Operations:       11 selected' in done.stdout
+    assert_clean(out)
