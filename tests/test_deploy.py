@@ -13,7 +13,7 @@ import pytest
 from conftest import free_port
 from earmark import DEVICE, deploy, image, runtime
 
-MICRODOT = {'lib/microdot/__init__.mpy', 'lib/microdot/microdot.mpy', 'lib/microdot/sse.mpy'}
+MICRODOT = {'lib/microdot/' + name[:-3] + '.mpy' for name in image.MICRODOT_MODULES}
 PAGE = {'www/index.html.gz', 'www/openapi.json.gz'}
 MPY_ARCH_XTENSAWIN = 10
 
