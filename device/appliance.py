@@ -91,12 +91,14 @@ def _ntp():
 
 def build(opts, log=_log):
     """(store, pipeline) from the options."""
-    import pipeline
+    # Largest first, while the heap is in one piece: the model's trees, then the ring.
+    c, info, error = _model(opts['model'])
+    gc.collect()
     import ring
+    r = ring.AdpcmRing(RING_SECONDS)
+    import pipeline
     import segmenter
     import sources
-    c, info, error = _model(opts['model'])
-    r = ring.Ring(RING_SECONDS)
     st, store_error = _store(opts['data'], c, opts['budget'], r.rate)
     gc.collect()
     i2s = None
@@ -123,17 +125,24 @@ async def _serve(opts, p, app):
     if app is not None:
         server = asyncio.create_task(app.start_server(host=opts['host'], port=opts['port']))
     await p.run()
-    if opts['exit-at-end'] or server is None:
-        if app is not None:
-            app.shutdown()
-            await server
+    if server is None:
         return
+    if not opts['exit-at-end']:
+        await server
+        return
+    while app.server is None and not server.done():
+        await asyncio.sleep(0.01)   # a file shorter than the server's start-up
+    if app.server is not None:
+        app.shutdown()
     await server
 
 
 def main(argv=None):
     opts = options(sys.argv[1:] if argv is None else argv)
     _ntp()
+    # The pipeline's big buffers (model, ring, windows) are made first, while the heap is still
+    # in one piece; the server's many small objects come after.
+    st, p = build(opts)
     app = None
     if opts['port']:
         import api
@@ -146,21 +155,14 @@ def main(argv=None):
         api.use_auth(checker)
         if token:
             print('earmark: API token (shown this once): %s' % token)
-        app = api.app
-    st, p = build(opts)
-    if app is not None:
         if hasattr(api, 'attach'):
             api.attach(st, p)
+        app = api.app
         print('earmark: serving on http://%s:%d/' % (opts['host'], opts['port']))
     print('earmark: listening to %s' % opts['source'])
     try:
         asyncio.run(_serve(opts, p, app))
     except KeyboardInterrupt:
         p.finish()   # events still sounding end now, their clips are sealed
-    print('earmark: stopped; %s' % _summary(p))
-
-
-def _summary(p):
-    s = p.status()
-    return 'events %d, lost %d, overruns %d, faults %s' % (
-        s['events_detected'], s['events_lost'], s['overruns'], ','.join(s['faults']) or 'none')
+    import json
+    print('earmark: stopped ' + json.dumps(p.status()))

@@ -65,6 +65,7 @@ class Pipeline:
     QUEUE = 8             # messages each subscriber may have waiting
     WDT_MS = 10000        # ESP32 watchdog: a stuck pipeline resets the device
     SOURCE_RETRY_MS = 1000
+    HEAP_EVERY = 64       # chunks between samples of the live heap (each one collects garbage)
 
     def __init__(self, source, classifier, store, ring, segmenter=None, start_time=None,
                  model=None, model_error=None, log=print):
@@ -87,6 +88,8 @@ class Pipeline:
         self.latency = [0, 0.0, 0.0]  # events, sum, max: seconds of audio from onset to stored
         self.processed = 0            # samples through the pipeline
         self.skipped = 0              # samples the source dropped (overruns)
+        self.chunks = 0
+        self.heap_peak = 0            # largest live heap seen (sampled after a collection)
         self.meter = level.Level(RATE)
         self._energies = array('h', bytes(2 * (source.chunk // self.meter.hop)))
         self._subs = []
@@ -116,7 +119,8 @@ class Pipeline:
                 'seconds': self.processed / RATE,
                 'latency_s': {'mean': round(total / n, 3) if n else None,
                               'max': round(worst, 3)},
-                'messages_dropped': sum(s.dropped for s in self._subs)}
+                'messages_dropped': sum(s.dropped for s in self._subs),
+                'heap_peak': self.heap_peak or None}
 
     def subscribe(self):
         sub = Subscriber(self.QUEUE)
@@ -169,6 +173,11 @@ class Pipeline:
     def feed(self, chunk, position):
         """One chunk of audio whose first sample is stream sample `position`."""
         n = len(chunk)
+        self.chunks += 1
+        if self.chunks % self.HEAP_EVERY == 0:
+            used, free = compat.heap()   # collects first: the live heap, not garbage
+            if used is not None and used > self.heap_peak:
+                self.heap_peak = used
         self.skipped = position - self.processed
         self._pin(position)
         self.ring.write(chunk)
@@ -276,6 +285,8 @@ class Pipeline:
             return
         onset = int(ev['start'] * RATE) - int(self.PRE_ROLL * RATE)
         entry[2] = max(onset, self.ring.start) & ~3   # whole bytes of clip (2 samples a byte)
+        self.log('earmark: event %d %s from %.3f s stored at %.3f s' % (
+            ident, label, ev['start'], self.processed / RATE))
         self._tell('event', store.get(ident))
 
     def _close(self, ev):
