@@ -66,6 +66,7 @@ class Pipeline:
     WDT_MS = 10000        # ESP32 watchdog: a stuck pipeline resets the device
     SOURCE_RETRY_MS = 1000
     HEAP_EVERY = 64       # chunks between samples of the live heap (each one collects garbage)
+    HEAP_SETTLED = 60     # seconds of audio after which the first sample counts as settled
 
     def __init__(self, source, classifier, store, ring, segmenter=None, start_time=None,
                  model=None, model_error=None, log=print):
@@ -89,7 +90,7 @@ class Pipeline:
         self.processed = 0            # samples through the pipeline
         self.skipped = 0              # samples the source dropped (overruns)
         self.chunks = 0
-        self.heap_peak = 0            # largest live heap seen (sampled after a collection)
+        self.heap = [0, 0, 0]         # live heap (after a collection): settled, last, peak
         self.meter = level.Level(RATE)
         self._energies = array('h', bytes(2 * (source.chunk // self.meter.hop)))
         self._subs = []
@@ -120,7 +121,7 @@ class Pipeline:
                 'latency_s': {'mean': round(total / n, 3) if n else None,
                               'max': round(worst, 3)},
                 'messages_dropped': sum(s.dropped for s in self._subs),
-                'heap_peak': self.heap_peak or None}
+                'heap': {'settled': self.heap[0], 'last': self.heap[1], 'peak': self.heap[2]}}
 
     def subscribe(self):
         sub = Subscriber(self.QUEUE)
@@ -175,9 +176,12 @@ class Pipeline:
         n = len(chunk)
         self.chunks += 1
         if self.chunks % self.HEAP_EVERY == 0:
-            used, free = compat.heap()   # collects first: the live heap, not garbage
-            if used is not None and used > self.heap_peak:
-                self.heap_peak = used
+            used, _ = compat.heap()   # collects first: the live heap, not garbage
+            if used is not None:
+                self.heap[2] = max(self.heap[2], used)
+                self.heap[1] = used
+                if not self.heap[0] and self.processed >= self.HEAP_SETTLED * RATE:
+                    self.heap[0] = used
         self.skipped = position - self.processed
         self._pin(position)
         self.ring.write(chunk)
