@@ -6,9 +6,7 @@ from array import array
 
 import asyncio
 
-import frontend
 import sources
-import windows
 
 PIECE = 512   # bytes read at a time
 
@@ -60,12 +58,14 @@ async def _data_size(stream, length):
             sources.check_format(fmt, 'upload')
 
 
-async def embed(c, stream, length):
+async def embed(c, stream, length, lm, win):
+    """(embedding bytes, label, confidence) of a WAV body, using the front end `lm` and the
+    windows `win` (both reset here)."""
     left = await _data_size(stream, length)
-    lm = frontend.LogMel()
+    lm.reset()
+    win.rows = 0
     nm = c.n_mels
     frame = array('h', bytes(2 * nm))
-    win = windows.Windows(c.window_frames, c.hop_frames, nm)
     best = None
     loudest = -32768
     total = [0.0] * len(c.labels)

@@ -108,6 +108,11 @@ class Pipeline:
         self.logmel = frontend.LogMel()
         self._frame = array('h', bytes(2 * c.n_mels))
         self.windows = windows.Windows(c.window_frames, c.hop_frames, c.n_mels)
+        # A search's own front end and window, made now: later the heap is in pieces and a
+        # 5 KB buffer may no longer fit anywhere.
+        self._search = (frontend.LogMel(), windows.Windows(c.window_frames, c.hop_frames,
+                                                           c.n_mels))
+        self._searching = asyncio.Lock()
 
     # ---- for the API
 
@@ -144,7 +149,8 @@ class Pipeline:
         if c is None:
             raise ValueError('no usable model: %s' % ', '.join(self.faults))
         import embedwav
-        return await embedwav.embed(c, stream, length)
+        async with self._searching:   # one search at a time: they share the buffers
+            return await embedwav.embed(c, stream, length, *self._search)
 
     # ---- the loop
 

@@ -77,6 +77,7 @@ class AdpcmRing(Ring):
     is the one overwritten, so `start` moves a block at a time. Reads and writes begin on even
     samples (at the ring's rate): two samples share a byte."""
     BLOCK = 256
+    SCRATCH = 512     # samples of a decimated chunk (a source's 1024); longer ones grow it
 
     def __init__(self, seconds=None, rate=16000, decimate=None):
         self.decimate = decimate or self.DECIMATE
@@ -91,7 +92,7 @@ class AdpcmRing(Ring):
         self._coder = array('i', [32768, 0])
         self._decoder = array('i', [32768, 0])
         self._state = array('h', bytes(4))
-        self._scratch = None
+        self._scratch = array('h', bytes(2 * self.SCRATCH))
         self.written = 0
 
     @property
@@ -100,7 +101,7 @@ class AdpcmRing(Ring):
 
     def write(self, chunk):
         n = len(chunk) // self.decimate
-        if self._scratch is None or len(self._scratch) < n:
+        if len(self._scratch) < n:
             self._scratch = array('h', bytes(2 * n))
         scratch = self._scratch
         _store(scratch, 0, chunk, 0, n, self.decimate, self._state)
