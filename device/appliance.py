@@ -24,9 +24,10 @@ def options(argv):
     # without one each run makes a new token, and no file lands in the image or source folder.
     opts = {'port': DEFAULT_PORT, 'host': '0.0.0.0', 'www': Config.www,
             'auth': Config.auth_file if ESP else '',
-            'source': 'i2s' if ESP else '-',   # i2s, - (raw PCM on stdin) or a WAV file
+            # i2s, - (raw PCM on stdin), a WAV file, or '' (a host: no audio, the server only)
+            'source': 'i2s' if ESP else '',
             'speed': 0.0,          # a WAV file: 0 as fast as it goes, else x real time
-            'data': '/events' if ESP else 'events',   # the store's folder
+            'data': '/events' if ESP else '',   # the store's folder ('': none)
             'model': 'model',      # the model bundle's folder
             'start-time': -1.0,    # epoch seconds of a file's first sample (-1: now)
             'exit-at-end': 0,      # 1: stop when a file source ends (tests, `earmark detect`)
@@ -70,6 +71,8 @@ def _store(root, c, budget, clip_rate):
     kw = {'clip_rate': clip_rate}
     if budget:
         kw['budget'] = budget
+    if not root:
+        return None, 'no store folder given (--data)'
     try:
         if c is None:   # no model: an existing store still opens with its own labels
             return store.Store(root, **kw), None
@@ -124,6 +127,9 @@ async def _serve(opts, p, app):
     server = None
     if app is not None:
         server = asyncio.create_task(app.start_server(host=opts['host'], port=opts['port']))
+    if p is None:
+        await server
+        return
     await p.run()
     if server is None:
         return
@@ -142,7 +148,9 @@ def main(argv=None):
     _ntp()
     # The pipeline's big buffers (model, ring, windows) are made first, while the heap is still
     # in one piece; the server's many small objects come after.
-    st, p = build(opts)
+    st = p = None
+    if opts['source']:
+        st, p = build(opts)
     app = None
     if opts['port']:
         import api
@@ -155,14 +163,19 @@ def main(argv=None):
         api.use_auth(checker)
         if token:
             print('earmark: API token (shown this once): %s' % token)
-        if hasattr(api, 'attach'):
+        if p is not None and hasattr(api, 'attach'):
             api.attach(st, p)
         app = api.app
         print('earmark: serving on http://%s:%d/' % (opts['host'], opts['port']))
-    print('earmark: listening to %s' % opts['source'])
+    if p is not None:
+        print('earmark: listening to %s' % opts['source'])
     try:
         asyncio.run(_serve(opts, p, app))
     except KeyboardInterrupt:
-        p.finish()   # events still sounding end now, their clips are sealed
+        if p is not None:
+            p.finish()   # events still sounding end now, their clips are sealed
+    if p is None:
+        print('earmark: stopped')
+        return
     import json
     print('earmark: stopped ' + json.dumps(p.status()))

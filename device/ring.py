@@ -75,7 +75,8 @@ class AdpcmRing(Ring):
     Audio is coded in blocks of BLOCK samples; the coder's state at the start of each block is
     kept, so a read decodes from the start of the block it begins in. The block being written
     is the one overwritten, so `start` moves a block at a time. Reads and writes begin on even
-    samples (at the ring's rate): two samples share a byte."""
+    samples (at the ring's rate): two samples share a byte. A write allocates only a small view
+    per block it codes (garbage, never audio-sized)."""
     BLOCK = 256
     SCRATCH = 512     # samples of a decimated chunk (a source's 1024); longer ones grow it
 

@@ -71,11 +71,18 @@ def _latency(truth, stored):
 
 
 def smallest_heap(wav, model, port):
-    for kb in HEAPS:
-        r = _run(wav, 'micropython', model, '%dK' % kb, port)
+    """Binary search over HEAPS for the smallest in which a run ends with no fault."""
+    lo, hi = 0, len(HEAPS)
+    best = (None, None)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        r = _run(wav, 'micropython', model, '%dK' % HEAPS[mid], port)
         if r and not r['status']['faults']:
-            return kb, r['status']['heap']['peak']
-    return None, None
+            best = (HEAPS[mid], r['status']['heap']['peak'])
+            hi = mid
+        else:
+            lo = mid + 1
+    return best
 
 
 def main(args):

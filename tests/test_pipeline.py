@@ -246,3 +246,68 @@ def test_status_subscribers_and_embed_wav(which, tmp_path, device_image):
     s = out['status']
     assert s['sample_rate'] == 16000 and s['source'] == 'wav' and s['faults'] == []
     assert 'doorbell' in s['model']['labels'] and s['level_db'] < 0
+
+
+ADPCM_RING = r'''
+import gc, json, math
+from array import array
+from ring import Ring, AdpcmRing
+plain, coded = Ring(seconds=1.0), AdpcmRing(seconds=1.0)
+chunk = array('h', bytes(2048))
+t = 0
+def fill():
+    global t
+    for i in range(1024):
+        chunk[i] = int(8000 * math.sin(2 * math.pi * 440 * t / 16000) + 500 * math.sin(t))
+        t += 1
+for c in range(40):
+    fill(); plain.write(chunk); coded.write(chunk)
+a, b = array('h', bytes(1024)), array('h', bytes(1024))
+snr = []
+for pos in (plain.start, plain.start + 1004, coded.end - 700):
+    n = min(plain.read(pos, a), coded.read(pos, b))
+    err = sum((a[i] - b[i]) ** 2 for i in range(n))
+    snr.append(10 * math.log10(sum(a[i] ** 2 for i in range(n)) / max(err, 1)))
+alloc = 0
+if hasattr(gc, 'mem_alloc'):
+    gc.collect(); before = gc.mem_alloc()
+    for c in range(10):
+        coded.write(chunk)
+    alloc = gc.mem_alloc() - before
+try:
+    coded.read(coded.start - 4, b); gone = None
+except ValueError as e:
+    gone = str(e)
+print(json.dumps({'snr': snr, 'alloc': alloc, 'gone': gone, 'held': coded.end - coded.start,
+                  'bytes': len(coded._data)}))
+'''
+
+
+def test_adpcm_ring_holds_the_pre_roll_in_a_quarter(device, device_image):
+    out = device.json_lines(ADPCM_RING)[-1]
+    assert min(out['snr']) > 20, out          # coding noise well under the sound
+    assert out['alloc'] <= 10 * 2 * 48, out    # a memoryview per block coded, no audio copies
+    assert 'is gone' in out['gone']
+    assert out['held'] >= 16000 and out['bytes'] <= 8000 * 1.1 / 2 + 512
+
+
+WIDE = r'''
+import forest, json
+from array import array
+lines = ['f,2', 'c,2', 'lb,0', 'l,0', 'l,1', 'r,0', 'n,0,10,1,200']
+lines += ['n,1,0,-1,-1'] * 199 + ['n,1,0,-2,-2']
+m = forest.new(1, 201, 2)
+m.load(lines)
+out = array('f', [0.0, 0.0])
+votes = []
+for x in (5, 50):
+    m.predict(array('h', [x, 0]), out)
+    votes.append(list(out))
+print(json.dumps({'votes': votes, 'wide': m._wide}))
+'''
+
+
+def test_forest_widens_links_that_do_not_fit_a_byte(device, device_image):
+    # A right jump of 200 nodes does not fit int8: the links widen to int16 and still work.
+    out = device.json_lines(WIDE)[-1]
+    assert out == {'votes': [[1.0, 0.0], [0.0, 1.0]], 'wide': True}
