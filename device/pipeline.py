@@ -97,7 +97,7 @@ class Pipeline:
         self._subs = []
         self._open = {}               # label -> [id, clip writer, next clip position, start ms]
         self._anchor = None if start_time is None else int(start_time * 1000)
-        self._live = source.NAME != 'wav'
+        self._live = source.NAME != 'wav' and start_time is None   # a clock to follow
         self._next_level = 0
         self._clip_buf = array('h', bytes(2 * (source.chunk // ring.decimate)))
         if model_error:
@@ -176,6 +176,8 @@ class Pipeline:
             try:
                 self.feed(chunk, src.position)
             except Exception as exc:
+                if 'pipeline_error' not in self.faults:
+                    _trace(exc)   # once: where it went wrong, for the log
                 self.fault('pipeline_error', True, repr(exc))
         self.finish()
         self.run_ms = compat.ticks_diff(compat.ticks_ms(), self._t0)
@@ -378,3 +380,11 @@ def _watchdog(ms):
         return None
     from machine import WDT
     return WDT(timeout=ms)
+
+
+def _trace(exc):
+    if hasattr(sys, 'print_exception'):
+        sys.print_exception(exc)
+    else:
+        import traceback
+        traceback.print_exception(exc)

@@ -67,6 +67,7 @@ RELABEL = 1
 LOCK = 2
 DELETE = 3
 END = 4  # the duration (10 ms) of an event stored while it was still sounding
+NO_END = 0xffff
 HAS_CLIP = 1
 NO_LABEL = 255
 
@@ -105,6 +106,7 @@ class Store:
         self._config(labels, dim, centroids)
         self._rec = bytearray(RECORD_SIZE)
         self._edit_buf = bytearray(EDIT_SIZE)
+        self._ends = None   # END edits of the cached segment: made once, on the first edit read
         self._open()
         if not readonly:
             clips.clear(self.root)
@@ -392,7 +394,10 @@ class Store:
             yield start, rec[6], ident
 
     def _edits(self, ident):
-        """{id: [label, locked, deleted, duration]} of the edits in ident's segment (cached per segment)."""
+        """{id: [label, locked, deleted]} of the relabel, lock and delete edits in ident's
+        segment (cached per segment). Its END edits (one per event the detector stored while
+        it sounded) go to `_ends`, a reused array with a slot per record, not to the dict:
+        the heap they take stays the same however many events a segment holds."""
         i = self._segment(ident)
         if i < 0:
             return None
@@ -408,6 +413,12 @@ class Store:
             f = None
         if f:
             edits = {}
+            if self._ends is None:
+                self._ends = array('H', bytes(2 * (
+                    (self.SEGMENT_BYTES - SEG_HEADER_SIZE) // RECORD_SIZE)))
+            ends = self._ends
+            for k in range(len(ends)):
+                ends[k] = NO_END
             buf = self._edit_buf
             with f:
                 while f.readinto(buf) == EDIT_SIZE:
@@ -415,15 +426,17 @@ class Store:
                     if not storefile.intact(buf, target):
                         self._report('edit record damaged in segment %d' % first)
                         continue
-                    state = edits.setdefault(target, [None, False, False, None])
+                    if kind == END:
+                        if 0 <= target - first < len(ends):
+                            ends[target - first] = value
+                        continue
+                    state = edits.setdefault(target, [None, False, False])
                     if kind == RELABEL:
                         state[0] = value
                     elif kind == LOCK:
                         state[1] = bool(value)
                     elif kind == DELETE:
                         state[2] = True
-                    elif kind == END:
-                        state[3] = value
         self._edits_cache = (first, edits)
         return edits
 
@@ -438,9 +451,11 @@ class Store:
                 return None
             if state[0] is not None:
                 label = state[0]
-            if state[3] is not None:
-                dur = state[3]
             locked = state[1]
+        if edits is not None:   # the cache now holds ident's segment, ends included
+            end = self._ends[ident - self._edits_cache[0]]
+            if end != NO_END:
+                dur = end
         runners = [[self.labels[r], round(s / 255, 3)] for r, s in ((r1, s1), (r2, s2))
                    if r != NO_LABEL]
         has_clip = bool(flags & HAS_CLIP) and storefile.size(clips.path(self.root, ident)) > 0
@@ -668,8 +683,8 @@ class Store:
     def finish(self, ident, duration):
         """Sets the duration (ms) of an event that was stored while it still sounded."""
         dur = (int(duration) + 5) // 10
-        if duration < 0 or dur > 0xffff:
-            raise ValueError('duration must be 0..655350 ms, not %r' % (duration,))
+        if duration < 0 or dur >= NO_END:
+            raise ValueError('duration must be 0..655340 ms, not %r' % (duration,))
         self._edit(ident, END, dur)
         return self.get(ident)
 

@@ -92,10 +92,11 @@ def main(args):
     wavs = sorted(folder.glob('*.wav'))
     if not wavs:
         raise ValueError('%s: no scenes (<name>.wav + <name>.tsv)' % folder)
+    from tqdm import tqdm
     rows = {}
     for which in ('micropython', 'cpython'):
         runs = []
-        for wav in wavs:
+        for wav in tqdm(wavs, desc=which, unit='scene'):
             r = _run(str(wav), which, args.model, APPLIANCE_HEAP, free_port())
             if r is None:
                 raise RuntimeError('%s failed on %s' % (which, wav))

@@ -73,6 +73,8 @@ def parser():
         r.add_argument('--heap', default=APPLIANCE_HEAP, help='MicroPython heap size')
         add_run_options(r)
         r.set_defaults(func=cmd_run)
+        if name == 'demo':
+            r.set_defaults(source='')   # the server alone until the demo is given a scene
 
     d = sub.add_parser('detect', help='run the detection pipeline over a WAV file: one JSON '
                        'line per event, seconds from the file\'s start')

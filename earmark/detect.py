@@ -24,7 +24,8 @@ STORED = re.compile(r'^earmark: event (\d+) (\S+) from ([\d.]+) s stored at ([\d
 def appliance_args(source, data, model=None, port=0, speed=0.0, start_time=None,
                    exit_at_end=False, host=None):
     """main.py's options. Paths become absolute: the appliance runs in the image folder."""
-    args = ['main.py', '--source', source if source in ('i2s', '-') else str(Path(source).resolve()),
+    live = source in ('i2s', '-', '')   # '' : no audio, the server alone
+    args = ['main.py', '--source', source if live else str(Path(source).resolve()),
             '--data', str(Path(data).resolve()), '--port', str(port)]
     if model:
         args += ['--model', str(Path(model).resolve())]

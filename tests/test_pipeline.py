@@ -183,6 +183,7 @@ def test_hours_of_audio_heap_stays_flat(tmp_path, device_image):
     assert proc.wait(timeout=1800) == 0 and 'Traceback' not in out, out[-3000:]
     status = json.loads([l for l in out.splitlines() if l.startswith('earmark: stopped ')][-1][17:])
     assert status['seconds'] >= LONG_HOURS * 3600 - 1 and status['overruns'] == 0
+    assert status['faults'] == [], [l for l in out.splitlines() if 'fault' in l]
     assert status['events_detected'] > LONG_HOURS * 300, status   # ~8 a minute
     heap = status['heap']
     # Flat: at the end the live heap is where it was after the first minute (no leak); the
