@@ -312,3 +312,46 @@ def test_forest_widens_links_that_do_not_fit_a_byte(device, device_image):
     # A right jump of 200 nodes does not fit int8: the links widen to int16 and still work.
     out = device.json_lines(WIDE)[-1]
     assert out == {'votes': [[1.0, 0.0], [0.0, 1.0]], 'wide': True}
+
+
+FINISH = r'''
+import gc, json, sys
+sys.path.insert(0, '.')
+import store
+s = store.Store(%r, ['a', 'b', 'other'], 4, budget=200000)
+T = 1700000000000
+emb = bytes([1, 2, 3, 4])
+first = s.append(T, 500, 'a', 0.5, [], emb)
+s.finish(first, 2340)
+s.relabel(first, 'b')
+def heap():
+    if hasattr(gc, 'mem_alloc'):
+        gc.collect()
+        return gc.mem_alloc()
+    return 0
+h = [0, 0]
+for i in range(1, 600):
+    ident = s.append(T + 1000 * i, 300, 'a', 0.5, [], emb)
+    s.finish(ident, 700 + i)
+    s.get(ident)
+    if i == 100:
+        h[0] = heap()
+h[1] = heap()
+try:
+    s.finish(5, -1)
+    bad = None
+except ValueError as e:
+    bad = str(e)
+again = store.Store(%r)
+print(json.dumps({'first': again.get(first), 'last': again.get(599), 'heap': h, 'bad': bad}))
+'''
+
+
+def test_store_finish_sets_the_end_in_flat_heap(device, tmp_path, device_image):
+    root = str(tmp_path / 's')
+    out = device.json_lines(FINISH % (root, root))[-1]
+    assert out['first']['end'] - out['first']['start'] == 2340
+    assert out['first']['label'] == 'b'
+    assert out['last']['end'] - out['last']['start'] == 1300
+    assert out['heap'][1] - out['heap'][0] < 1024, out['heap']   # not a byte per event
+    assert 'duration' in out['bad']
