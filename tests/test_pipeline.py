@@ -4,13 +4,11 @@
 Scenes come from the sound data (skipped without it); the fault and long-stream tests make
 their own audio."""
 import json
-import math
 import os
 import shutil
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -42,7 +40,7 @@ def wav(path, samples):
     return path
 
 
-def run(which, tmp, source, data, *extra, heap=APPLIANCE_HEAP):
+def run(which, source, data, *extra, heap=APPLIANCE_HEAP):
     _device(which)   # skips where micropython is missing
     args = appliance_args(str(source), data, start_time=0, exit_at_end=True) + list(extra)
     code, lines = run_appliance(args, which, heap)
@@ -77,7 +75,7 @@ def test_scene_to_stored_events(which, scene, tmp_path, device_image):
 
 def test_store_holds_events_clips_and_dump(scene, tmp_path, device_image):
     data = tmp_path / 'events'
-    status, lines = run('micropython', tmp_path, scene, data)
+    status, lines = run('micropython', scene, data)
     s = open_store(data)
     events = list(s.events(oldest_first=True))
     assert 0 < len(events) <= status['events_detected']
@@ -120,7 +118,7 @@ def bursts(seconds, every=6.0, seed=1):
     ('mic_silent', lambda: np.concatenate([bursts(12), noise(35, 0.8)])),
 ])
 def test_microphone_faults(fault, make, tmp_path, device_image):
-    status, lines = run('micropython', tmp_path, wav(tmp_path / 'in.wav', make()),
+    status, lines = run('micropython', wav(tmp_path / 'in.wav', make()),
                         tmp_path / 'events')
     assert fault in status['faults'], status
     assert sum(('fault %s:' % fault) in l for l in lines) == 1, lines   # one log line
@@ -134,10 +132,10 @@ def _stored(data):
 def test_full_store_keeps_events_and_goes_on(tmp_path, device_image):
     audio = wav(tmp_path / 'in.wav', bursts(60))
     data = tmp_path / 'events'
-    first, _ = run('micropython', tmp_path, audio, data)
+    first, _ = run('micropython', audio, data)
     before = _stored(data)
     assert before and first['faults'] == []
-    status, lines = run('micropython', tmp_path, audio, data, '--budget', '2000',
+    status, lines = run('micropython', audio, data, '--budget', '2000',
                         '--start-time', '1000')
     assert 'store_full' in status['faults'], status
     assert sum('fault store_full:' in l for l in lines) == 1, lines
@@ -148,12 +146,12 @@ def test_full_store_keeps_events_and_goes_on(tmp_path, device_image):
 def test_bad_model_is_a_fault_not_a_crash(tmp_path, device_image):
     audio = wav(tmp_path / 'in.wav', bursts(30))
     data = tmp_path / 'events'
-    run('micropython', tmp_path, audio, data)
+    run('micropython', audio, data)
     before = _stored(data)
     bad = tmp_path / 'model'
     shutil.copytree(DEVICE / 'model', bad)
     (bad / 'trees.csv').write_text('n,0,zz,1\nnonsense\n')
-    status, lines = run('micropython', tmp_path, audio, data, '--model', str(bad),
+    status, lines = run('micropython', audio, data, '--model', str(bad),
                         '--start-time', '1000')
     assert status['faults'] == ['model_bad'] and status['events_detected'] == 0, status
     assert sum('fault model_bad:' in l for l in lines) == 1
