@@ -1,13 +1,21 @@
-"""Starts the appliance: options from the command line (unix port, CPython) or defaults (ESP32)."""
+"""Starts the appliance: options from the command line (unix port, CPython) or defaults (ESP32);
+builds the store and the detection pipeline and runs them beside the HTTP server in one loop.
+
+Options are `--name value` pairs. Keep values short: the MicroPython unix port crashes on an
+argument of about 300 bytes or more (a long path is best given relative to the working folder).
+"""
+import gc
 import sys
 
 import asyncio
 
-import api
-import auth
 from config import Config
 
+ESP = sys.platform.startswith('esp')
 DEFAULT_PORT = Config.port
+# The ring holds the audio between an onset and the moment the event is stored (about 1.5 s,
+# up to the segmenter's lookback), plus the clip's pre-roll.
+RING_SECONDS = 3.0
 
 
 def options(argv):
@@ -15,7 +23,15 @@ def options(argv):
     # On a board the token hash lives on the flash. On a host it does only with --auth FILE:
     # without one each run makes a new token, and no file lands in the image or source folder.
     opts = {'port': DEFAULT_PORT, 'host': '0.0.0.0', 'www': Config.www,
-            'auth': Config.auth_file if sys.platform.startswith('esp') else ''}
+            'auth': Config.auth_file if ESP else '',
+            # i2s, - (raw PCM on stdin), a WAV file, or '' (a host: no audio, the server only)
+            'source': 'i2s' if ESP else '',
+            'speed': 0.0,          # a WAV file: 0 as fast as it goes, else x real time
+            'data': '/events' if ESP else '',   # the store's folder ('': none)
+            'model': 'model',      # the model bundle's folder
+            'start-time': -1.0,    # epoch seconds of a file's first sample (-1: now)
+            'exit-at-end': 0,      # 1: stop when a file source ends (tests, `earmark detect`)
+            'budget': 0}           # store bytes (0: the store's default)
     args = list(argv)
     while args:
         name = args.pop(0)
@@ -25,23 +41,141 @@ def options(argv):
         if key not in opts:
             raise ValueError('unknown option ' + name)
         value = args.pop(0)
-        opts[key] = int(value) if isinstance(opts[key], int) else value
+        kind = type(opts[key])
+        try:
+            opts[key] = kind(value)
+        except ValueError:
+            raise ValueError('%s needs a %s, got %r' % (name, kind.__name__, value))
     return opts
+
+
+def _log(line):
+    print(line)
+
+
+def _model(folder):
+    """(classifier, model info, error): a bundle that cannot be loaded gives an error, not a
+    crash, so the appliance still serves its events and its sound level."""
+    try:
+        import classifier
+        c = classifier.Classifier(folder)
+    except Exception as exc:   # bad JSON, CSV, sizes: whatever is wrong, say so and go on
+        return None, {'name': folder, 'labels': []}, '%s: %r' % (folder, exc)
+    info = {'name': folder.rstrip('/').split('/')[-1], 'labels': c.labels,
+            'trees': classifier.TREES}
+    return c, info, None
+
+
+def _store(root, c, budget, clip_rate):
+    import store
+    kw = {'clip_rate': clip_rate}
+    if budget:
+        kw['budget'] = budget
+    if not root:
+        return None, 'no store folder given (--data)'
+    try:
+        if c is None:   # no model: an existing store still opens with its own labels
+            return store.Store(root, **kw), None
+        return store.Store(root, c.labels, c.dim, centroids=c.centroids, **kw), None
+    except (OSError, ValueError) as exc:
+        return None, '%s: %s' % (root, exc)
+
+
+def _ntp():
+    """Sets the clock on a device when WiFi is up; the pipeline follows the jump."""
+    if not ESP:
+        return
+    try:
+        import ntptime
+        ntptime.settime()
+    except Exception as exc:   # no network yet: events keep the board's clock until a later sync
+        _log('earmark: no NTP time (%r)' % exc)
+
+
+def build(opts, log=_log):
+    """(store, pipeline) from the options."""
+    # Largest first, while the heap is in one piece: the model's trees, then the ring.
+    c, info, error = _model(opts['model'])
+    gc.collect()
+    import ring
+    r = ring.AdpcmRing(RING_SECONDS)
+    import pipeline
+    import segmenter
+    import sources
+    st, store_error = _store(opts['data'], c, opts['budget'], r.rate)
+    gc.collect()
+    i2s = None
+    if opts['source'] == 'i2s':
+        i2s = {'id': Config.i2s_id, 'sck': Config.i2s_sck, 'ws': Config.i2s_ws,
+               'sd': Config.i2s_sd, 'bits': 32, 'gain': 16 - Config.mic_shift,
+               'ibuf': Config.i2s_ibuf}
+    src = sources.open_source(opts['source'], speed=opts['speed'], i2s=i2s)
+    seg = None
+    if c is not None:
+        seg = segmenter.Segmenter(c.labels, c.window_frames, c.hop_frames,
+                                  thresholds=c.thresholds)
+    start = opts['start-time']
+    p = pipeline.Pipeline(src, c, st, r, seg, start_time=None if start < 0 else start,
+                          model=info, model_error=error, log=log)
+    if store_error:
+        p.fault('store_error', True, store_error)
+    gc.collect()
+    return st, p
+
+
+async def _serve(opts, p, app):
+    server = None
+    if app is not None:
+        server = asyncio.create_task(app.start_server(host=opts['host'], port=opts['port']))
+    if p is None:
+        await server
+        return
+    await p.run()
+    if server is None:
+        return
+    if not opts['exit-at-end']:
+        await server
+        return
+    while app.server is None and not server.done():
+        await asyncio.sleep(0.01)   # a file shorter than the server's start-up
+    if app.server is not None:
+        app.shutdown()
+    await server
 
 
 def main(argv=None):
     opts = options(sys.argv[1:] if argv is None else argv)
-    Config.www = opts['www']
-    if opts['auth']:
-        checker, token = auth.Auth.first_boot(opts['auth'])
-    else:
-        checker, token = auth.Auth.new()
-    api.use_auth(checker)
-    if token:
-        print('earmark: API token (shown this once): %s' % token)
-    print('earmark: serving on http://%s:%d/' % (opts['host'], opts['port']))
+    _ntp()
+    # The pipeline's big buffers (model, ring, windows) are made first, while the heap is still
+    # in one piece; the server's many small objects come after.
+    st = p = None
+    if opts['source']:
+        st, p = build(opts)
+    app = None
+    if opts['port']:
+        import api
+        import auth
+        Config.www = opts['www']
+        if opts['auth']:
+            checker, token = auth.Auth.first_boot(opts['auth'])
+        else:
+            checker, token = auth.Auth.new()
+        api.use_auth(checker)
+        if token:
+            print('earmark: API token (shown this once): %s' % token)
+        if p is not None and hasattr(api, 'attach'):
+            api.attach(st, p)
+        app = api.app
+        print('earmark: serving on http://%s:%d/' % (opts['host'], opts['port']))
+    if p is not None:
+        print('earmark: listening to %s' % opts['source'])
     try:
-        asyncio.run(api.app.start_server(host=opts['host'], port=opts['port']))
+        asyncio.run(_serve(opts, p, app))
     except KeyboardInterrupt:
-        pass  # Ctrl-C or SIGINT from a supervisor: a normal stop
-    print('earmark: stopped')
+        if p is not None:
+            p.finish()   # events still sounding end now, their clips are sealed
+    if p is None:
+        print('earmark: stopped')
+        return
+    import json
+    print('earmark: stopped ' + json.dumps(p.status()))

@@ -168,6 +168,14 @@ def write(root, ident, pcm, rate, chunk=512):
     return stored_size(samples)
 
 
+def clear(root):
+    """Removes clips left unfinished (a crash or power cut while their event was sounding)."""
+    folder = '%s/%s' % (root, DIR)
+    for name in os.listdir(folder):
+        if name.endswith(storefile.TMP):
+            storefile.remove(folder + '/' + name)
+
+
 def wav_header(rate, samples):
     data = samples * 2
     return struct.pack('<4sI4s4sIHHIIHH4sI', b'RIFF', 36 + data, b'WAVE', b'fmt ', 16, 1, 1,

@@ -24,3 +24,14 @@ def heap():
         gc.collect()
         return gc.mem_alloc(), gc.mem_free()
     return None, None
+
+
+# Embedded ports count time.time() from 2000-01-01; the store keeps Unix time.
+_EPOCH_MS = 946684800000 if time.gmtime(0)[0] == 2000 else 0
+
+
+def wall_ms():
+    """Milliseconds since the Unix epoch by the wall clock (NTP-set on a device)."""
+    if hasattr(time, 'time_ns'):
+        return time.time_ns() // 1000000 + _EPOCH_MS
+    return int(time.time() * 1000) + _EPOCH_MS

@@ -13,8 +13,12 @@ class Forest:
     IMPLEMENTATION = 'forest.py (project fallback evaluator)'
 
     def __init__(self, n_trees, n_nodes, n_leaves):
-        # One int16 array of 4 values per node: feature, threshold, left, right.
-        self.nodes = array('h', bytes(8 * n_nodes))
+        # Per node: feature, left and right in `links` (int8 while every value fits: trees of up
+        # to ~128 nodes, 5 bytes a node with the threshold; else widened to int16 on load),
+        # the threshold in `thresholds`.
+        self.links = array('b', bytes(3 * n_nodes))
+        self.thresholds = array('h', bytes(2 * n_nodes))
+        self._wide = False
         self.roots = array('h', bytes(2 * n_trees))
         self.leaves = bytearray(n_leaves)
         self.n_nodes = self.n_trees = self.n_leaves = 0
@@ -25,14 +29,17 @@ class Forest:
             tok = line.rstrip('\r\n').split(',')
             kind = tok[0]
             if kind == 'n':
-                self._add(self.nodes, self.n_nodes, 'nodes', 4)
-                i = 4 * self.n_nodes
-                self.nodes[i] = int(tok[1])
+                self._add(self.thresholds, self.n_nodes, 'nodes', 1)
+                i = self.n_nodes
                 # int(float()) truncates as emlearn_trees' loader does: the exporter writes
                 # whole-number thresholds so nothing is lost.
-                self.nodes[i + 1] = int(float(tok[2]))
-                self.nodes[i + 2] = int(tok[3])
-                self.nodes[i + 3] = int(tok[4])
+                self.thresholds[i] = int(float(tok[2]))
+                for k in range(3):
+                    v = int(tok[(1, 3, 4)[k]])
+                    if not (-128 <= v <= 127 or self._wide):
+                        self.links = array('h', self.links)
+                        self._wide = True
+                    self.links[3 * i + k] = v
                 self.n_nodes += 1
             elif kind == 'r':
                 self._add(self.roots, self.n_trees, 'trees', 1)
@@ -53,7 +60,7 @@ class Forest:
         if (self.n_trees, self.n_leaves) != (len(self.roots), len(self.leaves)):
             raise ValueError('trees file has fewer trees or leaves than the model declares')
         for i in range(self.n_nodes):
-            if not 0 <= self.nodes[4 * i] < self.n_features:
+            if not 0 <= self.links[3 * i] < self.n_features:
                 raise ValueError('node %d: feature index out of range' % i)
 
     @staticmethod
@@ -69,13 +76,14 @@ class Forest:
         if len(features) != self.n_features or len(out) != self.n_classes:
             raise ValueError('expected %d features and %d outputs' % (
                 self.n_features, self.n_classes))
-        nodes = self.nodes
+        links = self.links
+        thresholds = self.thresholds
         votes = [0] * self.n_classes
         for root in self.roots:
             i = root
             while i >= 0:
-                j = 4 * i
-                child = nodes[j + 2] if features[nodes[j]] < nodes[j + 1] else nodes[j + 3]
+                j = 3 * i
+                child = links[j + 1] if features[links[j]] < thresholds[i] else links[j + 2]
                 i = i + child if child >= 0 else child
             votes[self.leaves[-i - 1]] += 1
         n = self.n_trees

@@ -111,6 +111,13 @@ class Segmenter:
         return [(self.labels[c], round(ev[0] * self.fs, 3))
                 for c, ev in enumerate(self._open) if ev is not None]
 
+    def current(self, label):
+        """The open event of `label` as an event dict ending at the newest frame (it may still
+        grow, shrink or be dropped when it closes), or None."""
+        c = self.labels.index(label)
+        ev = self._open[c]
+        return None if ev is None else self._describe(c, ev, max(self.frames, ev[0] + 1))
+
     # An open event: [onset frame, first window, last window scoring >= off (raw),
     #                 last window >= off (smoothed), score sums per label, windows summed,
     #                 bed energy before it began]
@@ -143,12 +150,15 @@ class Segmenter:
         if (end - ev[0]) * self.fs < self.MIN_DURATION:
             self.dropped += 1
             return
+        done.append(self._describe(c, ev, end))
+
+    def _describe(self, c, ev, end):
         n = max(1, ev[5])
         others = sorted(((ev[4][j] / n, self.labels[j]) for j in range(len(self.labels))
                          if j != c), reverse=True)[:self.RUNNERS_UP]
-        done.append({'start': round(ev[0] * self.fs, 3), 'end': round(end * self.fs, 3),
-                     'label': self.labels[c], 'confidence': round(ev[4][c] / n, 3),
-                     'runners_up': [[label, round(s, 3)] for s, label in others]})
+        return {'start': round(ev[0] * self.fs, 3), 'end': round(end * self.fs, 3),
+                'label': self.labels[c], 'confidence': round(ev[4][c] / n, 3),
+                'runners_up': [[label, round(s, 3)] for s, label in others]}
 
     def _held(self, start, end):
         """The part of frames [start, end) still in the energy history."""

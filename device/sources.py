@@ -118,10 +118,7 @@ class WavSource(Source):
             else:
                 f.seek(offset + size + (size & 1))
             offset += size + (size & 1)
-        tag, channels, rate, _, _, bits = fmt
-        if tag not in (1, 0xFFFE) or bits != 16 or channels != 1 or rate != RATE:
-            raise ValueError('%s: need 16 kHz mono 16-bit PCM WAV, got %d Hz, %d channel(s), '
-                             '%d bits, format %d' % (path, rate, channels, bits, tag))
+        check_format(fmt, path)
         return size // 2, offset
 
     async def read(self):
@@ -252,6 +249,15 @@ class I2SSource(Source):
     def close(self):
         self._i2s.irq(None)
         self._i2s.deinit()
+
+
+def check_format(fmt, name):
+    """ValueError naming the file unless the WAV fmt fields (tag, channels, rate, byte rate,
+    block align, bits) say 16 kHz mono 16-bit PCM."""
+    tag, channels, rate, _, _, bits = fmt
+    if tag not in (1, 0xFFFE) or bits != 16 or channels != 1 or rate != RATE:
+        raise ValueError('%s: need 16 kHz mono 16-bit PCM WAV, got %d Hz, %d channel(s), '
+                         '%d bits, format %d' % (name, rate, channels, bits, tag))
 
 
 def open_source(spec, chunk=None, speed=0.0, i2s=None):

@@ -29,8 +29,9 @@ On flash (root folder):
   records, each with a CRC seeded with its id. Slots are ids, so any event is one seek away and a
   day is found by binary search on start times (which never go backwards). Segments are rotated
   at SEGMENT_BYTES; RAM holds 16 bytes per segment, bounded by budget / SEGMENT_BYTES.
-- `s<first id>.ed`: relabel, lock and delete records for that segment's events; they override
-  the event record, which is never rewritten.
+- `s<first id>.ed`: relabel, lock, delete and end records for that segment's events; they
+  override the event record, which is never rewritten. (The detector stores an event as soon as
+  it is heard and gives its end when the sound is over: `finish()`.)
 - `bNN.ix`: one posting list per bucket holding the int8 embeddings (see similar.py); the event
   record names its bucket.
 - `hours.ru`, `days.ru`, `fixes.ru`: roll-ups (see rollup.py). `clips/`: clips (see clips.py).
@@ -60,11 +61,13 @@ FORMAT = 1
 # 2 x (runner-up label, score /255), flags, bucket; then the CRC
 RECORD = '<IHBBBBBBBB'
 RECORD_SIZE = 14 + 4
-EDIT = '<IBB'  # id, kind, value
-EDIT_SIZE = 6 + 4
+EDIT = '<IBH'  # id, kind, value
+EDIT_SIZE = 7 + 4
 RELABEL = 1
 LOCK = 2
 DELETE = 3
+END = 4  # the duration (10 ms) of an event stored while it was still sounding
+NO_END = 0xffff
 HAS_CLIP = 1
 NO_LABEL = 255
 
@@ -103,7 +106,10 @@ class Store:
         self._config(labels, dim, centroids)
         self._rec = bytearray(RECORD_SIZE)
         self._edit_buf = bytearray(EDIT_SIZE)
+        self._ends = None   # END edits of the cached segment: made once, on the first edit read
         self._open()
+        if not readonly:
+            clips.clear(self.root)
 
     # ---- opening and recovery
 
@@ -388,7 +394,10 @@ class Store:
             yield start, rec[6], ident
 
     def _edits(self, ident):
-        """{id: [label, locked, deleted]} of the edits in ident's segment (cached per segment)."""
+        """{id: [label, locked, deleted]} of the relabel, lock and delete edits in ident's
+        segment (cached per segment). Its END edits (one per event the detector stored while
+        it sounded) go to `_ends`, a reused array with a slot per record, not to the dict:
+        the heap they take stays the same however many events a segment holds."""
         i = self._segment(ident)
         if i < 0:
             return None
@@ -404,12 +413,22 @@ class Store:
             f = None
         if f:
             edits = {}
+            if self._ends is None:
+                self._ends = array('H', bytes(2 * (
+                    (self.SEGMENT_BYTES - SEG_HEADER_SIZE) // RECORD_SIZE)))
+            ends = self._ends
+            for k in range(len(ends)):
+                ends[k] = NO_END
             buf = self._edit_buf
             with f:
                 while f.readinto(buf) == EDIT_SIZE:
                     target, kind, value = struct.unpack_from(EDIT, buf, 0)
                     if not storefile.intact(buf, target):
                         self._report('edit record damaged in segment %d' % first)
+                        continue
+                    if kind == END:
+                        if 0 <= target - first < len(ends):
+                            ends[target - first] = value
                         continue
                     state = edits.setdefault(target, [None, False, False])
                     if kind == RELABEL:
@@ -433,6 +452,10 @@ class Store:
             if state[0] is not None:
                 label = state[0]
             locked = state[1]
+        if edits is not None:   # the cache now holds ident's segment, ends included
+            end = self._ends[ident - self._edits_cache[0]]
+            if end != NO_END:
+                dur = end
         runners = [[self.labels[r], round(s / 255, 3)] for r, s in ((r1, s1), (r2, s2))
                    if r != NO_LABEL]
         has_clip = bool(flags & HAS_CLIP) and storefile.size(clips.path(self.root, ident)) > 0
@@ -578,7 +601,9 @@ class Store:
     def append(self, start, duration, label, confidence, runners_up=(), embedding=None,
                clip=None):
         """Stores an event; returns its id once it is on flash. `runners_up` is [(label,
-        score)] or {label: score} (the best RUNNERS_UP kept); `clip` int16 PCM at CLIP_RATE."""
+        score)] or {label: score} (the best RUNNERS_UP kept); `clip` int16 PCM at CLIP_RATE,
+        or an int: the clip is streamed afterwards through `clip_writer(id, samples)` and room
+        is made for that many samples now."""
         self._writable()
         li = self._label(label)
         start = int(start)
@@ -603,7 +628,10 @@ class Store:
         vector = similar.normalise(embedding, self.dim)
         clip_need = 0
         if clip is not None:
-            samples = len(clip) if isinstance(clip, array) else len(clip) // 2
+            if isinstance(clip, int):
+                samples = clip
+            else:
+                samples = len(clip) if isinstance(clip, array) else len(clip) // 2
             if samples > self.CLIP_SECONDS * self.CLIP_RATE:
                 raise ValueError('clip longer than %d s' % self.CLIP_SECONDS)
             clip_need = clips.stored_size(samples)
@@ -616,7 +644,9 @@ class Store:
                     SEG_HEADER_SIZE + (self._counts[-1] + 1) * RECORD_SIZE > self.SEGMENT_BYTES):
                 self._rotate(ident, start)
             if clip_need:
-                self._used += clips.write(self.root, ident, clip, self.CLIP_RATE)
+                # A streamed clip's room is held (counted) until clip_writer() closes it.
+                self._used += clip_need if isinstance(clip, int) else clips.write(
+                    self.root, ident, clip, self.CLIP_RATE)
                 self._clip_bytes += clip_need
             self.rollup.add(start, li, ident)
             rec = self._rec
@@ -636,6 +666,27 @@ class Store:
         self._next = ident + 1
         self._last_start = start
         return ident
+
+    def clip_writer(self, ident, samples):
+        """The clipwriter.Writer of an event appended with clip=samples, or None when the store had
+        no room for its clip. Closing it gives back the room the clip did not use."""
+        found = self._record(ident)
+        if not found or not found[0][RECORD_SIZE - 6] & HAS_CLIP:
+            return None
+        import clipwriter
+        return clipwriter.Writer(self.root, ident, self.CLIP_RATE, samples, self._unreserve)
+
+    def _unreserve(self, reserved, used):
+        self._used -= reserved - used
+        self._clip_bytes -= reserved - used
+
+    def finish(self, ident, duration):
+        """Sets the duration (ms) of an event that was stored while it still sounded."""
+        dur = (int(duration) + 5) // 10
+        if duration < 0 or dur >= NO_END:
+            raise ValueError('duration must be 0..655340 ms, not %r' % (duration,))
+        self._edit(ident, END, dur)
+        return self.get(ident)
 
     def _rotate(self, first, start):
         head = bytearray(SEG_HEADER_SIZE)

@@ -4,6 +4,7 @@ import os
 import sys
 
 from . import ROOT, image, runtime
+from .detect import APPLIANCE_HEAP, add_run_options
 from training import commands as model_commands
 
 
@@ -16,11 +17,18 @@ def cmd_build(args):
 
 
 def cmd_run(args):
-    which = runtime.choose(args.runtime)
-    argv, env, cwd = runtime.command(which, ['main.py', '--port', str(args.port)], heap=args.heap)
-    print('earmark: appliance in %s, http://127.0.0.1:%d/' % (which, args.port), flush=True)
-    os.chdir(cwd)
-    os.execvpe(argv[0], argv, env)
+    from . import detect
+    return detect.cmd_run(args)
+
+
+def cmd_detect(args):
+    from . import detect
+    return detect.cmd_detect(args)
+
+
+def cmd_bench_pipeline(args):
+    from . import bench_pipeline
+    return bench_pipeline.main(args)
 
 
 def cmd_training(module):
@@ -72,8 +80,19 @@ def parser():
         r = sub.add_parser(name, help=helptext)
         r.add_argument('--port', type=int, default=8080)
         r.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
-        r.add_argument('--heap', default=runtime.DEFAULT_HEAP, help='MicroPython heap size')
+        r.add_argument('--heap', default=APPLIANCE_HEAP, help='MicroPython heap size')
+        add_run_options(r)
         r.set_defaults(func=cmd_run)
+        if name == 'demo':
+            r.set_defaults(source='')   # the server alone until the demo is given a scene
+
+    d = sub.add_parser('detect', help='run the detection pipeline over a WAV file: one JSON '
+                       'line per event, seconds from the file\'s start')
+    d.add_argument('file')
+    d.add_argument('--model', default=None, help='model bundle folder (default: the image\'s)')
+    d.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
+    d.add_argument('--heap', default=APPLIANCE_HEAP, help='MicroPython heap size')
+    d.set_defaults(func=cmd_detect)
 
     model_commands.add(sub)
 
@@ -127,6 +146,12 @@ def parser():
     d = store_sub.add_parser('dump', help='print a store as JSON lines')
     d.add_argument('folder', help='the store folder (e.g. /flash/events copied with mpremote)')
     d.set_defaults(func=cmd_store_dump)
+
+    bp = targets.add_parser('pipeline', help='whole appliance on scenes in micropython: speed, '
+                            'heap, onset-to-stored latency')
+    bp.add_argument('dir', nargs='?', default=None, help='scenes folder (default: generate)')
+    bp.add_argument('--model', default=None)
+    bp.set_defaults(func=cmd_bench_pipeline)
 
     b = targets.add_parser('store', help='event store at 1k/10k/100k events in micropython')
     b.add_argument('--sizes', default='1000,10000,100000', help='store sizes, comma-separated')

@@ -10,12 +10,24 @@ from earmark import DEVICE
 DEFAULT_MODEL = DEVICE / 'model'
 
 
-def train(folders, out):
+def held_out(clips, patterns):
+    """The clips whose fold matches none of `patterns` (shell patterns over the fold column; N
+    means esc50-foldN, as `earmark scenes --folds` reads them): scenes made from the excluded
+    folds then score a model that never heard them."""
+    import fnmatch
+    patterns = ['esc50-fold%s' % p if p.isdigit() else p for p in patterns or ()]
+    kept = [c for c in clips if not any(fnmatch.fnmatchcase(c.fold, p) for p in patterns)]
+    if not kept:
+        raise ValueError('--exclude-folds %s leaves no clips' % ' '.join(patterns))
+    return kept
+
+
+def train(folders, out, exclude=None):
     from . import bundle, data
     from .evaluate import cross_validate, metrics
     from .features import IMPLEMENTATION
     from .model import Trained
-    clips = data.load(folders)
+    clips = held_out(data.load(folders), exclude)
     labels = data.labels_of(clips)
     print('earmark: %d clips, labels %s; front end: %s' % (len(clips), ', '.join(labels),
                                                           IMPLEMENTATION), file=sys.stderr)
@@ -78,7 +90,7 @@ def classify(model, wavs, runtime='micropython'):
 
 def cmd_train(args):
     from . import bundle
-    folder, m = train(args.data, Path(args.out))
+    folder, m = train(args.data, Path(args.out), args.exclude_folds)
     print(json.dumps({'model': str(folder), 'macro_f1': m['macro_f1'],
                       'retrieval_p5': m['retrieval_p5'], 'bytes': bundle.size(folder)}))
 
@@ -100,6 +112,9 @@ def add(sub):
     t = sub.add_parser('train', help='train a model bundle from sound data folders')
     t.add_argument('--data', nargs='+', required=True, help='folders with manifest.csv')
     t.add_argument('--out', required=True, help='bundle folder to write (replaced whole)')
+    t.add_argument('--exclude-folds', nargs='+', default=None,
+                   help='folds left out of training (patterns over the manifest fold column, N '
+                   'for esc50-foldN), to score on scenes made from them')
     t.set_defaults(func=cmd_train)
     e = sub.add_parser('evaluate', help='fold-grouped evaluation of a model recipe + bundle')
     e.add_argument('--model', default=str(DEFAULT_MODEL))

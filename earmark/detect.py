@@ -1,0 +1,107 @@
+"""`earmark run` and `earmark detect`: the appliance (pipeline, store, HTTP server) on this
+computer, in `micropython` from the image (as on a device) or in CPython from source.
+
+`detect` runs the same appliance over a WAV file at full speed with no server, into a temporary
+store, and prints the stored events as JSON lines in seconds from the file's start: what the
+device would have stored had it heard that file.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import runtime
+
+# Smallest heap the whole appliance (pipeline + store + server) ran in here (unix x64 port:
+# pointers are 8 bytes); `earmark bench pipeline` measures it. The goal is 128K.
+APPLIANCE_HEAP = '256K'
+STORED = re.compile(r'^earmark: event (\d+) (\S+) from ([\d.]+) s stored at ([\d.]+) s$')
+
+
+def appliance_args(source, data, model=None, port=0, speed=0.0, start_time=None,
+                   exit_at_end=False, host=None):
+    """main.py's options. Paths become absolute: the appliance runs in the image folder."""
+    live = source in ('i2s', '-', '')   # '' : no audio, the server alone
+    args = ['main.py', '--source', source if live else str(Path(source).resolve()),
+            '--data', str(Path(data).resolve()), '--port', str(port)]
+    if model:
+        args += ['--model', str(Path(model).resolve())]
+    if speed:
+        args += ['--speed', str(speed)]
+    if start_time is not None:
+        args += ['--start-time', str(start_time)]
+    if exit_at_end:
+        args += ['--exit-at-end', '1']
+    if host:
+        args += ['--host', host]
+    for a in args:
+        if len(a) > 250:
+            raise ValueError('path too long for the MicroPython unix port (%d bytes): %s'
+                             % (len(a), a))
+    return args
+
+
+def run_appliance(args, which, heap):
+    """(exit code, output lines) of a run of the appliance that ends by itself."""
+    argv, env, cwd = runtime.command(which, args, heap=heap)
+    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
+    return done.returncode, (done.stdout + done.stderr).splitlines()
+
+
+def detect(wav, model=None, which='micropython', heap=APPLIANCE_HEAP):
+    """(events [{start, end, label, confidence}], stored [(id, label, onset s, stored at s)],
+    status dict) for a WAV file, through the appliance and its store."""
+    from .store_dump import open_store
+    which = runtime.choose(which)
+    with tempfile.TemporaryDirectory(prefix='earmark-') as tmp:
+        data = Path(tmp) / 'events'
+        code, lines = run_appliance(appliance_args(wav, data, model, start_time=0,
+                                                   exit_at_end=True), which, heap)
+        status = None
+        for line in lines:
+            if line.startswith('earmark: stopped '):
+                status = json.loads(line[len('earmark: stopped '):])
+        if code != 0 or status is None or any('Traceback' in l for l in lines):
+            raise RuntimeError('the appliance failed on %s (exit %d):\n%s'
+                               % (wav, code, '\n'.join(lines[-30:])))
+        events = [{'start': ev['start'] / 1000, 'end': ev['end'] / 1000, 'label': ev['label'],
+                   'confidence': ev['confidence']}
+                  for ev in open_store(data).events(oldest_first=True)]
+    stored = [(int(m.group(1)), m.group(2), float(m.group(3)), float(m.group(4)))
+              for m in map(STORED.match, lines) if m]
+    return events, stored, status
+
+
+def cmd_detect(args):
+    events, _, status = detect(args.file, args.model, args.runtime, args.heap)
+    for ev in events:
+        print(json.dumps(ev))
+    print('earmark: %d events; %s' % (len(events), json.dumps(status)), file=sys.stderr)
+
+
+def cmd_run(args):
+    which = runtime.choose(args.runtime)
+    data = Path(args.data)
+    data.parent.mkdir(parents=True, exist_ok=True)
+    argv, env, cwd = runtime.command(which, appliance_args(
+        args.source, data, args.model, args.port, args.speed, args.start_time,
+        exit_at_end=args.exit_at_end), heap=args.heap)
+    if args.port:
+        print('earmark: appliance in %s, http://127.0.0.1:%d/' % (which, args.port), flush=True)
+    os.chdir(cwd)
+    os.execvpe(argv[0], argv, env)
+
+
+def add_run_options(r):
+    r.add_argument('--source', default='-', help='i2s, - (raw 16 kHz S16_LE mono PCM on '
+                   'standard input, e.g. from arecord) or a WAV file')
+    r.add_argument('--speed', type=float, default=0.0, help='a WAV file: x real time '
+                   '(0: as fast as it goes)')
+    r.add_argument('--data', default='earmark-data', help='the event store folder')
+    r.add_argument('--model', default=None, help='model bundle folder (default: the image\'s)')
+    r.add_argument('--start-time', type=float, default=None,
+                   help='epoch seconds of a file\'s first sample (default: now)')
+    r.add_argument('--exit-at-end', action='store_true', help='stop when a file source ends')
