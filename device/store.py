@@ -106,7 +106,9 @@ class Store:
         self._config(labels, dim, centroids)
         self._rec = bytearray(RECORD_SIZE)
         self._edit_buf = bytearray(EDIT_SIZE)
-        self._ends = None   # END edits of the cached segment: made once, on the first edit read
+        # END edits of the cached segment. Made here, with the other buffers, because a 1.8 KB
+        # block found later in a fragmented heap is what failed first in a long demo run.
+        self._ends = array('H', bytes(2 * ((self.SEGMENT_BYTES - SEG_HEADER_SIZE) // RECORD_SIZE)))
         self._open()
         if not readonly:
             clips.clear(self.root)
@@ -413,9 +415,6 @@ class Store:
             f = None
         if f:
             edits = {}
-            if self._ends is None:
-                self._ends = array('H', bytes(2 * (
-                    (self.SEGMENT_BYTES - SEG_HEADER_SIZE) // RECORD_SIZE)))
             ends = self._ends
             for k in range(len(ends)):
                 ends[k] = NO_END

@@ -3,7 +3,7 @@ import argparse
 import os
 import sys
 
-from . import ROOT, image, runtime
+from . import BUILD, ROOT, image, runtime
 from .detect import APPLIANCE_HEAP, add_run_options
 from training import commands as model_commands
 
@@ -19,6 +19,11 @@ def cmd_build(args):
 def cmd_run(args):
     from . import detect
     return detect.cmd_run(args)
+
+
+def cmd_demo(args):
+    from . import demo
+    return demo.run(args)
 
 
 def cmd_detect(args):
@@ -84,7 +89,8 @@ def parser():
         add_run_options(r)
         r.set_defaults(func=cmd_run)
         if name == 'demo':
-            r.set_defaults(source='')   # the server alone until the demo is given a scene
+            # The shipped doorstep scene at real time, into a store under build/.
+            r.set_defaults(func=cmd_demo, speed=1.0, data=str(BUILD / 'demo' / 'store'))
 
     d = sub.add_parser('detect', help='run the detection pipeline over a WAV file: one JSON '
                        'line per event, seconds from the file\'s start')

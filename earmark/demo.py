@@ -139,6 +139,16 @@ def unpack(dest=None):
     return wav
 
 
+def run(args):
+    """`earmark demo`: the appliance (MicroPython, the device image) fed the shipped scene."""
+    from . import detect
+    args.source = str(unpack())
+    print('earmark: demo scene %s (%s)' % (args.source, 'real time' if args.speed == 1 else
+                                           '%gx real time' % args.speed if args.speed else
+                                           'as fast as it goes'), flush=True)
+    return detect.cmd_run(args)
+
+
 def clips(dest):
     """[(label, WAV path)] of the shipped test clips, decoded into `dest`."""
     with open(CLIPS / 'manifest.csv', newline='') as f:

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from . import runtime
 
-# Smallest heap the whole appliance (pipeline + store + server) ran in here (unix x64 port:
-# pointers are 8 bytes); `earmark bench pipeline` measures it. The goal is 128K.
-APPLIANCE_HEAP = '256K'
+# Heap for the whole appliance (pipeline + store + server) on the unix x64 port, where pointers
+# are 8 bytes. The pipeline alone runs in 240K (`earmark bench pipeline` bisects it); with the
+# page's requests beside it about 245 KB stay live and 256K ran out, so the default leaves
+# room. The goal is 128K: not reached.
+APPLIANCE_HEAP = '384K'
 STORED = re.compile(r'^earmark: event (\d+) (\S+) from ([\d.]+) s stored at ([\d.]+) s$')
 
 
