@@ -63,3 +63,56 @@ def test_shipped_assets_are_what_the_generator_makes(tmp_path):
         made, _ = soundfile.read(str(tmp_path / name), dtype='int16')
         shipped, _ = soundfile.read(str(demo.DEMO / name), dtype='int16')
         assert (made == shipped).all(), name
+
+
+def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
+    """The README's first command, as a newcomer runs it (but 8x real time, into a temp store):
+    it prints the address and the token, serves the page, and events arrive through the API."""
+    import re
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from conftest import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, '-m', 'earmark.cli', 'demo', '--port', str(port),
+                             '--speed', '8', '--data', str(tmp_path / 'store')],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    try:
+        token = None
+        while token is None:
+            line = proc.stdout.readline()
+            assert line, 'demo ended early:\n' + ''.join(lines)
+            lines.append(line)
+            found = re.search(r'token \(shown this once\): (\w+)', line)
+            token = found and found.group(1)
+        assert any('http://127.0.0.1:%d/' % port in line for line in lines), lines
+        base = 'http://127.0.0.1:%d' % port
+        events = []
+        deadline = time.monotonic() + 90
+        while not events and time.monotonic() < deadline:
+            time.sleep(1)
+            try:
+                request = urllib.request.Request(base + '/api/events?limit=5',
+                                                 headers={'Authorization': 'Bearer ' + token})
+                with urllib.request.urlopen(request, timeout=5) as r:
+                    events = json.loads(r.read())['events']
+            except OSError:
+                pass
+        assert events, 'no event arrived within 90 s'
+        assert events[0]['label'] in json.loads(
+            (demo.ROOT / 'device' / 'model' / 'model.json').read_text())['labels']
+        with urllib.request.urlopen(base + '/', timeout=5) as r:
+            assert r.status == 200
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            out, _ = proc.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, _ = proc.communicate()
+    assert 'Traceback' not in ''.join(lines) + out, ''.join(lines) + out
