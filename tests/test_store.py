@@ -130,7 +130,7 @@ sink = Sink()
 size = s.export_clip(ident, sink)
 sink.f.close()
 out(size=size, pieces=sink.pieces, stored=storefile.size(clips.path(s.root, ident)))
-''' % (str(tmp_path / 's'), str(tmp_path / 'clip.wav')))
+''' % (str(tmp_path / 's'), str(tmp_path / 'clip.wav')), heap='384K')   # 3 s of int16 made twice
     r = rows[0]
     assert r['stored'] < 16000 * 3 * 2 / 3.9  # 4 bits a sample
     assert r['pieces'] > 50  # streamed in chunks
