@@ -49,6 +49,18 @@ def use_auth(checker):
     auth = checker
 
 
+def secure(auth_file):
+    """Guards the API with the token whose hash `auth_file` keeps (made on first boot), or with
+    no file, a token for this run only. A new token is printed this once and never again."""
+    if auth_file:
+        checker, token = auth_module.Auth.first_boot(auth_file)
+    else:
+        checker, token = auth_module.Auth.new()
+    use_auth(checker)
+    if token:
+        print('earmark: API token (shown this once): %s' % token)
+
+
 def attach(event_store, detection_pipeline):
     """Gives the API the store it serves and the pipeline (status, live messages, search)."""
     global store, pipeline

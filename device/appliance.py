@@ -154,15 +154,8 @@ def main(argv=None):
     app = None
     if opts['port']:
         import api
-        import auth
         Config.www = opts['www']
-        if opts['auth']:
-            checker, token = auth.Auth.first_boot(opts['auth'])
-        else:
-            checker, token = auth.Auth.new()
-        api.use_auth(checker)
-        if token:
-            print('earmark: API token (shown this once): %s' % token)
+        api.secure(opts['auth'])
         if p is not None and hasattr(api, 'attach'):
             api.attach(st, p)
         app = api.app

@@ -259,7 +259,6 @@ def serve(argv):
     import gc
     import asyncio
     import api  # first, while the heap is in one piece: it is the biggest
-    import auth
     import compat
     from config import Config
     gc.collect()
@@ -267,13 +266,7 @@ def serve(argv):
     store = Store(opts['store'])  # made by fill: it knows its labels, size and centroids
     pipeline = StandIn(store, asyncio, Config.i2s_ibuf * 1000 // (4 * Config.sample_rate))
     api.attach(store, pipeline)
-    if opts['auth']:
-        checker, token = auth.Auth.first_boot(opts['auth'])
-    else:
-        checker, token = auth.Auth.new()
-    api.use_auth(checker)
-    if token:
-        print('earmark: API token (shown this once): %s' % token)
+    api.secure(opts['auth'])
     print('earmark: stand-in pipeline, %d events stored' % store.usage()['next_id'])
     print('earmark: serving on http://%s:%d/' % (opts['host'], opts['port']))
 
