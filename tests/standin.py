@@ -25,6 +25,7 @@ import time
 from array import array
 
 import micropython
+from live import Subscriber
 
 RATE = 16000
 FRAME = 256  # samples per fingerprint frame
@@ -113,28 +114,6 @@ def fill(argv):
     print(json.dumps(store.usage()))
 
 
-class Subscriber:
-    QUEUE = 8  # messages it may fall behind before the oldest are dropped
-
-    def __init__(self, asyncio):
-        self.queue = []
-        self.ready = asyncio.Event()
-        self.dropped = 0
-
-    def put(self, message):
-        if len(self.queue) >= self.QUEUE:
-            self.queue.pop(0)
-            self.dropped += 1
-        self.queue.append(message)
-        self.ready.set()
-
-    async def get(self):
-        while not self.queue:
-            self.ready.clear()
-            await self.ready.wait()
-        return self.queue.pop(0)
-
-
 class StandIn:
     AUDIO_MS = 32  # how often a microphone reader would run
 
@@ -158,7 +137,7 @@ class StandIn:
                 'events_detected': self.detected}
 
     def subscribe(self):
-        sub = Subscriber(self.asyncio)
+        sub = Subscriber(8)   # messages it may fall behind before the oldest are dropped
         self.subscribers.append(sub)
         return sub
 
