@@ -7,9 +7,15 @@ A window is a flat int16 buffer of centi-dB frames, frame-major (frame t, band b
 as `frontend.LogMel.pop()` fills them.
 """
 import json
+import math
+import sys
 from array import array
 
 import micropython
+from micropython import const
+
+if sys.implementation.name != 'micropython':
+    ptr8 = ptr16 = None  # viper's pointer types: the annotations need names in CPython
 
 try:
     import emlearn_trees as _trees
@@ -18,33 +24,71 @@ except ImportError:
     import forest as _trees
     TREES = 'forest.py fallback'
 
-# Feature layout for N mel bands (N even; 3N + 7 int16 values, 127 for 40 bands):
-#   [0, N)        band shape: band mean minus the mean over bands (level-free timbre)
-#   [N, 3N/2)     spread: mean absolute deviation over time, per pair of adjacent bands
-#   [3N/2, 2N)    flux: mean absolute change from frame to frame, per pair of bands
-#   [2N, 3N)      peak: band maximum minus band mean (tones and bursts stand out)
-#   3N            level: mean over all bands and frames
-#   3N+1..3N+6    frame loudness: max, min, spread, flux, largest rise, frames within 6 dB of max
-# Pairs of bands keep spread and flux to half the features: trees scored better (fold-grouped,
-# no augmentation: macro-F1 0.59 against 0.55) spending the rest on the peak.
+# Feature layout for N mel bands and K = CEPSTRA (2N + 3K + 7 int16 values, 123 for 40 bands):
+#   [0, N)          band shape: band mean minus the mean over bands (level-free timbre)
+#   [N, 2N)         peak: band maximum minus band mean (tones and bursts stand out)
+#   [2N, 2N+K)      cepstrum (DCT-II of each frame over bands, coefficients 1..K): mean
+#   [2N+K, 2N+2K)   cepstrum: mean absolute deviation over time
+#   [2N+2K, 2N+3K)  cepstrum: mean absolute change from frame to frame
+#   2N+3K           level: mean over all bands and frames
+#   2N+3K+1..+6     frame loudness: max, min, spread, flux, largest rise, frames within 6 dB of max
+# How the spectral envelope moves (cepstral spread and flux) is what the trees gained most from:
+# on held-out clips and scenes, window macro-F1 0.50 -> 0.58 against per-band spread and flux
+# (docs/model-evaluation/experiments.md); emlearn_trees takes at most 128 features.
+CEPSTRA = 12
 EXTRA_FEATURES = 7
 NEAR_MAX = 600  # centi-dB: "within 6 dB of the loudest frame"
+CEP_SHIFT = const(8)   # the DCT basis is scaled by 2**CEP_SHIFT to whole numbers
 
 
 def n_features(n_mels):
-    return 3 * n_mels + EXTRA_FEATURES
+    return 2 * n_mels + 3 * CEPSTRA + EXTRA_FEATURES
+
+
+def dct_basis(n_mels, k=CEPSTRA):
+    """Orthonormal DCT-II rows 1..k as int8 bytes (two's complement), scaled by 2**CEP_SHIFT."""
+    out = bytearray(k * n_mels)
+    for c in range(k):
+        for b in range(n_mels):
+            w = round((1 << CEP_SHIFT) * math.sqrt(2 / n_mels) *
+                      math.cos(math.pi * (b + 0.5) * (c + 1) / n_mels))
+            out[c * n_mels + b] = w & 0xff
+    return out
 
 
 def _sat(x):
     return 32767 if x > 32767 else (-32768 if x < -32768 else x)
 
 
+@micropython.viper
+def _cepstra(frames: ptr16, n: int, n_mels: int, basis: ptr8, k: int, out: ptr16):
+    # ptr16/ptr8 read unsigned under viper (signed arrays under CPython): the sign is restored
+    # by hand, so both give the same numbers.
+    for t in range(n):
+        row = t * n_mels
+        for c in range(k):
+            acc = 0
+            base = c * n_mels
+            for b in range(n_mels):
+                x = int(frames[row + b])
+                if x > 32767:
+                    x -= 65536
+                w = int(basis[base + b])
+                if w > 127:
+                    w -= 256
+                acc += w * x
+            acc = acc >> CEP_SHIFT
+            if acc > 32767:
+                acc = 32767
+            elif acc < -32768:
+                acc = -32768
+            out[t * k + c] = acc
+
+
 @micropython.native
 def _bands(frames, n, n_mels, out):
     end = n * n_mels
-    half = n_mels // 2
     total = 0
-    last_spread = last_flux = 0
     for b in range(n_mels):
         s = 0
         top = -32768
@@ -56,29 +100,41 @@ def _bands(frames, n, n_mels, out):
             i += n_mels
         m = s // n
         total += m
-        spread = 0
-        flux = 0
-        prev = frames[b]
-        i = b
-        while i < end:
-            x = frames[i]
-            d = x - m
-            spread += d if d >= 0 else -d
-            d = x - prev
-            flux += d if d >= 0 else -d
-            prev = x
-            i += n_mels
         out[b] = m
-        out[2 * n_mels + b] = top - m
-        if b & 1:
-            out[n_mels + b // 2] = _sat((spread + last_spread) // (2 * n))
-            out[n_mels + half + b // 2] = _sat((flux + last_flux) // (2 * (n - 1)))
-        last_spread = spread
-        last_flux = flux
+        out[n_mels + b] = _sat(top - m)
     level = total // n_mels
     for b in range(n_mels):
         out[b] = _sat(out[b] - level)
-    out[3 * n_mels] = level
+    out[2 * n_mels + 3 * CEPSTRA] = level
+
+
+@micropython.native
+def _cepstral_stats(cep, n, k, out, at):
+    """Per coefficient of `cep` (n rows of k): mean, mean absolute deviation and mean absolute
+    change over time, at out[at + c], out[at + k + c], out[at + 2k + c]."""
+    end = n * k
+    for c in range(k):
+        s = 0
+        i = c
+        while i < end:
+            s += cep[i]
+            i += k
+        m = s // n
+        spread = 0
+        flux = 0
+        prev = cep[c]
+        i = c
+        while i < end:
+            v = cep[i]
+            d = v - m
+            spread += d if d >= 0 else -d
+            d = v - prev
+            flux += d if d >= 0 else -d
+            prev = v
+            i += k
+        out[at + c] = _sat(m)
+        out[at + k + c] = _sat(spread // n)
+        out[at + 2 * k + c] = _sat(flux // (n - 1))
 
 
 @micropython.native
@@ -108,7 +164,7 @@ def _loudness(frames, n, n_mels, out):
         rise = d if d > rise else rise
         near += 1 if x >= hi - NEAR_MAX else 0
         prev = x
-    k = 3 * n_mels
+    k = 2 * n_mels + 3 * CEPSTRA
     out[k + 1] = hi
     out[k + 2] = lo
     out[k + 3] = _sat(spread // n)
@@ -117,14 +173,29 @@ def _loudness(frames, n, n_mels, out):
     out[k + 6] = near
 
 
-def summarise(frames, n_mels, out=None):
-    """int16 features of a window of centi-dB frames (see the layout above)."""
+_BASIS = {}   # n_mels -> DCT basis, made once (its floats are garbage a window need not make)
+
+
+def _basis(n_mels):
+    basis = _BASIS.get(n_mels)
+    if basis is None:
+        basis = _BASIS[n_mels] = dct_basis(n_mels)
+    return basis
+
+
+def summarise(frames, n_mels, out=None, scratch=None):
+    """int16 features of a window of centi-dB frames (see the layout above); `scratch` (an
+    array('h') of frames * CEPSTRA) saves an allocation per window."""
     n = len(frames) // n_mels
     if n < 2 or n * n_mels != len(frames) or n_mels & 1:
         raise ValueError('a window needs at least 2 whole frames of %d (even) bands' % n_mels)
     if out is None:
         out = array('h', bytes(2 * n_features(n_mels)))
+    if scratch is None or len(scratch) < n * CEPSTRA:
+        scratch = array('h', bytes(2 * n * CEPSTRA))
     _bands(frames, n, n_mels, out)
+    _cepstra(frames, n, n_mels, _basis(n_mels), CEPSTRA, scratch)
+    _cepstral_stats(scratch, n, CEPSTRA, out, 2 * n_mels)
     _loudness(frames, n, n_mels, out)
     return out
 
@@ -148,14 +219,19 @@ class Classifier:
         self.folder = bundle_dir.rstrip('/')
         with open(self.folder + '/model.json') as f:
             meta = json.load(f)
-        if meta.get('format') != 1:
+        if meta.get('format') != 2:   # 2: cepstral features (1 had per-band spread and flux)
             raise ValueError('%s: unknown bundle format %r' % (self.folder, meta.get('format')))
         self.labels = meta['labels']
         self.thresholds = meta['thresholds']
+        # The segmenter opens an event at this score (chosen on scenes); None: its default.
+        self.event_threshold = meta.get('event_threshold')
         self.n_mels = meta['frontend']['n_mels']
         self.window_frames = meta['window_frames']
         self.hop_frames = meta['hop_frames']
         self.n_features = n_features(self.n_mels)
+        if meta['n_features'] != self.n_features:
+            raise ValueError('%s: model takes %d features, this classifier makes %d' % (
+                self.folder, meta['n_features'], self.n_features))
         t = meta['trees']
         self.model = _trees.new(t['trees'], t['nodes'], t['leaves'])
         with open(self.folder + '/' + t['file']) as f:
@@ -174,6 +250,8 @@ class Classifier:
         c = meta['centroids']
         self.centroids = self._int8(c['file'], c['count'] * self.dim)
         self._scores = array('f', bytes(4 * len(self.labels)))
+        self._scratch = array('h', bytes(2 * self.window_frames * CEPSTRA))
+        _basis(self.n_mels)
 
     def _int8(self, name, size):
         with open(self.folder + '/' + name, 'rb') as f:
@@ -183,7 +261,7 @@ class Classifier:
         return array('b', data)
 
     def features(self, frames):
-        return summarise(frames, self.n_mels)
+        return summarise(frames, self.n_mels, scratch=self._scratch)
 
     def scores(self, features):
         """Fraction of trees voting for each label, in label order."""

@@ -21,6 +21,7 @@ from conftest import DATA
 LABELS = ['doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
           'baby_crying', 'car_horn', 'siren', 'background', 'other']
 FOLDERS = [DATA / 'train', DATA / 'other']
+N_FEATURES = 123    # 40 mel bands: 2 x 40 + 3 x 12 cepstral + 7 (device/classifier.py)
 
 
 def need_data():
@@ -38,7 +39,8 @@ buf = array('h', bytes(2 * c.n_features))
 f = open(%r, 'rb')
 while f.readinto(buf) == 2 * len(buf):
     s = c.scores(buf)
-    print(json.dumps([s.index(max(s)), [round(v * len(s) * 1000) for v in s], list(c.embed(buf))]))
+    print(json.dumps([s.index(max(s)), [round(v * len(s) * 1000) for v in s], list(c.embed(buf)),
+                      c.event_threshold]))
 '''
     tmp = Path(bundle_dir).parent / 'features.bin'
     tmp.write_bytes(np.ascontiguousarray(X, dtype='<i2').tobytes())
@@ -53,7 +55,7 @@ class Fake:
         rng = np.random.default_rng(seed)
         self.labels = LABELS
         self.y = np.arange(n) % len(LABELS)
-        self.X = (rng.normal(0, 3000, (n, 127)) + self.y[:, None] * 400).astype(np.int16)
+        self.X = (rng.normal(0, 3000, (n, N_FEATURES)) + self.y[:, None] * 400).astype(np.int16)
         self.model = forest(self.X, self.y, len(LABELS))
         self.embedding = Embedding().fit(self.X, self.y, Recipe.EMBED_DIM, len(LABELS))
         self.centroids = centroids(self.embed(self.X), Recipe.CENTROIDS)
@@ -66,7 +68,7 @@ class Fake:
 def fake_bundle(tmp_path_factory):
     fake = Fake()
     folder = bundle.write(fake, tmp_path_factory.mktemp('b') / 'model', 'no-data',
-                          {'thresholds': {l: 0.0 for l in LABELS}})
+                          {'thresholds': {l: 0.0 for l in LABELS}, 'event_threshold': 0.35})
     return fake, folder
 
 
@@ -80,15 +82,16 @@ def test_bundle_round_trips_through_the_device_classifier(fake_bundle, which, de
     assert [l[0] for l in lines] == list(host.argmax(1))
     assert np.array_equal([l[1] for l in lines], np.round(host * len(LABELS) * 1000))
     assert np.array_equal([l[2] for l in lines], fake.embed(X))
+    assert {l[3] for l in lines} == {0.35}     # the segmenter's threshold, from the bundle
     meta = bundle.read(folder)
-    assert meta['labels'] == LABELS and meta['n_features'] == 127
+    assert meta['labels'] == LABELS and meta['n_features'] == N_FEATURES
     assert sorted(p.name for p in folder.iterdir()) == sorted(bundle.FILES)
 
 
 def test_emlearn_csv_has_int16_thresholds_and_small_feature_indices(fake_bundle):
     _, folder = fake_bundle
     lines = (folder / 'trees.csv').read_text().splitlines()
-    assert lines[:3] == ['f,127', 'c,11', 'lb,0']
+    assert lines[:3] == ['f,%d' % N_FEATURES, 'c,11', 'lb,0']
     for line in lines:
         if line.startswith('n,'):
             _, feature, threshold, _, _ = line.split(',')
@@ -117,7 +120,7 @@ e = c.embed(x)
 print(json.dumps({'labels': c.labels, 'n': len(x), 'sum': sum(s), 'dim': c.dim, 'e': len(e),
     'centroids': len(c.centroids), 'decide': c.decide(s), 'heap': loaded, 'trees': classifier.TREES}))
 ''')[0]
-    assert out['labels'] == LABELS and out['n'] == 127
+    assert out['labels'] == LABELS and out['n'] == N_FEATURES
     assert abs(out['sum'] - 1.0) < 1e-6
     assert out['e'] == out['dim'] == meta['embedding']['dim']
     assert out['centroids'] == meta['centroids']['count'] * out['dim']
@@ -146,20 +149,13 @@ def test_every_training_window_gets_the_same_class_from_device_sklearn_and_emlea
     assert np.array_equal(sk, mp), 'micropython disagrees on %d windows' % (sk != mp).sum()
 
 
-def test_device_features_in_micropython_equal_the_host_training_features(device_image):
-    need_data()
+def micropython_summaries(windows):
+    """The device's summarise, run in micropython, of each window (WINDOW_FRAMES x N_MELS)."""
     from training.features import N_MELS
-    from training.windows import WINDOW_FRAMES, clip_features, frames_of, starts
-    clips = data.load(FOLDERS)[::5]
-    frames, host = [], []
-    for clip in clips:
-        fr = frames_of(clip.pcm)
-        host.append(clip_features(clip.pcm)[0])
-        frames += [fr[s:s + WINDOW_FRAMES] for s in starts(len(fr))]
-    host = np.concatenate(host)
+    from training.windows import WINDOW_FRAMES
     tmp = Path(bundle.__file__).parent.parent / 'build' / 'test-frames.bin'
     tmp.parent.mkdir(exist_ok=True)
-    tmp.write_bytes(np.array(frames, dtype='<i2').tobytes())
+    tmp.write_bytes(np.array(windows, dtype='<i2').tobytes())
     _, lines = onboard.run('''
 import classifier, json
 from array import array
@@ -169,7 +165,40 @@ while f.readinto(buf) == 2 * len(buf):
     print(json.dumps(list(classifier.summarise(buf, %d))))
 ''' % (WINDOW_FRAMES, N_MELS, str(tmp), N_MELS), 'micropython')
     tmp.unlink()
-    assert np.array_equal(np.array(lines), host)
+    return np.array(lines)
+
+
+def test_host_features_are_the_device_summarise_vectorised(device_image):
+    """Training's numpy summaries give the device's numbers, in CPython and in micropython,
+    including saturated and extreme frames."""
+    from training.device import module
+    from training.features import N_MELS
+    from training.windows import HOP_FRAMES, WINDOW_FRAMES, starts, summaries
+    rng = np.random.default_rng(3)
+    frames = rng.integers(-12000, 3000, (WINDOW_FRAMES * 6, N_MELS)).astype(np.int16)
+    frames[40:60] = 32767                   # a clipped burst
+    frames[100:130] = -32768                # and digital silence below the floor
+    frames[200:, ::3] += 2000               # a tone's harmonics
+    at = starts(len(frames))
+    host = summaries(frames, at)
+    summarise = module('classifier').summarise
+    cpython = [list(summarise(array('h', frames[s:s + WINDOW_FRAMES].tobytes()), N_MELS))
+               for s in at]
+    assert np.array_equal(host, cpython)
+    windows = [frames[s:s + WINDOW_FRAMES] for s in at]
+    assert np.array_equal(micropython_summaries(windows), host)
+
+
+def test_device_features_in_micropython_equal_the_host_training_features(device_image):
+    need_data()
+    from training.windows import WINDOW_FRAMES, clip_features, frames_of, starts
+    clips = data.load(FOLDERS)[::5]
+    frames, host = [], []
+    for clip in clips:
+        fr = frames_of(clip.pcm)
+        host.append(clip_features(clip.pcm)[0])
+        frames += [fr[s:s + WINDOW_FRAMES] for s in starts(len(fr))]
+    assert np.array_equal(micropython_summaries(frames), np.concatenate(host))
 
 
 def test_evaluation_splits_never_share_a_fold():

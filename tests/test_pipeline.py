@@ -21,6 +21,7 @@ from earmark.store_dump import open_store
 from training import sed
 
 RATE = 16000
+DEMO_CLIPS = DEVICE.parent / 'demo' / 'clips'
 LONG_HOURS = float(os.environ.get('EARMARK_LONG_HOURS', '1'))
 
 
@@ -102,13 +103,24 @@ def noise(seconds, amplitude, seed=0):
         -32768, 32767)
 
 
+def _demo_sounds():
+    """The demo's real recordings (a dog, a doorbell, glass, speech), each cut to 2 s."""
+    sounds = []
+    for name in ('dog_bark', 'doorbell', 'glass_breaking', 'speech'):
+        audio, _ = soundfile.read(str(DEMO_CLIPS / (name + '.flac')), dtype='float64')
+        audio = audio[:2 * RATE]
+        sounds.append(audio * 12000 / np.abs(audio).max())
+    return sounds
+
+
 def bursts(seconds, every=6.0, seed=1):
-    """A noise bed with loud one-second tones (events for the store to keep)."""
+    """A noise bed with loud real sounds every `every` seconds (events for the store to keep)."""
     x = noise(seconds, 300, seed)
-    t = np.arange(RATE) / RATE
-    for start in np.arange(2.0, seconds - 1.5, every):
+    sounds = _demo_sounds()
+    for k, start in enumerate(np.arange(2.0, seconds - 2.5, every)):
+        sound = sounds[k % len(sounds)]
         i = int(start * RATE)
-        x[i:i + RATE] += 8000 * np.sin(2 * np.pi * 880 * t) * np.hanning(RATE)
+        x[i:i + len(sound)] += sound
     return x.clip(-32768, 32767)
 
 

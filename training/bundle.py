@@ -35,9 +35,10 @@ def write(trained, folder, data_hash, metrics):
         (tmp / 'embedding.bin').write_bytes(trained.embedding.weights.tobytes())
         (tmp / 'centroids.bin').write_bytes(trained.centroids.tobytes())
         meta = {
-            'format': 1,
+            'format': 2,
             'labels': trained.labels,
             'thresholds': metrics.get('thresholds', {l: 0.0 for l in trained.labels}),
+            'event_threshold': metrics.get('event_threshold'),
             'frontend': features.config(),
             'frontend_used_in_training': features.IMPLEMENTATION,
             'window_frames': WINDOW_FRAMES,

@@ -73,6 +73,7 @@ def evaluate(model, folders, report_dir):
                'clip_macro_f1': m['clip_macro_f1'], 'retrieval_p5': m['retrieval_p5'],
                'retrieval_p5_raw_baseline': m['retrieval_p5_raw_baseline'],
                'other_given_a_label': m['open_set']['other_windows_given_a_label'],
+               'event_threshold': m['event_threshold'], 'scenes': m['scenes'],
                'bundle_bytes': size, 'ms_per_window': round(device['ms_window'], 3),
                'heap_model': device['heap_model'], 'heap_window': device['heap_window'],
                'runtime': device['runtime'], 'trees': device['trees'],

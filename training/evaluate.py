@@ -8,6 +8,7 @@ import numpy as np
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 from tqdm import tqdm
 
+from .mixes import Mixes, choose_threshold, scored_scenes
 from .model import Recipe, Trained, calibrate, decide, votes
 from .windows import Windows
 
@@ -43,7 +44,7 @@ def cross_validate(clips, labels, n=SPLITS):
     real clip."""
     split = splits(clips, n)
     index = {id(c): i for i, c in enumerate(clips)}
-    parts = []
+    parts, scenes = [], []
     for k in tqdm(range(n), desc='folds', unit='fold'):
         train = [c for c, s in zip(clips, split) if s != k]
         test = [c for c, s in zip(clips, split) if s == k]
@@ -57,7 +58,11 @@ def cross_validate(clips, labels, n=SPLITS):
             'raw': (W.X - base.mean(0)) / (base.std(0) + 1.0),
             'clip': np.array([index[id(test[i])] for i in W.clip], dtype=int),
             'split': np.full(len(W.y), k)})
-    return {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
+        scenes += scored_scenes(lambda X: votes(trained.model, X), test, labels, k,
+                                Recipe.EVAL_SCENES)
+    cv = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
+    cv['scenes'] = scenes
+    return cv
 
 
 def precision_at_5(vectors, clip_ids, clips, split, relevance=lambda c: c.label):
@@ -103,6 +108,7 @@ def metrics(cv, clips, labels):
         n = int((kinds == kind).sum())
         if n:
             watch['%s as %s' % (kind[6:], wrong)] = round(confident[kind][wrong] / n, 3)
+    event_threshold, on_scenes = choose_threshold(cv['scenes'], labels)
     return {
         'labels': labels,
         'windows': int(len(y)), 'clips': int(len(ids)),
@@ -115,6 +121,12 @@ def metrics(cv, clips, labels):
         'accuracy': round(float((plain == y).mean()), 4),
         'confusion': confusion_matrix(y, plain, labels=range(len(labels))).tolist(),
         'thresholds': thresholds,
+        # The segmenter's threshold for opening an event, chosen on out-of-fold scenes (what it
+        # scored there is optimistic by that choice).
+        'event_threshold': event_threshold,
+        'scenes': on_scenes and {k: on_scenes[k] for k in (
+            'event_f1_200ms', 'event_f1_1s', 'segment_f1_1s', 'event_precision_1s',
+            'event_recall_1s')},
         'open_set': {'other_windows_given_a_label': round(float((tuned[is_other] != other).mean()), 3),
                      'watch': watch},
         'retrieval_p5': round(precision_at_5(cv['embedding'], cv['clip'], clips, clip_split), 4),
@@ -179,6 +191,12 @@ each model scores only windows of folds it never trained on, and only real recor
 | retrieval P@5 by kind of sound (other split into its 20 kinds), embedding / raw | %(retrieval_p5_by_kind).3f / %(retrieval_p5_by_kind_raw_baseline).3f |
 | `other` windows given one of the ten labels (after thresholds) | %(open)s |
 ''' % dict(m, open='%.1f %%' % (100 * m['open_set']['other_windows_given_a_label']))
+    if m.get('scenes'):
+        text += ('| out-of-fold scenes (%d x %.0f min): event F1 @200 ms / @1 s, segment F1 1 s, '
+                 'at event threshold %.2f (chosen there: optimistic) | %.3f / %.3f / %.3f |\n'
+                 % (m['splits'] * Recipe.EVAL_SCENES, Mixes.MINUTES, m['event_threshold'],
+                    m['scenes']['event_f1_200ms'], m['scenes']['event_f1_1s'],
+                    m['scenes']['segment_f1_1s']))
     text += '''| bundle size | %d bytes |
 | trees in | %s |
 | per-window inference (features + trees + embedding) in %s | %.2f ms (%.2f + %.2f + %.2f) |

@@ -12,6 +12,7 @@ from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import f1_score
 
 from .augment import Augmenter
+from .mixes import Mixes, scene_windows
 from .windows import Windows
 
 with np.errstate():   # emlearn.bayes calls numpy.seterr(all='raise') at import: keep ours
@@ -29,25 +30,29 @@ class Recipe:
     # much: it is most of what a door hears (0.54 against 0.46 at equal weight).
     OTHER_WEIGHT = 3.0
     THRESHOLD_GRID = np.round(np.arange(0.0, 0.75, 0.05), 2)
+    EVAL_SCENES = 2             # out-of-fold scenes per split that choose the event threshold
 
     @classmethod
     def as_dict(cls):
         return {'trees': cls.TREES, 'max_leaves': cls.MAX_LEAVES, 'embed_dim': cls.EMBED_DIM,
                 'centroids': cls.CENTROIDS, 'seed': cls.SEED,
-                'other_weight': cls.OTHER_WEIGHT}
+                'other_weight': cls.OTHER_WEIGHT, 'scenes': Mixes.SCENES,
+                'scene_minutes': Mixes.MINUTES, 'scene_weight': Mixes.WEIGHT}
 
 
-def forest(X, y, n_classes, other=None):
-    """The tree ensemble; `other` is the index of the open-set label, if any."""
-    counts = np.bincount(y, minlength=n_classes)
+def forest(X, y, n_classes, other=None, sample_weight=None):
+    """The tree ensemble; `other` is the index of the open-set label, if any; `sample_weight`
+    weighs windows (labels are balanced over the weighted counts)."""
+    sample_weight = np.ones(len(y)) if sample_weight is None else sample_weight
+    counts = np.bincount(y, weights=sample_weight, minlength=n_classes)
     if not counts.all():
         raise ValueError('no training windows for label index %s' % list(np.flatnonzero(counts == 0)))
-    weight = len(y) / (n_classes * counts)
+    weight = sample_weight.sum() / (n_classes * counts)
     if other is not None:
         weight[other] *= Recipe.OTHER_WEIGHT
     return RandomForestClassifier(n_estimators=Recipe.TREES, max_leaf_nodes=Recipe.MAX_LEAVES,
-                                  class_weight=dict(enumerate(weight)), random_state=Recipe.SEED,
-                                  n_jobs=2).fit(X.astype(np.float32), y)
+                                  random_state=Recipe.SEED, n_jobs=2).fit(
+        X.astype(np.float32), y, sample_weight=sample_weight * weight[y])
 
 
 def votes(model, X):
@@ -172,11 +177,16 @@ class Trained:
         self.labels = labels
         augmented = Augmenter(Recipe.SEED)(clips)
         self.windows = Windows(clips + augmented, labels, desc=desc + ' windows')
-        W = self.windows
-        self.model = forest(W.X, W.y, len(labels), labels.index('other'))
-        self.embedding = Embedding().fit(W.X, W.y, Recipe.EMBED_DIM, len(labels))
-        self.centroids = centroids(self.embed(W.X), Recipe.CENTROIDS)
+        mixed, mixed_y = scene_windows(clips, labels, Recipe.SEED, desc=desc + ' scene windows')
+        X = np.concatenate([self.windows.X, mixed]) if len(mixed) else self.windows.X
+        y = np.concatenate([self.windows.y, mixed_y])
+        weight = np.concatenate([np.ones(len(self.windows.y)),
+                                 np.full(len(mixed_y), Mixes.WEIGHT)])
+        self.model = forest(X, y, len(labels), labels.index('other'), weight)
+        self.embedding = Embedding().fit(X, y, Recipe.EMBED_DIM, len(labels))
+        self.centroids = centroids(self.embed(X), Recipe.CENTROIDS)
         self.n_augmented = len(augmented)
+        self.n_scene_windows = len(mixed)
 
     def embed(self, X):
         return self.embedding(X, votes(self.model, X))

@@ -95,15 +95,16 @@ def rms(audio):
     return float(np.sqrt(np.mean(audio.astype(np.float64) ** 2)) + 1e-12)
 
 
-def bed(rng, clips, n, dbfs):
+def bed(rng, clips, n, dbfs, read=None):
     """n samples of crossfaded background clips, each brought to `dbfs` RMS."""
+    read = read or load
     fade = int(CROSSFADE * RATE)
     out = np.zeros(n + fade, np.float32)
     at = 0
     ramp = np.linspace(0, 1, fade, dtype=np.float32)
     while at < n:
         path = clips[rng.integers(len(clips))]
-        voiced = load(path)
+        voiced = read(path)
         voiced = voiced[np.abs(voiced) > 0]   # ESC-50 pads short clips with digital silence
         if len(voiced) < 2 * fade:
             raise ValueError('%s: too short for a background bed' % path)
@@ -116,12 +117,15 @@ def bed(rng, clips, n, dbfs):
     return out[:n]
 
 
-def scene(rng, pool, minutes):
-    """(audio, events, distractors): events and distractors as dicts with onset/offset in s."""
+def scene(rng, pool, minutes, targets=TARGETS, read=None):
+    """(audio, events, distractors): events and distractors as dicts with onset/offset in s.
+    `pool` maps labels to sounds that `read` turns into float audio (paths and `load` by
+    default, looked up when called)."""
+    read = read or load
     n = int(minutes * 60 * RATE)
     bed_dbfs = float(rng.uniform(*BED_DBFS))
-    audio = bed(rng, pool['background'], n, bed_dbfs)
-    labels = [label for label in TARGETS if pool.get(label)]
+    audio = bed(rng, pool['background'], n, bed_dbfs, read)
+    labels = [label for label in targets if pool.get(label)]
     order = []
     events, distractors = [], []
     t = float(rng.uniform(*QUIET_SECONDS))
@@ -134,7 +138,7 @@ def scene(rng, pool, minutes):
                 order = list(rng.permutation(labels))
             label = str(order.pop())
         path = pool[label][rng.integers(len(pool[label]))]
-        clip = load(path)
+        clip = read(path)
         start, end = sounding(clip)
         sound = clip[start:end].copy()
         at = int(t * RATE)

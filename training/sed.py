@@ -85,22 +85,27 @@ def pairs(folder):
 def evaluate(folder, labels=TARGETS):
     """{metric: sed_eval metrics object} over every scene in the folder, and the count of
     detections left out as not events."""
+    scenes = []
+    for name, truth_path, detected_path in pairs(folder):
+        detected = read_events(detected_path)
+        unknown = [e for e in detected if e['event_label'] not in tuple(labels) + NOT_EVENTS]
+        if unknown:
+            raise ValueError('%s: unknown label %r' % (detected_path, unknown[0]['event_label']))
+        scenes.append((name, read_events(truth_path), detected))
+    return score(scenes, labels)
+
+
+def score(scenes, labels=TARGETS):
+    """({metric: sed_eval metrics object}, detections left out as not events) for
+    [(scene name, truth events, detected events)] in read_events' form."""
     metrics = {name: make(list(labels)) for name, make in METRICS.items()}
     ignored = 0
-    for name, truth_path, detected_path in pairs(folder):
-        truth = read_events(truth_path)
-        detected = []
-        for e in read_events(detected_path):
-            if e['event_label'] in NOT_EVENTS:
-                ignored += 1
-            elif e['event_label'] not in labels:
-                raise ValueError('%s: unknown label %r' % (detected_path, e['event_label']))
-            else:
-                detected.append(e)
-        for e in truth + detected:
-            e['filename'] = name
+    for name, truth, detected in scenes:
+        kept = [dict(e, filename=name) for e in detected if e['event_label'] not in NOT_EVENTS]
+        ignored += len(detected) - len(kept)
+        truth = [dict(e, filename=name) for e in truth]
         for m in metrics.values():
-            m.evaluate(reference_event_list=truth, estimated_event_list=detected)
+            m.evaluate(reference_event_list=truth, estimated_event_list=kept)
     return metrics, ignored
 
 
