@@ -1,12 +1,12 @@
-"""`earmark bench api`: requests per second and p50/p99 latency per endpoint of the API running in
-MicroPython, with the pipeline appending events meanwhile, and the page's gzipped size.
+"""`earmark bench api`: requests per second and p50/p99 latency per endpoint of the whole appliance
+running in MicroPython, its pipeline hearing a recording every few seconds meanwhile, and the
+page's gzipped size.
 
-The pipeline is the TEST STAND-IN (tests/standin.py: synthetic events, a timer task standing in
-for the microphone) until device/pipeline.py lands; the table says so. Each endpoint is measured
-alone (one client, then `--clients` at once), then all four mixed, all in one run.
+The store holds what the pipeline detected in the demo scene heard on three days
+(earmark/harness.py). Each endpoint is measured alone (one client, then `--clients` at once),
+then four mixed, all in one run.
 """
 import statistics
-import sys
 import tempfile
 import threading
 import time
@@ -14,13 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 from tqdm import tqdm
 
-from . import ROOT, webui_build
+from . import demo, harness, webui_build
 
-
-def _standin():
-    sys.path.insert(0, str(ROOT / 'tests'))
-    import standin_host
-    return standin_host
+PLAY_EVERY = 4.0   # seconds between recordings played into the microphone
 
 
 def _run(app, paths, clients, count, bar):
@@ -50,12 +46,22 @@ def _run(app, paths, clients, count, bar):
     return times, time.perf_counter() - t0
 
 
-def run(requests=400, clients=16, events=1000):
-    host = _standin()
+def _player(app, sounds, halt):
+    k = 0
+    while not halt.wait(PLAY_EVERY):
+        app.play(sounds[k % len(sounds)])
+        k += 1
+
+
+def run(requests=400, clients=16, days=3):
     with tempfile.TemporaryDirectory() as tmp:
-        app = host.StandInAppliance(tmp)
-        app.fill(events, hours=72)
-        app.start(every=1.0)
+        app = harness.RealAppliance(tmp)
+        app.fill(app.days_ago(range(days, 0, -1)))
+        sounds = [wav for _, wav in demo.clips(app.folder / 'clips')]
+        app.start()
+        halt = threading.Event()
+        player = threading.Thread(target=_player, args=(app, sounds, halt), daemon=True)
+        player.start()
         try:
             import json
             import urllib.request
@@ -73,12 +79,10 @@ def run(requests=400, clients=16, events=1000):
                 'similar (k 10)': lambda i: '/api/events/%d/similar' % ids[i % len(ids)],
                 'stats (hour, 2 days)': lambda i: '/api/stats?bucket=hour&start=%d&end=%d' % (
                     day - 86400, day + 86400),
-                'clip.wav (0.5 s)': lambda i: '/api/events/%d/clip.wav' % next(
-                    e['id'] for e in get('/api/events?limit=20')['events'] if e['has_clip']),
             }
-            clip_id = next(e['id'] for e in get('/api/events?limit=20')['events']
-                           if e['has_clip'])
-            endpoints['clip.wav (0.5 s)'] = lambda i: '/api/events/%d/clip.wav' % clip_id
+            clip = next(e for e in get('/api/events?limit=20')['events'] if e['has_clip'])
+            endpoints['clip.wav (%.1f s event)' % (clip['end'] - clip['start'])] = \
+                lambda i: '/api/events/%d/clip.wav' % clip['id']
             rows = []
             plan = [(name, [lambda i, n=name, f=f: (n, f(i))], c)
                     for name, f in endpoints.items() for c in (1, clients)]
@@ -94,23 +98,25 @@ def run(requests=400, clients=16, events=1000):
             status = get('/api/status')
             health = get('/api/health')
         finally:
+            halt.set()
+            player.join(10)
             out = app.stop()
-    return rows, status, health, out, host.HEAP
+    return rows, status, health, out, harness.HEAP
 
 
 def report(rows, status, health, out, heap):
     raw, packed = webui_build.page_size()
-    print('\nAPI in micropython (-X heapsize=%s), pipeline: %s (%s); store filled with synthetic '
-          'events; the stand-in appended %d live events during the run.' % (
-              heap, status['source'], status['model']['name'], status['events_detected']))
+    print('\nThe appliance in micropython (-X heapsize=%s), source %s, model %s; store filled by '
+          'its pipeline from the demo scene; a recording played every %.0f s, %d events '
+          'detected during the run.' % (heap, status['source'], status['model']['name'],
+                                        PLAY_EVERY, status['events_detected']))
     base = {name: rps for name, c, rps, _, _ in rows if c == 1}
     print('%-34s %7s %9s %9s %9s %12s' % ('endpoint', 'clients', 'req/s', 'p50 ms', 'p99 ms',
                                           'vs 1 client'))
     for name, c, rps, p50, p99 in rows:
         ratio = '%.2fx' % (rps / base[name]) if name in base else ''
         print('%-34s %7d %9.1f %9.1f %9.1f %12s' % (name, c, rps, p50, p99, ratio))
-    print('audio overruns during the run: %d (stand-in audio task; longest wait: %s)' % (
-        status['overruns'], out.strip().splitlines()[-1].split('longest audio wait ')[-1]))
+    print('audio overruns during the run: %d' % status['overruns'])
     print('heap after the run: %d bytes used, %d free' % (health['heap_used'],
                                                          health['heap_free']))
     print('page: %d bytes minified, %d bytes gzipped (budget %d)' % (

@@ -69,7 +69,7 @@ def cmd_bench_store(args):
 
 def cmd_bench_api(args):
     from . import bench_api
-    bench_api.report(*bench_api.run(args.requests, args.clients, args.events))
+    bench_api.report(*bench_api.run(args.requests, args.clients, args.days))
 
 
 def parser():
@@ -169,7 +169,8 @@ def parser():
                            'while the pipeline runs, and the page size')
     a.add_argument('--requests', type=int, default=400, help='requests per row')
     a.add_argument('--clients', type=int, default=16, help='concurrent clients')
-    a.add_argument('--events', type=int, default=1000, help='events in the store')
+    a.add_argument('--days', type=int, default=3,
+                   help='days of the demo scene the store is filled with')
     a.set_defaults(func=cmd_bench_api)
     return p
 

@@ -1,7 +1,7 @@
 """Schemathesis (PyPI) against the served /openapi.json of the API running in MicroPython: no 5xx,
 every response matches the schema, every check schemathesis has (`--checks all`). /api/live is
-an endless stream, so it is left to test_api.py. The pipeline is the TEST STAND-IN until
-device/pipeline.py lands (see tests/standin_host.py)."""
+an endless stream, so it is left to test_api.py. The whole appliance serves, its store filled by
+its own pipeline from the demo scene (earmark/harness.py)."""
 import os
 import shutil
 import subprocess
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from earmark import runtime
-from standin_host import StandInAppliance
+from earmark.harness import RealAppliance
 from test_api import assert_clean
 
 MAX_EXAMPLES = 25  # per operation and phase; schemathesis adds its own boundary cases
@@ -24,8 +24,8 @@ def test_schemathesis_finds_nothing(tmp_path):
         shutil.which('schemathesis')
     if st is None:
         pytest.skip('schemathesis is not installed (pip install -e ".[test]")')
-    app = StandInAppliance(tmp_path)
-    app.fill(100, hours=48)
+    app = RealAppliance(tmp_path)
+    app.fill(app.days_ago([2, 1]))
     app.start()
     try:
         env = dict(os.environ, SCHEMATHESIS_HOOKS='schemathesis_hooks',

@@ -1,0 +1,166 @@
+"""The whole appliance (device/appliance.py: pipeline, store, HTTP server) in MicroPython from the
+image behind a simulated microphone, for the API, page and schema tests and `earmark bench api`.
+
+fill() runs the appliance over the shipped demo scene a few times, each as if heard on another
+day, so the store holds real detected events with clips and embeddings (and each sound again,
+stored days apart: the answer "find similar" must give first). start() then serves that store
+with its microphone on standard input: a thread plays a quiet room in real time, and play()
+mixes a recording into it, which the real pipeline detects and tells /api/live about.
+
+Heap: detect.APPLIANCE_HEAP, the smallest the whole appliance runs in on the unix x64 port (the
+128 KB goal is not met; see earmark/detect.py).
+"""
+import json
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+import soundfile
+
+from . import DEVICE, demo, image, runtime
+from .detect import APPLIANCE_HEAP, appliance_args, run_appliance
+from .store_dump import open_store
+
+HEAP = APPLIANCE_HEAP
+RATE = 16000
+ROOM = 60            # RMS of the quiet room the microphone hears between sounds (-55 dBFS)
+DEMO_SECONDS = demo.MINUTES * 60
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def make_token(path):
+    """A token and its auth file, made by the device's own auth module (run in CPython)."""
+    sys.path.insert(0, str(DEVICE))
+    try:
+        import auth
+    finally:
+        sys.path.remove(str(DEVICE))
+    checker, token = auth.Auth.new()
+    checker.save(str(path))
+    return token
+
+
+class Microphone(threading.Thread):
+    """Writes raw 16 kHz PCM to the appliance's standard input in real time: a quiet room, with
+    the sounds given to play() mixed in as they come."""
+    CHUNK = RATE // 10
+
+    def __init__(self, stream):
+        super().__init__(daemon=True)
+        self.stream = stream
+        self.sounds = queue.Queue()
+        self.halt = threading.Event()
+        self.rng = np.random.default_rng(0)
+
+    def run(self):
+        playing = np.zeros(0)
+        next_at = time.monotonic()
+        while not self.halt.is_set():
+            if not len(playing) and not self.sounds.empty():
+                playing = self.sounds.get()
+            chunk = self.rng.normal(0, ROOM, self.CHUNK)
+            n = min(len(playing), self.CHUNK)
+            chunk[:n] += playing[:n]
+            playing = playing[n:]
+            try:
+                self.stream.write(chunk.clip(-32768, 32767).astype('<i2').tobytes())
+                self.stream.flush()
+            except (BrokenPipeError, ValueError, OSError):
+                return
+            next_at += self.CHUNK / RATE
+            time.sleep(max(0.0, next_at - time.monotonic()))
+
+
+class RealAppliance:
+    """fill() then start(); stop() returns the output."""
+
+    def __init__(self, folder, heap=HEAP):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.heap = heap
+        self.image = image.build()
+        self.store = self.folder / 'events'
+        self.log = self.folder / 'serve.log'
+        self.proc = None
+        self.mic = None
+
+    def fill(self, starts):
+        """The demo scene, heard once from each of `starts` (epoch seconds, ascending; the
+        scene lasts DEMO_SECONDS); returns the events stored, newest first."""
+        scene = demo.unpack(self.folder / 'demo')
+        for start in starts:
+            code, lines = run_appliance(appliance_args(
+                scene, self.store, start_time=int(start), exit_at_end=True),
+                'micropython', self.heap)
+            if code or any('Traceback' in l for l in lines):
+                raise RuntimeError('filling the store failed:\n' + '\n'.join(lines[-30:]))
+        return list(open_store(self.store).events())
+
+    @staticmethod
+    def days_ago(days):
+        """Start times for fill(): the scene heard at this time of day, `days` days back, for
+        each of days (ints, largest first)."""
+        now = time.time()
+        return [now - d * 86400 for d in days]
+
+    def start(self):
+        self.token = make_token(self.folder / 'auth.json')
+        self.port = free_port()
+        self.base = 'http://127.0.0.1:%d' % self.port
+        args = appliance_args('-', self.store, port=self.port, host='127.0.0.1')
+        args += ['--auth', str(self.folder / 'auth.json')]
+        argv, env, cwd = runtime.command('micropython', args, heap=self.heap)
+        self._out = open(self.log, 'w')
+        self.proc = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.PIPE,
+                                     stdout=self._out, stderr=subprocess.STDOUT)
+        self.mic = Microphone(self.proc.stdin)
+        self.mic.start()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError('the appliance exited:\n' + self.log.read_text())
+            try:
+                with urllib.request.urlopen(self.base + '/api/health', timeout=2):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError('the appliance did not answer')
+
+    def play(self, wav):
+        """Plays a recording (a WAV file) into the microphone, at a clear level over the room."""
+        audio, rate = soundfile.read(str(wav), dtype='float64')
+        if rate != RATE:
+            raise ValueError('%s: %d Hz' % (wav, rate))
+        self.mic.sounds.put(audio * 12000 / max(np.abs(audio).max(), 1e-9))
+
+    def stop(self):
+        if self.mic:
+            self.mic.halt.set()
+            self.mic.join(5)
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.proc:
+            self._out.close()
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+        self.proc = None
+        return self.log.read_text()
