@@ -59,7 +59,7 @@ def cross_validate(clips, labels, n=SPLITS):
             'clip': np.array([index[id(test[i])] for i in W.clip], dtype=int),
             'split': np.full(len(W.y), k)})
         scenes += scored_scenes(lambda X: votes(trained.model, X), test, labels, k,
-                                Recipe.EVAL_SCENES)
+                                Mixes.EVAL_SCENES)
     cv = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
     cv['scenes'] = scenes
     return cv
@@ -194,7 +194,7 @@ each model scores only windows of folds it never trained on, and only real recor
     if m.get('scenes'):
         text += ('| out-of-fold scenes (%d x %.0f min): event F1 @200 ms / @1 s, segment F1 1 s, '
                  'at event threshold %.2f (chosen there: optimistic) | %.3f / %.3f / %.3f |\n'
-                 % (m['splits'] * Recipe.EVAL_SCENES, Mixes.MINUTES, m['event_threshold'],
+                 % (m['splits'] * Mixes.EVAL_SCENES, Mixes.MINUTES, m['event_threshold'],
                     m['scenes']['event_f1_200ms'], m['scenes']['event_f1_1s'],
                     m['scenes']['segment_f1_1s']))
     text += '''| bundle size | %d bytes |

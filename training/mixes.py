@@ -13,7 +13,7 @@ docs/model-evaluation/experiments.md has the table of mixes and weights tried.
 import numpy as np
 from tqdm import tqdm
 
-from . import scenes
+from . import scenes, sed
 from .device import module
 from .features import HOP, SAMPLE_RATE, logmel_frames
 from .windows import HOP_FRAMES, WINDOW_FRAMES, WINDOW_SAMPLES, starts, summaries
@@ -23,12 +23,13 @@ QUIET = ('background', 'other')
 
 class Mixes:
     """Settings for the scene windows (class attributes)."""
-    SCENES = 40                 # scenes per training set (14k windows from 2.5k clips' folds)
+    SCENES = 40                 # scenes per training set (about 14k windows kept)
     MINUTES = 5.0
     MIN_OVERLAP = 0.25          # seconds of an event inside a window that make it the label
     #                             (or half the event, if it is shorter); less: left out
     BACKGROUND_KEEP = 0.3       # share of event-free windows kept, as `background`
-    WEIGHT = 0.5                # a scene window weighs half a clean one (see the table above)
+    WEIGHT = 0.5                # a scene window weighs half a clean one (experiments.md)
+    EVAL_SCENES = 2             # out-of-fold scenes per split that choose the event threshold
     # Thresholds tried for opening an event (the segmenter's ON, one for every label)
     EVENT_GRID = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 
@@ -143,7 +144,6 @@ def scored_scenes(model_votes, clips, labels, seed, count):
 
 
 def _scene_result(scored, labels, thresholds):
-    from . import sed
     targets = [l for l in labels if l not in QUIET]
     runs = []
     for name, scores, energy, truth in scored:
@@ -163,7 +163,7 @@ def choose_threshold(scored, labels):
     F1 @1 s; a few dozen events per label are too few to tune on.)"""
     if not scored:
         return None, None
-    value, result, threshold = max(
+    _, result, threshold = max(
         (_scene_result(scored, labels, {l: t for l in labels}) + (t,) for t in Mixes.EVENT_GRID),
         key=lambda tried: tried[0])
     return threshold, result

@@ -30,7 +30,6 @@ class Recipe:
     # much: it is most of what a door hears (0.54 against 0.46 at equal weight).
     OTHER_WEIGHT = 3.0
     THRESHOLD_GRID = np.round(np.arange(0.0, 0.75, 0.05), 2)
-    EVAL_SCENES = 2             # out-of-fold scenes per split that choose the event threshold
 
     @classmethod
     def as_dict(cls):
