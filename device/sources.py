@@ -152,7 +152,11 @@ class StdinSource(Source):
     "overrun!!!") and the position jumps ahead so event times stay true."""
     NAME = 'stdin'
     SLACK_MS = 1000       # arrival jitter tolerated before audio counts as lost
-    BLOCK = 512           # bytes per read: a ready pipe holds at least one of the producer's writes
+    # Bytes per read. MicroPython's readinto waits until it has all it asked for, and a pipe
+    # gives no count of what is waiting: a read larger than what the producer last wrote
+    # would hold the whole appliance (the HTTP server too) until its next write. Producers
+    # write whole multiples of 16 samples (arecord periods, earmark's test microphone).
+    BLOCK = 32
     POLL_MS = 10
 
     def __init__(self, chunk=None, stream=None, live=True):
