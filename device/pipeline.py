@@ -157,9 +157,8 @@ class Pipeline:
                 if 'pipeline_error' not in self.faults:
                     _trace(exc)   # once: where it went wrong, for the log
                 self.fault('pipeline_error', True, repr(exc))
-            # A source with audio waiting never awaits: catching up on a backlog would hold
-            # every request for as long (p99 300 ms under 16 clients), so the server gets a turn
-            # after each chunk.
+            # A source with audio waiting never awaits, so catching up on a backlog would hold
+            # every request until it is done: the server gets a turn after each chunk.
             await asyncio.sleep(0)
         self.finish()
         self.run_ms = compat.ticks_diff(compat.ticks_ms(), self._t0)
