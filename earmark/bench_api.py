@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from tqdm import tqdm
 
-from . import demo, harness, webui_build
+from . import harness, webui_build
 
 PLAY_EVERY = 4.0   # seconds between recordings played into the microphone
 
@@ -46,22 +46,12 @@ def _run(app, paths, clients, count, bar):
     return times, time.perf_counter() - t0
 
 
-def _player(app, sounds, halt):
-    k = 0
-    while not halt.wait(PLAY_EVERY):
-        app.play(sounds[k % len(sounds)])
-        k += 1
-
-
 def run(requests=400, clients=16, days=3):
     with tempfile.TemporaryDirectory() as tmp:
         app = harness.RealAppliance(tmp)
         app.fill(app.days_ago(range(days, 0, -1)))
-        sounds = [wav for _, wav in demo.clips(app.folder / 'clips')]
         app.start()
-        halt = threading.Event()
-        player = threading.Thread(target=_player, args=(app, sounds, halt), daemon=True)
-        player.start()
+        app.play_every(PLAY_EVERY)
         try:
             import json
             import urllib.request
@@ -98,8 +88,6 @@ def run(requests=400, clients=16, days=3):
             status = get('/api/status')
             health = get('/api/health')
         finally:
-            halt.set()
-            player.join(10)
             out = app.stop()
     return rows, status, health, out, harness.HEAP
 

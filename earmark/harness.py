@@ -92,9 +92,13 @@ class RealAppliance:
         self.heap = heap
         self.image = image.build()
         self.store = self.folder / 'events'
+        # The demo's test recordings, by label: what play() plays into the microphone.
+        self.recordings = dict(demo.clips(self.folder / 'clips'))
         self.log = self.folder / 'serve.log'
         self.proc = None
         self.mic = None
+        self._player = None
+        self._quiet = threading.Event()
 
     def fill(self, starts):
         """The demo scene, heard once from each of `starts` (epoch seconds, ascending; the
@@ -138,14 +142,34 @@ class RealAppliance:
                 time.sleep(0.1)
         raise RuntimeError('the appliance did not answer')
 
-    def play(self, wav):
-        """Plays a recording (a WAV file) into the microphone, at a clear level over the room."""
+    def play(self, label):
+        """Plays the demo's recording of `label` into the microphone, clearly over the room."""
+        wav = self.recordings[label]
         audio, rate = soundfile.read(str(wav), dtype='float64')
         if rate != RATE:
             raise ValueError('%s: %d Hz' % (wav, rate))
         self.mic.sounds.put(audio * 12000 / max(np.abs(audio).max(), 1e-9))
 
+    def play_every(self, seconds):
+        """Plays the recordings in turn, one every `seconds`, until quiet() or stop()."""
+        def player():
+            labels = sorted(self.recordings)
+            k = 0
+            while not self._quiet.wait(seconds):
+                self.play(labels[k % len(labels)])
+                k += 1
+        self._player = threading.Thread(target=player, daemon=True)
+        self._player.start()
+
+    def quiet(self):
+        """Stops play_every(); the microphone goes on hearing the room."""
+        self._quiet.set()
+        if self._player:
+            self._player.join(10)
+            self._player = None
+
     def stop(self):
+        self.quiet()
         if self.mic:
             self.mic.halt.set()
             self.mic.join(5)

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from earmark.harness import HEAP, RealAppliance
-from earmark import demo, runtime
+from earmark import runtime
 from spec import check
 
 DAYS = range(8, 0, -1)
@@ -36,7 +36,6 @@ def dev(tmp_path_factory):
     _need_micropython()
     app = RealAppliance(tmp_path_factory.mktemp('api'))
     app.filled = app.fill(app.days_ago(DAYS))
-    app.clips = dict(demo.clips(app.folder / 'clips'))
     app.start()
     try:
         yield app
@@ -418,7 +417,7 @@ def test_live_sends_levels_and_new_events(dev):
         sse_messages(dev, '/api/live?token=' + dev.token, 30, until='event')))
     t.start()
     time.sleep(1)
-    dev.play(dev.clips['dog_bark'])
+    dev.play('dog_bark')
     t.join(30)
     events = [data for kind, data in got[0][2] if kind == 'event']
     assert events, got
@@ -544,23 +543,11 @@ def busy(tmp_path_factory):
     _need_micropython()
     app = RealAppliance(tmp_path_factory.mktemp('load'))
     app.fill(app.days_ago(range(3, 0, -1)))
-    sounds = [wav for _, wav in demo.clips(app.folder / 'clips')]
     app.start()
-    halt = threading.Event()
-
-    def player():
-        k = 0
-        while not halt.wait(4.0):
-            app.play(sounds[k % len(sounds)])
-            k += 1
-    thread = threading.Thread(target=player, daemon=True)
-    thread.start()
-    app.quiet = halt.set
+    app.play_every(4.0)
     try:
         yield app
     finally:
-        halt.set()
-        thread.join(10)
         app.output = app.stop()
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from earmark import ROOT, demo, runtime, webui_build
+from earmark import ROOT, runtime, webui_build
 from earmark.harness import DEMO_SECONDS, RealAppliance
 
 playwright_api = pytest.importorskip('playwright.sync_api', reason='pip install playwright')
@@ -57,7 +57,6 @@ def api(tmp_path_factory):
     if wait > 0:
         time.sleep(wait)
     dev.fill([time.time() - 86400 - lead, time.time() - lead])
-    dev.clips = dict(demo.clips(dev.folder / 'clips'))
     dev.start()
     try:
         yield dev
@@ -207,7 +206,7 @@ def test_timeline_on_a_phone(api, phone, shots):
 
     # A new event arrives over SSE without a reload.
     page.wait_for_function('() => document.getElementById("live").classList.contains("on")')
-    api.play(api.clips['dog_bark'])
+    api.play('dog_bark')
     page.wait_for_selector('#list li.new')
     now = settled(api)
     fresh = ask(api, '/api/events?limit=1')['events'][0]

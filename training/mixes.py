@@ -105,11 +105,11 @@ def scene_windows(clips, labels, seed, desc='scene windows'):
 
 def energies(pcm):
     """Frame energies in centi-dBFS, computed by the device's own level.cdb."""
-    cdb = module('level').cdb
-    hop = module('level').Level.HOP
+    level = module('level')
+    hop = level.Level.HOP
     n = len(pcm) // hop
     sumsq = (pcm[:n * hop].astype(np.int64).reshape(n, hop) ** 2).sum(1)
-    return [cdb(int(s), hop) for s in sumsq]
+    return [level.cdb(int(s), hop) for s in sumsq]
 
 
 def detect(scores, energy, labels, thresholds):
