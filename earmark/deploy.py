@@ -3,7 +3,11 @@
 The steps, each one mpremote session:
 1. survey: one `exec` on the board prints the sha256 of every file the image holds (and of those
    the last deploy left), its config and auth files, and its mpy architecture and version;
-2. copy: `fs cp` of the files whose hash differs, `fs rm` of the files an older image had and this
+2. code: on a board whose firmware has a ROM partition (MicroPython built with ROMFS), the
+   image's compiled code goes there with `mpremote romfs deploy`, so it runs in place from flash
+   and takes no heap; elsewhere the .mpy files are copied like the rest (code then loads into
+   the heap: fine on an ESP32-S3 with PSRAM, tight on a classic ESP32);
+   copy: `fs cp` of the files whose hash differs, `fs rm` of the files an older image had and this
    one dropped, the config (merged into the board's through device/config.py's `update`) and, on a
    first deploy or when asked, a new token's salted hash (device/auth.py's record);
 3. `mip install` of emlearn-micropython's `emlearn_trees` native module for the board's
@@ -80,6 +84,20 @@ try:
     can_reset = hasattr(machine, 'reset')
 except ImportError:
     can_reset = False
+rom_size = rom_digest = None
+try:
+    import vfs
+    dev = vfs.rom_ioctl(2, 0) if hasattr(vfs, 'rom_ioctl') and vfs.rom_ioctl(1) > 0 else -1
+    if not isinstance(dev, int):
+        if hasattr(dev, 'ioctl'):
+            rom_size = dev.ioctl(4, 0) * dev.ioctl(5, 0)
+        else:
+            rom_size = len(dev)
+            if rom_size >= %(rom_len)d:
+                rom_digest = binascii.hexlify(
+                    hashlib.sha256(memoryview(dev)[:%(rom_len)d]).digest()).decode()
+except Exception:
+    pass
 try:
     s = os.statvfs(%(root)r)
     free = s[0] * s[4]
@@ -90,7 +108,8 @@ print(json.dumps({'hashes': {p: digest(p) for p in paths}, 'old': old,
                   'native': digest(%(native)r) is not None,
                   'mpy': getattr(sys.implementation, '_mpy', None), 'platform': sys.platform,
                   'version': '.'.join(str(v) for v in sys.implementation.version[:3]),
-                  'can_reset': can_reset, 'free': free}))
+                  'can_reset': can_reset, 'free': free, 'rom_size': rom_size,
+                  'rom_digest': rom_digest}))
 '''
 MKDIRS = '''
 import os
@@ -144,8 +163,9 @@ class Board:
     def chdir(self):
         return ['exec', 'import os; os.chdir(%r)' % self.root]
 
-    def survey(self, paths):
+    def survey(self, paths, rom_len=0):
         code = SURVEY % {'root': self.root, 'image_list': IMAGE_LIST, 'paths': sorted(paths),
+                         'rom_len': rom_len,
                          'config': device_module('config').PATH,
                          'auth': device_module('config').Config.auth_file, 'native': NATIVE}
         out = self.mpremote(['exec', code]).stdout
@@ -170,6 +190,16 @@ def sizes(folder):
         parts[{'lib': 'libraries', 'model': 'model', 'www': 'page'}.get(top, 'code')] += size
     parts['total'] = sum(parts.values())
     return parts
+
+
+def rom_plan(files, survey, rom):
+    """(files to keep as files, where the code goes, whether the ROM partition needs writing).
+    The code (`rom`, the image's ROMFS) goes to a ROM partition it fits in; then the .mpy files
+    are not copied, and copies an older deploy left on the board get deleted."""
+    if not rom or not survey.get('rom_size') or survey['rom_size'] < len(rom):
+        return files, 'files', False
+    kept = {p: h for p, h in files.items() if not p.endswith('.mpy')}
+    return kept, 'rom', survey.get('rom_digest') != hashlib.sha256(rom).hexdigest()
 
 
 def plan(files, survey):
@@ -301,11 +331,14 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
     if size['total'] > FLASH_BUDGET:
         log('warning: the image (%d bytes) is over the flash budget of %d bytes'
             % (size['total'], FLASH_BUDGET))
+    rom = image.rom_path(ARCH).read_bytes() if folder == image.image_dir(ARCH) else b''
     port = resolve_port(port)
     board = Board(port, root, log=log)
-    survey = board.survey(files)
+    survey = board.survey(files, len(rom))
+    files, code, rom_step = rom_plan(files, survey, rom)
     copy, delete = plan(files, survey)
     report = {'copied': copy, 'deleted': delete, 'config': None, 'token': None, 'native': None,
+              'code': code, 'rom_written': rom_step,
               'address': None, 'image_bytes': size['total'], 'board': survey['platform'],
               'firmware': survey['version']}
     log('board: %s, MicroPython %s, %s bytes free; %d of %d files to copy (%d bytes), %d to delete'
@@ -314,6 +347,8 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
     with tempfile.TemporaryDirectory() as tmp:
         config_file = merged_config(survey['config'], changes or {}, tmp)
         if dry_run:
+            if rom_step:
+                log('would write the code (%d bytes) to the ROM partition' % len(rom))
             for p in copy:
                 log('would copy ' + p)
             for p in delete:
@@ -325,6 +360,9 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
         list_file = Path(tmp) / IMAGE_LIST
         list_file.write_text(json.dumps(sorted(files)))
         commands = []
+        if rom_step:
+            board.mpremote(['romfs', 'deploy', str(image.rom_path(ARCH))])
+            log('code written to the ROM partition (%d bytes)' % len(rom))
         dirs = sorted({str(Path(p).parent) for p in copy} - {'.'}, key=lambda d: d.count('/'))
         commands.append(['exec', MKDIRS % {'root': board.root, 'dirs': _parents(dirs)}])
         commands += [['fs', 'cp', '-f', str(folder / p), ':' + p] for p in copy]

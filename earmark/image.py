@@ -6,6 +6,7 @@ from .mpy ~36 KB). Only `main.py` stays source: the firmware runs it by name at 
 """
 import hashlib
 import importlib.util
+import os
 import platform
 import shutil
 import subprocess
@@ -13,6 +14,11 @@ import sys
 from pathlib import Path
 
 from . import BUILD, DEVICE, webui_build
+
+try:
+    from mpremote.romfs import VfsRomWriter
+except ImportError:   # mpremote is a dependency; this only names what is missing
+    VfsRomWriter = None
 
 # The parts of microdot the device serves with; the rest of the package stays off the flash.
 MICRODOT_MODULES = ('__init__.py', 'microdot.py', 'sse.py', 'helpers.py')
@@ -42,6 +48,37 @@ def _sources():
     package = Path(list(spec.submodule_search_locations)[0])
     for name in MICRODOT_MODULES:
         yield Path('lib', 'microdot', name), package / name
+
+
+def rom_path(arch):
+    """The image's ROMFS: its compiled code, as `mpremote romfs deploy` writes it to a board's
+    ROM partition, from where MicroPython runs bytecode in place instead of copying it into the
+    heap."""
+    return BUILD / ('image-%s.romfs' % arch)
+
+
+def _write_rom(folder, target):
+    """The .mpy files of an image folder (paths kept: lib/ stays lib/) as one ROMFS image.
+    Model, page and main.py stay ordinary files: they are read, not imported, so flash-mapping
+    them saves no heap, and a board without a ROM partition keeps them where it always had."""
+    if VfsRomWriter is None:
+        raise RuntimeError('mpremote is not installed: pip install the earmark package first')
+    rom = VfsRomWriter()
+
+    def add(path):
+        for entry in sorted(path.iterdir()):
+            if entry.is_dir() and any(entry.rglob('*.mpy')):
+                rom.opendir(entry.name)
+                add(entry)
+                rom.closedir()
+            elif entry.suffix == '.mpy':
+                rom.mkfile(entry.name, entry.read_bytes())
+    add(folder)
+    data = rom.finalise()
+    if not target.exists() or target.read_bytes() != data:
+        tmp = target.with_suffix('.%d.tmp' % os.getpid())   # builds may run side by side
+        tmp.write_bytes(data)
+        tmp.replace(target)
 
 
 def _compile(source, target, arch):
@@ -88,6 +125,8 @@ def build(arch=None, out=None):
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    if out == image_dir(arch):
+        _write_rom(out, rom_path(arch))
     return out
 
 

@@ -8,6 +8,17 @@ from . import DEVICE, image
 
 DEFAULT_HEAP = '128K'
 SHIMS = Path(__file__).resolve().parent / 'shims'
+ROM_BOOT = Path(__file__).resolve().parent / 'rom_boot.py'
+
+
+def heap_bytes(heap):
+    """'128K' -> 131072 (MicroPython's -X heapsize units: a number with K or M)."""
+    text = str(heap).strip().upper()
+    scale = {'K': 1024, 'M': 1024 * 1024}.get(text[-1:], 1)
+    try:
+        return int(text.rstrip('KM')) * scale
+    except ValueError:
+        raise ValueError('heap size %r: expected a number of bytes, K or M' % heap)
 
 
 def micropython_binary():
@@ -31,14 +42,26 @@ def command(runtime, args, heap=DEFAULT_HEAP, arch=None):
     """(argv, env, cwd) that runs the interpreter with `args`, e.g. ['main.py', '--port', '80']
     or ['-c', code], in the folder that holds the device code.
 
-    MicroPython imports only from the built image (device modules as .mpy, libraries under lib/),
-    so what runs here is what runs from a device's flash. CPython runs the sources.
+    MicroPython imports only from the built image's ROMFS (device modules and libraries as .mpy,
+    run in place as from a board's ROM partition: see rom_boot.py), so what runs here is what runs
+    from a device's flash; `heap` is what the device code gets besides the ROM image. CPython runs
+    the sources.
     """
     env = dict(os.environ)
     if runtime == 'micropython':
+        arch = arch or image.host_arch()
         folder = image.build(arch)
-        env['MICROPYPATH'] = '.frozen:%s:%s' % (folder, folder / 'lib')
-        return [micropython_binary(), '-X', 'heapsize=' + heap] + list(args), env, str(folder)
+        env['MICROPYPATH'] = '.frozen'
+        # Room for the ROM image's heap block and its share of the heap's tables, a little under
+        # what it takes: the device code gets slightly less heap than `heap` (~0.6 %), never more.
+        size = image.rom_path(arch).stat().st_size
+        flash = size + size // 128
+        boot = [str(ROM_BOOT), str(image.rom_path(arch))]
+        args = list(args)
+        if args[:1] == ['-c']:   # see rom_boot.py: code travels in the environment
+            env['EARMARK_CODE'] = args.pop(1)
+        return ([micropython_binary(), '-X', 'heapsize=%d' % (heap_bytes(heap) + flash)] + boot
+                + list(args), env, str(folder))
     if runtime == 'cpython':
         paths = [str(DEVICE), str(SHIMS), env.get('PYTHONPATH')]
         env['PYTHONPATH'] = os.pathsep.join(filter(None, paths))

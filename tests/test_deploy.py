@@ -2,6 +2,7 @@
 the unix port's REPL on a pseudo-terminal (socat bridges it to a TCP port, mpremote connects with
 socket://). The 'board' is a temporary folder the unix port works in. Its REPL cannot reset (no
 machine.reset), and it has no WiFi, so the reset and the address read after it are not run here."""
+import hashlib
 import json
 import re
 import shutil
@@ -112,6 +113,7 @@ def test_deploy_copies_only_what_changed(board, esp32_image, tmp_path, mpy):
     text = '\n'.join(lines)
     print(text)
     assert first['copied'] == sorted(files) and first['deleted'] == []
+    assert first['code'] == 'files'   # the unix port has no ROM partition
     on_board = board_files(root)
     for rel in files:
         assert on_board[rel] == (folder / rel).read_bytes(), rel
@@ -179,6 +181,25 @@ print(a.check(%r), a.check('wrong'), Config.wifi_ssid, Config.i2s_sd)
     assert config['i2s_sd'] == 5 and config['microphone'] == 'sph0645'
     assert fourth['token'] not in (None, token)
     assert (root / 'auth.json').read_bytes() != on_board['auth.json']
+
+
+def test_code_goes_to_a_rom_partition_it_fits_in(esp32_image):
+    files = deploy.image_files(esp32_image)
+    rom = image.rom_path(deploy.ARCH).read_bytes()
+    mpy = {p for p in files if p.endswith('.mpy')}
+    assert mpy and rom.startswith(b'\xd2\xcd\x31')   # a ROMFS image of the code
+    board = {'rom_size': len(rom), 'rom_digest': None, 'hashes': {p: files[p] for p in mpy},
+             'old': sorted(files)}
+    kept, code, write = deploy.rom_plan(files, board, rom)
+    assert code == 'rom' and write and set(kept) == set(files) - mpy
+    # The .mpy copies an earlier file deploy left are deleted, nothing else is.
+    assert deploy.plan(kept, board) == (sorted(kept), sorted(mpy))
+    # Written only when the partition holds something else.
+    board['rom_digest'] = hashlib.sha256(rom).hexdigest()
+    assert deploy.rom_plan(files, board, rom)[1:] == ('rom', False)
+    # Too small, or no partition: the code is copied as files.
+    for size in (len(rom) - 1, None):
+        assert deploy.rom_plan(files, dict(board, rom_size=size), rom) == (files, 'files', False)
 
 
 def test_bad_settings_are_refused_before_anything_is_copied(board, esp32_image):

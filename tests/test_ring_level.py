@@ -50,6 +50,7 @@ import gc
 from array import array
 from ring import Ring
 chunk = array('h', range(1024))
+before = 0   # bound before measuring: a new global can grow the globals dict
 def feed(r, n):
     for _ in range(n):
         r.write(chunk)
