@@ -18,9 +18,11 @@ from array import array
 class Segmenter:
     """Settings (class attributes, override by keyword: Segmenter(..., gap=1.0)):"""
     ON = 0.5              # smoothed score that opens an event (per label: `thresholds`)
-    OFF_RATIO = 0.6       # an open event stays open while the smoothed score >= ON * OFF_RATIO
+    OFF_RATIO = 0.45      # an open event stays open while the smoothed score >= ON * OFF_RATIO
     SMOOTH = 2            # windows in each label's moving average
-    GAP = 0.5             # seconds below the off threshold that still continue the same event
+    GAP = 1.0             # seconds below the off threshold that still continue the same event
+    #                       (OFF_RATIO and GAP keep one sound one event, not fragments: see
+    #                       docs/model-evaluation/experiments.md, round 4)
     MIN_DURATION = 0.2    # seconds: shorter events are dropped (and counted in `dropped`)
     MAX_LENGTH = 30.0     # seconds: a longer event is cut there and goes on as a new event
     ONSET_DB = 6.0        # energy this far above the bed counts as sounding (or half-way

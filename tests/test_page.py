@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from earmark import ROOT, runtime, webui_build
-from earmark.harness import DEMO_SECONDS, RealAppliance
+from earmark.harness import DEMO_SECONDS, LIVE_SOUND, RealAppliance
 
 playwright_api = pytest.importorskip('playwright.sync_api', reason='pip install playwright')
 CHROMIUM = Path('/usr/bin/chromium')
@@ -206,7 +206,7 @@ def test_timeline_on_a_phone(api, phone, shots):
 
     # A new event arrives over SSE without a reload.
     page.wait_for_function('() => document.getElementById("live").classList.contains("on")')
-    api.play('dog_bark')
+    api.play(LIVE_SOUND)
     page.wait_for_selector('#list li.new')
     now = settled(api)
     fresh = ask(api, '/api/events?limit=1')['events'][0]
