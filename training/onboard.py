@@ -10,7 +10,7 @@ import numpy as np
 from earmark import runtime
 
 MEASURE = '''
-import gc, json, time, classifier
+import gc, json, time, classifier, compat
 from array import array
 gc.collect(); h0 = gc.mem_alloc()
 c = classifier.Classifier(%(bundle)r)
@@ -29,7 +29,7 @@ while f.readinto(buf) == 2 * len(buf):
     n += 1
 f.close()
 print(json.dumps({'trees': classifier.TREES, 'windows': n, 'heap_model': h1 - h0,
-    'heap_window': peak, 'heap_total': gc.mem_alloc() + gc.mem_free(),
+    'heap_window': peak, 'heap_total': sum(compat.heap()),
     'ms_features': tf / n / 1000, 'ms_scores': ts / n / 1000, 'ms_embed': te / n / 1000,
     'ms_window': (tf + ts + te) / n / 1000}))
 '''
