@@ -104,4 +104,4 @@ def test_build_is_incremental(device_image):
 def test_cli_build_prints_image(device_image):
     out = subprocess.run([sys.executable, '-m', 'earmark.cli', 'build'], capture_output=True,
                          text=True, check=True).stdout
-    assert 'total bytes' in out and 'main.py' in out
+    assert 'total bytes' in out and 'main.py' in out and 'as the ROMFS image' in out
