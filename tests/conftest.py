@@ -112,7 +112,8 @@ class Appliance:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-                raise DeviceError('appliance ignored SIGINT')
+                raise DeviceError('appliance ignored SIGINT; its output:\n' +
+                                  self.proc.stdout.read()[-3000:])
         out = self.proc.stdout.read()
         self.proc.stdout.close()
         return out
