@@ -76,6 +76,13 @@ def free_port():
         return s.getsockname()[1]
 
 
+def ctrl_c_able():
+    """Popen's preexec_fn for a process the test stops with SIGINT: a test run started in the
+    background of a shell inherits SIGINT ignored, and CPython then never raises
+    KeyboardInterrupt (MicroPython installs its own handler either way)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Appliance:
     def __init__(self, name, args=(), heap='128K'):
         self.port = free_port()
@@ -84,7 +91,7 @@ class Appliance:
             name, ['main.py', '--host', '127.0.0.1', '--port', str(self.port)] + list(args),
             heap=heap)
         self.proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, text=True)
+                                     stderr=subprocess.STDOUT, text=True, preexec_fn=ctrl_c_able)
 
     def wait_ready(self, timeout=30):
         deadline = time.monotonic() + timeout

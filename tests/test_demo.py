@@ -75,12 +75,13 @@ def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
     import time
     import urllib.request
 
-    from conftest import free_port
+    from conftest import ctrl_c_able, free_port
 
     port = free_port()
     proc = subprocess.Popen([sys.executable, '-m', 'earmark.cli', 'demo', '--port', str(port),
                              '--speed', '8', '--data', str(tmp_path / 'store')],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=ctrl_c_able)
     lines = []
     try:
         token = None
