@@ -9,6 +9,7 @@ import sys
 
 import asyncio
 
+import compat
 from config import Config
 
 ESP = sys.platform.startswith('esp')
@@ -165,6 +166,7 @@ def main(argv=None):
     try:
         asyncio.run(_serve(opts, p, app))
     except KeyboardInterrupt:
+        compat.unlock_heap()
         if p is not None:
             p.finish()   # events still sounding end now, their clips are sealed
     if p is None:

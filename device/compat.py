@@ -31,6 +31,18 @@ def heap():
     return None, None
 
 
+def unlock_heap():
+    """Unlocks a heap that a KeyboardInterrupt left locked. The unix port raises it the moment
+    SIGINT comes, a garbage collection included, and then every allocation fails; whoever
+    catches it to shut down cleanly calls this first. A no-op on an unlocked heap."""
+    try:
+        bytearray(1)
+    except MemoryError:
+        import micropython
+        while micropython.heap_unlock():   # the depth left: 0 when unlocked
+            pass
+
+
 # Embedded ports count time.time() from 2000-01-01; the store keeps Unix time.
 _EPOCH_MS = 946684800000 if time.gmtime(0)[0] == 2000 else 0
 

@@ -56,6 +56,21 @@ def test_the_rom_image_is_the_image_code_and_not_counted_as_heap(mpy, device_ima
     assert 128000 <= total <= 129536
 
 
+def test_a_heap_left_locked_is_unlocked_for_shutdown(mpy):
+    """The unix port's SIGINT can land inside a garbage collection and leave the heap locked;
+    the appliance unlocks it before it seals its clips. On an unlocked heap it does nothing."""
+    out = mpy.run('import micropython, compat\n'
+                  'micropython.heap_lock()\n'
+                  'try:\n'
+                  '    bytearray(8)\n'
+                  'except MemoryError:\n'
+                  '    print("locked")\n'
+                  'compat.unlock_heap()\n'
+                  'compat.unlock_heap()\n'
+                  'print(len(bytearray(8)), micropython.heap_lock(), micropython.heap_unlock())\n')
+    assert out.split() == ['locked', '8', 'None', '0']   # unlocked, depth back at 0
+
+
 def test_micropython_exceptions_fail_the_test(mpy):
     # The harness must not let a device-side exception pass as success.
     try:
