@@ -44,6 +44,28 @@ def free_port():
         return s.getsockname()[1]
 
 
+def ctrl_c_able():
+    """Popen's preexec_fn for a process that is stopped with SIGINT: a run started in the
+    background of a shell inherits SIGINT ignored, and CPython then never raises
+    KeyboardInterrupt (MicroPython installs its own handler either way)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def interrupt(proc, wait):
+    """SIGINT to `proc`, as Ctrl-C would; True when it ended by itself within `wait` seconds,
+    else it is killed and False."""
+    if proc.poll() is not None:
+        return True
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(wait)
+        return True
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return False
+
+
 def make_token(path):
     """A token and its auth file, made by the device's own auth module (run in CPython)."""
     sys.path.insert(0, str(DEVICE))
@@ -177,14 +199,8 @@ class RealAppliance:
         if self.mic:
             self.mic.halt.set()
             self.mic.join(5)
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
         if self.proc:
+            interrupt(self.proc, 15)
             self._out.close()
             try:
                 self.proc.stdin.close()

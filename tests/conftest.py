@@ -2,7 +2,6 @@
 heap limit) and CPython from source."""
 import json
 import os
-import signal
 import socket
 import subprocess
 import time
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from earmark import ROOT, image, runtime
+from earmark.harness import ctrl_c_able, interrupt
 
 DATA = Path(os.environ.get('EARMARK_DATA', ROOT.parent / 'shared' / 'data'))
 RUNTIMES = ['micropython', 'cpython']
@@ -76,13 +76,6 @@ def free_port():
         return s.getsockname()[1]
 
 
-def ctrl_c_able():
-    """Popen's preexec_fn for a process the test stops with SIGINT: a test run started in the
-    background of a shell inherits SIGINT ignored, and CPython then never raises
-    KeyboardInterrupt (MicroPython installs its own handler either way)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 class Appliance:
     def __init__(self, name, args=(), heap='128K'):
         self.port = free_port()
@@ -112,15 +105,9 @@ class Appliance:
 
     def stop(self):
         """SIGINT, as Ctrl-C would: the server must shut down by itself."""
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-                raise DeviceError('appliance ignored SIGINT; its output:\n' +
-                                  self.proc.stdout.read()[-3000:])
+        if not interrupt(self.proc, 10):
+            raise DeviceError('appliance ignored SIGINT; its output:\n' +
+                              self.proc.stdout.read()[-3000:])
         out = self.proc.stdout.read()
         self.proc.stdout.close()
         return out

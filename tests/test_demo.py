@@ -75,7 +75,8 @@ def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
     import time
     import urllib.request
 
-    from conftest import ctrl_c_able, free_port
+    from conftest import free_port
+    from earmark.harness import ctrl_c_able
 
     port = free_port()
     proc = subprocess.Popen([sys.executable, '-m', 'earmark.cli', 'demo', '--port', str(port),
