@@ -32,15 +32,16 @@ def heap():
 
 
 def unlock_heap():
-    """Unlocks a heap that a KeyboardInterrupt left locked. The unix port raises it the moment
-    SIGINT comes, a garbage collection included, and then every allocation fails; whoever
-    catches it to shut down cleanly calls this first. A no-op on an unlocked heap."""
+    """Finishes a garbage collection that a KeyboardInterrupt broke off. The unix port raises it
+    the moment SIGINT comes, a collection included, and the heap then stays locked (every
+    allocation fails) until a collection ends; whoever catches it to shut down cleanly calls
+    this first. True when the heap was locked."""
     try:
         bytearray(1)
     except MemoryError:
-        import micropython
-        while micropython.heap_unlock():   # the depth left: 0 when unlocked
-            pass
+        gc.collect()   # allocates nothing; its end clears the collection-in-progress lock
+        return True
+    return False
 
 
 # Embedded ports count time.time() from 2000-01-01; the store keeps Unix time.
