@@ -5,6 +5,7 @@ Options are `--name value` pairs. Keep values short: the MicroPython unix port c
 argument of about 300 bytes or more (a long path is best given relative to the working folder).
 """
 import gc
+import os
 import sys
 
 import asyncio
@@ -19,6 +20,16 @@ DEFAULT_PORT = Config.port
 RING_SECONDS = 3.0
 
 
+def _image_model():
+    """The image's model folder: on the ROM partition when the image is there (its trees are
+    read in place from flash: see forest.py), else the file system's copy."""
+    try:
+        os.stat('/rom/model/model.json')
+        return '/rom/model'
+    except OSError:
+        return 'model'
+
+
 def options(argv):
     """Parses `--name value` pairs; MicroPython has no argparse."""
     # On a board the token hash lives on the flash. On a host it does only with --auth FILE:
@@ -29,7 +40,7 @@ def options(argv):
             'source': 'i2s' if ESP else '',
             'speed': 0.0,          # a WAV file: 0 as fast as it goes, else x real time
             'data': '/events' if ESP else '',   # the store's folder ('': none)
-            'model': 'model',      # the model bundle's folder
+            'model': _image_model(),   # the model bundle's folder
             'start-time': -1.0,    # epoch seconds of a file's first sample (-1: now)
             'exit-at-end': 0,      # 1: stop when a file source ends (tests, `earmark detect`)
             'budget': 0}           # store bytes (0: the store's default)

@@ -233,9 +233,11 @@ class Classifier:
             raise ValueError('%s: model takes %d features, this classifier makes %d' % (
                 self.folder, meta['n_features'], self.n_features))
         t = meta['trees']
-        self.model = _trees.new(t['trees'], t['nodes'], t['leaves'])
-        with open(self.folder + '/' + t['file']) as f:
-            _trees.load_model(self.model, f)
+        self.model = self._mapped_trees(t)
+        if self.model is None:
+            self.model = _trees.new(t['trees'], t['nodes'], t['leaves'])
+            with open(self.folder + '/' + t['file']) as f:
+                _trees.load_model(self.model, f)
         if self.model.outputs() != len(self.labels):
             raise ValueError('%s: trees have %d classes for %d labels' % (
                 self.folder, self.model.outputs(), len(self.labels)))
@@ -252,6 +254,26 @@ class Classifier:
         self._scores = array('f', bytes(4 * len(self.labels)))
         self._scratch = array('h', bytes(2 * self.window_frames * CEPSTRA))
         _basis(self.n_mels)
+
+    def _mapped_trees(self, t):
+        """The fallback evaluator over the packed trees the image build puts beside the CSV on
+        the ROM partition, read in place (a memoryview of a ROM file is flash); None where there
+        are none (emlearn_trees, or a model folder on an ordinary file system)."""
+        if TREES == 'emlearn_trees':
+            return None
+        try:
+            f = open(self.folder + '/' + _trees.PACKED, 'rb')
+        except OSError:
+            return None
+        try:
+            buf = memoryview(f)
+        except TypeError:   # not a ROM file system: the bytes come into the heap
+            buf = f.read()
+            f.close()
+        model = _trees.mapped(buf)
+        if (model.n_trees, model.n_nodes, model.n_leaves) != (t['trees'], t['nodes'], t['leaves']):
+            raise ValueError('%s: packed trees do not match model.json' % self.folder)
+        return model
 
     def _int8(self, name, size):
         with open(self.folder + '/' + name, 'rb') as f:

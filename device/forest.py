@@ -2,93 +2,166 @@
 installed. Reads the same emlearn CSV (`f,` `c,` `lb,` `l,` `r,` `n,feature,threshold,left,right`)
 and gives the same votes: majority voting over class-index leaves, `value < threshold` goes left,
 a child >= 0 is a jump relative to the node, a child < 0 is leaf -child-1.
+
+A forest is one packed buffer (layout below). `load_model` parses the CSV into one in the heap;
+`mapped` takes one where it lies: the image build writes a packed copy (`PACKED`) beside the CSV
+in the ROM partition, and `memoryview()` of a ROM file reads flash, so the trees take no heap.
 """
+import struct
+import sys
 from array import array
 
 import micropython
 
+if sys.implementation.name != 'micropython':
+    ptr8 = ptr16 = None   # viper's pointer types: the annotations need names in CPython
+
+# Packed forest: a header, int16 roots, uint8 leaves, then per node: feature (uint8), threshold
+# (int16), left and right (int8; int16 for all nodes when a jump does not fit a byte: `wide`).
+# Little-endian, read a byte at a time, so a ROM file needs no alignment on any board.
+MAGIC = b'EMLF'
+VERSION = 1
+HEADER = '<4sBBBBHHHH'      # magic, version, wide, features, classes, trees, nodes, leaves, 0
+HEADER_SIZE = 16
+PACKED = 'trees.bin'
+
+
+@micropython.viper
+def _vote(buf: ptr8, at: ptr16, x: ptr16, votes: ptr8):
+    # at: trees, offset of the roots, of the leaves, of the nodes, wide
+    wide = int(at[4])
+    size = 5 + 2 * wide
+    roots = int(at[1])
+    for t in range(int(at[0])):
+        i = ((buf[roots + 2 * t] | (buf[roots + 2 * t + 1] << 8)) ^ 0x8000) - 0x8000
+        while i >= 0:
+            p = int(at[3]) + i * size
+            th = ((buf[p + 1] | (buf[p + 2] << 8)) ^ 0x8000) - 0x8000
+            v = ((x[buf[p]] + 0x8000) & 0xffff) - 0x8000   # viper reads ptr16 unsigned
+            q = p + 3 if v < th else p + 4 + wide
+            if wide:
+                child = ((buf[q] | (buf[q + 1] << 8)) ^ 0x8000) - 0x8000
+            else:
+                child = (buf[q] ^ 0x80) - 0x80
+            i = i + child if child >= 0 else child
+        k = buf[int(at[2]) - i - 1]
+        votes[k] = votes[k] + 1
+
 
 class Forest:
-    """Same surface as an `emlearn_trees` model: `predict(features, out)`, `outputs()`."""
+    """Same surface as an `emlearn_trees` model: `predict(features, out)`, `outputs()`.
+    `Forest(n_trees, n_nodes, n_leaves)` is empty, with room for what a CSV declares."""
     IMPLEMENTATION = 'forest.py (project fallback evaluator)'
 
-    def __init__(self, n_trees, n_nodes, n_leaves):
-        # Per node: feature, left and right in `links` (int8 while every value fits: trees of up
-        # to ~128 nodes, 5 bytes a node with the threshold; else widened to int16 on load),
-        # the threshold in `thresholds`.
-        self.links = array('b', bytes(3 * n_nodes))
-        self.thresholds = array('h', bytes(2 * n_nodes))
-        self._wide = False
-        self.roots = array('h', bytes(2 * n_trees))
-        self.leaves = bytearray(n_leaves)
-        self.n_nodes = self.n_trees = self.n_leaves = 0
-        self.n_features = self.n_classes = 0
+    def __init__(self, n_trees, n_nodes, n_leaves, buf=None):
+        self.n_trees, self.n_nodes, self.n_leaves = n_trees, n_nodes, n_leaves
+        self.n_features = self.n_classes = self.wide = 0
+        self.buf = buf or bytearray(self._offsets(0)[1] + 5 * n_nodes)
+        self._votes = bytearray(0)
 
-    def load(self, f):
-        for line in f:
+    def _offsets(self, wide):
+        leaves = HEADER_SIZE + 2 * self.n_trees
+        return leaves, leaves + self.n_leaves, 5 + 2 * wide
+
+    def load(self, lines):
+        """Parses CSV lines into the buffer (nodes, trees and leaves as declared, at most)."""
+        n = [0, 0, 0]   # nodes, trees, leaves so far
+        for line in lines:
             tok = line.rstrip('\r\n').split(',')
             kind = tok[0]
             if kind == 'n':
-                self._add(self.thresholds, self.n_nodes, 'nodes', 1)
-                i = self.n_nodes
-                # int(float()) truncates as emlearn_trees' loader does: the exporter writes
-                # whole-number thresholds so nothing is lost.
-                self.thresholds[i] = int(float(tok[2]))
-                for k in range(3):
-                    v = int(tok[(1, 3, 4)[k]])
-                    if not (-128 <= v <= 127 or self._wide):
-                        self.links = array('h', self.links)
-                        self._wide = True
-                    self.links[3 * i + k] = v
-                self.n_nodes += 1
+                self._node(n[0], int(tok[1]), int(float(tok[2])), int(tok[3]), int(tok[4]))
+                n[0] += 1
             elif kind == 'r':
-                self._add(self.roots, self.n_trees, 'trees', 1)
-                self.roots[self.n_trees] = int(tok[1])
-                self.n_trees += 1
+                self._check(n[1], self.n_trees, 'trees')
+                struct.pack_into('<h', self.buf, HEADER_SIZE + 2 * n[1], int(tok[1]))
+                n[1] += 1
             elif kind == 'l':
-                self._add(self.leaves, self.n_leaves, 'leaves', 1)
-                self.leaves[self.n_leaves] = int(tok[1])
-                self.n_leaves += 1
+                self._check(n[2], self.n_leaves, 'leaves')
+                self.buf[self._offsets(0)[0] + n[2]] = int(tok[1])
+                n[2] += 1
             elif kind == 'f':
                 self.n_features = int(tok[1])
             elif kind == 'c':
                 self.n_classes = int(tok[1])
             elif kind == 'lb' and int(tok[1]) != 0:
                 raise ValueError('only majority-vote leaves (lb,0) are supported')
-        if not (self.n_trees and self.n_classes and self.n_features):
+        if not (n[1] and self.n_classes and self.n_features):
             raise ValueError('trees file holds no model')
-        if (self.n_trees, self.n_leaves) != (len(self.roots), len(self.leaves)):
+        if (n[1], n[2]) != (self.n_trees, self.n_leaves):
             raise ValueError('trees file has fewer trees or leaves than the model declares')
-        for i in range(self.n_nodes):
-            if not 0 <= self.links[3 * i] < self.n_features:
-                raise ValueError('node %d: feature index out of range' % i)
+        self.n_nodes = n[0]
+        struct.pack_into(HEADER, self.buf, 0, MAGIC, VERSION, self.wide, self.n_features,
+                         self.n_classes, self.n_trees, self.n_nodes, self.n_leaves, 0)
+        self._ready()
 
-    @staticmethod
-    def _add(buf, count, what, width):
-        if (count + 1) * width > len(buf):
+    def _check(self, count, room, what):
+        if count >= room:
             raise ValueError('trees file has more %s than the model declares' % what)
+
+    def _node(self, i, feature, threshold, left, right):
+        # int(float()) truncates as emlearn_trees' loader does: the exporter writes whole numbers.
+        self._check(i, self.n_nodes, 'nodes')
+        if not 0 <= feature <= 255 or not -32768 <= threshold <= 32767:
+            raise ValueError('node %d: feature or threshold out of range' % i)
+        if not self.wide and not (-128 <= left <= 127 and -128 <= right <= 127):
+            self._widen(i)
+        _, at, size = self._offsets(self.wide)
+        struct.pack_into('<Bhhh' if self.wide else '<Bhbb', self.buf, at + i * size,
+                         feature, threshold, left, right)
+
+    def _widen(self, n):
+        """Re-lays the first n nodes with int16 jumps: a tree's jump outgrew a byte."""
+        _, at, _ = self._offsets(0)
+        old = self.buf
+        self.buf = bytearray(at + 7 * self.n_nodes)
+        self.buf[:at] = old[:at]
+        for i in range(n):
+            struct.pack_into('<Bhhh', self.buf, at + 7 * i, *struct.unpack_from('<Bhbb', old,
+                                                                                at + 5 * i))
+        self.wide = 1
+
+    def _ready(self):
+        if self.n_trees > 255:
+            raise ValueError('at most 255 trees (votes are counted in bytes)')
+        leaves, nodes, size = self._offsets(self.wide)
+        if len(self.buf) < nodes + size * self.n_nodes:
+            raise ValueError('packed forest is shorter than its header says')
+        for i in range(self.n_nodes):
+            if self.buf[nodes + i * size] >= self.n_features:
+                raise ValueError('node %d: feature index out of range' % i)
+        self._at = array('H', [self.n_trees, HEADER_SIZE, leaves, nodes, self.wide])
+        self._votes = bytearray(self.n_classes)
+
+    def packed(self):
+        """The buffer as `mapped` takes it (what the image build writes to ROM)."""
+        return bytes(self.buf[:self._at[3] + (5 + 2 * self.wide) * self.n_nodes])
 
     def outputs(self):
         return self.n_classes
 
-    @micropython.native
     def predict(self, features, out):
         if len(features) != self.n_features or len(out) != self.n_classes:
             raise ValueError('expected %d features and %d outputs' % (
                 self.n_features, self.n_classes))
-        links = self.links
-        thresholds = self.thresholds
-        votes = [0] * self.n_classes
-        for root in self.roots:
-            i = root
-            while i >= 0:
-                j = 3 * i
-                child = links[j + 1] if features[links[j]] < thresholds[i] else links[j + 2]
-                i = i + child if child >= 0 else child
-            votes[self.leaves[-i - 1]] += 1
-        n = self.n_trees
+        votes = self._votes
         for c in range(self.n_classes):
-            out[c] = votes[c] / n
+            votes[c] = 0
+        _vote(self.buf, self._at, features, votes)
+        for c in range(self.n_classes):
+            out[c] = votes[c] / self.n_trees
+
+
+def mapped(buf):
+    """A forest over a packed buffer, used in place (a memoryview of a ROM file: no copy)."""
+    magic, version, wide, features, classes, trees, nodes, leaves, _ = struct.unpack_from(
+        HEADER, buf, 0)
+    if magic != MAGIC or version != VERSION:
+        raise ValueError('not a packed forest of version %d' % VERSION)
+    f = Forest(trees, nodes, leaves, buf)
+    f.wide, f.n_features, f.n_classes = wide, features, classes
+    f._ready()
+    return f
 
 
 def new(n_trees, n_nodes, n_leaves):

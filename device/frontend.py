@@ -35,6 +35,7 @@ if not MICROPYTHON:
 _SIGN = 32 if sys.maxsize > 2 ** 32 else 0
 _AMIN = 1e-10
 _Q30 = 1 << 30
+_SHARED = {}   # configuration -> tables and scratch (see PyLogMel.__init__)
 
 
 @micropython.viper
@@ -250,15 +251,17 @@ class PyLogMel:
             self._stages += 1
         # each stage may grow values by (1 + sqrt 2) / 2 even though it halves them
         self._limit = int((1 << 27) / 1.2072 ** self._stages)
-        self._sine = array.array('i', (round(math.sin(2 * math.pi * k / n_fft) * _Q30)
-                                       for k in range(self._q + 1)))
+        # Tables, and the scratch a frame is computed in, are shared by instances of one
+        # configuration (the pipeline's and a search's): a frame is computed in one go, with no
+        # yield to the event loop, so two never use the scratch at once.
+        key = (sample_rate, n_fft, n_mels, fmin, fmax, htk, norm)
+        shared = _SHARED.get(key)
+        if shared is None:
+            shared = _SHARED[key] = self._tables(sample_rate, n_fft, n_mels, fmin, fmax, htk,
+                                                 norm)
+        self._sine, self._z, self._power, self._start, self._length, self._weights = shared
         self._samples = array.array('h', bytes(2 * n_fft))
         self._fill = 0
-        self._z = array.array('i', bytes(4 * (n_fft + 2)))
-        self._power = array.array('f', bytes(4 * (m + 1)))
-        self._start = array.array('H', bytes(2 * n_mels))
-        self._length = array.array('H', bytes(2 * n_mels))
-        self._weights = self._filterbank(sample_rate, n_fft, n_mels, fmin, fmax, htk, norm)
         self._queue = array.array('f', bytes(4 * n_mels * max_frames))
         self._head = self._ready = 0
         self._checked = None
@@ -266,8 +269,21 @@ class PyLogMel:
             self._sine, self._samples, self._z, self._power, self._start, self._length,
             self._weights, self._queue))
 
-    def _filterbank(self, sample_rate, n_fft, n_mels, fmin, fmax, htk, norm):
-        """The nonzero weights of librosa.filters.mel, band after band."""
+    def _tables(self, sample_rate, n_fft, n_mels, fmin, fmax, htk, norm):
+        m = n_fft // 2
+        sine = array.array('i', (round(math.sin(2 * math.pi * k / n_fft) * _Q30)
+                                 for k in range(self._q + 1)))
+        start = array.array('H', bytes(2 * n_mels))
+        length = array.array('H', bytes(2 * n_mels))
+        weights = self._filterbank(sample_rate, n_fft, n_mels, fmin, fmax, htk, norm, start,
+                                   length)
+        return (sine, array.array('i', bytes(4 * (n_fft + 2))), array.array('f', bytes(4 * (m + 1))),
+                start, length, weights)
+
+    @staticmethod
+    def _filterbank(sample_rate, n_fft, n_mels, fmin, fmax, htk, norm, starts, lengths):
+        """The nonzero weights of librosa.filters.mel, band after band (exactly as many: a
+        grown array keeps spare room), with each band's first bin and count."""
         lo, hi = _hz_to_mel(fmin, htk), _hz_to_mel(fmax, htk)
         points = [_mel_to_hz(lo + (hi - lo) * i / (n_mels + 1), htk) for i in range(n_mels + 2)]
         weights = array.array('f')
@@ -284,9 +300,9 @@ class PyLogMel:
                     weights.append(w * scale)
                 elif first is not None:
                     break
-            self._start[b] = first or 0
-            self._length[b] = len(weights) - before
-        return weights
+            starts[b] = first or 0
+            lengths[b] = len(weights) - before
+        return array.array('f', weights)
 
     def _frames_in(self, n):
         total = self._fill + n

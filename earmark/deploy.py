@@ -194,11 +194,11 @@ def sizes(folder):
 
 def rom_plan(files, survey, rom):
     """(files to keep as files, where the code goes, whether the ROM partition needs writing).
-    The code (`rom`, the image's ROMFS) goes to a ROM partition it fits in; then the .mpy files
-    are not copied, and copies an older deploy left on the board get deleted."""
+    The code and the model (`rom`, the image's ROMFS) go to a ROM partition they fit in; then
+    their files are not copied, and copies an older deploy left on the board get deleted."""
     if not rom or not survey.get('rom_size') or survey['rom_size'] < len(rom):
         return files, 'files', False
-    kept = {p: h for p, h in files.items() if not p.endswith('.mpy')}
+    kept = {p: h for p, h in files.items() if not image.in_rom(p)}
     return kept, 'rom', survey.get('rom_digest') != hashlib.sha256(rom).hexdigest()
 
 

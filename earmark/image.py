@@ -6,6 +6,7 @@ from .mpy ~36 KB). Only `main.py` stays source: the firmware runs it by name at 
 """
 import hashlib
 import importlib.util
+import json
 import os
 import platform
 import shutil
@@ -57,21 +58,48 @@ def rom_path(arch):
     return BUILD / ('image-%s.romfs' % arch)
 
 
+# Folders of the image that go to the ROM partition whole, beside the code.
+ROM_FOLDERS = ('model',)
+
+
+def in_rom(path):
+    """Does this image path go to the ROM partition (where a board has one)?"""
+    return path.endswith('.mpy') or path.split('/')[0] in ROM_FOLDERS
+
+
+def _packed_trees(model):
+    """(file name, bytes): the model's trees as forest.py's packed buffer, made by forest.py
+    itself (in CPython)."""
+    from training.device import module   # training imports this module: import late
+    forest = module('forest')
+    meta = json.loads((model / 'model.json').read_text())['trees']
+    trees = forest.new(meta['trees'], meta['nodes'], meta['leaves'])
+    with open(model / meta['file']) as lines:
+        forest.load_model(trees, lines)
+    return forest.PACKED, trees.packed()
+
+
 def _write_rom(folder, target):
-    """The .mpy files of an image folder (paths kept: lib/ stays lib/) as one ROMFS image.
-    Model, page and main.py stay ordinary files: they are read, not imported, so flash-mapping
-    them saves no heap, and a board without a ROM partition keeps them where it always had."""
+    """The image's code (.mpy, paths kept: lib/ stays lib/) and its model as one ROMFS image.
+    The model carries a packed copy of its trees (forest.PACKED) that the fallback evaluator
+    reads in place from flash, so its nodes take no heap. The page and main.py stay ordinary
+    files: they are read a piece at a time, and a board without a ROM partition keeps them where
+    it always had."""
     if VfsRomWriter is None:
         raise RuntimeError('mpremote is not installed: pip install the earmark package first')
     rom = VfsRomWriter()
 
-    def add(path):
+    def add(path, prefix=''):
         for entry in sorted(path.iterdir()):
-            if entry.is_dir() and any(entry.rglob('*.mpy')):
+            rel = prefix + entry.name
+            if entry.is_dir() and any(in_rom(str(p.relative_to(folder)))
+                                      for p in entry.rglob('*') if p.is_file()):
                 rom.opendir(entry.name)
-                add(entry)
+                add(entry, rel + '/')
+                if rel == 'model':
+                    rom.mkfile(*_packed_trees(entry))
                 rom.closedir()
-            elif entry.suffix == '.mpy':
+            elif entry.is_file() and in_rom(rel):
                 rom.mkfile(entry.name, entry.read_bytes())
     add(folder)
     data = rom.finalise()

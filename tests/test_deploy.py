@@ -186,14 +186,15 @@ print(a.check(%r), a.check('wrong'), Config.wifi_ssid, Config.i2s_sd)
 def test_code_goes_to_a_rom_partition_it_fits_in(esp32_image):
     files = deploy.image_files(esp32_image)
     rom = image.rom_path(deploy.ARCH).read_bytes()
-    mpy = {p for p in files if p.endswith('.mpy')}
-    assert mpy and rom.startswith(b'\xd2\xcd\x31')   # a ROMFS image of the code
-    board = {'rom_size': len(rom), 'rom_digest': None, 'hashes': {p: files[p] for p in mpy},
+    in_rom = {p for p in files if p.endswith('.mpy') or p.startswith('model/')}
+    assert rom.startswith(b'\xd2\xcd\x31')   # a ROMFS image of the code and the model
+    assert {'model/trees.csv', 'main.py'} & in_rom == {'model/trees.csv'}
+    board = {'rom_size': len(rom), 'rom_digest': None, 'hashes': {p: files[p] for p in in_rom},
              'old': sorted(files)}
     kept, code, write = deploy.rom_plan(files, board, rom)
-    assert code == 'rom' and write and set(kept) == set(files) - mpy
-    # The .mpy copies an earlier file deploy left are deleted, nothing else is.
-    assert deploy.plan(kept, board) == (sorted(kept), sorted(mpy))
+    assert code == 'rom' and write and set(kept) == set(files) - in_rom
+    # The copies an earlier file deploy left are deleted, nothing else is.
+    assert deploy.plan(kept, board) == (sorted(kept), sorted(in_rom))
     # Written only when the partition holds something else.
     board['rom_digest'] = hashlib.sha256(rom).hexdigest()
     assert deploy.rom_plan(files, board, rom)[1:] == ('rom', False)

@@ -101,31 +101,44 @@ def test_emlearn_csv_has_int16_thresholds_and_small_feature_indices(fake_bundle)
 
 
 def test_default_bundle_loads_and_answers_in_micropython_128k(mpy):
+    """From the image's file copy (the CSV parsed into the heap) and from its ROM partition (the
+    packed trees read in place): the same answers, the ROM's for a fraction of the heap."""
     meta = bundle.read(DEVICE / 'model')
     assert meta['labels'] == LABELS
     assert 'CC BY-NC' in (DEVICE / 'model' / 'LICENSE').read_text()
     assert bundle.size(DEVICE / 'model') <= 64 * 1024
-    out = mpy.json_lines('''
+    code = '''
 import classifier, gc, json
 from array import array
 gc.collect(); before = gc.mem_alloc()
-c = classifier.Classifier('model')
+c = classifier.Classifier(%r)
 gc.collect(); loaded = gc.mem_alloc() - before
 frames = array('h', bytes(2 * c.window_frames * c.n_mels))
-for i in range(len(frames)):
-    frames[i] = -6000 + (i * 7919) % 3000
-x = c.features(frames)
-s = c.scores(x)
-e = c.embed(x)
-print(json.dumps({'labels': c.labels, 'n': len(x), 'sum': sum(s), 'dim': c.dim, 'e': len(e),
-    'centroids': len(c.centroids), 'decide': c.decide(s), 'heap': loaded, 'trees': classifier.TREES}))
-''')[0]
-    assert out['labels'] == LABELS and out['n'] == N_FEATURES
-    assert abs(out['sum'] - 1.0) < 1e-6
-    assert out['e'] == out['dim'] == meta['embedding']['dim']
-    assert out['centroids'] == meta['centroids']['count'] * out['dim']
-    assert out['decide'][0] in LABELS
-    print('default bundle heap in micropython: %d bytes (%s)' % (out['heap'], out['trees']))
+answers = []
+for k in range(20):
+    for i in range(len(frames)):
+        frames[i] = -6000 + (i * 7919 + k * 104729) %% (1000 + 300 * k)
+    x = c.features(frames)
+    answers.append([c.scores(x), list(c.embed(x))])
+s = answers[0][0]
+print(json.dumps({'labels': c.labels, 'n': len(x), 'sum': sum(s), 'dim': c.dim, 'e': len(answers[0][1]),
+    'centroids': len(c.centroids), 'decide': c.decide(s), 'heap': loaded, 'trees': classifier.TREES,
+    'answers': answers, 'mapped': isinstance(c.model.buf, memoryview)}))
+'''
+    files, rom = (mpy.json_lines(code % folder)[0] for folder in ('model', '/rom/model'))
+    for out in (files, rom):
+        assert out['labels'] == LABELS and out['n'] == N_FEATURES
+        assert abs(out['sum'] - 1.0) < 1e-6
+        assert out['e'] == out['dim'] == meta['embedding']['dim']
+        assert out['centroids'] == meta['centroids']['count'] * out['dim']
+        assert out['decide'][0] in LABELS
+    assert rom['answers'] == files['answers']
+    assert len({str(a[0]) for a in rom['answers']}) > 5    # inputs that the trees tell apart
+    assert rom['mapped'] and not files['mapped']
+    trees = meta['trees']
+    assert rom['heap'] < files['heap'] - 5 * trees['nodes']    # nodes (5 bytes each) stay in flash
+    print('default bundle heap in micropython: %d bytes from files, %d from ROM (%s)' % (
+        files['heap'], rom['heap'], rom['trees']))
 
 
 def test_every_training_window_gets_the_same_class_from_device_sklearn_and_emlearn_c(

@@ -52,7 +52,7 @@ def test_the_rom_image_is_the_image_code_and_not_counted_as_heap(mpy, device_ima
     listing, path, sizes = mpy.run(code, heap='128K').splitlines()
     mpy_files = sorted(n for n, _ in image.manifest(device_image)
                        if n.endswith('.mpy') and '/' not in n)
-    assert eval(listing) == sorted(mpy_files + ['lib'])
+    assert eval(listing) == sorted(mpy_files + ['lib', 'model'])
     assert eval(path)[-2:] == ['/rom', '/rom/lib'] and '' not in eval(path)
     total, flash = map(int, sizes.split())
     assert flash >= image.rom_path(image.host_arch()).stat().st_size
