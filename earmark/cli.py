@@ -15,7 +15,7 @@ def cmd_build(args):
         print('%8d  %s' % (size, name))
     print('%8d  total bytes in %s (%d files)' % (sum(s for _, s in files), folder, len(files)))
     rom = image.rom_path(args.arch or image.host_arch())
-    print('%8d  of them code, as the ROMFS image %s (for a board with a ROM partition)'
+    print('%8d  code and model as the ROMFS image %s (for a board with a ROM partition)'
           % (rom.stat().st_size, rom))
 
 
