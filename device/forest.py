@@ -127,11 +127,27 @@ class Forest:
         leaves, nodes, size = self._offsets(self.wide)
         if len(self.buf) < nodes + size * self.n_nodes:
             raise ValueError('packed forest is shorter than its header says')
+        # _vote trusts the buffer (viper does not check bounds): every index is checked here,
+        # and every jump goes forward, so a walk ends at a leaf.
+        for t in range(self.n_trees):
+            self._target(struct.unpack_from('<h', self.buf, HEADER_SIZE + 2 * t)[0], 0, 'root')
+        for i in range(self.n_leaves):
+            if self.buf[leaves + i] >= self.n_classes:
+                raise ValueError('leaf %d: class out of range' % i)
+        link = '<Bhhh' if self.wide else '<Bhbb'
         for i in range(self.n_nodes):
-            if self.buf[nodes + i * size] >= self.n_features:
+            feature, _, left, right = struct.unpack_from(link, self.buf, nodes + i * size)
+            if feature >= self.n_features:
                 raise ValueError('node %d: feature index out of range' % i)
+            self._target(left, i, 'node %d' % i)
+            self._target(right, i, 'node %d' % i)
         self._at = array('H', [self.n_trees, HEADER_SIZE, leaves, nodes, self.wide])
         self._votes = bytearray(self.n_classes)
+
+    def _target(self, child, i, what):
+        if child >= 0 and (child == 0 and what != 'root' or i + child >= self.n_nodes) \
+                or child < 0 and -child - 1 >= self.n_leaves:
+            raise ValueError('%s: jump %d out of range' % (what, child))
 
     def packed(self):
         """The buffer as `mapped` takes it (what the image build writes to ROM)."""

@@ -324,6 +324,37 @@ def test_forest_widens_links_that_do_not_fit_a_byte(device, device_image):
     assert out == {'votes': [[1.0, 0.0], [0.0, 1.0]], 'wide': 1}
 
 
+BAD_TREES = r'''
+import forest, json
+def load(lines):
+    m = forest.new(1, 3, 2)
+    try:
+        m.load(lines)
+        return forest.mapped(m.packed()).n_nodes
+    except ValueError as e:
+        return str(e)
+head = ['f,2', 'c,2', 'lb,0', 'l,0', 'l,1']
+good = ['n,0,10,1,2', 'n,1,0,-1,-1', 'n,1,0,-2,-2']
+cases = [head + ['r,0'] + good,
+         head + ['r,0', 'n,0,10,0,2'] + good[1:],          # a jump to itself: a walk never ends
+         head + ['r,0', 'n,0,10,1,5'] + good[1:],          # past the last node
+         head + ['r,0', 'n,0,10,1,2', 'n,1,0,-3,-1', good[2]],   # a leaf that is not there
+         ['f,2', 'c,2', 'lb,0', 'l,0', 'l,2', 'r,0'] + good,      # a leaf's class out of range
+         head + ['r,3'] + good,                            # a root past the nodes
+         head + ['r,0', 'n,2,10,1,2'] + good[1:]]          # a feature the model has not
+print(json.dumps([load(c) for c in cases]))
+'''
+
+
+def test_forest_refuses_trees_that_would_walk_out_of_their_buffer(device, device_image):
+    # The viper walk reads without bounds checks, so a bad file must fail at load, by name.
+    out = device.json_lines(BAD_TREES)[-1]
+    assert out[0] == 3
+    assert out[1:] == ['node 0: jump 0 out of range', 'node 0: jump 5 out of range',
+                       'node 1: jump -3 out of range', 'leaf 1: class out of range',
+                       'root: jump 3 out of range', 'node 0: feature index out of range']
+
+
 FINISH = r'''
 import gc, json, sys
 sys.path.insert(0, '.')
