@@ -4,9 +4,10 @@ The steps, each one mpremote session:
 1. survey: one `exec` on the board prints the sha256 of every file the image holds (and of those
    the last deploy left), its config and auth files, and its mpy architecture and version;
 2. code: on a board whose firmware has a ROM partition (MicroPython built with ROMFS), the
-   image's compiled code goes there with `mpremote romfs deploy`, so it runs in place from flash
-   and takes no heap; elsewhere the .mpy files are copied like the rest (code then loads into
-   the heap: fine on an ESP32-S3 with PSRAM, tight on a classic ESP32);
+   image's compiled code and its model go there with `mpremote romfs deploy`, so the code runs in
+   place from flash and takes no heap, nor do the model's trees; elsewhere they are copied as
+   files like the rest (code then loads into the heap: fine on an ESP32-S3 with PSRAM, tight on
+   a classic ESP32);
    copy: `fs cp` of the files whose hash differs, `fs rm` of the files an older image had and this
    one dropped, the config (merged into the board's through device/config.py's `update`) and, on a
    first deploy or when asked, a new token's salted hash (device/auth.py's record);
@@ -348,7 +349,7 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
         config_file = merged_config(survey['config'], changes or {}, tmp)
         if dry_run:
             if rom_step:
-                log('would write the code (%d bytes) to the ROM partition' % len(rom))
+                log('would write the code and model (%d bytes) to the ROM partition' % len(rom))
             for p in copy:
                 log('would copy ' + p)
             for p in delete:
@@ -362,7 +363,7 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
         commands = []
         if rom_step:
             board.mpremote(['romfs', 'deploy', str(image.rom_path(ARCH))])
-            log('code written to the ROM partition (%d bytes)' % len(rom))
+            log('code and model written to the ROM partition (%d bytes)' % len(rom))
         dirs = sorted({str(Path(p).parent) for p in copy} - {'.'}, key=lambda d: d.count('/'))
         commands.append(['exec', MKDIRS % {'root': board.root, 'dirs': _parents(dirs)}])
         commands += [['fs', 'cp', '-f', str(folder / p), ':' + p] for p in copy]

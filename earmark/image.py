@@ -52,14 +52,16 @@ def _sources():
 
 
 def rom_path(arch):
-    """The image's ROMFS: its compiled code, as `mpremote romfs deploy` writes it to a board's
-    ROM partition, from where MicroPython runs bytecode in place instead of copying it into the
-    heap."""
+    """The image's ROMFS: its compiled code and its model, as `mpremote romfs deploy` writes them
+    to a board's ROM partition, from where MicroPython runs bytecode in place instead of copying
+    it into the heap (and the fallback evaluator reads the trees in place)."""
     return BUILD / ('image-%s.romfs' % arch)
 
 
-# Folders of the image that go to the ROM partition whole, beside the code.
-ROM_FOLDERS = ('model',)
+# Folders of the image that go to the ROM partition whole, beside the code; the model's also
+# gets a packed copy of its trees.
+MODEL = 'model'
+ROM_FOLDERS = (MODEL,)
 
 
 def in_rom(path):
@@ -96,7 +98,7 @@ def _write_rom(folder, target):
                                       for p in entry.rglob('*') if p.is_file()):
                 rom.opendir(entry.name)
                 add(entry, rel + '/')
-                if rel == 'model':
+                if rel == MODEL:
                     rom.mkfile(*_packed_trees(entry))
                 rom.closedir()
             elif entry.is_file() and in_rom(rel):
