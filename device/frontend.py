@@ -9,13 +9,18 @@ PyLogMel computes what the C core computes (native/logmel/logmel.h) with integer
 is: the FFT runs in 32-bit fixed point (block-normalised input, Q30 twiddles split in 15-bit
 halves so no product leaves 31 bits on a 32-bit ESP32), and the Hann window is applied in the
 frequency domain (periodic Hann is exactly -1/4, 1/2, -1/4 across neighbouring bins), so no
-rounded window touches the samples. Power, the mel sums and the logarithm are floats.
+rounded window touches the samples. Power, the mel sums and the logarithm are integers too: each
+band's bins are scaled by a power of two of the band's own so that, again, nothing leaves 31 bits,
+log2 is a bit length plus an interpolated table, and frames queue as centi-dB.
+So a frame allocates nothing: in MicroPython every float is a heap object, and floats here made
+about 110 KB of garbage a frame on a 64-bit port, which kept the collector busy in a small heap.
 """
 import array
 import math
 import sys
 
 import micropython
+from micropython import const
 
 try:
     from logmel import LogMel
@@ -33,8 +38,10 @@ if not MICROPYTHON:
 # viper reads ptr32 as unsigned on 64-bit ports: (v << _SIGN) >> _SIGN restores the sign there
 # and is a no-op on 32-bit ports and in plain Python.
 _SIGN = 32 if sys.maxsize > 2 ** 32 else 0
-_AMIN = 1e-10
 _Q30 = 1 << 30
+_LOG_STEPS = const(64)        # log2(1 + i/64) tabulated, interpolated: within 0.0002 dB
+_CENTI_DB = const(315652829)  # centi-dB per unit of log2, 1000 log10(2), times 2^20
+_FLOOR = const(-10000)        # librosa's amin 1e-10 as centi-dB
 _SHARED = {}   # configuration -> tables and scratch (see PyLogMel.__init__)
 
 
@@ -51,15 +58,17 @@ def _peak(x: ptr16, n: int) -> int:
 
 
 @micropython.viper
-def _copy(dst: ptr16, at: int, src: ptr8, n: int, width: int):
+def _copy(dst: ptr16, at: int, src: ptr8, start: int, n: int, width: int):
+    # Samples start..start+n of src (an offset, not a slice: a slice is a heap object).
     # width 2: src is little-endian int16 bytes (ESP32 and x86-64 both are), any alignment;
     # width 1: src holds the int16 values (plain bytecode indexing an array('h'))
     if width == 2:
         for i in range(n):
-            dst[at + i] = (((src[2 * i] | (src[2 * i + 1] << 8)) + 0x8000) & 0xffff) - 0x8000
+            j = 2 * (start + i)
+            dst[at + i] = (((src[j] | (src[j + 1] << 8)) + 0x8000) & 0xffff) - 0x8000
     else:
         for i in range(n):
-            dst[at + i] = src[i]
+            dst[at + i] = src[start + i]
 
 
 @micropython.viper
@@ -129,7 +138,8 @@ def _fft(z: ptr32, m: int, sine: ptr32, q: int, sg: int):
 @micropython.viper
 def _spectrum(z: ptr32, m: int, sine: ptr32, q: int, sg: int):
     # Splits the half-size complex FFT into the real frame's bins X[0..m] (z grows to 2m+2
-    # values), then windows: Y[k] = (2X[k] - X[k-1] - X[k+1]) / 4, the periodic Hann window.
+    # values), then windows: Y[k] = (2X[k] - X[k-1] - X[k+1]) / 4, the periodic Hann window,
+    # keeping |Re Y| and |Im Y|: the power needs no signs.
     zr = (z[0] << sg) >> sg
     zi = (z[1] << sg) >> sg
     z[0] = zr + zi
@@ -181,18 +191,93 @@ def _spectrum(z: ptr32, m: int, sine: ptr32, q: int, sg: int):
         else:
             nr = (z[2 * m - 2] << sg) >> sg   # X[m+1] = conj(X[m-1])
             ni = 0 - ((z[2 * m - 1] << sg) >> sg)
-        z[2 * k] = (2 * cr - pr - nr) >> 2
-        z[2 * k + 1] = (2 * ci - pi - ni) >> 2
+        yr = (2 * cr - pr - nr) >> 2
+        yi = (2 * ci - pi - ni) >> 2
+        if yr < 0:
+            yr = 0 - yr
+        if yi < 0:
+            yi = 0 - yi
+        z[2 * k] = yr
+        z[2 * k + 1] = yi
         pr = cr
         pi = ci
 
 
 @micropython.viper
-def _power(z: ptr32, power, bins: int, sg: int):
-    for k in range(bins):
-        re = float((z[2 * k] << sg) >> sg)
-        im = float((z[2 * k + 1] << sg) >> sg)
-        power[k] = re * re + im * im
+def _mel(z: ptr32, bands: ptr32, weights: ptr32, sums: ptr32, n: int):
+    # Band b's weighted power sum(w * (re^2 + im^2)) / 2^30 as sums[2b] * 2^sums[2b+1] with
+    # sums[2b] < 2^30. A block exponent e leaves the band's largest |Re|/|Im| 14 bits, so a
+    # square p is at most 2^29 and so is p * w >> 30 (w up to 2^30, multiplied in 15-bit halves
+    # like the FFT's twiddles); the sum is kept as carry * 2^30 + total.
+    w = 0
+    for b in range(n):
+        first = 2 * bands[3 * b]
+        count = bands[3 * b + 1]
+        top = 0
+        for i in range(first, first + 2 * count):
+            top |= z[i]      # as many bits as the largest
+        e = -14
+        while top:
+            top >>= 1
+            e += 1
+        down = e if e > 0 else 0
+        half = (1 << down) >> 1
+        up = 0 - 2 * e if e < 0 else 0     # small values move up to keep the weights' precision
+        carry = 0
+        total = 0
+        for j in range(count):
+            re = (z[first + 2 * j] + half) >> down
+            im = (z[first + 2 * j + 1] + half) >> down
+            p = (re * re + im * im) << up
+            ph = p >> 15
+            pl = p & 32767
+            wh = weights[w] >> 15
+            wl = weights[w] & 32767
+            total += ph * wh + ((ph * wl + pl * wh + ((pl * wl) >> 15)) >> 15)
+            if total >> 30:   # not >= 1 << 30: no small int on a 32-bit port, viper rejects it
+                total &= 0x3fffffff
+                carry += 1
+            w += 1
+        extra = 0
+        while carry >> extra:
+            extra += 1
+        if extra:
+            total = (carry << (30 - extra)) | (total >> extra)
+        sums[2 * b] = total
+        sums[2 * b + 1] = 2 * e + extra
+
+
+@micropython.viper
+def _decibels(sums: ptr32, bands: ptr32, table: ptr32, out: ptr16, at: int, n: int,
+              exponent: int, sg: int):
+    # out[at + b] = 1000 log10(sums[2b] * 2^(sums[2b+1] + exponent) * band b's weight unit)
+    # with log2 in Q16 from the sum's bit length and a table of log2(1 + i/64), floored at amin.
+    for b in range(n):
+        total = sums[2 * b]
+        if total == 0:
+            out[at + b] = _FLOOR
+            continue
+        bits = 0
+        x = total
+        while x:
+            x >>= 1
+            bits += 1
+        f = (total << (30 - bits)) - (1 << 29)     # the mantissa's fraction, 29 bits
+        i = f >> 23
+        t = table[i] + (((table[i + 1] - table[i]) * ((f >> 8) & 32767)) >> 15)
+        e = (sums[2 * b + 1] << sg) >> sg
+        log2 = ((bits - 1 + e + exponent) << 16) + t + ((bands[3 * b + 2] << sg) >> sg)
+        if log2 < -34 << 16:   # below amin (2^-33.2); and the product below stays in 31 bits
+            out[at + b] = _FLOOR
+            continue
+        # log2 * _CENTI_DB >> 30 from 15-bit halves: 64 times the centi-dB, then rounded
+        lh = log2 >> 15
+        ll = log2 & 32767
+        kh = _CENTI_DB >> 15
+        kl = _CENTI_DB & 32767
+        v = lh * kh + ((lh * kl + ll * kh + ((ll * kl) >> 15)) >> 15)
+        v = (v + 32) >> 6
+        out[at + b] = v if v > _FLOOR else _FLOOR
 
 
 def _hz_to_mel(hz, htk):
@@ -259,50 +344,61 @@ class PyLogMel:
         if shared is None:
             shared = _SHARED[key] = self._tables(sample_rate, n_fft, n_mels, fmin, fmax, htk,
                                                  norm)
-        self._sine, self._z, self._power, self._start, self._length, self._weights = shared
+        self._sine, self._z, self._sums, self._log2, self._bands, self._weights = shared
         self._samples = array.array('h', bytes(2 * n_fft))
         self._fill = 0
-        self._queue = array.array('f', bytes(4 * n_mels * max_frames))
+        self._queue = array.array('h', bytes(2 * n_mels * max_frames))   # centi-dB
         self._head = self._ready = 0
-        self._checked = None
+        self._checked = self._out = None
         self.state_size = sum(_itemsize(a) * len(a) for a in (
-            self._sine, self._samples, self._z, self._power, self._start, self._length,
+            self._sine, self._samples, self._z, self._sums, self._log2, self._bands,
             self._weights, self._queue))
 
     def _tables(self, sample_rate, n_fft, n_mels, fmin, fmax, htk, norm):
-        m = n_fft // 2
         sine = array.array('i', (round(math.sin(2 * math.pi * k / n_fft) * _Q30)
                                  for k in range(self._q + 1)))
-        start = array.array('H', bytes(2 * n_mels))
-        length = array.array('H', bytes(2 * n_mels))
-        weights = self._filterbank(sample_rate, n_fft, n_mels, fmin, fmax, htk, norm, start,
-                                   length)
-        return (sine, array.array('i', bytes(4 * (n_fft + 2))), array.array('f', bytes(4 * (m + 1))),
-                start, length, weights)
+        log2 = array.array('i', (round(math.log(1 + i / _LOG_STEPS) / math.log(2) * 65536)
+                                 for i in range(_LOG_STEPS + 1)))
+        bands = array.array('i', bytes(12 * n_mels))
+        weights = array.array('i')
+        for b, (first, ws) in enumerate(self._filterbank(sample_rate, n_fft, n_mels, fmin, fmax,
+                                                         htk, norm)):
+            # each band's weights in units of its largest / 2^30, that unit's log2 in Q16
+            top = max(ws) if ws else 1.0
+            ints = [round(w * _Q30 / top) for w in ws]
+            while ints and not ints[-1]:   # e.g. 1e-17 at Nyquist: a loud bin there would
+                ints.pop()                 # set the block exponent for nothing
+            while ints and not ints[0]:
+                ints.pop(0)
+                first += 1
+            bands[3 * b] = first
+            bands[3 * b + 1] = len(ints)
+            bands[3 * b + 2] = round(math.log(top) / math.log(2) * 65536)
+            weights.extend(ints)
+        z = array.array('i', bytes(4 * (n_fft + 2)))
+        sums = array.array('i', bytes(8 * n_mels))
+        return sine, z, sums, log2, bands, array.array('i', weights)  # a grown array has spare room
 
     @staticmethod
-    def _filterbank(sample_rate, n_fft, n_mels, fmin, fmax, htk, norm, starts, lengths):
-        """The nonzero weights of librosa.filters.mel, band after band (exactly as many: a
-        grown array keeps spare room), with each band's first bin and count."""
+    def _filterbank(sample_rate, n_fft, n_mels, fmin, fmax, htk, norm):
+        """Yields the nonzero weights of librosa.filters.mel band after band, each with its
+        first bin."""
         lo, hi = _hz_to_mel(fmin, htk), _hz_to_mel(fmax, htk)
         points = [_mel_to_hz(lo + (hi - lo) * i / (n_mels + 1), htk) for i in range(n_mels + 2)]
-        weights = array.array('f')
         for b in range(n_mels):
             f0, f1, f2 = points[b:b + 3]
             scale = 2.0 / (f2 - f0) if norm else 1.0
-            first, before = None, len(weights)
+            first, weights = 0, []
             for k in range(n_fft // 2 + 1):
                 f = k * sample_rate / n_fft
                 w = min((f - f0) / (f1 - f0), (f2 - f) / (f2 - f1))
                 if w > 0:
-                    if first is None:
+                    if not weights:
                         first = k
                     weights.append(w * scale)
-                elif first is not None:
+                elif weights:
                     break
-            starts[b] = first or 0
-            lengths[b] = len(weights) - before
-        return array.array('f', weights)
+            yield first, weights
 
     def _frames_in(self, n):
         total = self._fill + n
@@ -329,16 +425,15 @@ class PyLogMel:
             raise ValueError('push would complete more frames than max_frames: pop() first or '
                              'push fewer samples')
         if MICROPYTHON:
-            view = memoryview(samples)
-            unit = 2 if self._bytewise else 1              # memoryview slices count elements
+            view = samples
             width = 2 if self._bytewise or VIPER else 1     # viper's ptr8 always sees bytes
         else:
             view = memoryview(samples).cast('B')
-            unit = width = 2
+            width = 2
         done = 0
         while done < n:
             take = min(self.n_fft - self._fill, n - done)
-            _copy(self._samples, self._fill, view[unit * done:unit * (done + take)], take, width)
+            _copy(self._samples, self._fill, view, done, take, width)
             self._fill += take
             done += take
             if self._fill == self.n_fft:
@@ -356,26 +451,36 @@ class PyLogMel:
         _load(self._z, self._samples, m, shift)
         _fft(self._z, m, self._sine, self._q, _SIGN)
         _spectrum(self._z, m, self._sine, self._q, _SIGN)
-        _power(self._z, self._power, m + 1, _SIGN)
-        # undo the block scaling and librosa's 1/32768, both powers of two
-        scale = 2.0 ** (2 * (self._stages - shift) - 30)
+        _mel(self._z, self._bands, self._weights, self._sums, self.n_mels)
         slot = self._head + self._ready
         if slot >= self.max_frames:
             slot -= self.max_frames
-        out = slot * self.n_mels
-        power, weights, queue = self._power, self._weights, self._queue
-        w = 0
-        for b in range(self.n_mels):
-            start, length = self._start[b], self._length[b]
-            total = 0.0
-            for j in range(length):
-                total += weights[w + j] * power[start + j]
-            w += length
-            queue[out + b] = 10.0 * math.log10(max(total * scale, _AMIN))
+        # the exponent undoes the block scaling and librosa's 1/32768, both powers of two
+        _decibels(self._sums, self._bands, self._log2, self._queue, slot * self.n_mels,
+                  self.n_mels, 2 * (self._stages - shift) - 30, _SIGN)
         self._ready += 1
 
     def pop(self, out):
         """Oldest ready frame into `out`: array('f') gets dB, array('h') centi-dB. False if none."""
+        if out is not self._out or len(out) != self.n_mels:
+            self._in_db = self._check_out(out)   # the check allocates: once per buffer
+            self._out = out
+        if not self._ready:
+            return False
+        at = self._head * self.n_mels
+        queue = self._queue
+        if self._in_db:
+            for b in range(self.n_mels):
+                out[b] = queue[at + b] / 100
+        else:
+            for b in range(self.n_mels):
+                out[b] = queue[at + b]
+        self._head = 0 if self._head + 1 == self.max_frames else self._head + 1
+        self._ready -= 1
+        return True
+
+    def _check_out(self, out):
+        """True for array('f'), False for array('h'), else ValueError."""
         try:
             size = _itemsize(out)
         except TypeError:
@@ -384,21 +489,7 @@ class PyLogMel:
                 size == 4 and isinstance(out[0], float) or size == 2 and not isinstance(out[0], float)):
             raise ValueError("out must be a writable array('f') or array('h') of n_mels=%d values"
                              % self.n_mels)
-        if not self._ready:
-            return False
-        at = self._head * self.n_mels
-        queue = self._queue
-        if size == 4:
-            for b in range(self.n_mels):
-                out[b] = queue[at + b]
-        else:
-            for b in range(self.n_mels):
-                v = queue[at + b] * 100.0
-                v = int(v + 0.5) if v >= 0 else -int(0.5 - v)
-                out[b] = 32767 if v > 32767 else -32768 if v < -32768 else v
-        self._head = 0 if self._head + 1 == self.max_frames else self._head + 1
-        self._ready -= 1
-        return True
+        return size == 4
 
     def reset(self):
         """Forgets buffered samples and ready frames (e.g. after a gap in the audio)."""
