@@ -191,7 +191,7 @@ async def not_found(request):
     # catch-all route can shadow an API path whatever the order modules register routes in.
     if request is not None and static.resolve(request.path):
         if request.method in ('GET', 'HEAD'):
-            return static.respond(request, request.path)
+            return static.respond(request, request.path, buf=request.sock[0].buf)
         return {'error': 'method not allowed'}, 405, {'Allow': 'GET, HEAD'}
     return {'error': 'not found'}, 404
 

@@ -125,6 +125,7 @@ class Index:
     """The posting lists of one store: files b00.ix, b01.ix, ... under the store's root."""
     CHUNK_ENTRIES = 48  # entries read per file read: the scan's whole buffer
     SPARE = 6  # winners kept beyond k, for those a check turns down
+    KEPT_K = 10  # searches up to this k use winner buffers kept from the start (the page's k)
 
     def __init__(self, root, dim, centroids=None):
         self.root = root
@@ -150,6 +151,10 @@ class Index:
         # Kept, not made per search: a search then allocates next to nothing, so it does not
         # set off collections of a heap the rest of the appliance fills.
         self._buf = bytearray(self.CHUNK_ENTRIES * self.entry_size)
+        # Likewise the winners of a search of the usual k: made fresh, their 640 bytes were
+        # what a heap fragmented by 8 busy clients refused first (at 208K).
+        self._scores = array('i', bytes(4 * (self.KEPT_K + self.SPARE)))
+        self._winners = bytearray(len(self._scores) * self.entry_size)
 
     def path(self, bucket):
         return '%s/b%02x.ix' % (self.root, bucket)
@@ -221,8 +226,12 @@ class Index:
         checking every candidate as it comes."""
         spare = k + self.SPARE
         size = self.entry_size
-        scores = array('i', bytes(4 * spare))
-        winners = bytearray(spare * size)
+        if spare <= len(self._scores):
+            scores, winners = self._scores, self._winners
+            for j in range(spare):
+                scores[j] = 0      # an empty slot (search runs in one go: nothing else uses it)
+        else:
+            scores, winners = array('i', bytes(4 * spare)), bytearray(spare * size)
         buf = self._buf
         for n in self._chunks(buckets, buf):
             _top(buf, n, size, q, self.dim, lo, hi, scores, winners, spare)
