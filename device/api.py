@@ -13,7 +13,7 @@ import asyncio
 import json
 import sys
 
-from microdot import Microdot, Request
+from microdot import Microdot, Request, Response
 from microdot.sse import sse_response
 
 import auth as auth_module
@@ -37,6 +37,8 @@ WAV_TYPES = ('audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave')
 TIME_MAX = 9999999999  # seconds (year 2286): the spec's Time maximum
 LIVE_STALL = 10  # seconds a live message may wait for its client
 CHUNK = 1024  # bytes of a streamed answer gathered per socket write
+# The page is read into a request's CHUNK-byte slot buffer (static.py), a piece at a time.
+Response.send_file_buffer_size = CHUNK
 auth = None
 store = None
 pipeline = None
