@@ -20,7 +20,7 @@ import tempfile
 import wave
 from pathlib import Path
 
-from . import BUILD, DEVICE, image, runtime
+from . import BUILD, image, runtime
 
 PORT_PACKAGE = '@micropython/micropython-webassembly-pyscript@1.27.0'
 RUNNER = Path(__file__).resolve().parent / 'bench_heap.mjs'
@@ -98,17 +98,14 @@ def _wasm(data, work):
     steps = [('runtime', WASM_PRELUDE + 'DATA = "/data"')] + STEPS[1:]
     steps_file = work / 'steps.json'
     steps_file.write_text(json.dumps(steps))
-    wasm_data = work / 'wasm-data'
-    wasm_data.mkdir()
-    shutil.copy(Path(data) / 'quiet.wav', wasm_data)
-    return _parse(_run(['node', str(RUNNER), str(_port()), str(folder), str(wasm_data),
-                        str(steps_file)]))
+    return _parse(_run(['node', str(RUNNER), str(_port()), str(folder), data, str(steps_file)]))
 
 
 def _run(argv, **kw):
     done = subprocess.run(argv, capture_output=True, text=True, timeout=600, **kw)
     if done.returncode:
-        raise RuntimeError('%s failed:\n%s' % (Path(argv[0]).name, (done.stderr or done.stdout)[-2000:]))
+        raise RuntimeError('%s failed:\n%s' % (Path(argv[0]).name,
+                                                (done.stderr or done.stdout)[-2000:]))
     return done.stdout
 
 
@@ -126,10 +123,11 @@ def run():
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         columns = {}
-        for name, measure in (('x64, code in ROM', lambda d: _x64_rom(d)),
-                              ('x64, code in heap', lambda d: _x64_files(d, folder)),
-                              ('32-bit, code in heap', lambda d: _wasm(d, work))):
-            data = work / name.replace(' ', '').replace(',', '-')
+        for i, (name, measure) in enumerate((
+                ('x64, code in ROM', _x64_rom),
+                ('x64, code in heap', lambda data: _x64_files(data, folder)),
+                ('32-bit, code in heap', lambda data: _wasm(data, work)))):
+            data = work / ('data%d' % i)
             data.mkdir()
             _quiet_wav(data / 'quiet.wav')
             columns[name] = measure(str(data))
