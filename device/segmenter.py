@@ -15,6 +15,30 @@ Times are seconds from the stream's start (frame f starts at f * frame_seconds).
 from array import array
 
 
+def _select(a, n, k):
+    """The k-th smallest of a[0:n], in place (quickselect): what sorted(a[:n])[k] is."""
+    lo, hi = 0, n - 1
+    while lo < hi:
+        pivot = a[(lo + hi) // 2]
+        i, j = lo, hi
+        while i <= j:
+            while a[i] < pivot:
+                i += 1
+            while a[j] > pivot:
+                j -= 1
+            if i <= j:
+                a[i], a[j] = a[j], a[i]
+                i += 1
+                j -= 1
+        if k <= j:
+            hi = j
+        elif k >= i:
+            lo = i
+        else:
+            break
+    return a[k]
+
+
 class Segmenter:
     """Settings (class attributes, override by keyword: Segmenter(..., gap=1.0)):"""
     ON = 0.5              # smoothed score that opens an event (per label: `thresholds`)
@@ -59,6 +83,9 @@ class Segmenter:
         self.dropped = 0                  # events shorter than MIN_DURATION
         size = int(self.HISTORY / self.fs) + 1
         self._energy = array('h', bytes(2 * size))
+        # The bed's median is found in here: a sorted list of 2 s of energies is a 1 KB block,
+        # which a heap fragmented by busy clients refused now and then (a pipeline fault).
+        self._bed_scratch = array('h', bytes(2 * (int(self.BED / self.fs) + 1)))
 
     def frame(self, energy):
         """One frame's energy in centi-dB."""
@@ -193,8 +220,11 @@ class Segmenter:
         if start >= end:
             return None
         n = len(self._energy)
-        held = sorted(self._energy[f % n] for f in range(start, end))
-        return held[len(held) // 2]
+        a = self._bed_scratch
+        count = min(end - start, len(a))
+        for i in range(count):
+            a[i] = self._energy[(end - count + i) % n]
+        return _select(a, count, count // 2)
 
     def _onset(self, w, c, floor):
         """Onset frame of a sound first scored in window w, rising above `floor`."""
