@@ -87,14 +87,16 @@ def _port():
 
 
 def _wasm(data, work):
+    # The image's files as image.build lays them out, its modules as portable bytecode.
     folder = work / 'image-bytecode'
-    source = image.image_dir(image.host_arch())
-    shutil.copytree(source / 'model', folder / 'model')
     for rel, path in image.sources():
-        if path.suffix == '.py' and rel.name != 'main.py':
-            target = folder / rel.with_suffix('.mpy')
-            target.parent.mkdir(parents=True, exist_ok=True)
+        compiled = path.suffix == '.py' and rel.name not in image.SOURCE_FILES
+        target = folder / (rel.with_suffix('.mpy') if compiled else rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if compiled:
             image.plain_bytecode(path, target)
+        else:
+            shutil.copyfile(path, target)
     steps = [('runtime', WASM_PRELUDE + 'DATA = "/data"')] + STEPS[1:]
     steps_file = work / 'steps.json'
     steps_file.write_text(json.dumps(steps))
