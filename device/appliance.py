@@ -74,7 +74,7 @@ def _model(folder):
     except Exception as exc:   # bad JSON, CSV, sizes: whatever is wrong, say so and go on
         return None, {'name': folder, 'labels': []}, '%s: %r' % (folder, exc)
     info = {'name': folder.rstrip('/').split('/')[-1], 'labels': c.labels,
-            'trees': classifier.TREES}
+            'evaluator': c.evaluator}
     return c, info, None
 
 

@@ -1,7 +1,11 @@
 """Labels a window of log-mel frames and gives it an int8 embedding, from a model bundle folder.
 
-Trees run in emlearn-micropython's `emlearn_trees` when it is installed, else in the project's
-fallback evaluator `forest.py` (same CSV, same votes); `TREES` says which one ran.
+A bundle holds one of two learners (model.json 'format'):
+- 3, a small int8 convolutional net over the frames, run by `cnn.py` (viper); its features are
+  the net's embedding;
+- 2, trees over summary features of the frames: in emlearn-micropython's `emlearn_trees` when it
+  is installed, else in the project's fallback evaluator `forest.py` (same CSV, same votes).
+`Classifier.evaluator` says which one runs.
 
 A window is a flat int16 buffer of centi-dB frames, frame-major (frame t, band b at t*n_mels+b),
 as `frontend.LogMel.pop()` fills them.
@@ -219,8 +223,10 @@ class Classifier:
         self.folder = bundle_dir.rstrip('/')
         with open(self.folder + '/model.json') as f:
             meta = json.load(f)
-        if meta.get('format') != 2:   # 2: cepstral features (1 had per-band spread and flux)
-            raise ValueError('%s: unknown bundle format %r' % (self.folder, meta.get('format')))
+        # 3: the convolutional net; 2: trees on cepstral features (1 had per-band spread and flux)
+        self.format = meta.get('format')
+        if self.format not in (2, 3):
+            raise ValueError('%s: unknown bundle format %r' % (self.folder, self.format))
         self.labels = meta['labels']
         self.thresholds = meta['thresholds']
         # The segmenter opens an event at this score (chosen on scenes); None: its default.
@@ -228,6 +234,23 @@ class Classifier:
         self.n_mels = meta['frontend']['n_mels']
         self.window_frames = meta['window_frames']
         self.hop_frames = meta['hop_frames']
+        self._scores = array('f', bytes(4 * len(self.labels)))
+        if self.format == 3:
+            self._load_cnn(meta['cnn'])
+        else:
+            self._load_trees(meta)
+        c = meta['centroids']
+        self.centroids = self._int8(c['file'], c['count'] * self.dim)
+
+    def _load_cnn(self, spec):
+        import cnn
+        self.evaluator = 'cnn.py (viper, int8)'
+        self.net = cnn.Net(spec, self._mapped(spec['file']), self.window_frames, self.n_mels,
+                           len(self.labels))
+        self.dim = self.net.dim
+
+    def _load_trees(self, meta):
+        self.evaluator = TREES
         self.n_features = n_features(self.n_mels)
         if meta['n_features'] != self.n_features:
             raise ValueError('%s: model takes %d features, this classifier makes %d' % (
@@ -249,27 +272,30 @@ class Classifier:
         if self._votes != len(self.labels) or self.dim != self._votes + len(self._bias):
             raise ValueError('%s: embedding does not match the labels' % self.folder)
         self._weights = self._int8(e['file'], len(self._bias) * self.n_features)
-        c = meta['centroids']
-        self.centroids = self._int8(c['file'], c['count'] * self.dim)
-        self._scores = array('f', bytes(4 * len(self.labels)))
         self._scratch = array('h', bytes(2 * self.window_frames * CEPSTRA))
         _basis(self.n_mels)
 
+    def _mapped(self, name):
+        """A bundle file's bytes, read in place where it lies on the ROM partition (a
+        memoryview of a ROM file is flash), else read into the heap."""
+        f = open(self.folder + '/' + name, 'rb')
+        try:
+            return memoryview(f)
+        except TypeError:   # not a ROM file system
+            data = f.read()
+            f.close()
+            return memoryview(data)
+
     def _mapped_trees(self, t):
-        """The fallback evaluator over the packed trees the image build puts beside the CSV on
-        the ROM partition, read in place (a memoryview of a ROM file is flash); None where there
-        are none (emlearn_trees, or a model folder on an ordinary file system)."""
+        """The fallback evaluator over the packed trees the image build puts beside the CSV,
+        read in place on the ROM partition; None where there are none (emlearn_trees, or a
+        model folder on an ordinary file system)."""
         if TREES == 'emlearn_trees':
             return None
         try:
-            f = open(self.folder + '/' + _trees.PACKED, 'rb')
+            buf = self._mapped(_trees.PACKED)
         except OSError:
             return None
-        try:
-            buf = memoryview(f)
-        except TypeError:   # not a ROM file system: the bytes come into the heap
-            buf = f.read()
-            f.close()
         model = _trees.mapped(buf)
         if (model.n_trees, model.n_nodes, model.n_leaves) != (t['trees'], t['nodes'], t['leaves']):
             raise ValueError('%s: packed trees do not match model.json' % self.folder)
@@ -283,11 +309,25 @@ class Classifier:
         return array('b', data)
 
     def features(self, frames):
+        """What scores() and embed() take: the net's embedding (a new bytearray) or the trees'
+        summary features."""
+        if self.format == 3:
+            return self.net.run(frames, bytearray(self.dim))
         return summarise(frames, self.n_mels, scratch=self._scratch)
 
+    def level(self, features):
+        """The window's mean level in centi-dB, of the window features() was last given."""
+        if self.format == 3:
+            return self.net.level
+        return features[2 * self.n_mels + 3 * CEPSTRA]
+
     def scores(self, features):
-        """Fraction of trees voting for each label, in label order."""
-        self.model.predict(features, self._scores)
+        """Label probabilities (net) or the fraction of trees voting for each label, in label
+        order."""
+        if self.format == 3:
+            self.net.scores(features, self._scores)
+        else:
+            self.model.predict(features, self._scores)
         return list(self._scores)
 
     def decide(self, scores):
@@ -304,8 +344,13 @@ class Classifier:
         return label, scores[top]
 
     def embed(self, features):
-        """int8 embedding: the tree votes (x127), then a learned projection of the features."""
+        """int8 embedding: the net's (features itself), or the tree votes (x127) then a learned
+        projection of the features."""
         out = array('b', bytes(self.dim))
+        if self.format == 3:
+            for i in range(self.dim):
+                out[i] = features[i]
+            return out
         self.model.predict(features, self._scores)
         for i in range(self._votes):
             out[i] = int(self._scores[i] * 127 + 0.5)

@@ -87,8 +87,9 @@ async def embed(c, stream, length, lm, win):
                 for i, s in enumerate(c.scores(features)):
                     total[i] += s
                 count += 1
-                if features[3 * nm] > loudest:
-                    loudest = features[3 * nm]
+                level = c.level(features)
+                if level > loudest:
+                    loudest = level
                     best = features
         await asyncio.sleep(0)   # the live pipeline and the server go on meanwhile
     label, confidence = c.decide([t / count for t in total])

@@ -70,15 +70,17 @@ def in_rom(path):
 
 
 def _packed_trees(model):
-    """(file name, bytes): the model's trees as forest.py's packed buffer, made by forest.py
-    itself (in CPython)."""
+    """[(file name, bytes)]: the model's trees as forest.py's packed buffer, made by forest.py
+    itself (in CPython); none for a net."""
     from training.device import module   # training imports this module: import late
     forest = module('forest')
-    meta = json.loads((model / 'model.json').read_text())['trees']
+    meta = json.loads((model / 'model.json').read_text()).get('trees')
+    if meta is None:
+        return []
     trees = forest.new(meta['trees'], meta['nodes'], meta['leaves'])
     with open(model / meta['file']) as lines:
         forest.load_model(trees, lines)
-    return forest.PACKED, trees.packed()
+    return [(forest.PACKED, trees.packed())]
 
 
 def _write_rom(folder, target):
@@ -99,7 +101,8 @@ def _write_rom(folder, target):
                 rom.opendir(entry.name)
                 add(entry, rel + '/')
                 if rel == MODEL:
-                    rom.mkfile(*_packed_trees(entry))
+                    for name, data in _packed_trees(entry):
+                        rom.mkfile(name, data)
                 rom.closedir()
             elif entry.is_file() and in_rom(rel):
                 rom.mkfile(entry.name, entry.read_bytes())

@@ -50,6 +50,7 @@ while f.readinto(buf) == 2 * len(buf):
 
 class Fake:
     """What bundle.write needs, fitted on made-up int16 features (no data required)."""
+    learner = 'trees'
 
     def __init__(self, n=600, seed=1):
         rng = np.random.default_rng(seed)
@@ -85,7 +86,7 @@ def test_bundle_round_trips_through_the_device_classifier(fake_bundle, which, de
     assert {l[3] for l in lines} == {0.35}     # the segmenter's threshold, from the bundle
     meta = bundle.read(folder)
     assert meta['labels'] == LABELS and meta['n_features'] == N_FEATURES
-    assert sorted(p.name for p in folder.iterdir()) == sorted(bundle.FILES)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(bundle.FILES['trees'])
 
 
 def test_emlearn_csv_has_int16_thresholds_and_small_feature_indices(fake_bundle):
@@ -101,8 +102,9 @@ def test_emlearn_csv_has_int16_thresholds_and_small_feature_indices(fake_bundle)
 
 
 def test_default_bundle_loads_and_answers_in_micropython_128k(mpy):
-    """From the image's file copy (the CSV parsed into the heap) and from its ROM partition (the
-    packed trees read in place): the same answers, the ROM's for a fraction of the heap."""
+    """From the image's file copy (weights read into the heap) and from its ROM partition (the
+    net's weights or the packed trees read in place): the same answers, the ROM's for a fraction
+    of the heap."""
     meta = bundle.read(DEVICE / 'model')
     assert meta['labels'] == LABELS
     assert 'CC BY-NC' in (DEVICE / 'model' / 'LICENSE').read_text()
@@ -122,23 +124,27 @@ for k in range(20):
     answers.append([c.scores(x), list(c.embed(x))])
 s = answers[0][0]
 print(json.dumps({'labels': c.labels, 'n': len(x), 'sum': sum(s), 'dim': c.dim, 'e': len(answers[0][1]),
-    'centroids': len(c.centroids), 'decide': c.decide(s), 'heap': loaded, 'trees': classifier.TREES,
-    'answers': answers, 'mapped': isinstance(c.model.buf, memoryview)}))
+    'centroids': len(c.centroids), 'decide': c.decide(s), 'heap': loaded, 'evaluator': c.evaluator,
+    'answers': answers}))
 '''
     files, rom = (mpy.json_lines(code % folder)[0] for folder in ('model', '/rom/model'))
     for out in (files, rom):
-        assert out['labels'] == LABELS and out['n'] == N_FEATURES
-        assert abs(out['sum'] - 1.0) < 1e-6
-        assert out['e'] == out['dim'] == meta['embedding']['dim']
+        assert out['labels'] == LABELS
+        assert out['n'] == (out['dim'] if meta['format'] == 3 else N_FEATURES)
+        assert abs(out['sum'] - 1.0) < 1e-5
+        assert out['e'] == out['dim'] == (meta['cnn']['channels'][-1] if meta['format'] == 3
+                                          else meta['embedding']['dim'])
         assert out['centroids'] == meta['centroids']['count'] * out['dim']
         assert out['decide'][0] in LABELS
     assert rom['answers'] == files['answers']
-    assert len({str(a[0]) for a in rom['answers']}) > 5    # inputs that the trees tell apart
-    assert rom['mapped'] and not files['mapped']
-    trees = meta['trees']
-    assert rom['heap'] < files['heap'] - 5 * trees['nodes']    # nodes (5 bytes each) stay in flash
+    assert len({str(a[0]) for a in rom['answers']}) > 5    # inputs the model tells apart
+    if meta['format'] == 3:
+        in_flash = 0.9 * (DEVICE / 'model' / meta['cnn']['file']).stat().st_size
+    else:
+        in_flash = 5 * meta['trees']['nodes']    # nodes (5 bytes each)
+    assert rom['heap'] < files['heap'] - in_flash
     print('default bundle heap in micropython: %d bytes from files, %d from ROM (%s)' % (
-        files['heap'], rom['heap'], rom['trees']))
+        files['heap'], rom['heap'], rom['evaluator']))
 
 
 def test_every_training_window_gets_the_same_class_from_device_sklearn_and_emlearn_c(
@@ -149,7 +155,7 @@ def test_every_training_window_gets_the_same_class_from_device_sklearn_and_emlea
     monkeypatch.chdir(tmp_path)   # emlearn compiles its C into ./tmp
     from training.model import Trained
     clips = data.load(FOLDERS)
-    trained = Trained(clips, data.labels_of(clips))
+    trained = Trained(clips, data.labels_of(clips), learner='trees')
     W = trained.windows
     converted = export(trained.model, tmp_path / 'trees.csv')
     sk = votes(trained.model, W.X).argmax(1)

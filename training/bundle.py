@@ -23,7 +23,9 @@ Speech: Asterisk voice prompts (CC BY-SA 3.0 / CC BY 3.0), Free Spoken Digit Dat
 (CC BY-SA 4.0), Tux Paint stamps (GPL-2). Doorbell clips: small public repositories, licence
 of the audio unknown (see the data README).
 """
-FILES = ('model.json', 'trees.csv', 'embedding.bin', 'centroids.bin', 'metrics.json', 'LICENSE')
+FILES = {'cnn': ('model.json', 'cnn.bin', 'centroids.bin', 'metrics.json', 'LICENSE'),
+         'trees': ('model.json', 'trees.csv', 'embedding.bin', 'centroids.bin', 'metrics.json',
+                   'LICENSE')}
 
 
 def write(trained, folder, data_hash, metrics):
@@ -31,11 +33,8 @@ def write(trained, folder, data_hash, metrics):
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix='.' + folder.name + '.', dir=folder.parent))
     try:
-        converted = export(trained.model, tmp / 'trees.csv')
-        (tmp / 'embedding.bin').write_bytes(trained.embedding.weights.tobytes())
         (tmp / 'centroids.bin').write_bytes(trained.centroids.tobytes())
         meta = {
-            'format': 2,
             'labels': trained.labels,
             'thresholds': metrics.get('thresholds', {l: 0.0 for l in trained.labels}),
             'event_threshold': metrics.get('event_threshold'),
@@ -43,18 +42,13 @@ def write(trained, folder, data_hash, metrics):
             'frontend_used_in_training': features.IMPLEMENTATION,
             'window_frames': WINDOW_FRAMES,
             'hop_frames': HOP_FRAMES,
-            'n_features': int(trained.model.n_features_in_),
-            'trees': dict(tree_counts(converted), file='trees.csv', voting='majority'),
-            'embedding': {'dim': trained.embedding.dim, 'votes': trained.embedding.n_votes,
-                          'file': 'embedding.bin',
-                          'bias': [int(b) for b in trained.embedding.bias],
-                          'scale': [float(s) for s in trained.embedding.scale]},
             'centroids': {'count': int(len(trained.centroids)), 'file': 'centroids.bin'},
             'recipe': metrics.get('recipe', {}),
             'training_data_sha256': data_hash,
             'trained': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()),
             'license': 'CC BY-NC 3.0 (ESC-50): non-commercial use only, see LICENSE',
         }
+        meta.update(_learner(trained, tmp))
         (tmp / 'model.json').write_text(json.dumps(meta, indent=1) + '\n')
         (tmp / 'metrics.json').write_text(json.dumps(metrics, indent=1) + '\n')
         (tmp / 'LICENSE').write_text(LICENSE)
@@ -71,6 +65,23 @@ def write(trained, folder, data_hash, metrics):
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return folder
+
+
+def _learner(trained, tmp):
+    """Writes the learner's files; returns its part of model.json."""
+    if trained.learner == 'cnn':
+        (tmp / 'cnn.bin').write_bytes(trained.net.blob())
+        return {'format': 3, 'cnn': trained.net.spec()}
+    converted = export(trained.model, tmp / 'trees.csv')
+    (tmp / 'embedding.bin').write_bytes(trained.embedding.weights.tobytes())
+    return {
+        'format': 2,
+        'n_features': int(trained.model.n_features_in_),
+        'trees': dict(tree_counts(converted), file='trees.csv', voting='majority'),
+        'embedding': {'dim': trained.embedding.dim, 'votes': trained.embedding.n_votes,
+                      'file': 'embedding.bin',
+                      'bias': [int(b) for b in trained.embedding.bias],
+                      'scale': [float(s) for s in trained.embedding.scale]}}
 
 
 def read(folder):

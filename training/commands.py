@@ -22,7 +22,7 @@ def held_out(clips, patterns):
     return kept
 
 
-def train(folders, out, exclude=None):
+def train(folders, out, exclude=None, learner=None):
     from . import bundle, data
     from .evaluate import cross_validate, metrics
     from .features import IMPLEMENTATION
@@ -31,8 +31,8 @@ def train(folders, out, exclude=None):
     labels = data.labels_of(clips)
     print('earmark: %d clips, labels %s; front end: %s' % (len(clips), ', '.join(labels),
                                                           IMPLEMENTATION), file=sys.stderr)
-    m = metrics(cross_validate(clips, labels), clips, labels)
-    final = Trained(clips, labels, desc='final model')
+    m = metrics(cross_validate(clips, labels, learner=learner), clips, labels, learner)
+    final = Trained(clips, labels, desc='final model', learner=learner)
     m['augmented_clips'] = final.n_augmented
     folder = bundle.write(final, out, data.data_hash(clips), m)
     return folder, m
@@ -42,14 +42,11 @@ def sample_windows(folders, limit=64):
     """Real sounding windows of log-mel frames, a few per clip, for timing on the device."""
     import numpy as np
     from . import data
-    from .windows import WINDOW_FRAMES, clip_features, frames_of, starts
+    from .windows import clip_windows
     out = []
     for clip in data.load(folders)[::7]:
-        frames = frames_of(clip.pcm)
-        _, live = clip_features(clip.pcm, clip.label)
-        for s, ok in zip(starts(len(frames)), live):
-            if ok and len(out) < limit:
-                out.append(frames[s:s + WINDOW_FRAMES])
+        windows, live = clip_windows(clip.pcm, clip.label)
+        out += list(windows[live][:limit - len(out)])
     return np.array(out, dtype=np.int16)
 
 
@@ -62,7 +59,8 @@ def evaluate(model, folders, report_dir):
     unknown = sorted({c.label for c in clips} - set(labels))
     if unknown:
         raise ValueError('data has labels the model does not know: %s' % ', '.join(unknown))
-    m = metrics(cross_validate(clips, labels), clips, labels)
+    learner = meta.get('recipe', {}).get('learner', 'trees')
+    m = metrics(cross_validate(clips, labels, learner=learner), clips, labels, learner)
     device = onboard.measure(model, sample_windows(folders))
     report_dir = Path(report_dir)
     report_dir.mkdir(parents=True, exist_ok=True)
@@ -76,7 +74,7 @@ def evaluate(model, folders, report_dir):
                'event_threshold': m['event_threshold'], 'scenes': m['scenes'],
                'bundle_bytes': size, 'ms_per_window': round(device['ms_window'], 3),
                'heap_model': device['heap_model'], 'heap_window': device['heap_window'],
-               'runtime': device['runtime'], 'trees': device['trees'],
+               'runtime': device['runtime'], 'evaluator': device['evaluator'],
                'report': str(report_dir / 'report.md')}
     return summary
 
@@ -91,7 +89,7 @@ def classify(model, wavs, runtime='micropython'):
 
 def cmd_train(args):
     from . import bundle
-    folder, m = train(args.data, Path(args.out), args.exclude_folds)
+    folder, m = train(args.data, Path(args.out), args.exclude_folds, args.learner)
     print(json.dumps({'model': str(folder), 'macro_f1': m['macro_f1'],
                       'retrieval_p5': m['retrieval_p5'], 'bytes': bundle.size(folder)}))
 
@@ -116,6 +114,9 @@ def add(sub):
     t.add_argument('--exclude-folds', nargs='+', default=None,
                    help='folds left out of training (patterns over the manifest fold column, N '
                    'for esc50-foldN), to score on scenes made from them')
+    t.add_argument('--learner', choices=('cnn', 'trees'), default=None,
+                   help='a small convolutional net over the frames (the default) or a tree '
+                   'ensemble over summary features')
     t.set_defaults(func=cmd_train)
     e = sub.add_parser('evaluate', help='fold-grouped evaluation of a model recipe + bundle')
     e.add_argument('--model', default=str(DEFAULT_MODEL))

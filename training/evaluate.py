@@ -9,7 +9,7 @@ from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_
 from tqdm import tqdm
 
 from .mixes import Mixes, choose_threshold, scored_scenes
-from .model import Recipe, Trained, calibrate, decide, votes
+from .model import Recipe, Trained, calibrate, decide
 from .windows import Windows
 
 SPLITS = 4
@@ -39,7 +39,7 @@ def category(clip):
     return 'other/' + Path(clip.path).parent.name if clip.label == 'other' else clip.label
 
 
-def cross_validate(clips, labels, n=SPLITS):
+def cross_validate(clips, labels, n=SPLITS, learner=None):
     """Out-of-fold scores, embeddings and baseline features for every sounding window of every
     real clip."""
     split = splits(clips, n)
@@ -49,16 +49,17 @@ def cross_validate(clips, labels, n=SPLITS):
         train = [c for c, s in zip(clips, split) if s != k]
         test = [c for c, s in zip(clips, split) if s == k]
         assert not {c.fold for c in train} & {c.fold for c in test}
-        trained = Trained(train, labels, desc='fold %d' % (k + 1))
+        trained = Trained(train, labels, desc='fold %d' % (k + 1), learner=learner)
         W = Windows(test, labels, desc='fold %d test' % (k + 1))
         base = trained.windows.X.astype(np.float64)
+        scores, embedding = trained.predict(W.P)
         parts.append({
-            'scores': votes(trained.model, W.X), 'y': W.y, 'X': W.X,
-            'embedding': trained.embed(W.X).astype(np.float64),
+            'scores': scores, 'y': W.y,
+            'embedding': embedding.astype(np.float64),
             'raw': (W.X - base.mean(0)) / (base.std(0) + 1.0),
             'clip': np.array([index[id(test[i])] for i in W.clip], dtype=int),
             'split': np.full(len(W.y), k)})
-        scenes += scored_scenes(lambda X: votes(trained.model, X), test, labels, k,
+        scenes += scored_scenes(lambda P: trained.predict(P)[0], test, labels, k,
                                 Mixes.EVAL_SCENES)
     cv = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
     cv['scenes'] = scenes
@@ -82,7 +83,7 @@ def precision_at_5(vectors, clip_ids, clips, split, relevance=lambda c: c.label)
     return float(np.mean(hits))
 
 
-def metrics(cv, clips, labels):
+def metrics(cv, clips, labels, learner=None):
     y, scores = cv['y'], cv['scores']
     thresholds = calibrate(scores, y, labels)
     plain = scores.argmax(1)
@@ -136,7 +137,7 @@ def metrics(cv, clips, labels):
                                                      clip_split, category), 4),
         'retrieval_p5_by_kind_raw_baseline': round(precision_at_5(
             cv['raw'], cv['clip'], clips, clip_split, category), 4),
-        'recipe': Recipe.as_dict(),
+        'recipe': Recipe.as_dict(learner),
         'splits': SPLITS,
     }
 
@@ -198,8 +199,8 @@ each model scores only windows of folds it never trained on, and only real recor
                     m['scenes']['event_f1_200ms'], m['scenes']['event_f1_1s'],
                     m['scenes']['segment_f1_1s']))
     text += '''| bundle size | %d bytes |
-| trees in | %s |
-| per-window inference (features + trees + embedding) in %s | %.2f ms (%.2f + %.2f + %.2f) |
+| learner runs in | %s |
+| per-window inference (features + scores + embedding) in %s | %.2f ms (%.2f + %.2f + %.2f) |
 | heap: model loaded / per window | %d / %d bytes (of a %d byte heap) |
 
 ![confusion matrix](%s)
@@ -213,7 +214,7 @@ each model scores only windows of folds it never trained on, and only real recor
 Retrieval: each clip is an event (mean of its windows' int8 embeddings, cosine similarity),
 queried against the other events of its test fold, never against takes of the same source
 recording. The baseline ranks the same events by their standardised summary features.
-''' % (bundle_bytes, device['trees'], device['runtime'], device['ms_window'],
+''' % (bundle_bytes, device['evaluator'], device['runtime'], device['ms_window'],
        device['ms_features'], device['ms_scores'], device['ms_embed'], device['heap_model'],
        device['heap_window'], device['heap_total'], png_name, '\n'.join(rows), watch)
     Path(path).write_text(text)

@@ -16,7 +16,7 @@ from tqdm import tqdm
 from . import scenes, sed
 from .device import module
 from .features import HOP, SAMPLE_RATE, logmel_frames
-from .windows import HOP_FRAMES, WINDOW_FRAMES, WINDOW_SAMPLES, starts, summaries
+from .windows import HOP_FRAMES, WINDOW_FRAMES, WINDOW_SAMPLES, patches, starts
 
 QUIET = ('background', 'other')
 
@@ -31,7 +31,7 @@ class Mixes:
     WEIGHT = 0.5                # a scene window weighs half a clean one (experiments.md)
     EVAL_SCENES = 2             # out-of-fold scenes per split that choose the event threshold
     # Thresholds tried for opening an event (the segmenter's ON, one for every label)
-    EVENT_GRID = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+    EVENT_GRID = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
 
 
 def pool_of(clips):
@@ -79,9 +79,9 @@ def window_label(start_frame, marks):
 
 
 def scene_windows(clips, labels, seed, desc='scene windows'):
-    """(X int16 features, y label indices) of windows from Mixes.SCENES scenes of `clips`."""
+    """(P int16 windows of frames, y label indices) from Mixes.SCENES scenes of `clips`."""
     rng_keep = np.random.default_rng([seed, 1])
-    X, y = [], []
+    P, y = [], []
     for i in tqdm(range(Mixes.SCENES), desc=desc, unit='scene', leave=False):
         made = make_scene(np.random.default_rng([seed, 2, i]), clips, Mixes.MINUTES)
         if made is None:
@@ -96,11 +96,11 @@ def scene_windows(clips, labels, seed, desc='scene windows'):
                 continue
             keep.append(s)
             names.append(labels.index(name if name in labels else 'other'))
-        X.append(summaries(frames, keep))
+        P.append(patches(frames, keep))
         y += names
-    if not X:
-        return np.zeros((0, 0), np.int16), np.zeros(0, int)
-    return np.concatenate(X), np.array(y, dtype=int)
+    if not P:
+        return patches(None, []), np.zeros(0, int)
+    return np.concatenate(P), np.array(y, dtype=int)
 
 
 def energies(pcm):
@@ -127,9 +127,10 @@ def detect(scores, energy, labels, thresholds):
     return events + seg.flush()
 
 
-def scored_scenes(model_votes, clips, labels, seed, count):
+def scored_scenes(model_scores, clips, labels, seed, count):
     """[(name, window scores, frame energies, truth marks)] of `count` scenes of `clips` scored
-    by `model_votes` (features -> scores): for choosing the event threshold out of fold."""
+    by `model_scores` (windows of frames -> scores): for choosing the event threshold out of
+    fold."""
     out = []
     for i in range(count):
         made = make_scene(np.random.default_rng([seed, 3, i]), clips, Mixes.MINUTES)
@@ -137,7 +138,7 @@ def scored_scenes(model_votes, clips, labels, seed, count):
             break
         pcm, marks = made
         frames = logmel_frames(pcm)
-        scores = model_votes(summaries(frames, starts(len(frames))))
+        scores = model_scores(patches(frames, starts(len(frames))))
         truth = [m for m in marks if m[2] != 'other']
         out.append(('scene %d-%d' % (seed, i), scores, energies(pcm), truth))
     return out

@@ -28,7 +28,7 @@ while f.readinto(buf) == 2 * len(buf):
     tf += time.ticks_diff(t1, t0); ts += time.ticks_diff(t2, t1); te += time.ticks_diff(t3, t2)
     n += 1
 f.close()
-print(json.dumps({'trees': classifier.TREES, 'windows': n, 'heap_model': h1 - h0,
+print(json.dumps({'evaluator': c.evaluator, 'windows': n, 'heap_model': h1 - h0,
     'heap_window': peak, 'heap_total': sum(compat.heap()),
     'ms_features': tf / n / 1000, 'ms_scores': ts / n / 1000, 'ms_embed': te / n / 1000,
     'ms_window': (tf + ts + te) / n / 1000}))
@@ -41,7 +41,6 @@ import json, classifier
 from array import array
 c = classifier.Classifier(%(bundle)r)
 buf = array('h', bytes(2 * c.window_frames * c.n_mels))
-LEVEL = 3 * c.n_mels
 def windows(f, n_frames):
     start = 0
     while start + c.window_frames <= n_frames:
@@ -51,7 +50,7 @@ def windows(f, n_frames):
         start += c.hop_frames
 for name, path, n_frames in %(files)r:
     f = open(path, 'rb')
-    levels = [x[LEVEL] for x in windows(f, n_frames)]
+    levels = [c.level(x) for x in windows(f, n_frames)]
     gate = max(levels) - %(gate)d
     total = [0.0] * len(c.labels)
     used = 0

@@ -80,40 +80,62 @@ def summaries(frames, window_starts):
     return out
 
 
-def clip_features(pcm, label=None, clean=None):
-    """(features (n_windows, n_features) int16, sounding (n_windows,) bool) for one clip;
-    `clean` (the event alone, when the clip is a mix) decides where it sounds."""
+def patches(frames, window_starts):
+    """(n, WINDOW_FRAMES, N_MELS) int16: the frames of each window, as the device's window
+    buffer holds them (what the convolutional net sees)."""
+    if not len(window_starts):
+        return np.zeros((0, WINDOW_FRAMES, N_MELS), np.int16)
+    idx = np.asarray(window_starts)[:, None] + np.arange(WINDOW_FRAMES)
+    return np.ascontiguousarray(frames[idx], dtype=np.int16)
+
+
+def summarise(P):
+    """summaries() of windows already cut (n, WINDOW_FRAMES, N_MELS)."""
+    return summaries(P.reshape(-1, P.shape[-1]), range(0, len(P) * WINDOW_FRAMES, WINDOW_FRAMES))
+
+
+def clip_windows(pcm, label=None, clean=None):
+    """(windows (n, WINDOW_FRAMES, N_MELS) int16, sounding (n,) bool) of one clip; `clean` (the
+    event alone, when the clip is a mix) decides where it sounds."""
     frames = frames_of(pcm)
     live = sounding(frames if clean is None else frames_of(clean), label)
-    return summaries(frames, starts(len(frames))), live
+    return patches(frames, starts(len(frames))), live
 
 
-_CACHE = {}   # real clips' features, reused by every fold of a cross-validation
+_CACHE = {}   # real clips' windows, reused by every fold of a cross-validation
 
 
 def _cached(clip):
     if clip.augmented:
-        return clip_features(clip.pcm, clip.label, clip.clean)
+        return clip_windows(clip.pcm, clip.label, clip.clean)
     key = (clip.path, clip.label, len(clip.pcm))
     if key not in _CACHE:
-        _CACHE[key] = clip_features(clip.pcm, clip.label)
+        _CACHE[key] = clip_windows(clip.pcm, clip.label)
     return _CACHE[key]
 
 
 class Windows:
-    """Every sounding window of a set of clips, with the clip each came from."""
+    """Every sounding window of a set of clips (P: frames, X: their summary features, made when
+    first asked for), with the clip each came from."""
 
     def __init__(self, clips, labels, desc='windows'):
         self.clips = clips
-        X, y, clip_index = [], [], []
+        P, y, clip_index = [], [], []
         for i, clip in enumerate(tqdm(clips, desc=desc, unit='clip', leave=False)):
-            feats, live = _cached(clip)
-            X.append(feats[live])
+            windows, live = _cached(clip)
+            P.append(windows[live])
             y += [labels.index(clip.label if clip.label in labels else 'other')] * int(live.sum())
             clip_index += [i] * int(live.sum())
-        self.X = np.concatenate(X) if X else np.zeros((0, 0), np.int16)
+        self.P = np.concatenate(P) if P else np.zeros((0, WINDOW_FRAMES, N_MELS), np.int16)
         self.y = np.array(y, dtype=int)
         self.clip = np.array(clip_index, dtype=int)
+        self._X = None
+
+    @property
+    def X(self):
+        if self._X is None:
+            self._X = summarise(self.P)
+        return self._X
 
     def field(self, name):
         return np.array([getattr(self.clips[i], name) for i in self.clip])

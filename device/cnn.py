@@ -1,0 +1,206 @@
+"""A small int8 convolutional net over a window of log-mel frames, in viper.
+
+The trees see a one-second summary of the frames; this net sees the time-frequency patch itself,
+which is what holds up when a bark sits 0-20 dB over rain (docs/model-evaluation/experiments.md,
+round 6). It is the project's own evaluator: emlearn-micropython's `emlearn_cnn` takes TinyMaix
+models, which need TensorFlow to make, and neither is on the build machine.
+
+    input   the window's frames (time x bands, centi-dB) minus their mean, >> IN_SHIFT, int8
+    conv    3x3, zero padding, int8 weights per output channel and an int32 bias; the sum is
+            requantised by a right shift chosen per channel at export, then ReLU (0..127);
+            every layer but the last is followed by 2x2 max pooling
+    pool    the last layer's mean over positions, scaled to int8: the event's embedding
+    dense   int8 weights and int32 biases to one logit per label, then softmax
+
+Every step but the softmax is integer arithmetic that fits 32 bits, so a board gives the same
+numbers as the host's reference (training/cnn.py), and tests/test_model.py holds them to that.
+Activations are channel-last (row, column, channel) bytes in two buffers made once.
+"""
+import math
+from array import array
+
+import micropython
+from micropython import const
+
+try:
+    ptr8
+except NameError:       # CPython: viper's pointer types only need names there
+    ptr8 = ptr16 = ptr32 = None
+
+IN_SHIFT = const(6)             # input step 0.64 dB: +-127 steps hold +-81 dB around the mean
+BIAS_OFFSET = const(0x20000000)  # biases are stored + 2**29: a ptr32 read is then positive on
+#                                 any word size (x64 zero-extends, a board does not)
+
+
+@micropython.viper
+def _sum(frames: ptr16, n: int) -> int:
+    # ptr16 reads unsigned: the sign of each centi-dB value is restored by hand
+    total = 0
+    for i in range(n):
+        x = int(frames[i])
+        if x > 32767:
+            x -= 65536
+        total += x
+    return total
+
+
+@micropython.viper
+def _input(frames: ptr16, n: int, mean: int, dst: ptr8):
+    half = 1 << (IN_SHIFT - 1)
+    for i in range(n):
+        x = int(frames[i])
+        if x > 32767:
+            x -= 65536
+        q = (x - mean + half) >> IN_SHIFT
+        if q > 127:
+            q = 127
+        elif q < -127:
+            q = -127
+        dst[i] = q & 0xff
+
+
+@micropython.viper
+def _conv(src: ptr8, h: int, w: int, cin: int, weights: ptr8, bias: ptr32, shift: ptr8,
+          cout: int, pool: int, dst: ptr8):
+    """3x3 'same' convolution of an (h, w, cin) int8 map into (h, w, cout), or into
+    (h // 2, w // 2, cout) taking the largest of each 2x2 block when `pool` is 1 (the shift and
+    ReLU are monotonic, so the largest sum gives the largest output)."""
+    step = 1 + pool
+    oh = h >> pool
+    ow = w >> pool
+    taps = 9 * cin
+    for oy in range(oh):
+        for ox in range(ow):
+            out = (oy * ow + ox) * cout
+            for co in range(cout):
+                wbase = co * taps
+                best = -0x3fffffff
+                for dy in range(step):
+                    y = oy * step + dy
+                    for dx in range(step):
+                        x = ox * step + dx
+                        acc = 0
+                        for ky in range(3):
+                            yy = y + ky - 1
+                            if yy < 0 or yy >= h:
+                                continue
+                            for kx in range(3):
+                                xx = x + kx - 1
+                                if xx < 0 or xx >= w:
+                                    continue
+                                s = (yy * w + xx) * cin
+                                k = wbase + (ky * 3 + kx) * cin
+                                for ci in range(cin):
+                                    a = (int(src[s + ci]) ^ 0x80) - 0x80
+                                    b = (int(weights[k + ci]) ^ 0x80) - 0x80
+                                    acc += a * b
+                        if acc > best:
+                            best = acc
+                k = int(shift[co])
+                v = (best + int(bias[co]) - BIAS_OFFSET + (1 << (k - 1))) >> k
+                if v < 0:
+                    v = 0
+                elif v > 127:
+                    v = 127
+                dst[out + co] = v
+
+
+@micropython.viper
+def _mean(src: ptr8, positions: int, c: int, mul: int, dst: ptr8):
+    """int8 embedding: each channel's sum over positions times mul >> 15 (mul is 2**15 times
+    the scale to int8 over the position count; the product stays under 2**30)."""
+    for ch in range(c):
+        total = 0
+        for p in range(positions):
+            total += int(src[p * c + ch])
+        v = (total * mul) >> 15
+        dst[ch] = 127 if v > 127 else v
+
+
+@micropython.viper
+def _dense(emb: ptr8, dim: int, weights: ptr8, bias: ptr32, n: int, out: ptr32):
+    for j in range(n):
+        acc = int(bias[j]) - BIAS_OFFSET
+        base = j * dim
+        for i in range(dim):
+            acc += int(emb[i]) * ((int(weights[base + i]) ^ 0x80) - 0x80)
+        out[j] = acc + BIAS_OFFSET
+
+
+class Net:
+    """A net from its bundle description (model.json 'cnn') and weights file; run() fills an
+    embedding, scores() turns one into label probabilities."""
+
+    def __init__(self, spec, blob, window_frames, n_mels, n_labels):
+        self.rows, self.cols = window_frames, n_mels
+        cin, need = 1, 0
+        for cout in spec['channels']:
+            need += 9 * cin * cout + 5 * cout
+            cin = cout
+        need += n_labels * (cin + 4)
+        if len(blob) != need:
+            raise ValueError('cnn weights: %d bytes, the layers take %d' % (len(blob), need))
+        self.layers = []
+        at = 0
+        h, w, cin = window_frames, n_mels, 1
+        sizes = [h * w, 0]      # the input and every other layer's output take turns in two
+        last = len(spec['channels']) - 1
+        for i, cout in enumerate(spec['channels']):
+            n_w = cout * 9 * cin
+            layer = (cin, blob[at:at + n_w], array('I', bytes(blob[at + n_w:at + n_w + 4 * cout])),
+                     blob[at + n_w + 4 * cout:at + n_w + 5 * cout], cout, 0 if i == last else 1)
+            at += n_w + 5 * cout
+            for k in layer[3]:
+                if not 1 <= k <= 30:
+                    raise ValueError('cnn layer %d: shift %d outside 1..30' % (i, k))
+            self.layers.append(layer)
+            if i != last:
+                h, w = h // 2, w // 2
+            sizes[(i + 1) & 1] = max(sizes[(i + 1) & 1], h * w * cout)
+            cin = cout
+        self.positions = h * w
+        self.dim = cin
+        self.mean_mul = spec['mean_mul']
+        n_d = n_labels * self.dim
+        self.dense = (blob[at:at + n_d], array('I', bytes(blob[at + n_d:at + n_d + 4 * n_labels])))
+        self.logit_scale = spec['logit_scale']
+        self.n_labels = n_labels
+        self._a = bytearray(sizes[0])
+        self._b = bytearray(sizes[1])
+        self._logits = array('I', bytes(4 * n_labels))
+        self.level = 0      # the last window's mean, centi-dB
+
+    def run(self, frames, emb):
+        """The window's int8 embedding into `emb` (a bytearray or array('b') of dim)."""
+        if len(frames) != self.rows * self.cols:
+            raise ValueError('a window is %d frames of %d bands' % (self.rows, self.cols))
+        src, dst = self._a, self._b
+        n = len(frames)
+        self.level = _sum(frames, n) // n   # floor, as numpy's on the host
+        _input(frames, n, self.level, src)
+        h, w = self.rows, self.cols
+        for cin, weights, bias, shift, cout, pool in self.layers:
+            _conv(src, h, w, cin, weights, bias, shift, cout, pool, dst)
+            src, dst = dst, src
+            h, w = h >> pool, w >> pool
+        _mean(src, self.positions, self.dim, self.mean_mul, emb)
+        return emb
+
+    def scores(self, emb, out):
+        """Softmax over the labels into `out` (a list or array('f') of n_labels)."""
+        weights, bias = self.dense
+        _dense(emb, self.dim, weights, bias, self.n_labels, self._logits)
+        logits = self._logits     # all offset alike: compared and subtracted as they are
+        top = logits[0]
+        for j in range(1, self.n_labels):
+            if logits[j] > top:
+                top = logits[j]
+        total = 0.0
+        for j in range(self.n_labels):
+            e = math.exp((logits[j] - top) * self.logit_scale)
+            out[j] = e
+            total += e
+        total = 1.0 / total
+        for j in range(self.n_labels):
+            out[j] *= total
+        return out

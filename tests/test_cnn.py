@@ -1,0 +1,149 @@
+"""The convolutional learner: Keras net -> int8 (training/cnn.py) -> device/cnn.py, same numbers."""
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from earmark import DEVICE
+from training import bundle
+from training.cnn import CnnRecipe, Quantized, fit, inputs
+from training.model import Recipe, balanced, centroids
+
+from test_model import LABELS
+
+FRAMES, BANDS = 62, 40
+
+
+def windows(n, seed):
+    """Made-up windows whose label is which bands carry a tone, over noise at a random level."""
+    rng = np.random.default_rng(seed)
+    y = np.arange(n) % len(LABELS)
+    P = rng.normal(-6000, 400, (n, FRAMES, BANDS)) + rng.uniform(-2000, 2000, (n, 1, 1))
+    for i, label in enumerate(y):
+        t0 = rng.integers(0, FRAMES - 20)
+        P[i, t0:t0 + 20, 3 * label:3 * label + 3] += 2500
+    return np.clip(P, -32768, 32767).astype(np.int16), y
+
+
+@pytest.fixture(scope='module')
+def trained(tmp_path_factory):
+    P, y = windows(660, 1)
+    saved = CnnRecipe.EPOCHS
+    CnnRecipe.EPOCHS = 25
+    try:
+        net = fit(P, y, len(LABELS), balanced(y, len(LABELS)))
+    finally:
+        CnnRecipe.EPOCHS = saved
+    return net, Quantized(net, P[:300])
+
+
+def test_int8_net_agrees_with_the_float_net(trained):
+    net, q = trained
+    P, y = windows(220, 2)
+    emb, scores = q.forward(P)
+    floats = net.predict((inputs(P) / 16.0)[..., None], verbose=0)
+    agree = (scores.argmax(1) == floats.argmax(1)).mean()
+    assert agree >= 0.92, agree
+    assert np.abs(scores - floats).mean() < 0.03
+    assert (scores.argmax(1) == y).mean() >= 0.7     # it learned the made-up task
+    assert emb.shape == (len(P), CnnRecipe.CHANNELS[-1]) and emb.min() >= 0
+    assert len({tuple(e) for e in emb}) > 100        # embeddings tell windows apart
+
+
+class Fake:
+    """What bundle.write needs for a net (no data required)."""
+    learner = 'cnn'
+    labels = LABELS
+
+    def __init__(self, q, P):
+        self.net = q
+        self.centroids = centroids(q.forward(P)[0], Recipe.CENTROIDS)
+
+
+@pytest.fixture(scope='module')
+def cnn_bundle(trained, tmp_path_factory):
+    P, _ = windows(200, 3)
+    folder = bundle.write(Fake(trained[1], P), tmp_path_factory.mktemp('c') / 'model', 'no-data',
+                          {'thresholds': {l: 0.0 for l in LABELS}, 'event_threshold': 0.4})
+    return folder
+
+
+def device_run(device, folder, P, tmp):
+    path = Path(tmp) / 'windows.bin'
+    path.write_bytes(np.ascontiguousarray(P, '<i2').tobytes())
+    return device.json_lines('''
+import classifier, gc, json
+from array import array
+c = classifier.Classifier(%r)
+buf = array('h', bytes(2 * c.window_frames * c.n_mels))
+f = open(%r, 'rb')
+worst = 0
+alloc = getattr(gc, 'mem_alloc', lambda: 0)     # MicroPython's; CPython measures nothing
+while f.readinto(buf) == 2 * len(buf):
+    gc.collect(); gc.disable()
+    before = alloc()
+    x = c.features(buf)
+    s = c.scores(x)
+    worst = max(worst, alloc() - before)
+    gc.enable()
+    print(json.dumps([list(c.embed(x)), s, c.level(x)]))
+print(json.dumps({'evaluator': c.evaluator, 'garbage': worst}))
+''' % (str(folder), str(path)))
+
+
+def test_bundle_runs_on_the_device_with_the_host_numbers(device, cnn_bundle, trained, tmp_path):
+    """Embeddings equal to the last bit, probabilities to float rounding, in micropython (128 KB
+    heap) and CPython; a window makes little garbage (the activations live in two buffers)."""
+    meta = bundle.read(cnn_bundle)
+    assert meta['format'] == 3 and sorted(p.name for p in cnn_bundle.iterdir()) == sorted(
+        bundle.FILES['cnn'])
+    P, _ = windows(12 if device.name == 'micropython' else 2, 4)
+    P[0, :, :] = 32767          # clipped
+    P[1, :, :] = -32768         # silence below the floor
+    *rows, info = device_run(device, cnn_bundle, P, tmp_path)
+    emb, scores = trained[1].forward(P)
+    again = Quantized.load(cnn_bundle).forward(P)     # the bundle read back on the host
+    assert np.array_equal(again[0], emb) and np.allclose(again[1], scores)
+    assert np.array_equal(np.array([r[0] for r in rows]), emb)
+    assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
+    assert [r[2] for r in rows] == list(P.reshape(len(P), -1).astype(np.int64).sum(1) //
+                                        (FRAMES * BANDS))
+    assert info['evaluator'].startswith('cnn.py')
+    if device.name == 'micropython':
+        # The embedding, the scores list and the softmax's floats (boxed on this port); the
+        # activation maps (20 KB) are made once, not per window.
+        assert info['garbage'] <= 3072, info
+
+
+def test_a_net_bundle_with_the_wrong_weight_size_is_refused(device, cnn_bundle, tmp_path):
+    bad = tmp_path / 'model'
+    bad.mkdir()
+    for p in cnn_bundle.iterdir():
+        (bad / p.name).write_bytes(p.read_bytes())
+    (bad / 'cnn.bin').write_bytes((cnn_bundle / 'cnn.bin').read_bytes()[:-3])
+    out = device.run('''
+import classifier
+try:
+    classifier.Classifier(%r)
+except ValueError as e:
+    print('refused:', e)
+''' % str(bad))
+    assert 'refused' in out and 'cnn weights' in out
+
+
+def test_default_net_on_the_demo_scene_gives_the_host_numbers(mpy, tmp_path):
+    """The shipped net, run by the device in micropython over every window of the demo scene
+    (real doorstep sounds), equals the host's integer reference that training scored."""
+    import soundfile
+    from training.windows import frames_of, patches, starts
+    folder = DEVICE / 'model'
+    assert bundle.read(folder)['format'] == 3
+    pcm, _ = soundfile.read(str(DEVICE.parent / 'demo' / 'scene.flac'), dtype='int16')
+    frames = frames_of(pcm)
+    P = patches(frames, starts(len(frames))[::3])
+    *rows, info = device_run(mpy, folder, P, tmp_path)
+    emb, scores = Quantized.load(folder).forward(P)
+    assert len(rows) == len(P) > 50
+    assert np.array_equal(np.array([r[0] for r in rows]), emb)
+    assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5

@@ -1,0 +1,222 @@
+"""The convolutional learner: Keras (JAX backend) on the host, int8 on the device (device/cnn.py).
+
+Trains a small net on windows of log-mel frames, folds batch normalisation into the convolutions,
+quantises it to the integer scheme device/cnn.py runs, and holds a numpy reference of that
+scheme (`Quantized.forward`): the device's numbers must equal it exactly, and its labels are what
+evaluation scores, so a report describes the int8 net a board runs rather than the float one.
+"""
+import os
+
+import numpy as np
+from tqdm import tqdm
+
+from .device import module
+
+IN_STEP = 1 << module('cnn').IN_SHIFT     # centi-dB per input step
+BIAS_OFFSET = module('cnn').BIAS_OFFSET
+MEAN_SHIFT = 15
+
+
+class CnnRecipe:
+    """How the net is trained (class attributes; stored in the bundle's recipe)."""
+    CHANNELS = (8, 16, 32)      # per 3x3 layer; the last is the embedding's size
+    EPOCHS = 30
+    BATCH = 64
+    LEARNING_RATE = 2e-3
+    DROPOUT = 0.3
+    SEED = 0
+    CALIBRATION = 2000          # windows that set each layer's int8 range
+    RANGE_PERCENTILE = 99.99    # of a layer's activations: what int8's 127 stands for
+
+    @classmethod
+    def as_dict(cls):
+        return {'learner': 'cnn', 'channels': list(cls.CHANNELS), 'epochs': cls.EPOCHS,
+                'batch': cls.BATCH, 'learning_rate': cls.LEARNING_RATE,
+                'dropout': cls.DROPOUT, 'seed': cls.SEED}
+
+
+def _keras():
+    os.environ.setdefault('KERAS_BACKEND', 'jax')
+    import keras
+    if keras.backend.backend() != 'jax':
+        raise RuntimeError('training/cnn.py expects Keras on JAX, found %s' % keras.backend.backend())
+    return keras
+
+
+def inputs(P):
+    """int8 net inputs of int16 centi-dB windows (n, frames, bands), as device/cnn.py makes them."""
+    P = np.asarray(P, np.int64)
+    n = P.shape[1] * P.shape[2]
+    mean = P.reshape(len(P), -1).sum(1) // n
+    q = (P - mean[:, None, None] + IN_STEP // 2) >> (IN_STEP.bit_length() - 1)
+    return np.clip(q, -127, 127)
+
+
+def _float_inputs(P):
+    return (inputs(P) / 16.0).astype(np.float32)[..., None]
+
+
+def build(shape, n_labels, channels=CnnRecipe.CHANNELS):
+    keras = _keras()
+    layers = keras.layers
+    x = inp = keras.Input(shape + (1,))
+    for i, c in enumerate(channels):
+        x = layers.Conv2D(c, 3, padding='same', use_bias=False)(x)
+        x = layers.BatchNormalization()(x)
+        x = layers.ReLU()(x)
+        if i < len(channels) - 1:
+            x = layers.MaxPooling2D(2)(x)
+    x = layers.GlobalAveragePooling2D()(x)
+    x = layers.Dropout(CnnRecipe.DROPOUT)(x)
+    out = layers.Dense(n_labels, activation='softmax')(x)
+    return keras.Model(inp, out)
+
+
+def fit(P, y, n_labels, sample_weight, desc='cnn'):
+    """A trained Keras net on int16 windows P (n, frames, bands) and label indices y."""
+    keras = _keras()
+    keras.utils.set_random_seed(CnnRecipe.SEED)
+    net = build(P.shape[1:], n_labels)
+    net.compile(optimizer=keras.optimizers.Adam(CnnRecipe.LEARNING_RATE),
+                loss='sparse_categorical_crossentropy')
+    bar = tqdm(total=CnnRecipe.EPOCHS, desc=desc + ' epochs', unit='epoch', leave=False)
+
+    class Progress(keras.callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):
+            bar.update(1)
+            bar.set_postfix(loss='%.3f' % logs['loss'])
+
+    net.fit(_float_inputs(P), y, sample_weight=sample_weight.astype(np.float32),
+            epochs=CnnRecipe.EPOCHS, batch_size=CnnRecipe.BATCH, shuffle=True, verbose=0,
+            callbacks=[Progress()])
+    bar.close()
+    return net
+
+
+def _folded(net):
+    """[(weights (3, 3, cin, cout), bias (cout,))] of the convolutions with batch normalisation
+    folded in, and the dense layer's (weights (dim, n), bias (n,))."""
+    convs, bns, dense = [], [], None
+    for layer in net.layers:
+        kind = type(layer).__name__
+        if kind == 'Conv2D':
+            convs.append(layer.get_weights()[0])
+        elif kind == 'BatchNormalization':
+            gamma, beta, mean, var = layer.get_weights()
+            bns.append((gamma / np.sqrt(var + layer.epsilon), beta, mean))
+        elif kind == 'Dense':
+            dense = layer.get_weights()
+    folded = [(w * g, beta - mu * g) for w, (g, beta, mu) in zip(convs, bns)]
+    return folded, dense
+
+
+class Quantized:
+    """The int8 net: what device/cnn.py loads, and a numpy reference that computes as it does."""
+
+    def __init__(self, net, calibration):
+        keras = _keras()
+        folded, (wd, bd) = _folded(net)
+        relus = [l.output for l in net.layers if type(l).__name__ == 'ReLU']
+        probe = keras.Model(net.input, relus)
+        acts = probe.predict(_float_inputs(calibration), verbose=0, batch_size=256)
+        acts = acts if isinstance(acts, list) else [acts]
+        s_in = 1.0 / 16.0
+        self.convs = []
+        for (w, b), act in zip(folded, acts):
+            s_out = np.percentile(act, CnnRecipe.RANGE_PERCENTILE) / 127.0
+            big = np.abs(w).reshape(-1, w.shape[3]).max(0) + 1e-12
+            shift = np.floor(np.log2(127.0 * s_out / (s_in * big))).astype(int)
+            if shift.min() < 1 or shift.max() > 30:
+                raise ValueError('cnn: requantising shifts %s outside 1..30' % shift)
+            wq = np.round(w * s_in * 2.0 ** shift / s_out).astype(np.int64)
+            bq = np.round(b * 2.0 ** shift / s_out).astype(np.int64)
+            if np.abs(bq).max() >= BIAS_OFFSET:
+                raise ValueError('cnn: a bias overflows 29 bits')
+            self.convs.append((np.clip(wq, -127, 127), bq, shift.astype(np.int64)))
+            s_in = s_out
+        # Embedding: a channel's mean over positions, 127 at its calibration range
+        emb_scale = np.percentile(acts[-1].mean(axis=(1, 2)), CnnRecipe.RANGE_PERCENTILE) / 127.0
+        s_wd = np.abs(wd).max() / 127.0
+        self.wd = np.clip(np.round(wd / s_wd), -127, 127).astype(np.int64)
+        self.logit_scale = float(emb_scale * s_wd)
+        self.bd = np.round(bd / self.logit_scale).astype(np.int64)
+        self.shape = calibration.shape[1:]
+        positions = self.positions
+        self.mean_mul = int(round((1 << MEAN_SHIFT) * s_in / (positions * emb_scale)))
+        if not 0 < self.mean_mul * 127 * positions < 1 << 30:
+            raise ValueError('cnn: embedding multiplier %d overflows 30 bits' % self.mean_mul)
+
+    @classmethod
+    def load(cls, folder):
+        """The int8 net of a bundle folder (its model.json 'cnn' and cnn.bin)."""
+        import json
+        from pathlib import Path
+        meta = json.loads((Path(folder) / 'model.json').read_text())
+        spec, blob = meta['cnn'], (Path(folder) / meta['cnn']['file']).read_bytes()
+        q = cls.__new__(cls)
+        q.shape = (meta['window_frames'], meta['frontend']['n_mels'])
+        q.mean_mul, q.logit_scale = spec['mean_mul'], spec['logit_scale']
+        q.convs, at, cin = [], 0, 1
+        for cout in spec['channels']:
+            n = 9 * cin * cout
+            wq = np.frombuffer(blob, np.int8, n, at).reshape(cout, 3, 3, cin).transpose(1, 2, 3, 0)
+            bq = np.frombuffer(blob, '<u4', cout, at + n).astype(np.int64) - BIAS_OFFSET
+            shift = np.frombuffer(blob, np.uint8, cout, at + n + 4 * cout).astype(np.int64)
+            q.convs.append((wq.astype(np.int64), bq, shift))
+            at, cin = at + n + 5 * cout, cout
+        n_labels = len(meta['labels'])
+        q.wd = np.frombuffer(blob, np.int8, n_labels * cin, at).reshape(n_labels, cin).T.astype(np.int64)
+        q.bd = np.frombuffer(blob, '<u4', n_labels, at + n_labels * cin).astype(np.int64) - BIAS_OFFSET
+        return q
+
+    @property
+    def dim(self):
+        return self.convs[-1][0].shape[3]
+
+    @property
+    def positions(self):
+        h, w = self.shape
+        for _ in self.convs[:-1]:
+            h, w = h // 2, w // 2
+        return h * w
+
+    def spec(self):
+        return {'channels': [int(w.shape[3]) for w, _, _ in self.convs], 'file': 'cnn.bin',
+                'mean_mul': self.mean_mul, 'logit_scale': self.logit_scale,
+                'input': 'window minus its mean, >> %d (centi-dB), int8' % (IN_STEP.bit_length() - 1)}
+
+    def blob(self):
+        """cnn.bin: per conv layer int8 weights [cout][3][3][cin], uint32 biases (+2**29),
+        uint8 shifts; then the dense layer's int8 weights [label][dim] and uint32 biases."""
+        out = bytearray()
+        for wq, bq, shift in self.convs:
+            out += wq.transpose(3, 0, 1, 2).astype(np.int8).tobytes()
+            out += (bq + BIAS_OFFSET).astype('<u4').tobytes()
+            out += shift.astype(np.uint8).tobytes()
+        out += self.wd.T.astype(np.int8).tobytes()
+        out += (self.bd + BIAS_OFFSET).astype('<u4').tobytes()
+        return bytes(out)
+
+    def forward(self, P, batch=256):
+        """(int8 embeddings (n, dim), label probabilities (n, labels)) of int16 windows, with the
+        device's integer steps."""
+        embs = []
+        for at in range(0, len(P), batch):
+            x = inputs(P[at:at + batch])[..., None]
+            for i, (wq, bq, shift) in enumerate(self.convs):
+                n, h, w, _ = x.shape
+                pad = np.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
+                acc = np.zeros((n, h, w, wq.shape[3]), np.int64)
+                for ky in range(3):
+                    for kx in range(3):
+                        acc += pad[:, ky:ky + h, kx:kx + w, :] @ wq[ky, kx]
+                if i < len(self.convs) - 1:
+                    oh, ow = h // 2, w // 2
+                    acc = acc[:, :2 * oh, :2 * ow].reshape(n, oh, 2, ow, 2, -1).max(axis=(2, 4))
+                x = np.clip((acc + bq + (1 << (shift - 1))) >> shift, 0, 127)
+            total = x.sum(axis=(1, 2))
+            embs.append(np.minimum((total * self.mean_mul) >> MEAN_SHIFT, 127))
+        emb = np.concatenate(embs) if embs else np.zeros((0, self.dim), np.int64)
+        logits = (emb @ self.wd + self.bd) * self.logit_scale
+        e = np.exp(logits - logits.max(1, keepdims=True))
+        return emb.astype(np.int8), e / e.sum(1, keepdims=True)
