@@ -6,11 +6,11 @@ round 6). It is the project's own evaluator: emlearn-micropython's `emlearn_cnn`
 models, which need TensorFlow to make, and neither is on the build machine.
 
     input   the window's frames (time x bands, centi-dB) minus their mean, >> IN_SHIFT, int8
-    conv    3x3, zero padding, int8 weights per output channel and an int32 bias; the sum is
+    conv    3x3, zero padding, int8 weights (stored + 128) and an int32 bias; the sum is
             requantised by a right shift chosen per channel at export, then ReLU (0..127);
             every layer but the last is followed by 2x2 max pooling
     pool    the last layer's mean over positions, scaled to int8: the event's embedding
-    dense   int8 weights and int32 biases to one logit per label, then softmax
+    dense   int8 weights (stored + 128) and int32 biases to one logit per label, then softmax
 
 Every step but the softmax is integer arithmetic that fits 32 bits, so a board gives the same
 numbers as the host's reference (training/cnn.py), and tests/test_model.py holds them to that.
@@ -61,43 +61,60 @@ def _input(frames: ptr16, n: int, mean: int, dst: ptr8):
 
 @micropython.viper
 def _conv(src: ptr8, h: int, w: int, cin: int, weights: ptr8, bias: ptr32, shift: ptr8,
-          cout: int, pool: int, dst: ptr8):
-    """3x3 'same' convolution of an (h, w, cin) int8 map into (h, w, cout), or into
+          cout: int, pool: int, signed: int, best: ptr32, dst: ptr8):
+    """3x3 'same' convolution of an (h, w, cin) map into (h, w, cout), or into
     (h // 2, w // 2, cout) taking the largest of each 2x2 block when `pool` is 1 (the shift and
-    ReLU are monotonic, so the largest sum gives the largest output)."""
+    ReLU are monotonic, so the largest sum gives the largest output). The map is int8 when
+    `signed` (the input), else 0..127.
+
+    Weights are stored plus 128 (viper reads bytes unsigned, and fixing the sign of each one
+    cost a third of the time): sum(a * (w + 128)) - 128 * sum(a) is the sum wanted, and sum(a)
+    over the 3x3 field is shared by every output channel. Channel-last maps make each row of the
+    field one run of bytes in the map and in the weights."""
+    sx = 0x80 if signed else 0
     step = 1 + pool
     oh = h >> pool
     ow = w >> pool
     taps = 9 * cin
     for oy in range(oh):
         for ox in range(ow):
+            for dy in range(step):
+                y = oy * step + dy
+                y0 = y - 1 if y > 0 else 0
+                y1 = y + 2 if y + 2 <= h else h
+                for dx in range(step):
+                    x = ox * step + dx
+                    x0 = x - 1 if x > 0 else 0
+                    x1 = x + 2 if x + 2 <= w else w
+                    field = 0
+                    yy = y0
+                    while yy < y1:
+                        p = (yy * w + x0) * cin
+                        end = (yy * w + x1) * cin
+                        while p < end:
+                            field += (int(src[p]) ^ sx) - sx
+                            p += 1
+                        yy += 1
+                    for co in range(cout):
+                        acc = 0
+                        yy = y0
+                        while yy < y1:
+                            p = (yy * w + x0) * cin
+                            end = (yy * w + x1) * cin
+                            q = co * taps + ((yy - y + 1) * 3 + x0 - x + 1) * cin
+                            while p < end:
+                                acc += ((int(src[p]) ^ sx) - sx) * int(weights[q])
+                                p += 1
+                                q += 1
+                            yy += 1
+                        # kept offset: a ptr32 read comes back unsigned on x64
+                        acc = acc - (field << 7) + BIAS_OFFSET
+                        if (dy == 0 and dx == 0) or acc > int(best[co]):
+                            best[co] = acc
             out = (oy * ow + ox) * cout
             for co in range(cout):
-                wbase = co * taps
-                best = -0x3fffffff
-                for dy in range(step):
-                    y = oy * step + dy
-                    for dx in range(step):
-                        x = ox * step + dx
-                        acc = 0
-                        for ky in range(3):
-                            yy = y + ky - 1
-                            if yy < 0 or yy >= h:
-                                continue
-                            for kx in range(3):
-                                xx = x + kx - 1
-                                if xx < 0 or xx >= w:
-                                    continue
-                                s = (yy * w + xx) * cin
-                                k = wbase + (ky * 3 + kx) * cin
-                                for ci in range(cin):
-                                    a = (int(src[s + ci]) ^ 0x80) - 0x80
-                                    b = (int(weights[k + ci]) ^ 0x80) - 0x80
-                                    acc += a * b
-                        if acc > best:
-                            best = acc
                 k = int(shift[co])
-                v = (best + int(bias[co]) - BIAS_OFFSET + (1 << (k - 1))) >> k
+                v = ((int(best[co]) - BIAS_OFFSET) + (int(bias[co]) - BIAS_OFFSET) + (1 << (k - 1))) >> k
                 if v < 0:
                     v = 0
                 elif v > 127:
@@ -119,12 +136,16 @@ def _mean(src: ptr8, positions: int, c: int, mul: int, dst: ptr8):
 
 @micropython.viper
 def _dense(emb: ptr8, dim: int, weights: ptr8, bias: ptr32, n: int, out: ptr32):
+    # weights plus 128, as in _conv
+    total = 0
+    for i in range(dim):
+        total += int(emb[i])
     for j in range(n):
-        acc = int(bias[j]) - BIAS_OFFSET
+        acc = int(bias[j]) - (total << 7)
         base = j * dim
         for i in range(dim):
-            acc += int(emb[i]) * ((int(weights[base + i]) ^ 0x80) - 0x80)
-        out[j] = acc + BIAS_OFFSET
+            acc += int(emb[i]) * int(weights[base + i])
+        out[j] = acc
 
 
 class Net:
@@ -168,6 +189,7 @@ class Net:
         self._a = bytearray(sizes[0])
         self._b = bytearray(sizes[1])
         self._logits = array('I', bytes(4 * n_labels))
+        self._best = array('I', bytes(4 * max(spec['channels'])))
         self.level = 0      # the last window's mean, centi-dB
 
     def run(self, frames, emb):
@@ -179,10 +201,12 @@ class Net:
         self.level = _sum(frames, n) // n   # floor, as numpy's on the host
         _input(frames, n, self.level, src)
         h, w = self.rows, self.cols
+        signed = 1          # the input is int8; every later map is 0..127
         for cin, weights, bias, shift, cout, pool in self.layers:
-            _conv(src, h, w, cin, weights, bias, shift, cout, pool, dst)
+            _conv(src, h, w, cin, weights, bias, shift, cout, pool, signed, self._best, dst)
             src, dst = dst, src
             h, w = h >> pool, w >> pool
+            signed = 0
         _mean(src, self.positions, self.dim, self.mean_mul, emb)
         return emb
 

@@ -29,12 +29,12 @@ def windows(n, seed):
 @pytest.fixture(scope='module')
 def trained(tmp_path_factory):
     P, y = windows(660, 1)
-    saved = CnnRecipe.EPOCHS
-    CnnRecipe.EPOCHS = 25
+    saved = CnnRecipe.EPOCHS, CnnRecipe.BATCH
+    CnnRecipe.EPOCHS, CnnRecipe.BATCH = 25, 32
     try:
         net = fit(P, y, len(LABELS), balanced(y, len(LABELS)))
     finally:
-        CnnRecipe.EPOCHS = saved
+        CnnRecipe.EPOCHS, CnnRecipe.BATCH = saved
     return net, Quantized(net, P[:300])
 
 

