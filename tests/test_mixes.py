@@ -4,9 +4,10 @@ import pytest
 
 from training import data, mixes
 from training.mixes import Mixes, choose_threshold, scene_windows, window_label
+from training.features import N_MELS
 from training.windows import HOP_FRAMES, WINDOW_FRAMES
 
-from test_model import FOLDERS, LABELS, N_FEATURES, need_data
+from test_model import FOLDERS, LABELS, need_data
 
 FRAME_S = 256 / 16000
 
@@ -31,7 +32,7 @@ def test_scene_windows_are_labelled_from_the_clips_given_and_reproducible(monkey
     X, y = scene_windows(clips, LABELS, seed=5)
     X2, y2 = scene_windows(clips, LABELS, seed=5)
     assert np.array_equal(X, X2) and np.array_equal(y, y2)
-    assert X.dtype == np.int16 and X.shape == (len(y), N_FEATURES)
+    assert X.dtype == np.int16 and X.shape == (len(y), WINDOW_FRAMES, N_MELS)
     found = {LABELS[i] for i in y}
     assert 'background' in found and len(found - {'background', 'other'}) >= 3
     assert 'doorbell' not in found     # fold 1 has no doorbell: nothing comes from elsewhere

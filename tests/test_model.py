@@ -210,12 +210,12 @@ def test_host_features_are_the_device_summarise_vectorised(device_image):
 
 def test_device_features_in_micropython_equal_the_host_training_features(device_image):
     need_data()
-    from training.windows import WINDOW_FRAMES, clip_features, frames_of, starts
+    from training.windows import WINDOW_FRAMES, clip_windows, frames_of, starts, summarise
     clips = data.load(FOLDERS)[::5]
     frames, host = [], []
     for clip in clips:
         fr = frames_of(clip.pcm)
-        host.append(clip_features(clip.pcm)[0])
+        host.append(summarise(clip_windows(clip.pcm)[0]))
         frames += [fr[s:s + WINDOW_FRAMES] for s in starts(len(fr))]
     assert np.array_equal(micropython_summaries(frames), np.concatenate(host))
 
