@@ -26,6 +26,10 @@ try:
     ptr8
 except NameError:       # CPython: viper's pointer types only need names there
     ptr8 = ptr16 = ptr32 = None
+try:
+    from cnn_host import conv as _host_conv   # CPython only: numpy, same numbers (earmark/shims)
+except ImportError:
+    _host_conv = None
 
 IN_SHIFT = const(6)             # input step 0.64 dB: +-127 steps hold +-81 dB around the mean
 BIAS_OFFSET = const(0x20000000)  # biases are stored + 2**29: a ptr32 read is then positive on
@@ -202,8 +206,9 @@ class Net:
         _input(frames, n, self.level, src)
         h, w = self.rows, self.cols
         signed = 1          # the input is int8; every later map is 0..127
+        conv = _host_conv or _conv
         for cin, weights, bias, shift, cout, pool in self.layers:
-            _conv(src, h, w, cin, weights, bias, shift, cout, pool, signed, self._best, dst)
+            conv(src, h, w, cin, weights, bias, shift, cout, pool, signed, self._best, dst)
             src, dst = dst, src
             h, w = h >> pool, w >> pool
             signed = 0

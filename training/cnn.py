@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from .device import module
 
+layer = module('cnn_host').layer            # the net's integer arithmetic, shared with CPython
 IN_STEP = 1 << module('cnn').IN_SHIFT     # centi-dB per input step
 BIAS_OFFSET = module('cnn').BIAS_OFFSET
 MEAN_SHIFT = 15
@@ -207,16 +208,7 @@ class Quantized:
         for at in range(0, len(P), batch):
             x = inputs(P[at:at + batch])[..., None]
             for i, (wq, bq, shift) in enumerate(self.convs):
-                n, h, w, _ = x.shape
-                pad = np.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
-                acc = np.zeros((n, h, w, wq.shape[3]), np.int64)
-                for ky in range(3):
-                    for kx in range(3):
-                        acc += pad[:, ky:ky + h, kx:kx + w, :] @ wq[ky, kx]
-                if i < len(self.convs) - 1:
-                    oh, ow = h // 2, w // 2
-                    acc = acc[:, :2 * oh, :2 * ow].reshape(n, oh, 2, ow, 2, -1).max(axis=(2, 4))
-                x = np.clip((acc + bq + (1 << (shift - 1))) >> shift, 0, 127)
+                x = layer(x, wq, bq, shift, i < len(self.convs) - 1)
             total = x.sum(axis=(1, 2))
             embs.append(np.minimum((total * self.mean_mul) >> MEAN_SHIFT, 127))
         emb = np.concatenate(embs) if embs else np.zeros((0, self.dim), np.int64)
