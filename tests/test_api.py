@@ -622,7 +622,11 @@ def test_load_16_clients_10000_requests(busy, capsys):
               ' overruns %d' % (LOAD_REQUESTS, LOAD_CLIENTS, wall, statuses, heap_before,
                                 heap_loaded, status['events_detected'], LOAD_REQUESTS // 5,
                                 heap_quiet, heap_after, final['overruns']))
-    assert statuses == {200: LOAD_REQUESTS + LOAD_REQUESTS // 5}
+    if statuses != {200: LOAD_REQUESTS + LOAD_REQUESTS // 5}:
+        # A request of ~12,000 now and then times out (cause not found yet): keep what the
+        # appliance logged, so the failure says where it went.
+        raise AssertionError('statuses %s; the appliance logged:\n%s' % (
+            statuses, busy.stop()[-6000:]))
     assert status['events_detected'] > 0  # the pipeline really was detecting meanwhile
     assert final['overruns'] == 0 and final['events_detected'] == detected
     assert heap_after - heap_quiet < 2048
