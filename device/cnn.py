@@ -2,8 +2,9 @@
 
 The trees see a one-second summary of the frames; this net sees the time-frequency patch itself.
 On held-out scenes it scored higher with a 1 s collar and on segments, a little lower at 200 ms
-(docs/model-evaluation/experiments.md, round 6); `earmark train --learner cnn` makes one. It is the project's own evaluator: emlearn-micropython's `emlearn_cnn` takes TinyMaix
-models, which need TensorFlow to make, and neither is on the build machine.
+(docs/model-evaluation/experiments.md, round 6); `earmark train --learner cnn` makes one.
+It is the project's own evaluator: emlearn-micropython's `emlearn_cnn` takes TinyMaix models,
+which need TensorFlow to make, and neither is on the build machine.
 
     input   the window's frames (time x bands, centi-dB) minus their mean, >> IN_SHIFT, int8
     conv    3x3, zero padding, int8 weights (stored + 128) and an int32 bias; the sum is
@@ -13,7 +14,7 @@ models, which need TensorFlow to make, and neither is on the build machine.
     dense   int8 weights (stored + 128) and int32 biases to one logit per label, then softmax
 
 Every step but the softmax is integer arithmetic that fits 32 bits, so a board gives the same
-numbers as the host's reference (training/cnn.py), and tests/test_model.py holds them to that.
+numbers as the host's reference (training/cnn.py), and tests/test_cnn.py holds them to that.
 Activations are channel-last (row, column, channel) bytes in two buffers made once.
 """
 import math
@@ -158,36 +159,33 @@ class Net:
 
     def __init__(self, spec, blob, window_frames, n_mels, n_labels):
         self.rows, self.cols = window_frames, n_mels
-        cin, need = 1, 0
+        at, cin, layout = 0, 1, []          # where each layer's weights start in the blob
         for cout in spec['channels']:
-            need += 9 * cin * cout + 5 * cout
-            cin = cout
-        need += n_labels * (cin + 4)
-        if len(blob) != need:
-            raise ValueError('cnn weights: %d bytes, the layers take %d' % (len(blob), need))
+            layout.append((at, cin, cout))
+            at, cin = at + 9 * cin * cout + 5 * cout, cout
+        self.dim = cin          # the last layer's channels: the embedding
+        n_d = n_labels * cin
+        if len(blob) != at + n_d + 4 * n_labels:
+            raise ValueError('cnn weights: %d bytes, the layers take %d' % (
+                len(blob), at + n_d + 4 * n_labels))
+        self.dense = (blob[at:at + n_d], array('I', bytes(blob[at + n_d:])))
         self.layers = []
-        at = 0
-        h, w, cin = window_frames, n_mels, 1
+        h, w = window_frames, n_mels
         sizes = [h * w, 0]      # the input and every other layer's output take turns in two
-        last = len(spec['channels']) - 1
-        for i, cout in enumerate(spec['channels']):
-            n_w = cout * 9 * cin
-            layer = (cin, blob[at:at + n_w], array('I', bytes(blob[at + n_w:at + n_w + 4 * cout])),
-                     blob[at + n_w + 4 * cout:at + n_w + 5 * cout], cout, 0 if i == last else 1)
-            at += n_w + 5 * cout
-            for k in layer[3]:
+        for i, (at, cin, cout) in enumerate(layout):
+            n_w = 9 * cin * cout
+            pool = 0 if i == len(layout) - 1 else 1
+            shift = blob[at + n_w + 4 * cout:at + n_w + 5 * cout]
+            for k in shift:
                 if not 1 <= k <= 30:
                     raise ValueError('cnn layer %d: shift %d outside 1..30' % (i, k))
-            self.layers.append(layer)
-            if i != last:
-                h, w = h // 2, w // 2
+            self.layers.append((cin, blob[at:at + n_w],
+                                array('I', bytes(blob[at + n_w:at + n_w + 4 * cout])), shift,
+                                cout, pool))
+            h, w = h >> pool, w >> pool
             sizes[(i + 1) & 1] = max(sizes[(i + 1) & 1], h * w * cout)
-            cin = cout
         self.positions = h * w
-        self.dim = cin
         self.mean_mul = spec['mean_mul']
-        n_d = n_labels * self.dim
-        self.dense = (blob[at:at + n_d], array('I', bytes(blob[at + n_d:at + n_d + 4 * n_labels])))
         self.logit_scale = spec['logit_scale']
         self.n_labels = n_labels
         self._a = bytearray(sizes[0])

@@ -1,5 +1,4 @@
 """The convolutional learner: Keras net -> int8 (training/cnn.py) -> device/cnn.py, same numbers."""
-import json
 from pathlib import Path
 
 import numpy as np

@@ -1,8 +1,7 @@
 """The model: a learner that labels windows, an int8 embedding, bucket centroids.
 
-Two learners: a small convolutional net over the window's frames (training/cnn.py, the default:
-it sees the time-frequency patch), or a tree ensemble over summary features (scikit-learn ->
-emlearn CSV). Trees vote by majority, one class per leaf, because that is what emlearn_trees runs
+Two learners: a tree ensemble over summary features (scikit-learn -> emlearn CSV, the default),
+or a small convolutional net over the window's frames (training/cnn.py). Trees vote by majority, one class per leaf, because that is what emlearn_trees runs
 on a device; `votes()` is scikit-learn's side of that same rule.
 """
 import math
@@ -42,16 +41,14 @@ class Recipe:
 
     @classmethod
     def as_dict(cls, learner=None):
-        learner = learner or cls.LEARNER
-        if learner == 'cnn':
+        common = {'centroids': cls.CENTROIDS, 'other_weight': cls.OTHER_WEIGHT,
+                  'scenes': Mixes.SCENES, 'scene_minutes': Mixes.MINUTES,
+                  'scene_weight': Mixes.WEIGHT}
+        if (learner or cls.LEARNER) == 'cnn':
             from .cnn import CnnRecipe
-            return dict(CnnRecipe.as_dict(), centroids=cls.CENTROIDS,
-                        other_weight=cls.OTHER_WEIGHT, scenes=Mixes.SCENES,
-                        scene_minutes=Mixes.MINUTES, scene_weight=Mixes.WEIGHT)
-        return {'learner': 'trees', 'trees': cls.TREES, 'max_leaves': cls.MAX_LEAVES, 'embed_dim': cls.EMBED_DIM,
-                'centroids': cls.CENTROIDS, 'seed': cls.SEED, 'criterion': cls.CRITERION,
-                'other_weight': cls.OTHER_WEIGHT, 'scenes': Mixes.SCENES,
-                'scene_minutes': Mixes.MINUTES, 'scene_weight': Mixes.WEIGHT}
+            return dict(CnnRecipe.as_dict(), **common)
+        return dict(common, learner='trees', trees=cls.TREES, max_leaves=cls.MAX_LEAVES,
+                    embed_dim=cls.EMBED_DIM, seed=cls.SEED, criterion=cls.CRITERION)
 
 
 def balanced(y, n_classes, other=None, sample_weight=None):
@@ -210,13 +207,15 @@ class Trained:
             net = fit(P, y, len(labels), balanced(y, len(labels), other, weight), desc=desc)
             pick = np.random.default_rng(CnnRecipe.SEED).permutation(len(P))
             self.net = Quantized(net, P[pick[:CnnRecipe.CALIBRATION]])
+            embedded = self.net.forward(P)[0]
         elif self.learner == 'trees':
             X = summarise(P)
             self.model = forest(X, y, len(labels), other, weight)
             self.embedding = Embedding().fit(X, y, Recipe.EMBED_DIM, len(labels))
+            embedded = self.embedding(X, votes(self.model, X))
         else:
             raise ValueError('unknown learner %r (cnn or trees)' % self.learner)
-        self.centroids = centroids(self.predict(P)[1], Recipe.CENTROIDS)
+        self.centroids = centroids(embedded, Recipe.CENTROIDS)
         self.n_augmented = len(augmented)
         self.n_scene_windows = len(mixed)
 
