@@ -22,7 +22,7 @@ def layer(x, wq, bq, shift, pool):
     return np.clip((acc + bq + (1 << (shift - 1))) >> shift, 0, 127)
 
 
-def conv(src, h, w, cin, weights, bias, shift, cout, pool, signed, best, dst):
+def conv(src, h, w, cin, weights, bias, shift, cout, pool, best, dst, signed=False):
     """device/cnn.py's _conv, same arguments and bytes out."""
     from cnn import BIAS_OFFSET
     x = np.frombuffer(src, np.int8 if signed else np.uint8, h * w * cin).astype(np.int64)
@@ -31,3 +31,9 @@ def conv(src, h, w, cin, weights, bias, shift, cout, pool, signed, best, dst):
                 np.frombuffer(bias, np.uint32, cout).astype(np.int64) - BIAS_OFFSET,
                 np.frombuffer(shift, np.uint8, cout).astype(np.int64), pool)
     dst[:out.size] = out.astype(np.uint8).tobytes()
+
+
+def conv_input(src, h, w, weights, bias, shift, cout, pool, best, dst):
+    """device/cnn.py's _conv_input: the int8 input sits inside a one-cell zero border."""
+    x = np.frombuffer(src, np.int8, (h + 2) * (w + 2)).reshape(h + 2, w + 2)[1:-1, 1:-1]
+    conv(x.tobytes(), h, w, 1, weights, bias, shift, cout, pool, best, dst, signed=True)
