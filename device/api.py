@@ -132,6 +132,14 @@ async def _handle(reader, writer, handle=app.handle_request):
     await reader.hold()
     try:
         await handle(reader, writer)
+    except Exception as e:
+        # Raised while the answer streams (its headers gone): Microdot leaves the socket open
+        # and the client would wait for its timeout; a closed socket tells it the answer broke.
+        print('earmark: a request failed mid-answer: %r' % (e,))
+        try:
+            await writer.aclose()
+        except OSError:
+            pass
     finally:
         reader.release()
 app.handle_request = _handle
@@ -367,13 +375,17 @@ async def events(request):
 
     def page():
         n = last = 0
-        for ev in store.events(start, end, label, least, before):
-            if n == limit:
-                more.append('"%d"' % last)
-                return
-            n += 1
-            last = ev['id']
-            yield _event_json(ev)
+        found = store.events(start, end, label, least, before)
+        try:
+            for ev in found:
+                if n == limit:
+                    more.append('"%d"' % last)
+                    return
+                n += 1
+                last = ev['id']
+                yield _event_json(ev)
+        finally:
+            found.close()
     return _stream(request, '{"events":[', page(),
                    lambda: '],"next":%s}' % (more[0] if more else 'null'))
 

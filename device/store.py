@@ -109,6 +109,9 @@ class Store:
         # END edits of the cached segment. Made here, with the other buffers, because a 1.8 KB
         # block found later in a fragmented heap is what failed first in a long demo run.
         self._ends = array('H', bytes(2 * ((self.SEGMENT_BYTES - SEG_HEADER_SIZE) // RECORD_SIZE)))
+        # Chunk buffers of walks that ended, for the next: sixteen clients listing at once made
+        # a fresh 576-byte buffer per walk, and in a fragmented heap that allocation failed.
+        self._chunks = []
         self._open()
         if not readonly:
             clips.clear(self.root)
@@ -344,8 +347,14 @@ class Store:
         """Yields (id, record, start) of intact records with lo <= id <= hi. Safe to interleave
         with appends: it re-finds its place by id after every chunk."""
         size = RECORD_SIZE
-        buf = bytearray(self.CHUNK_RECORDS * size)
-        view = memoryview(buf)
+        buf = self._chunks.pop() if self._chunks else bytearray(self.CHUNK_RECORDS * size)
+        try:
+            yield from self._walk_in(lo, hi, newest_first, memoryview(buf))
+        finally:    # when the walk ends or is closed; a walk dropped unclosed leaves it to gc
+            self._chunks.append(buf)
+
+    def _walk_in(self, lo, hi, newest_first, view):
+        size = RECORD_SIZE
         cur = hi if newest_first else lo
         while lo <= cur <= hi:
             i = self._segment(cur)
@@ -483,7 +492,8 @@ class Store:
     def events(self, start=None, end=None, label=None, min_confidence=None, before=None,
                oldest_first=False):
         """Yields events with start <= event start < end, newest first (oldest_first to turn
-        round). What it yields is fixed when it begins: events appended meanwhile are not in it."""
+        round). What it yields is fixed when it begins: events appended meanwhile are not in it.
+        Close it when stopping early: that gives its read buffer back for the next walk."""
         li = None if label is None else self._label(label)
         hi = self._next - 1
         if before is not None:
@@ -492,15 +502,19 @@ class Store:
             hi = min(hi, self._first_from(end) - 1)
         lo = self._first_from(start) if start is not None else (
             self._ids[0] if self._ids else 0)
-        for ident, rec, t in self._walk(lo, hi, not oldest_first):
-            if (start is not None and t < start) or (end is not None and t >= end):
-                continue  # only a damaged time field can be out of order
-            ev = self._event(ident, rec, t)
-            if ev is None or (li is not None and ev['label'] != self.labels[li]):
-                continue
-            if min_confidence is not None and ev['confidence'] < min_confidence:
-                continue
-            yield ev
+        walk = self._walk(lo, hi, not oldest_first)
+        try:    # MicroPython runs no finalisers: a generator is closed by hand, or never
+            for ident, rec, t in walk:
+                if (start is not None and t < start) or (end is not None and t >= end):
+                    continue  # only a damaged time field can be out of order
+                ev = self._event(ident, rec, t)
+                if ev is None or (li is not None and ev['label'] != self.labels[li]):
+                    continue
+                if min_confidence is not None and ev['confidence'] < min_confidence:
+                    continue
+                yield ev
+        finally:
+            walk.close()
 
     def query(self, start=None, end=None, label=None, min_confidence=None, limit=50,
               before=None):
@@ -509,10 +523,14 @@ class Store:
         if limit < 1:
             raise ValueError('limit must be at least 1')
         found = []
-        for ev in self.events(start, end, label, min_confidence, before):
-            if len(found) == limit:
-                return found, found[-1]['id']
-            found.append(ev)
+        events = self.events(start, end, label, min_confidence, before)
+        try:
+            for ev in events:
+                if len(found) == limit:
+                    return found, found[-1]['id']
+                found.append(ev)
+        finally:
+            events.close()
         return found, None
 
     def embedding(self, ident):

@@ -35,6 +35,8 @@ while True:
     if cursor is None:
         break
 assert seen == list(range(119, -1, -1)), seen
+# every page stopped its walk early and gave the read buffer back: one made, reused since
+assert len(s._chunks) == 1, s._chunks
 # a time range [start, end)
 page, cursor = s.query(start=T0 + 10 * STEP, end=T0 + 20 * STEP, limit=50)
 assert [e['id'] for e in page] == list(range(19, 9, -1)) and cursor is None
