@@ -11,9 +11,9 @@ The steps, each one mpremote session:
    copy: `fs cp` of the files whose hash differs, `fs rm` of the files an older image had and this
    one dropped, the config (merged into the board's through device/config.py's `update`) and, on a
    first deploy or when asked, a new token's salted hash (device/auth.py's record);
-3. `mip install` of emlearn-micropython's `emlearn_trees` native module for the board's
-   architecture; when it cannot be installed the classifier runs its MicroPython evaluator
-   (forest.py), and the deploy says so;
+3. for a forest model, `mip install` of emlearn-micropython's `emlearn_trees` native module for
+   the board's architecture; when it cannot be installed the classifier runs its MicroPython
+   evaluator (forest.py), and the deploy says so (a net model runs in the image's cnn.py);
 4. reset, then the board's address read from its serial console (wifi.py prints it).
 
 Why the board hashes its own files rather than trusting a manifest of what was copied: a deploy cut
@@ -385,7 +385,13 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
         '; new token written (its salted hash)' if token else ''))
     if token:  # now, not at the end: the hash is on the board whatever happens next
         log('API token (shown this once; the board keeps only its salted hash): %s' % token)
-    report['native'] = install_native(board, survey) if native else 'skipped'
+    if not native:
+        report['native'] = 'skipped'
+    elif not needs_native(folder):
+        log('emlearn_trees: not needed, the model is a net (cnn.py)')
+        report['native'] = 'not needed'
+    else:
+        report['native'] = install_native(board, survey)
     if reset:
         report['address'] = restart(board, survey, wait)
     return report
@@ -401,6 +407,11 @@ def _parents(dirs):
             if p not in out:
                 out.append(p)
     return out
+
+
+def needs_native(folder):
+    """emlearn_trees runs a forest; a net bundle (format 3) runs in the image's own cnn.py."""
+    return json.loads((Path(folder) / 'model' / 'model.json').read_text())['format'] != 3
 
 
 def install_native(board, survey):

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import free_port
 from earmark import DEVICE, deploy, image, runtime
+from training import bundle
 
 MICRODOT = {'lib/microdot/' + name[:-3] + '.mpy' for name in image.MICRODOT_MODULES}
 PAGE = {'www/index.html.gz', 'www/openapi.json.gz'}
@@ -136,8 +137,11 @@ print(a.check(%r), a.check('wrong'), Config.wifi_ssid, Config.i2s_sd)
 ''' % (str(root / 'config.json'), str(root / 'auth.json'), token))
     assert out.split() == ['True', 'False', 'home', '5']
 
-    # emlearn_trees: installed when the release could be fetched, else the fallback is said.
-    if first['native'] == 'installed':
+    # emlearn_trees: for a forest, installed when the release could be fetched, else the
+    # fallback is said; a net needs none.
+    if not deploy.needs_native(folder):
+        assert first['native'] == 'not needed' and not (root / deploy.NATIVE).exists()
+    elif first['native'] == 'installed':
         assert (root / deploy.NATIVE).is_file()
     else:
         assert first['native'].startswith('fallback: ')
@@ -188,7 +192,8 @@ def test_code_goes_to_a_rom_partition_it_fits_in(esp32_image):
     rom = image.rom_path(deploy.ARCH).read_bytes()
     in_rom = {p for p in files if p.endswith('.mpy') or p.startswith('model/')}
     assert rom.startswith(b'\xd2\xcd\x31')   # a ROMFS image of the code and the model
-    assert {'model/trees.csv', 'main.py'} & in_rom == {'model/trees.csv'}
+    weights = 'model/' + bundle.weights_file(bundle.read(DEVICE / 'model'))
+    assert {weights, 'main.py'} & in_rom == {weights}
     board = {'rom_size': len(rom), 'rom_digest': None, 'hashes': {p: files[p] for p in in_rom},
              'old': sorted(files)}
     kept, code, write = deploy.rom_plan(files, board, rom)
@@ -219,6 +224,13 @@ def test_command_line_settings():
         deploy.config_changes(pins='14,13')
     with pytest.raises(ValueError, match='--password needs --wifi'):
         deploy.config_changes(password='x')
+
+
+def test_only_a_forest_needs_the_native_module(tmp_path):
+    for fmt, needed in ((2, True), (3, False)):
+        (tmp_path / 'model').mkdir(exist_ok=True)
+        (tmp_path / 'model' / 'model.json').write_text(json.dumps({'format': fmt}))
+        assert deploy.needs_native(tmp_path) is needed
 
 
 def test_native_module_address_for_the_board():

@@ -18,7 +18,7 @@ from conftest import DATA, RUNTIMES, _device
 from earmark import DEVICE, runtime
 from earmark.detect import APPLIANCE_HEAP, appliance_args, detect, run_appliance
 from earmark.store_dump import open_store
-from training import sed
+from training import bundle, sed
 
 RATE = 16000
 DEMO_CLIPS = DEVICE.parent / 'demo' / 'clips'
@@ -162,7 +162,7 @@ def test_bad_model_is_a_fault_not_a_crash(tmp_path, device_image):
     before = _stored(data)
     bad = tmp_path / 'model'
     shutil.copytree(DEVICE / 'model', bad)
-    (bad / 'trees.csv').write_text('n,0,zz,1\nnonsense\n')
+    (bad / bundle.weights_file(bundle.read(bad))).write_text('n,0,zz,1\nnonsense\n')
     status, lines = run('micropython', audio, data, '--model', str(bad),
                         '--start-time', '1000')
     assert status['faults'] == ['model_bad'] and status['events_detected'] == 0, status

@@ -92,5 +92,10 @@ def read(folder):
     return json.loads(path.read_text())
 
 
+def weights_file(meta):
+    """The name of the file a bundle's learner keeps its weights in (model.json's meta)."""
+    return (meta['cnn'] if meta['format'] == 3 else meta['trees'])['file']
+
+
 def size(folder):
     return sum(p.stat().st_size for p in Path(folder).iterdir() if p.is_file())
