@@ -200,7 +200,7 @@ each model scores only windows of folds it never trained on, and only real recor
                     m['scenes']['segment_f1_1s']))
     text += '''| bundle size | %d bytes |
 | learner runs in | %s |
-| per-window inference (features + scores + embedding) in %s | %.2f ms (%.2f + %.2f + %.2f) |
+| per-window inference (features + scores + embedding; a net's layers are its features) in %s | %.2f ms (%.2f + %.2f + %.2f) |
 | heap: model loaded / per window | %d / %d bytes (of a %d byte heap) |
 
 ![confusion matrix](%s)
