@@ -1,8 +1,8 @@
 """A small int8 convolutional net over a window of log-mel frames, in viper.
 
 The trees see a one-second summary of the frames; this net sees the time-frequency patch itself.
-It is the default model's learner: on held-out scenes it scored higher with a 1 s collar and on
-segments, a little lower at 200 ms (docs/model-evaluation/experiments.md, rounds 6 and 7).
+`earmark train --learner cnn` makes one; the default model stays a forest, which scored higher
+on held-out scenes through the device pipeline (docs/model-evaluation/experiments.md, round 7).
 It is the project's own evaluator: emlearn-micropython's `emlearn_cnn` takes TinyMaix models,
 which need TensorFlow to make, and neither is on the build machine.
 

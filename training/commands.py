@@ -115,8 +115,8 @@ def add(sub):
                    help='folds left out of training (patterns over the manifest fold column, N '
                    'for esc50-foldN), to score on scenes made from them')
     t.add_argument('--learner', choices=('cnn', 'trees'), default=None,
-                   help='a small convolutional net over the frames (the default) or a tree '
-                   'ensemble over summary features (minutes to train, not an hour)')
+                   help='a tree ensemble over summary features (the default) or a small '
+                   'convolutional net over the frames (an hour to train, not minutes)')
     t.set_defaults(func=cmd_train)
     e = sub.add_parser('evaluate', help='fold-grouped evaluation of a model recipe + bundle')
     e.add_argument('--model', default=str(DEFAULT_MODEL))
