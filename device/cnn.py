@@ -2,7 +2,7 @@
 
 The trees see a one-second summary of the frames; this net sees the time-frequency patch itself.
 `earmark train --learner cnn` makes one; the default model stays a forest, which scored higher
-on held-out scenes through the device pipeline (docs/model-evaluation/experiments.md, round 7).
+on held-out scenes over three seeds (docs/model-evaluation/experiments.md, round 7).
 It is the project's own evaluator: emlearn-micropython's `emlearn_cnn` takes TinyMaix models,
 which need TensorFlow to make, and neither is on the build machine.
 
