@@ -1,11 +1,13 @@
 """Labels a window of log-mel frames and gives it an int8 embedding, from a model bundle folder.
 
-A bundle holds one of two learners (model.json 'format'):
+A bundle holds one of two learners, or both (model.json 'format'):
 - 3, a small int8 convolutional net over the frames, run by `cnn.py` (viper); its features are
   the net's embedding;
 - 2, trees over summary features of the frames: in emlearn-micropython's `emlearn_trees` when it
-  is installed, else in the project's fallback evaluator `forest.py` (same CSV, same votes).
-`Classifier.evaluator` says which one runs.
+  is installed, else in the project's fallback evaluator `forest.py` (same CSV, same votes);
+- 4, a pair: trees and a net over the same window, their scores averaged (the two err on
+  different windows), the trees' embedding; its features are (summary features, net scores).
+`Classifier.evaluator` says what runs.
 
 A window is a flat int16 buffer of centi-dB frames, frame-major (frame t, band b at t*n_mels+b),
 as `frontend.LogMel.pop()` fills them.
@@ -223,9 +225,10 @@ class Classifier:
         self.folder = bundle_dir.rstrip('/')
         with open(self.folder + '/model.json') as f:
             meta = json.load(f)
-        # 3: the convolutional net; 2: trees on cepstral features (1 had per-band spread and flux)
+        # 3: the convolutional net; 2: trees on cepstral features (1 had per-band spread and
+        # flux); 4: both
         self.format = meta.get('format')
-        if self.format not in (2, 3):
+        if self.format not in (2, 3, 4):
             raise ValueError('%s: unknown bundle format %r' % (self.folder, self.format))
         self.labels = meta['labels']
         self.thresholds = meta['thresholds']
@@ -235,10 +238,13 @@ class Classifier:
         self.window_frames = meta['window_frames']
         self.hop_frames = meta['hop_frames']
         self._scores = array('f', bytes(4 * len(self.labels)))
-        if self.format == 3:
+        if self.format != 2:
             self._load_cnn(meta['cnn'])
-        else:
-            self._load_trees(meta)
+        if self.format != 3:
+            self._load_trees(meta)   # a pair's embedding is the trees'
+        if self.format == 4:
+            self.evaluator = 'cnn.py (viper, int8) + ' + TREES
+            self._net_emb = bytearray(self.net.dim)
         c = meta['centroids']
         self.centroids = self._int8(c['file'], c['count'] * self.dim)
 
@@ -309,23 +315,34 @@ class Classifier:
         return array('b', data)
 
     def features(self, frames):
-        """What scores() and embed() take: the net's embedding (a new bytearray) or the trees'
-        summary features."""
+        """What scores() and embed() take: the net's embedding (a new bytearray), the trees'
+        summary features, or for a pair both the summary features and the net's scores."""
         if self.format == 3:
             return self.net.run(frames, bytearray(self.dim))
-        return summarise(frames, self.n_mels, scratch=self._scratch)
+        x = summarise(frames, self.n_mels, scratch=self._scratch)
+        if self.format == 4:
+            return x, self.net.scores(self.net.run(frames, self._net_emb),
+                                      array('f', bytes(4 * len(self.labels))))
+        return x
 
     def level(self, features):
         """The window's mean level in centi-dB, of the window features() was last given."""
         if self.format == 3:
             return self.net.level
+        if self.format == 4:
+            features = features[0]
         return features[2 * self.n_mels + 3 * CEPSTRA]
 
     def scores(self, features):
-        """Label probabilities (net) or the fraction of trees voting for each label, in label
-        order."""
+        """Label probabilities (net), the fraction of trees voting for each label, or for a
+        pair the mean of the two, in label order."""
         if self.format == 3:
             self.net.scores(features, self._scores)
+        elif self.format == 4:
+            x, net = features
+            self.model.predict(x, self._scores)
+            for i in range(len(net)):
+                self._scores[i] = (self._scores[i] + net[i]) / 2
         else:
             self.model.predict(features, self._scores)
         return list(self._scores)
@@ -351,6 +368,8 @@ class Classifier:
             for i in range(self.dim):
                 out[i] = features[i]
             return out
+        if self.format == 4:
+            features = features[0]
         self.model.predict(features, self._scores)
         for i in range(self._votes):
             out[i] = int(self._scores[i] * 127 + 0.5)

@@ -7,7 +7,9 @@ import pytest
 from earmark import DEVICE
 from training import bundle
 from training.cnn import CnnRecipe, Quantized, fit, inputs
-from training.model import Recipe, balanced, centroids
+from training.device import module
+from training.model import Embedding, Recipe, balanced, centroids, forest, votes
+from training.windows import summarise
 
 from test_model import LABELS
 
@@ -113,6 +115,39 @@ def test_bundle_runs_on_the_device_with_the_host_numbers(device, cnn_bundle, tra
         # The embedding, the scores list and the softmax's floats (boxed on this port); the
         # activation maps (20 KB) are made once, not per window.
         assert info['garbage'] <= 3072, info
+
+
+class FakePair(Fake):
+    """A pair: the net and a forest over the summary features of the same windows."""
+    learner = 'pair'
+
+    def __init__(self, q, P, y):
+        self.net = q
+        X = summarise(P)
+        self.model = forest(X, y, len(LABELS), trees=Recipe.PAIR_TREES)
+        self.embedding = Embedding().fit(X, y, Recipe.EMBED_DIM, len(LABELS))
+        self.centroids = centroids(self.embedding(X, votes(self.model, X)), Recipe.CENTROIDS)
+
+
+def test_a_pair_averages_its_trees_and_its_net_on_the_device(device, trained, tmp_path):
+    """A pair bundle (format 4): the device's scores are the mean of the forest's votes and the
+    net's probabilities, its embedding the forest's, the same numbers as the host's."""
+    P, y = windows(330, 5)
+    pair = FakePair(trained[1], P, y)
+    folder = bundle.write(pair, tmp_path / 'model', 'no-data',
+                          {'thresholds': {l: 0.0 for l in LABELS}, 'event_threshold': 0.4})
+    meta = bundle.read(folder)
+    assert meta['format'] == 4 and meta['trees']['trees'] == Recipe.PAIR_TREES
+    assert sorted(p.name for p in folder.iterdir()) == sorted(bundle.FILES['pair'])
+    Q, _ = windows(8 if device.name == 'micropython' else 2, 6)
+    *rows, info = device_run(device, folder, Q, tmp_path)
+    X = summarise(Q)
+    V = votes(pair.model, X)
+    scores = (V + trained[1].forward(Q)[1]) / 2
+    assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
+    assert np.array_equal(np.array([r[0] for r in rows]), pair.embedding(X, V))
+    assert [r[2] for r in rows] == list(X[:, 2 * BANDS + 3 * module('classifier').CEPSTRA])
+    assert info['evaluator'].startswith('cnn.py (viper, int8) + ')
 
 
 def test_a_net_bundle_with_the_wrong_weight_size_is_refused(device, cnn_bundle, tmp_path):

@@ -26,6 +26,7 @@ of the audio unknown (see the data README).
 FILES = {'cnn': ('model.json', 'cnn.bin', 'centroids.bin', 'metrics.json', 'LICENSE'),
          'trees': ('model.json', 'trees.csv', 'embedding.bin', 'centroids.bin', 'metrics.json',
                    'LICENSE')}
+FILES['pair'] = FILES['trees'] + ('cnn.bin',)
 
 
 def write(trained, folder, data_hash, metrics):
@@ -68,20 +69,24 @@ def write(trained, folder, data_hash, metrics):
 
 
 def _learner(trained, tmp):
-    """Writes the learner's files; returns its part of model.json."""
-    if trained.learner == 'cnn':
+    """Writes the learner's files; returns its part of model.json (format 2 trees, 3 a net, 4
+    the pair)."""
+    net = {}
+    if trained.learner != 'trees':
         (tmp / 'cnn.bin').write_bytes(trained.net.blob())
-        return {'format': 3, 'cnn': trained.net.spec()}
+        net = {'format': 3, 'cnn': trained.net.spec()}
+        if trained.learner == 'cnn':
+            return net
     converted = export(trained.model, tmp / 'trees.csv')
     (tmp / 'embedding.bin').write_bytes(trained.embedding.weights.tobytes())
-    return {
-        'format': 2,
+    return dict(net, **{
+        'format': 4 if net else 2,
         'n_features': int(trained.model.n_features_in_),
         'trees': dict(tree_counts(converted), file='trees.csv', voting='majority'),
         'embedding': {'dim': trained.embedding.dim, 'votes': trained.embedding.n_votes,
                       'file': 'embedding.bin',
                       'bias': [int(b) for b in trained.embedding.bias],
-                      'scale': [float(s) for s in trained.embedding.scale]}}
+                      'scale': [float(s) for s in trained.embedding.scale]}})
 
 
 def read(folder):
@@ -93,7 +98,8 @@ def read(folder):
 
 
 def weights_file(meta):
-    """The name of the file a bundle's learner keeps its weights in (model.json's meta)."""
+    """The name of the file a bundle's learner keeps its weights in (model.json's meta; a
+    pair's trees)."""
     return (meta['cnn'] if meta['format'] == 3 else meta['trees'])['file']
 
 

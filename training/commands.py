@@ -114,9 +114,10 @@ def add(sub):
     t.add_argument('--exclude-folds', nargs='+', default=None,
                    help='folds left out of training (patterns over the manifest fold column, N '
                    'for esc50-foldN), to score on scenes made from them')
-    t.add_argument('--learner', choices=('cnn', 'trees'), default=None,
-                   help='a tree ensemble over summary features (the default) or a small '
-                   'convolutional net over the frames (an hour to train, not minutes)')
+    t.add_argument('--learner', choices=('trees', 'cnn', 'pair'), default=None,
+                   help='a tree ensemble over summary features (the default), a small '
+                   'convolutional net over the frames (an hour to train, not minutes), or the '
+                   'pair, their scores averaged')
     t.set_defaults(func=cmd_train)
     e = sub.add_parser('evaluate', help='fold-grouped evaluation of a model recipe + bundle')
     e.add_argument('--model', default=str(DEFAULT_MODEL))
