@@ -5,8 +5,9 @@ A bundle holds one of two learners, or both (model.json 'format'):
   the net's embedding;
 - 2, trees over summary features of the frames: in emlearn-micropython's `emlearn_trees` when it
   is installed, else in the project's fallback evaluator `forest.py` (same CSV, same votes);
-- 4, a pair: trees and a net over the same window, their scores averaged (the two err on
-  different windows), the trees' embedding; its features are (summary features, net scores).
+- 4, a pair: trees and a net over the same window, their scores averaged (on held-out scenes
+  the pair scored higher than either alone), the trees' embedding; its features are (summary
+  features, net scores).
 `Classifier.evaluator` says what runs.
 
 A window is a flat int16 buffer of centi-dB frames, frame-major (frame t, band b at t*n_mels+b),

@@ -1,10 +1,9 @@
 """The model: a learner that labels windows, an int8 embedding, bucket centroids.
 
-Two learners: a tree ensemble over summary features (scikit-learn -> emlearn CSV, the default),
-a small convolutional net over the window's frames (training/cnn.py), or the pair of them with
-their scores averaged. Trees vote by majority,
-one class per leaf, because that is what emlearn_trees runs on a device; `votes()` is
-scikit-learn's side of that same rule.
+Three learners: a tree ensemble over summary features (scikit-learn -> emlearn CSV, the
+default), a small convolutional net over the window's frames (training/cnn.py), or the pair of
+them with their scores averaged. Trees vote by majority, one class per leaf, because that is what
+emlearn_trees runs on a device; `votes()` is scikit-learn's side of that same rule.
 """
 import math
 
@@ -24,9 +23,11 @@ with np.errstate():   # emlearn.bayes calls numpy.seterr(all='raise') at import:
 
 class Recipe:
     """How a model is trained (stored in the bundle so `evaluate` can redo it fold by fold)."""
-    # 'trees' or 'cnn' (`earmark train --learner`). The net scores higher in cross-validation,
-    # but on held-out scenes through the device's classifier and segmenter, over three seeds,
-    # the forest scored higher on all three figures (experiments.md, round 7).
+    # 'trees', 'cnn' or 'pair' (`earmark train --learner`). The net scores higher than the
+    # forest in cross-validation, but on held-out scenes through the device's classifier and
+    # segmenter, over three seeds, the forest scored higher on all three figures, and the pair
+    # higher than either; the pair is not the default until its evaluation on all the data is
+    # done (experiments.md, round 7).
     LEARNER = 'trees'
     TREES = 32
     # A pair's forest: with the net (12.5 KB) the bundle stays near 30 KB. Averaged with the net,
