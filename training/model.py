@@ -222,8 +222,9 @@ class Trained:
             net = fit(P, y, len(labels), balanced(y, len(labels), other, weight), desc=desc)
             pick = np.random.default_rng(CnnRecipe.SEED).permutation(len(P))
             self.net = Quantized(net, P[pick[:CnnRecipe.CALIBRATION]])
+        if self.learner == 'cnn':
             embedded = self.net.forward(P)[0]
-        if self.learner != 'cnn':   # a pair's embedding is the trees'
+        else:   # the trees' embedding, a pair's too
             X = summarise(P)
             self.model = forest(X, y, len(labels), other, weight,
                                 Recipe.PAIR_TREES if self.learner == 'pair' else None)
