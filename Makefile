@@ -2,7 +2,7 @@
 VENV := .venv
 STAMP := $(VENV)/.earmark-installed
 
-.PHONY: demo test setup
+.PHONY: demo test setup micropython32
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml tools/setup tools/system-packages.txt $(wildcard setup.py native/logmel/*.[ch])
@@ -16,3 +16,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(ARGS); status=$$?; \
 	  [ $$status != 5 ] || echo "make test: no tests were collected" >&2; exit $$status
+
+# Optional: a 32-bit MicroPython (an ESP32's pointer width) from a source tree, for heap figures
+# that are a board's: make micropython32 MICROPYTHON_SRC=~/src/micropython, then run anything
+# with EARMARK_MICROPYTHON=build/micropython32/micropython (see tools/micropython32).
+micropython32:
+	tools/micropython32

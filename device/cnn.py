@@ -70,9 +70,12 @@ def _input(frames: ptr16, h: int, w: int, mean: int, dst: ptr8):
             dst[(r + 1) * pw + c + 1] = q & 0xff
 
 
+# The convolutions take the buffers they hand on to this one as objects, not pointers: a viper
+# call passes a pointer as an int object, and an address of 2**30 or more (a 32-bit host's heap)
+# is a big int made in the heap, once for each output position.
 @micropython.viper
-def _requantise(best: ptr32, bias: ptr32, shift: ptr8, cout: int, dst: ptr8):
-    # a rounding right shift per channel, then ReLU into 0..127
+def _requantise(best: ptr32, bias: ptr32, shift: ptr8, cout: int, dst: ptr8, at: int):
+    # a rounding right shift per channel, then ReLU into dst[at:at + cout], 0..127
     for co in range(cout):
         k = int(shift[co])
         v = ((int(best[co]) - BIAS_OFFSET) + (int(bias[co]) - BIAS_OFFSET) + (1 << (k - 1))) >> k
@@ -80,15 +83,16 @@ def _requantise(best: ptr32, bias: ptr32, shift: ptr8, cout: int, dst: ptr8):
             v = 0
         elif v > 127:
             v = 127
-        dst[co] = v
+        dst[at + co] = v
 
 
 @micropython.viper
-def _conv_input(src: ptr8, h: int, w: int, weights: ptr8, bias: ptr32, shift: ptr8, cout: int,
-                pool: int, best: ptr32, dst: ptr8):
+def _conv_input(src: ptr8, h: int, w: int, weights: ptr8, bias, shift, cout: int, pool: int,
+                best, dst):
     """The first layer: _conv over the padded int8 input (one band per column), its 3x3 field
     held in nine locals and used by every channel; the general loop spent most of its time on
     runs of three bytes."""
+    top = ptr32(best)
     step = 1 + pool
     ow = w >> pool
     pw = w + 2
@@ -114,14 +118,14 @@ def _conv_input(src: ptr8, h: int, w: int, weights: ptr8, bias: ptr32, shift: pt
                         acc = (f0 * b[0] + f1 * b[1] + f2 * b[2] + f3 * b[3] + f4 * b[4]
                                + f5 * b[5] + f6 * b[6] + f7 * b[7] + f8 * b[8]
                                - field + BIAS_OFFSET)
-                        if (dy == 0 and dx == 0) or acc > int(best[co]):
-                            best[co] = acc
-            _requantise(best, bias, shift, cout, ptr8(int(dst) + (oy * ow + ox) * cout))
+                        if (dy == 0 and dx == 0) or acc > int(top[co]):
+                            top[co] = acc
+            _requantise(best, bias, shift, cout, dst, (oy * ow + ox) * cout)
 
 
 @micropython.viper
-def _conv(src: ptr8, h: int, w: int, cin: int, weights: ptr8, bias: ptr32, shift: ptr8,
-          cout: int, pool: int, best: ptr32, dst: ptr8):
+def _conv(src: ptr8, h: int, w: int, cin: int, weights: ptr8, bias, shift, cout: int, pool: int,
+          best, dst):
     """3x3 'same' convolution of an (h, w, cin) map of 0..127 into (h, w, cout), or into
     (h // 2, w // 2, cout) taking the largest of each 2x2 block when `pool` is 1 (the shift and
     ReLU are monotonic, so the largest sum gives the largest output).
@@ -131,6 +135,7 @@ def _conv(src: ptr8, h: int, w: int, cin: int, weights: ptr8, bias: ptr32, shift
     over the 3x3 field is shared by every output channel. Channel-last maps make each row of the
     field one run of bytes in the map and in the weights; cin is a multiple of 8, and runs of 8
     unrolled halved the time."""
+    top = ptr32(best)
     step = 1 + pool
     ow = w >> pool
     taps = 9 * cin
@@ -171,9 +176,9 @@ def _conv(src: ptr8, h: int, w: int, cin: int, weights: ptr8, bias: ptr32, shift
                             yy += 1
                         # kept offset: a ptr32 read comes back unsigned on x64
                         acc = acc - (field << 7) + BIAS_OFFSET
-                        if (dy == 0 and dx == 0) or acc > int(best[co]):
-                            best[co] = acc
-            _requantise(best, bias, shift, cout, ptr8(int(dst) + (oy * ow + ox) * cout))
+                        if (dy == 0 and dx == 0) or acc > int(top[co]):
+                            top[co] = acc
+            _requantise(best, bias, shift, cout, dst, (oy * ow + ox) * cout)
 
 
 @micropython.viper

