@@ -495,19 +495,19 @@ async def _drain(request):
 
 @route('POST', '/api/search')
 async def search(request):
-    k = _arg(request, 'k', _int, 10, 1, 50)
     body = Body(request.stream, request.content_length)
-    if (request.content_type or '').split(';')[0].strip().lower() not in WAV_TYPES:
+    try:   # every answer, refusals too, waits for the whole upload (see Body)
+        k = _arg(request, 'k', _int, 10, 1, 50)
+        if (request.content_type or '').split(';')[0].strip().lower() not in WAV_TYPES:
+            raise Refused(415, 'send a WAV recording as audio/wav')
+        if not request.content_length:
+            raise Refused(400, 'send a WAV recording (with a Content-Length)')
+        try:
+            embedding, label, confidence = await pipeline.embed_wav(body, request.content_length)
+        except (ValueError, EOFError) as exc:
+            raise Refused(400, 'not a usable WAV: %s' % exc)
+    finally:
         await body.drain()
-        raise Refused(415, 'send a WAV recording as audio/wav')
-    if not request.content_length:
-        raise Refused(400, 'send a WAV recording (with a Content-Length)')
-    try:
-        embedding, label, confidence = await pipeline.embed_wav(body, request.content_length)
-    except (ValueError, EOFError) as exc:
-        await body.drain()
-        raise Refused(400, 'not a usable WAV: %s' % exc)
-    await body.drain()
     found = store.similar(bytes(embedding), k)
     return _stream(request, '{"query":{"label":"%s","confidence":%s},"events":[' % (
         label, round(confidence, 3)), _similar_events(found))

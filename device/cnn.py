@@ -1,8 +1,9 @@
 """A small int8 convolutional net over a window of log-mel frames, in viper.
 
 The trees see a one-second summary of the frames; this net sees the time-frequency patch itself.
-`earmark train --learner cnn` makes one; the default model stays a forest, which scored higher
-on held-out scenes over three seeds (docs/model-evaluation/experiments.md, round 7).
+`earmark train --learner cnn` makes one alone; the default model is the pair of a forest and a
+net (`--learner pair`), their scores averaged, which scored higher on held-out scenes than either
+(docs/model-evaluation/experiments.md, rounds 7 and 8).
 It is the project's own evaluator: emlearn-micropython's `emlearn_cnn` takes TinyMaix models,
 which need TensorFlow to make, and neither is on the build machine.
 

@@ -221,17 +221,17 @@ class Index:
         """Top-k (score, id) over the given buckets for ids in [lo, hi] that accept(id) takes.
         Scores are dot products of normalised vectors (cosine * NORM**2).
 
-        The kernel keeps the k + SPARE best entries by itself; only those are checked (CRC,
-        accept). When checks turn down so many that fewer than k remain, the search is redone
-        checking every candidate as it comes."""
+        The kernel keeps the k + SPARE best entries by itself, in buffers kept for k up to
+        KEPT_K; only those are checked (CRC, accept). A larger k, or checks that turn down so
+        many that fewer than k remain, take the search that checks every candidate as it comes:
+        it needs no block of k entries, which a busy heap may not have."""
         spare = k + self.SPARE
+        if spare > len(self._scores):
+            return self._search_checked(q, k, buckets, lo, hi, accept)
         size = self.entry_size
-        if spare <= len(self._scores):
-            scores, winners = self._scores, self._winners
-            for j in range(spare):
-                scores[j] = 0      # an empty slot (search runs in one go: nothing else uses it)
-        else:
-            scores, winners = array('i', bytes(4 * spare)), bytearray(spare * size)
+        scores, winners = self._scores, self._winners
+        for j in range(spare):
+            scores[j] = 0      # an empty slot (search runs in one go: nothing else uses it)
         buf = self._buf
         for n in self._chunks(buckets, buf):
             _top(buf, n, size, q, self.dim, lo, hi, scores, winners, spare)

@@ -25,7 +25,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-HEAPS = [128, 144, 160, 176, 192, 208, 224, 240, 256, 288]
+HEAPS = [96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288]
 
 
 def _scenes(folder):

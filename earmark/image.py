@@ -100,10 +100,11 @@ def frozen_sources():
             if path.suffix == '.py' and rel.name not in SOURCE_FILES]
 
 
-def write_freeze_manifest(target):
-    """A MicroPython manifest freezing the image's code (and asyncio), as a board's firmware
-    would; its digest goes beside the built binary (frozen_digest)."""
-    lines = ['include("$(MPY_DIR)/extmod/asyncio")']
+def write_freeze_manifest(target, include='$(MPY_DIR)/extmod/asyncio'):
+    """A MicroPython manifest freezing the image's code after `include` (a board's firmware
+    wants its port's own: '$(PORT_DIR)/boards/manifest.py'); returns the code's digest, which
+    tools/micropython32 keeps beside the binary (frozen_digest)."""
+    lines = ['include(%r)' % include]
     for rel, path in frozen_sources():
         name = Path(*rel.parts[1:]) if rel.parts[0] == 'lib' else rel   # lib/ is on sys.path
         root = path.parents[len(name.parts) - 1]

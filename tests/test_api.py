@@ -2,7 +2,8 @@
 running in real MicroPython from the image, with every error path. Answers are checked against
 the spec. The store holds what the pipeline detected in the demo scene, heard on eight days; the
 microphone (standard input) hears a quiet room and, when a test plays one, a recording
-(earmark/harness.py). Heap: harness.HEAP, not the 128 KB goal.
+(earmark/harness.py). Heap: harness.HEAP, the 128 KB goal only in a 32-bit MicroPython with the
+code frozen in (README, "Heap").
 """
 import http.client
 import io
@@ -143,12 +144,17 @@ def test_filters_agree_with_the_full_list(dev):
     lo, hi = events[len(events) * 3 // 4]['start'], events[len(events) // 5]['start']
     common = max(LABELS, key=lambda l: sum(e['label'] == l for e in events))
     middle = sorted(e['confidence'] for e in events)[len(events) // 2]
+    # the three filters at once, with values that leave some of the events and not all
+    recent = [e for e in events if e['start'] >= lo]
+    label = max(LABELS, key=lambda l: sum(e['label'] == l for e in recent))
+    confident = sorted(e['confidence'] for e in recent if e['label'] == label)
+    floor = confident[len(confident) // 2]
     cases = {
         'label=' + common: lambda e: e['label'] == common,
         'min_confidence=%s' % middle: lambda e: e['confidence'] >= middle,
         'start=%s&end=%s' % (lo, hi): lambda e: lo <= e['start'] < hi,
-        'start=%s&label=%s&min_confidence=%s' % (lo, common, middle):
-            lambda e: e['start'] >= lo and e['label'] == common and e['confidence'] >= middle,
+        'start=%s&label=%s&min_confidence=%s' % (lo, label, floor):
+            lambda e: e['start'] >= lo and e['label'] == label and e['confidence'] >= floor,
         'end=%s' % hi: lambda e: e['start'] < hi,
     }
     for query, keep in cases.items():

@@ -293,7 +293,7 @@ print(json.dumps({'owned': owned, 'second': owned_second, 'state': m.state_size,
 
 def test_micropython_frames_allocate_nothing(mpy):
     """Frames pushed and popped into array('h') (as the pipeline does) leave no garbage: 300 of
-    them with the collector off in the appliance's 224 KB heap. Float arithmetic would not fit:
+    them with the collector off in a 224 KB heap. Float arithmetic would not fit:
     each float is a heap object (the float version made ~110 KB a frame and ran out at once)."""
     code = """
 import array, gc, json, frontend

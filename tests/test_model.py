@@ -116,18 +116,20 @@ gc.collect(); before = gc.mem_alloc()
 c = classifier.Classifier(%r)
 gc.collect(); loaded = gc.mem_alloc() - before
 frames = array('h', bytes(2 * c.window_frames * c.n_mels))
-answers = []
-for k in range(20):
+for k in range(20):    # an answer a line: the model is what must fit the heap, not the output
     for i in range(len(frames)):
         frames[i] = -6000 + (i * 7919 + k * 104729) %% (1000 + 300 * k)
     x = c.features(frames)
-    answers.append([c.scores(x), list(c.embed(x))])
-s = answers[0][0]
-print(json.dumps({'labels': c.labels, 'n': len(x), 'sum': sum(s), 'dim': c.dim, 'e': len(answers[0][1]),
-    'centroids': len(c.centroids), 'decide': c.decide(s), 'heap': loaded, 'evaluator': c.evaluator,
-    'answers': answers}))
+    s, e = c.scores(x), list(c.embed(x))
+    if not k:
+        n = len(x[0] if isinstance(x, tuple) else x)   # a pair's: (summary, net scores)
+        print(json.dumps({'labels': c.labels, 'n': n, 'sum': sum(s), 'dim': c.dim,
+            'e': len(e), 'centroids': len(c.centroids), 'decide': c.decide(s), 'heap': loaded,
+            'evaluator': c.evaluator}))
+    print(json.dumps([s, e]))
 '''
-    files, rom = (mpy.json_lines(code % folder)[0] for folder in ('model', '/rom/model'))
+    files, rom = ({**lines[0], 'answers': lines[1:]} for lines in (
+        mpy.json_lines(code % folder) for folder in ('model', '/rom/model')))
     for out in (files, rom):
         assert out['labels'] == LABELS
         assert out['n'] == (out['dim'] if meta['format'] == 3 else N_FEATURES)

