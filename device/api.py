@@ -438,7 +438,8 @@ async def delete(request, ident):
 async def clip(request, ident):
     ev = _event(ident)
     try:
-        pieces = store.clip_wav(ev['id'], CHUNK // 4)  # 256 samples: 512-byte pieces
+        # 256 samples: 512-byte pieces, decoded into the request's slot buffer (_Reader)
+        pieces = store.clip_wav(ev['id'], CHUNK // 4, request.sock[0].buf)
         head = next(pieces)  # opens the clip: gone or damaged shows here, not mid-answer
     except (ValueError, OSError):
         raise Refused(404, 'event %d has no clip' % ev['id'])

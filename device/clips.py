@@ -182,9 +182,10 @@ def wav_header(rate, samples):
                        rate, rate * 2, 2, 16, b'data', data)
 
 
-def wav(root, ident, chunk=512):
-    """Yields the clip as a 16-bit mono WAV in pieces of at most 2*chunk bytes. The same buffer
-    is reused: write each piece out before asking for the next. OSError when there is no clip."""
+def wav(root, ident, chunk=512, out=None):
+    """Yields the clip as a 16-bit mono WAV in pieces of at most 2*chunk bytes, decoded into
+    `out` (a buffer of at least that; None: one made here). The same buffer is reused: write each
+    piece out before asking for the next. OSError when there is no clip."""
     with open(path(root, ident), 'rb') as f:
         head = f.read(HEADER_SIZE)
         magic, rate, samples = struct.unpack(HEADER, head)
@@ -193,7 +194,10 @@ def wav(root, ident, chunk=512):
         yield wav_header(rate, samples)
         state = array('i', [32768, 0])
         src = bytearray(chunk // 2)
-        out = bytearray(2 * chunk)
+        if out is None:
+            out = bytearray(2 * chunk)
+        elif len(out) < 2 * chunk:
+            raise ValueError('a clip piece of %d samples needs %d bytes' % (chunk, 2 * chunk))
         done = 0
         while done < samples:
             n = min(chunk, samples - done)

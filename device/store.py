@@ -589,11 +589,12 @@ class Store:
             if named:
                 yield {'start': t, 'counts': named}
 
-    def clip_wav(self, ident, chunk=512):
-        """Yields the event's clip as a WAV file in pieces (one buffer, reused between pieces)."""
+    def clip_wav(self, ident, chunk=512, out=None):
+        """Yields the event's clip as a WAV file in pieces (one buffer, reused between pieces:
+        `out`, or one made for this clip; see clips.wav)."""
         if not self._alive(ident) or storefile.size(clips.path(self.root, ident)) < 0:
             raise ValueError('event %r has no clip' % (ident,))
-        return clips.wav(self.root, ident, chunk)
+        return clips.wav(self.root, ident, chunk, out)
 
     def export_clip(self, ident, stream, chunk=512):
         """Writes the event's clip to stream as a WAV file; returns the bytes written."""
