@@ -9,7 +9,8 @@ audio, no request) are measured three ways, each the live heap after a collectio
   x64, code in ROM     the unix port from the image's ROMFS, as `earmark run` runs
   x64, code in heap    the unix port importing the same .mpy files from the image folder
 (with EARMARK_MICROPYTHON naming a 32-bit unix build, tools/micropython32, these two columns are
-that build's, arch x86: measured, where the last column below estimates)
+that build's, arch x86: measured, where the last column below estimates; a build that froze the
+code imports it from the program in both, and the estimate then means nothing)
   32-bit, code in heap the webassembly port (npm @micropython/micropython-webassembly-pyscript)
 and one more column that is an estimate, not a measurement: 32-bit with code in ROM, the 32-bit
 figure scaled by what the ROM saves on x64 for that part.
