@@ -24,9 +24,11 @@ from . import image, runtime
 # - a 32-bit build (tools/micropython32), code from the ROM image as `earmark deploy` puts it on a
 #   board: 176K; 160K is not enough (the ROM image's modules still make their names, strings and
 #   functions in the heap).
-# - a 32-bit build with the code frozen into it, as a board's firmware can hold it: 128K, the goal.
+# - a 32-bit build with the code frozen into it, as a board's firmware can hold it: 144K. At
+#   128K, the goal, everything passes but the 16-client load test, which in about 2 runs of 5
+#   meets a MemoryError (a request's read buffer refused by a heap in pieces).
 APPLIANCE_HEAP = ('240K' if image.pointer_bytes() == 8 else
-                  '128K' if image.frozen_digest(runtime.micropython_binary()) else '176K')
+                  '144K' if image.frozen_digest(runtime.micropython_binary()) else '176K')
 STORED = re.compile(r'^earmark: event (\d+) (\S+) from ([\d.]+) s stored at ([\d.]+) s$')
 
 

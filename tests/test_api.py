@@ -2,8 +2,7 @@
 running in real MicroPython from the image, with every error path. Answers are checked against
 the spec. The store holds what the pipeline detected in the demo scene, heard on eight days; the
 microphone (standard input) hears a quiet room and, when a test plays one, a recording
-(earmark/harness.py). Heap: harness.HEAP, the 128 KB goal only in a 32-bit MicroPython with the
-code frozen in (README, "Heap").
+(earmark/harness.py). Heap: harness.HEAP, above the 128 KB goal (README, "Heap").
 """
 import http.client
 import io
