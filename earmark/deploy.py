@@ -410,8 +410,10 @@ def _parents(dirs):
 
 
 def needs_native(folder):
-    """emlearn_trees runs a forest; a net bundle (format 3) runs in the image's own cnn.py."""
-    return json.loads((Path(folder) / 'model' / 'model.json').read_text())['format'] != 3
+    """emlearn_trees runs trees (a forest's or a pair's); a net alone runs in the image's own
+    cnn.py."""
+    from training import bundle   # scikit-learn comes with it: only when deploying
+    return bundle.has_trees(bundle.read(Path(folder) / 'model'))
 
 
 def install_native(board, survey):

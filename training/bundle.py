@@ -97,10 +97,16 @@ def read(folder):
     return json.loads(path.read_text())
 
 
+def has_trees(meta):
+    """Does the bundle (model.json's meta) hold trees: a forest (format 2) or a pair (4), not a
+    net alone (3)?"""
+    return meta['format'] != 3
+
+
 def weights_file(meta):
     """The name of the file a bundle's learner keeps its weights in (model.json's meta; a
     pair's trees)."""
-    return (meta['cnn'] if meta['format'] == 3 else meta['trees'])['file']
+    return (meta['trees'] if has_trees(meta) else meta['cnn'])['file']
 
 
 def size(folder):
