@@ -209,12 +209,14 @@ def summarise(frames, n_mels, out=None, scratch=None):
 
 @micropython.native
 def _project(weights, bias, scale, features, out, first):
+    # `weights` are the int8 values as bytes (read in place from flash): the sign by hand
     nf = len(features)
     for d in range(len(bias)):
         acc = bias[d]
         base = d * nf
         for j in range(nf):
-            acc += weights[base + j] * features[j]
+            w = weights[base + j]
+            acc += (w - 256 if w > 127 else w) * features[j]
         q = int(acc * scale[d] + 0.5) if acc >= 0 else -int(0.5 - acc * scale[d])
         out[first + d] = 127 if q > 127 else (-127 if q < -127 else q)
 
@@ -246,8 +248,9 @@ class Classifier:
         if self.format == 4:
             self.evaluator = 'cnn.py (viper, int8) + ' + TREES
             self._net_emb = bytearray(self.net.dim)
+            self._net_scores = array('f', bytes(4 * len(self.labels)))
         c = meta['centroids']
-        self.centroids = self._int8(c['file'], c['count'] * self.dim)
+        self.centroids = array('b', bytes(self._mapped(c['file'], c['count'] * self.dim)))
 
     def _load_cnn(self, spec):
         import cnn
@@ -278,20 +281,22 @@ class Classifier:
         self._scale = e['scale']
         if self._votes != len(self.labels) or self.dim != self._votes + len(self._bias):
             raise ValueError('%s: embedding does not match the labels' % self.folder)
-        self._weights = self._int8(e['file'], len(self._bias) * self.n_features)
+        self._weights = self._mapped(e['file'], len(self._bias) * self.n_features)
         self._scratch = array('h', bytes(2 * self.window_frames * CEPSTRA))
         _basis(self.n_mels)
 
-    def _mapped(self, name):
+    def _mapped(self, name, size=None):
         """A bundle file's bytes, read in place where it lies on the ROM partition (a
-        memoryview of a ROM file is flash), else read into the heap."""
+        memoryview of a ROM file is flash), else read into the heap; `size`: what it must be."""
         f = open(self.folder + '/' + name, 'rb')
         try:
-            return memoryview(f)
+            data = memoryview(f)
         except TypeError:   # not a ROM file system
-            data = f.read()
+            data = memoryview(f.read())
             f.close()
-            return memoryview(data)
+        if size is not None and len(data) != size:
+            raise ValueError('%s/%s: %d bytes, expected %d' % (self.folder, name, len(data), size))
+        return data
 
     def _mapped_trees(self, t):
         """The fallback evaluator over the packed trees the image build puts beside the CSV,
@@ -308,22 +313,15 @@ class Classifier:
             raise ValueError('%s: packed trees do not match model.json' % self.folder)
         return model
 
-    def _int8(self, name, size):
-        with open(self.folder + '/' + name, 'rb') as f:
-            data = f.read()
-        if len(data) != size:
-            raise ValueError('%s/%s: %d bytes, expected %d' % (self.folder, name, len(data), size))
-        return array('b', data)
-
     def features(self, frames):
         """What scores() and embed() take: the net's embedding (a new bytearray), the trees'
-        summary features, or for a pair both the summary features and the net's scores."""
+        summary features, or for a pair both the summary features and the net's scores (in an
+        array the next call reuses: embed() needs only the features)."""
         if self.format == 3:
             return self.net.run(frames, bytearray(self.dim))
         x = summarise(frames, self.n_mels, scratch=self._scratch)
         if self.format == 4:
-            return x, self.net.scores(self.net.run(frames, self._net_emb),
-                                      array('f', bytes(4 * len(self.labels))))
+            return x, self.net.scores(self.net.run(frames, self._net_emb), self._net_scores)
         return x
 
     def level(self, features):

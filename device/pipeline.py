@@ -11,7 +11,7 @@ the clock when the first chunk arrives; a live stream is re-pinned when the cloc
 NTP sets it); durations come from sample counts, never from the clock.
 
 Nothing here stops the loop: a fault (microphone dead, silent or clipping; store full; model
-unusable) sets a flag in status()['faults'] and writes one log line when it appears and one when
+unusable; a heap too full for a window) sets a flag in status()['faults'] and writes one log line when it appears and one when
 it clears. Each chunk ends in a yield to the event loop (the source's read), so the HTTP server
 runs between chunks; subscribers that fall behind lose their oldest messages, never audio.
 """
@@ -230,10 +230,16 @@ class Pipeline:
         try:
             features = c.features(self.windows.buf)
             scores = c.scores(features)
+        except MemoryError as exc:
+            # A heap too full for this one window (a burst of requests): the window is lost,
+            # the model is not.
+            self.fault('heap_low', True, repr(exc))
+            return
         except Exception as exc:
             self.fault('model_bad', True, repr(exc))
             self.classifier = None
             return
+        self.fault('heap_low', False)
         closed = self.seg.push(scores)
         for ev in closed:
             self._close(ev)

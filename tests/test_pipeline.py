@@ -171,6 +171,40 @@ def test_bad_model_is_a_fault_not_a_crash(tmp_path, device_image):
     assert _stored(data) == before
 
 
+STARVED = """
+import asyncio, json
+import appliance, classifier
+
+class Starved(classifier.Classifier):
+    # Windows 3 to 5 find no heap, as in a burst of requests on a board.
+    windows = 0
+
+    def features(self, frames):
+        self.windows += 1
+        if 3 <= self.windows <= 5:
+            raise MemoryError('no heap for this window (test)')
+        return super().features(frames)
+
+classifier.Classifier = Starved
+st, p = appliance.build(appliance.options(['--source', %r, '--data', %r, '--start-time', '0']))
+asyncio.run(p.run())
+print(json.dumps(p.status()))
+"""
+
+
+def test_a_window_without_heap_is_lost_not_the_model(device, tmp_path):
+    """A MemoryError while a window is classified costs that window and sets heap_low until
+    the next one fits; the model stays in use (it used to be dropped as model_bad)."""
+    audio = wav(tmp_path / 'in.wav', bursts(30))
+    out = device.run(STARVED % (str(audio), str(tmp_path / 'events')),
+                     heap=APPLIANCE_HEAP).splitlines()
+    status = json.loads(out[-1])
+    assert sum('fault heap_low:' in l for l in out) == 1, out
+    assert sum('fault heap_low cleared' in l for l in out) == 1, out
+    assert status['faults'] == [] and status['events_detected'] > 0, status
+    assert _stored(tmp_path / 'events')
+
+
 def test_hours_of_audio_heap_stays_flat(tmp_path, device_image):
     """LONG_HOURS of audio on standard input, as fast as the pipeline takes it."""
     _device('micropython')
