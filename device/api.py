@@ -88,10 +88,11 @@ def route(method, pattern):
 
 class _Reader:
     """The connection's reader as Microdot sees it. It holds one of Config.max_requests slots
-    while the request is handled, so the heap bounds how many run at once, not the clients (a
-    waiting connection costs a task and its streams); and it refuses a negative Content-Length,
-    which Microdot passes to readexactly(): that then waits forever (-1) or raises MemoryError."""
+    while the request is handled, so the heap bounds how many run at once, not the clients; and
+    it refuses a negative Content-Length, which Microdot passes to readexactly(): that then
+    waits forever (-1) or raises MemoryError."""
     busy = 0
+    reserved = 0  # slots taken by _Server for connections it accepted, not yet held
     free = asyncio.Event()
 
     buffers = []  # one per slot, made once: answers are packed here, not in fresh strings
@@ -110,10 +111,11 @@ class _Reader:
         return await self.reader.readexactly(n)
 
     async def hold(self):
-        while _Reader.busy >= Config.max_requests:
-            _Reader.free.clear()
-            await _Reader.free.wait()
-        _Reader.busy += 1
+        if _Reader.reserved:   # _Server took a slot for this connection when it accepted it
+            _Reader.reserved -= 1
+        else:
+            await _slot_free()
+            _Reader.busy += 1
         self.held = True
         self.buf = _Reader.buffers.pop() if _Reader.buffers else bytearray(CHUNK)
 
@@ -121,17 +123,29 @@ class _Reader:
         """Gives the slot back; a live stream does so once it starts, since it never ends."""
         if self.held:
             self.held = False
-            _Reader.buffers.append(self.buf)
-            self.buf = None
-            _Reader.busy -= 1
-            _Reader.free.set()
+            if self.buf is not None:
+                _Reader.buffers.append(self.buf)
+                self.buf = None
+            _Reader.give_back()
+
+    @staticmethod
+    def give_back():
+        _Reader.busy -= 1
+        _Reader.free.set()
+
+
+async def _slot_free():
+    while _Reader.busy >= Config.max_requests:
+        _Reader.free.clear()
+        await _Reader.free.wait()
 
 
 async def _handle(reader, writer, handle=app.handle_request):
-    reader = _Reader(reader)
-    await reader.hold()
+    conn = None
     try:
-        await handle(reader, writer)
+        conn = _Reader(reader)
+        await conn.hold()
+        await handle(conn, writer)
     except Exception as e:
         # Raised while the answer streams (its headers gone): Microdot leaves the socket open
         # and the client would wait for its timeout; a closed socket tells it the answer broke.
@@ -141,7 +155,11 @@ async def _handle(reader, writer, handle=app.handle_request):
         except OSError:
             pass
     finally:
-        reader.release()
+        if conn is not None:
+            conn.release()
+        elif _Reader.reserved:   # no heap even for its reader: its slot goes back all the same
+            _Reader.reserved -= 1
+            _Reader.give_back()
 app.handle_request = _handle
 
 
@@ -151,6 +169,44 @@ def _listen(*args, start=asyncio.start_server, **kw):
     kw['backlog'] = Config.backlog
     return start(*args, **kw)
 asyncio.start_server = _listen
+
+try:
+    from asyncio import core, stream as _mp_stream   # MicroPython's asyncio
+except ImportError:   # CPython's: it accepts every connection (a computer has heap to spare)
+    _mp_stream = None
+if _mp_stream:
+    class _Server(_mp_stream.Server):
+        """MicroPython's server, but a connection is accepted only when a request slot is free
+        (and takes it): an accepted connection waiting its turn costs about 0.5 KB of heap (a
+        task, streams, a socket), so 16 clients at once cost 8 KB, and nothing bounded that.
+        The rest now wait in the listen backlog, in the network stack's memory. No TLS."""
+        async def _serve(self, s, cb, ssl):
+            if ssl:
+                raise ValueError('this server does not serve TLS')
+            self.state = False
+            while True:
+                try:
+                    await _slot_free()
+                    yield core._io_queue.queue_read(s)
+                except core.CancelledError as er:
+                    s.close()
+                    if self.state:   # close()d: the server's own end
+                        return
+                    raise er
+                try:
+                    s2, addr = s.accept()
+                except OSError:
+                    continue
+                try:
+                    s2.setblocking(False)
+                    s2s = _mp_stream.Stream(s2, {'peername': addr})
+                    core.create_task(cb(s2s, s2s))
+                except MemoryError:   # the client sees its connection closed, the server goes on
+                    s2.close()
+                    continue
+                _Reader.busy += 1   # the task runs later and finds its slot taken for it
+                _Reader.reserved += 1
+    _mp_stream.Server = _Server
 
 
 def _options(request):

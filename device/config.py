@@ -53,10 +53,12 @@ class Config:
     max_json_body = 1024
     #: Longest request or header line; the URL carries at most a few query parameters.
     max_line = 1024
-    #: Connections the HTTP server lets wait to be accepted (16 clients at once in the tests).
+    #: Connections the HTTP server lets wait to be accepted, in the network stack's memory
+    #: (16 clients at once in the tests); more are refused and retried by their TCP stacks.
     backlog = 16
-    #: Requests handled at once; more connections wait their turn (each running request holds
-    #: a few KB of heap: buffers, a streamed answer).
+    #: Requests handled at once (each holds a few KB of heap: buffers, a streamed answer). In
+    #: MicroPython a connection is accepted only when one of these is free; the rest wait in
+    #: the backlog.
     max_requests = 2
     #: Live streams (GET /api/live) open at once; each holds a queue and a task in the heap.
     max_live = 4
