@@ -7,9 +7,9 @@ stored days apart: the answer "find similar" must give first). start() then serv
 with its microphone on standard input: a thread plays a quiet room in real time, and play()
 mixes a recording into it, which the real pipeline detects and tells /api/live about.
 
-Heap: detect.APPLIANCE_HEAP, the smallest the whole appliance runs in on the MicroPython that runs
-it (240K on the unix x64 port, 144K on a 32-bit build with the code frozen in; the goal is 128K:
-see earmark/detect.py).
+Heap: detect.APPLIANCE_HEAP, what the whole appliance runs in on the MicroPython that runs it
+(240K on the unix x64 port, 128K, the goal, on a 32-bit build with the code frozen in: see
+earmark/detect.py).
 """
 import json
 import queue
