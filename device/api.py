@@ -105,6 +105,15 @@ class _Reader:
     def __getattr__(self, name):
         return getattr(self.reader, name)
 
+    async def readline(self):
+        # A line of the request head, or b'' (as if the client had gone) when none comes in
+        # Config.head_timeout: an idle connection (a browser's preconnect) would keep its
+        # request slot, and two of them would keep everybody else waiting.
+        try:
+            return await asyncio.wait_for(self.reader.readline(), Config.head_timeout)
+        except asyncio.TimeoutError:
+            return b''
+
     async def readexactly(self, n):
         if n < 0:
             raise ValueError('negative Content-Length')

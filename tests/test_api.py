@@ -526,6 +526,22 @@ def test_malformed_requests_get_4xx_and_the_server_goes_on(dev, raw):
     assert call(dev, 'GET', '/api/health', token=False)[0] == 200
 
 
+def test_idle_connections_do_not_hold_the_server(dev):
+    """Connections that send nothing (a browser's preconnect) take the request slots (2) and
+    more; each is answered 400 and closed after Config.head_timeout (5 s) and everybody else
+    is served meanwhile or right after. Before, two were enough to keep every client waiting."""
+    idle = [socket.create_connection(('127.0.0.1', dev.port), timeout=30) for _ in range(3)]
+    try:
+        time.sleep(0.5)
+        assert call(dev, 'GET', '/api/health', token=False, timeout=30)[0] == 200
+        for sock in idle:
+            answer = sock.recv(4096)
+            assert not answer or answer.split()[1] == b'400', answer
+    finally:
+        for sock in idle:
+            sock.close()
+
+
 def test_heap_is_flat_after_the_error_paths(dev):
     def heap():
         return get(dev, '/api/health', token=False)[1]['heap_used']
