@@ -92,7 +92,6 @@ class _Reader:
     it refuses a negative Content-Length, which Microdot passes to readexactly(): that then
     waits forever (-1) or raises MemoryError."""
     busy = 0
-    reserved = 0  # slots taken by _Server for connections it accepted, not yet held
     free = asyncio.Event()
 
     buffers = []  # one per slot, made once: answers are packed here, not in fresh strings
@@ -120,8 +119,8 @@ class _Reader:
         return await self.reader.readexactly(n)
 
     async def hold(self):
-        if _Reader.reserved:   # _Server took a slot for this connection when it accepted it
-            _Reader.reserved -= 1
+        if getattr(self.reader, 'slot', False):   # taken for it by _Server, which accepted it
+            self.reader.slot = False
         else:
             await _slot_free()
             _Reader.busy += 1
@@ -166,9 +165,6 @@ async def _handle(reader, writer, handle=app.handle_request):
     finally:
         if conn is not None:
             conn.release()
-        elif _Reader.reserved:   # no heap even for its reader: its slot goes back all the same
-            _Reader.reserved -= 1
-            _Reader.give_back()
 app.handle_request = _handle
 
 
@@ -188,7 +184,9 @@ if _mp_stream:
         """MicroPython's server, but a connection is accepted only when a request slot is free
         (and takes it): an accepted connection waiting its turn costs about 0.5 KB of heap (a
         task, streams, a socket), so 16 clients at once cost 8 KB, and nothing bounded that.
-        The rest now wait in the listen backlog, in the network stack's memory. No TLS."""
+        The rest now wait in the listen backlog, in the network stack's memory. No TLS.
+        Every server in the process gets it: the appliance runs one, the API's (the setup
+        page runs alone, before the API is imported)."""
         async def _serve(self, s, cb, ssl):
             if ssl:
                 raise ValueError('this server does not serve TLS')
@@ -209,12 +207,20 @@ if _mp_stream:
                 try:
                     s2.setblocking(False)
                     s2s = _mp_stream.Stream(s2, {'peername': addr})
-                    core.create_task(cb(s2s, s2s))
+                    s2s.slot = True   # _Reader.hold() finds its slot taken
+                    core.create_task(_accepted(cb, s2s))
                 except MemoryError:   # the client sees its connection closed, the server goes on
                     s2.close()
                     continue
-                _Reader.busy += 1   # the task runs later and finds its slot taken for it
-                _Reader.reserved += 1
+                _Reader.busy += 1
+
+    async def _accepted(cb, stream):
+        try:
+            await cb(stream, stream)
+        finally:
+            if stream.slot:   # never held (no heap for its reader, or not an API connection)
+                stream.slot = False
+                _Reader.give_back()
     _mp_stream.Server = _Server
 
 

@@ -60,8 +60,9 @@ class Config:
     #: MicroPython a connection is accepted only when one of these is free; the rest wait in
     #: the backlog.
     max_requests = 2
-    #: Seconds a client has to send each line of its request head before its connection is
-    #: answered 400 and closed (it holds a request slot meanwhile).
+    #: Seconds a client has to send each line of its request head (it holds a request slot
+    #: meanwhile); then the head is taken as ended: a connection that sent nothing is answered
+    #: 400 and closed.
     head_timeout = 5
     #: Live streams (GET /api/live) open at once; each holds a queue and a task in the heap.
     max_live = 4

@@ -11,9 +11,10 @@ the clock when the first chunk arrives; a live stream is re-pinned when the cloc
 NTP sets it); durations come from sample counts, never from the clock.
 
 Nothing here stops the loop: a fault (microphone dead, silent or clipping; store full; model
-unusable; a heap too full for a window) sets a flag in status()['faults'] and writes one log line when it appears and one when
-it clears. Each chunk ends in a yield to the event loop (the source's read), so the HTTP server
-runs between chunks; subscribers that fall behind lose their oldest messages, never audio.
+unusable; a heap too full for a window) sets a flag in status()['faults'] and writes one log line
+when it appears and one when it clears. Each chunk ends in a yield to the event loop (the
+source's read), so the HTTP server runs between chunks; subscribers that fall behind lose their
+oldest messages, never audio.
 """
 import sys
 from array import array
