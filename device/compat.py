@@ -31,15 +31,15 @@ def heap():
     return None, None
 
 
-def unlock_heap():
-    """Finishes a garbage collection that a KeyboardInterrupt broke off. The unix port raises it
-    the moment SIGINT comes, a collection included, and the heap then stays locked (every
-    allocation fails) until a collection ends; whoever catches it to shut down cleanly calls
-    this first. True when the heap was locked."""
+def collection_broken():
+    """True when a KeyboardInterrupt broke off a garbage collection: the unix port raises it the
+    moment SIGINT comes, a collection included. The heap then stays locked (every allocation
+    fails), and it must not be unlocked by collecting again: the broken collection left objects
+    marked whose children it had not reached, which a new one would free while still in use.
+    Whoever catches the interrupt checks this first and, if so, writes nothing more."""
     try:
         bytearray(1)
     except MemoryError:
-        gc.collect()   # allocates nothing; its end clears the collection-in-progress lock
         return True
     return False
 

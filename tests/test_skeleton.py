@@ -71,7 +71,7 @@ def test_the_rom_image_is_the_image_code_and_not_counted_as_heap(mpy, device_ima
 
 
 # Collects over and over with a heap full of objects, so that a SIGINT mostly lands inside a
-# collection; then allocates, as the appliance's shutdown does.
+# collection; then asks, as the appliance's shutdown does, allocating nothing.
 INTERRUPTED_COLLECTION = """
 import gc, compat
 def main():
@@ -81,15 +81,16 @@ def main():
         while True:
             gc.collect()
     except KeyboardInterrupt:
-        was_locked = compat.unlock_heap()
-        print('locked' if was_locked else 'unlocked', len([0] * 100))
+        print('broken' if compat.collection_broken() else 'whole')
 main()
 """
 
 
-def test_a_collection_broken_off_by_sigint_leaves_the_heap_usable(device_image):
-    """The unix port's SIGINT can land inside a garbage collection, which leaves the heap locked;
-    the appliance finishes the collection (compat.unlock_heap) before it seals its clips."""
+def test_a_collection_broken_off_by_sigint_is_recognised(device_image):
+    """The unix port's SIGINT can land inside a garbage collection, which leaves the heap locked
+    and half marked. compat.collection_broken() says so without allocating, and the appliance
+    then stops as after a power cut. (It used to collect again to unlock the heap: that freed
+    objects still in use, and once a shutdown crashed on a string turned into a memoryview.)"""
     if runtime.micropython_binary() is None:
         pytest.skip('micropython is not installed on this platform')
     seen = set()
@@ -102,12 +103,10 @@ def test_a_collection_broken_off_by_sigint_leaves_the_heap_usable(device_image):
         assert interrupt(proc, 10)
         out = proc.stdout.read()
         assert 'Traceback' not in out, out
-        state, allocated = out.split()
-        assert allocated == '100'
-        seen.add(state)
-        if 'locked' in seen:
+        seen.add(out.strip())
+        if 'broken' in seen:
             break
-    assert 'locked' in seen, seen   # the broken-off collection did happen, and was recovered
+    assert 'broken' in seen, seen   # the broken-off collection did happen, and was recognised
 
 
 def test_micropython_exceptions_fail_the_test(mpy):
