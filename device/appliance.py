@@ -180,7 +180,7 @@ def main(argv=None):
         if compat.collection_broken():
             # Nothing more may run safely: the store is left as after a power cut, which
             # loses nothing it acknowledged (open events keep what they had so far).
-            print('earmark: stopped inside a garbage collection, as if the power went')
+            print('earmark: Ctrl-C inside a garbage collection: stopping as a power cut would')
             return
         if p is not None:
             p.finish()   # events still sounding end now, their clips are sealed
