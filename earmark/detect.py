@@ -28,9 +28,16 @@ from . import image, runtime
 #   goal (120K passed 11 runs in 11, two at a time; at 116K the appliance does not start).
 # HEAP_ENV sets it instead (runs, the demo, benches and tests), e.g. to try a smaller heap.
 HEAP_ENV = 'EARMARK_HEAP'
-APPLIANCE_HEAP = os.environ.get(HEAP_ENV) or (
-    '240K' if image.pointer_bytes() == 8 else
-    '128K' if image.frozen_digest(runtime.micropython_binary()) else '160K')
+
+
+def appliance_heap():
+    """The heap above for the MicroPython this process runs (HEAP_ENV, else by its build)."""
+    return os.environ.get(HEAP_ENV) or (
+        '240K' if image.pointer_bytes() == 8 else
+        '128K' if image.frozen_digest(runtime.micropython_binary()) else '160K')
+
+
+APPLIANCE_HEAP = appliance_heap()
 STORED = re.compile(r'^earmark: event (\d+) (\S+) from ([\d.]+) s stored at ([\d.]+) s$')
 
 
@@ -89,7 +96,8 @@ def detect(wav, model=None, which='micropython', heap=APPLIANCE_HEAP):
 
 
 def cmd_detect(args):
-    events, _, status = detect(args.file, args.model, args.runtime, args.heap)
+    events, _, status = detect(args.file, args.model, args.runtime,
+                               args.heap or appliance_heap())
     for ev in events:
         print(json.dumps(ev))
     print('earmark: %d events; %s' % (len(events), json.dumps(status)), file=sys.stderr)
@@ -99,11 +107,13 @@ def cmd_run(args):
     which = runtime.choose(args.runtime)
     data = Path(args.data)
     data.parent.mkdir(parents=True, exist_ok=True)
+    heap = args.heap or appliance_heap()
     argv, env, cwd = runtime.command(which, appliance_args(
         args.source, data, args.model, args.port, args.speed, args.start_time,
-        exit_at_end=args.exit_at_end), heap=args.heap)
+        exit_at_end=args.exit_at_end), heap=heap)
     if args.port:
-        print('earmark: appliance in %s, http://127.0.0.1:%d/' % (which, args.port), flush=True)
+        print('earmark: appliance in %s, heap %s, http://127.0.0.1:%d/'
+              % (runtime.describe(which), heap, args.port), flush=True)
     os.chdir(cwd)
     os.execvpe(argv[0], argv, env)
 

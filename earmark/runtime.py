@@ -33,6 +33,15 @@ def micropython_binary():
     return shutil.which('micropython')
 
 
+def describe(runtime):
+    """'micropython (x86, 32-bit, code frozen in)': what runs the device code, for status lines."""
+    if runtime != 'micropython':
+        return runtime
+    arch = image.host_arch()
+    return 'micropython (%s, %d-bit%s)' % (arch, 8 * image.pointer_bytes(arch), ', code frozen in'
+                                            if image.frozen_digest(micropython_binary()) else '')
+
+
 def choose(runtime):
     """'micropython' where it can run, else 'cpython' with a note on stderr."""
     if runtime == 'micropython' and micropython_binary() is None:

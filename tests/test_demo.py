@@ -8,7 +8,7 @@ import pytest
 import soundfile
 
 from conftest import DATA
-from earmark import demo
+from earmark import demo, firmware, image
 from training import scenes, sed
 
 MAX_BYTES = 4 * 1024 * 1024  # "a few MB at most" for everything in demo/
@@ -67,7 +67,8 @@ def test_shipped_assets_are_what_the_generator_makes(tmp_path):
 
 def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
     """The README's first command, as a newcomer runs it (but 8x real time, into a temp store):
-    it prints the address and the token, serves the page, and events arrive through the API."""
+    it builds the 32-bit MicroPython with the code frozen in when it has to, runs the appliance
+    in it at 128 KB, prints the address and the token, serves the page, and events arrive."""
     import re
     import signal
     import subprocess
@@ -93,6 +94,9 @@ def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
             found = re.search(r'token \(shown this once\): (\w+)', line)
             token = found and found.group(1)
         assert any('http://127.0.0.1:%d/' % port in line for line in lines), lines
+        if not image.chosen_interpreter():   # the newcomer's demo: a board's heap, 128 KB
+            banner = next(line for line in lines if 'appliance in' in line)
+            assert '32-bit, code frozen in), heap 128K,' in banner, ''.join(lines)
         base = 'http://127.0.0.1:%d' % port
         events = []
         deadline = time.monotonic() + 90
@@ -118,3 +122,15 @@ def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
             proc.kill()
             out, _ = proc.communicate()
     assert 'Traceback' not in ''.join(lines) + out, ''.join(lines) + out
+
+
+def test_a_firmware_that_cannot_be_built_is_a_clear_error(tmp_path, monkeypatch):
+    """The demo falls back to the x64 MicroPython on this error and says so (earmark/demo.py)."""
+    script = tmp_path / 'micropython32'
+    script.write_text('#!/bin/sh\necho "gcc: error: unrecognized option -m32" >&2\nexit 2\n')
+    script.chmod(0o755)
+    monkeypatch.setattr(firmware, 'SCRIPT', script)
+    monkeypatch.setattr(firmware, 'ROOT', tmp_path)
+    monkeypatch.setattr(firmware, 'BINARY', tmp_path / 'micropython-frozen')
+    with pytest.raises(RuntimeError, match=r'(?s)micropython32 failed \(exit 2\).*-m32'):
+        firmware.ensure()

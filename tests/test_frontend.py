@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from conftest import DATA
-from earmark import DEVICE, runtime
+from earmark import DEVICE, image, runtime
 
 logmel = pytest.importorskip('logmel', reason='the logmel extension is built by pip install -e .')
 sys.path.insert(0, str(DEVICE))
@@ -332,8 +332,19 @@ def test_implementation_is_reported(mpy):
 
 # ---- the MicroPython native module (.mpy), when one was built for this machine ----
 
-natmod = pytest.mark.skipif(not NATMOD, reason='EARMARK_LOGMEL_MPY not set: no native .mpy '
-                            'built here (make -C native/logmel ARCH=x64 MPY_DIR=...)')
+def _natmod_skip():
+    """Why the native module's tests cannot run here, or None."""
+    if not NATMOD:
+        return ('EARMARK_LOGMEL_MPY not set: no native .mpy built here (make test builds one; '
+                'make -C native/logmel ARCH=x64 MPY_DIR=...)')
+    built = image.NATIVE_ARCHS[Path(NATMOD).read_bytes()[2] >> 2]   # .mpy header: arch << 2
+    if built != image.host_arch():
+        return '%s is for %s; the MicroPython here runs %s' % (NATMOD, built, image.host_arch())
+    return None
+
+
+NATMOD_SKIP = _natmod_skip()
+natmod = pytest.mark.skipif(NATMOD_SKIP is not None, reason=str(NATMOD_SKIP))
 
 
 @pytest.fixture
