@@ -20,9 +20,15 @@ NATMOD := native/logmel/logmel.mpy
 endif
 
 # pytest exits 5 when it collected nothing: a broken suite, reported as a failure like any other.
+# The whole suite runs in the x64 MicroPython; then (unless ARGS picks tests) the 16-client load
+# test again at a board's heap, 128 KB, in the demo's 32-bit MicroPython (earmark/firmware.py).
 test: $(STAMP) $(NATMOD)
 	$(if $(NATMOD),EARMARK_LOGMEL_MPY=$(CURDIR)/$(NATMOD)) $(VENV)/bin/python -m pytest $(ARGS); \
 	  status=$$?; [ $$status != 5 ] || echo "make test: no tests were collected" >&2; exit $$status
+ifeq ($(ARGS),)
+	firmware=$$($(VENV)/bin/python -m earmark.firmware) && EARMARK_MICROPYTHON=$$firmware \
+	  $(VENV)/bin/python -m pytest -k load tests/test_api.py
+endif
 
 $(MPY_SRC)/py/dynruntime.mk: $(wildcard tools/micropython/micropython-*.tar.xz)
 	rm -rf $(MPY_SRC) && mkdir -p $(MPY_SRC) && tar -xJf $< -C $(MPY_SRC) && touch $@

@@ -23,7 +23,7 @@ def ensure():
     if current():
         return str(BINARY)
     print('earmark: building the 32-bit MicroPython with the device code frozen in (once, about '
-          'a minute): %s' % SCRIPT.relative_to(ROOT), flush=True)
+          'a minute): %s' % SCRIPT.relative_to(ROOT), file=sys.stderr, flush=True)
     try:
         done = subprocess.run([str(SCRIPT)], cwd=str(ROOT), capture_output=True, text=True,
                               env=dict(os.environ, FREEZE='1', PYTHON=sys.executable))
@@ -34,3 +34,11 @@ def ensure():
         raise RuntimeError('%s failed (exit %d):\n%s' % (SCRIPT.relative_to(ROOT), done.returncode,
                                                          '\n'.join(tail)))
     return str(BINARY)
+
+
+if __name__ == '__main__':   # `python -m earmark.firmware`: its path on stdout (make test)
+    try:
+        path = ensure()
+    except RuntimeError as e:
+        sys.exit('earmark.firmware: %s' % e)
+    print(path)
