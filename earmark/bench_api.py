@@ -89,7 +89,7 @@ def run(requests=400, clients=16, days=3):
             health = get('/api/health')
         finally:
             out = app.stop()
-    return rows, status, health, out, harness.HEAP
+    return rows, status, health, out, app.heap
 
 
 def report(rows, status, health, out, heap):

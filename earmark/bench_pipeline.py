@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from . import ROOT
-from .detect import APPLIANCE_HEAP, appliance_args, run_appliance
+from .detect import appliance_args, appliance_heap, run_appliance
 from training import sed
 
 def free_port():
@@ -97,7 +97,7 @@ def main(args):
     for which in ('micropython', 'cpython'):
         runs = []
         for wav in tqdm(wavs, desc=which, unit='scene'):
-            r = _run(str(wav), which, args.model, APPLIANCE_HEAP, free_port())
+            r = _run(str(wav), which, args.model, appliance_heap(), free_port())
             if r is None:
                 raise RuntimeError('%s failed on %s' % (which, wav))
             runs.append((wav, r))

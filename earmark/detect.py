@@ -36,8 +36,6 @@ def appliance_heap():
         '240K' if image.pointer_bytes() == 8 else
         '128K' if image.frozen_digest(runtime.micropython_binary()) else '160K')
 
-
-APPLIANCE_HEAP = appliance_heap()
 STORED = re.compile(r'^earmark: event (\d+) (\S+) from ([\d.]+) s stored at ([\d.]+) s$')
 
 
@@ -71,11 +69,12 @@ def run_appliance(args, which, heap):
     return done.returncode, (done.stdout + done.stderr).splitlines()
 
 
-def detect(wav, model=None, which='micropython', heap=APPLIANCE_HEAP):
+def detect(wav, model=None, which='micropython', heap=None):
     """(events [{start, end, label, confidence}], stored [(id, label, onset s, stored at s)],
     status dict) for a WAV file, through the appliance and its store."""
     from .store_dump import open_store
     which = runtime.choose(which)
+    heap = heap or appliance_heap()
     with tempfile.TemporaryDirectory(prefix='earmark-') as tmp:
         data = Path(tmp) / 'events'
         code, lines = run_appliance(appliance_args(wav, data, model, start_time=0,
@@ -96,8 +95,7 @@ def detect(wav, model=None, which='micropython', heap=APPLIANCE_HEAP):
 
 
 def cmd_detect(args):
-    events, _, status = detect(args.file, args.model, args.runtime,
-                               args.heap or appliance_heap())
+    events, _, status = detect(args.file, args.model, args.runtime, args.heap)
     for ev in events:
         print(json.dumps(ev))
     print('earmark: %d events; %s' % (len(events), json.dumps(status)), file=sys.stderr)

@@ -7,7 +7,7 @@ stored days apart: the answer "find similar" must give first). start() then serv
 with its microphone on standard input: a thread plays a quiet room in real time, and play()
 mixes a recording into it, which the real pipeline detects and tells /api/live about.
 
-Heap: detect.APPLIANCE_HEAP, what the whole appliance runs in on the MicroPython that runs it
+Heap: detect.appliance_heap(), what the whole appliance runs in on the MicroPython that runs it
 (240K on the unix x64 port, 128K, the goal, on a 32-bit build with the code frozen in: see
 earmark/detect.py).
 """
@@ -25,10 +25,9 @@ import numpy as np
 import soundfile
 
 from . import DEVICE, demo, image, runtime
-from .detect import APPLIANCE_HEAP, appliance_args, run_appliance
+from .detect import appliance_args, appliance_heap, run_appliance
 from .store_dump import open_store
 
-HEAP = APPLIANCE_HEAP
 RATE = 16000
 ROOM = 60            # RMS of the quiet room the microphone hears between sounds (-55 dBFS)
 DEMO_SECONDS = demo.MINUTES * 60
@@ -113,10 +112,10 @@ class Microphone(threading.Thread):
 class RealAppliance:
     """fill() then start(); stop() returns the output."""
 
-    def __init__(self, folder, heap=HEAP):
+    def __init__(self, folder, heap=None):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.heap = heap
+        self.heap = heap or appliance_heap()
         self.image = image.build()
         self.store = self.folder / 'events'
         # The demo's test recordings, by label: what play() plays into the microphone.

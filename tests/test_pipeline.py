@@ -1,5 +1,5 @@
 """The whole appliance: audio in, events in the store out, in real MicroPython from the image
-(heap: detect.APPLIANCE_HEAP, the smallest that works here, see the report) and in CPython.
+(heap: detect.appliance_heap(), the smallest that works here, see the report) and in CPython.
 
 Scenes come from the sound data (skipped without it); the fault and long-stream tests make
 their own audio."""
@@ -16,7 +16,7 @@ import soundfile
 
 from conftest import DATA, RUNTIMES, _device
 from earmark import DEVICE, runtime
-from earmark.detect import APPLIANCE_HEAP, appliance_args, detect, run_appliance
+from earmark.detect import appliance_args, appliance_heap, detect, run_appliance
 from earmark.store_dump import open_store
 from training import bundle, sed
 
@@ -41,10 +41,10 @@ def wav(path, samples):
     return path
 
 
-def run(which, source, data, *extra, heap=APPLIANCE_HEAP):
+def run(which, source, data, *extra, heap=None):
     _device(which)   # skips where micropython is missing
     args = appliance_args(str(source), data, start_time=0, exit_at_end=True) + list(extra)
-    code, lines = run_appliance(args, which, heap)
+    code, lines = run_appliance(args, which, heap or appliance_heap())
     text = '\n'.join(lines)
     assert code == 0 and 'Traceback' not in text, text[-3000:]
     status = json.loads([l for l in lines if l.startswith('earmark: stopped ')][-1][17:])
@@ -197,7 +197,7 @@ def test_a_window_without_heap_is_lost_not_the_model(device, tmp_path):
     the next one fits; the model stays in use (it used to be dropped as model_bad)."""
     audio = wav(tmp_path / 'in.wav', bursts(30))
     out = device.run(STARVED % (str(audio), str(tmp_path / 'events')),
-                     heap=APPLIANCE_HEAP).splitlines()
+                     heap=appliance_heap()).splitlines()
     status = json.loads(out[-1])
     assert sum('fault heap_low:' in l for l in out) == 1, out
     assert sum('fault heap_low cleared' in l for l in out) == 1, out
@@ -210,7 +210,7 @@ def test_hours_of_audio_heap_stays_flat(tmp_path, device_image):
     _device('micropython')
     data = tmp_path / 'events'
     argv, env, cwd = runtime.command('micropython', appliance_args(
-        '-', data, start_time=0, exit_at_end=True), heap=APPLIANCE_HEAP)
+        '-', data, start_time=0, exit_at_end=True), heap=appliance_heap())
     proc = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     minute = (bursts(60, every=7.0).astype('<i2')).tobytes()
@@ -236,7 +236,7 @@ def test_hours_of_audio_heap_stays_flat(tmp_path, device_image):
     # Flat: at the end the live heap is where it was after the first minute (no leak); the
     # peak (events open, clips being written, retention thinning) stays inside the heap.
     assert abs(heap['last'] - heap['settled']) < 4096, heap
-    assert heap['peak'] < int(APPLIANCE_HEAP[:-1]) * 1024, heap
+    assert heap['peak'] < int(appliance_heap()[:-1]) * 1024, heap
     print('\n  %.1f h through the pipeline: %s' % (LONG_HOURS, json.dumps(status)))
 
 
@@ -285,7 +285,7 @@ def test_status_subscribers_and_embed_wav(which, tmp_path, device_image):
     soundfile.write(str(bad), np.zeros(800, np.int16), 8000, subtype='PCM_16')
     out = dev.json_lines(EMBED % {'wav': str(audio), 'data': str(tmp_path / 'events'),
                                   'size': audio.stat().st_size, 'bad': str(bad)},
-                         heap=APPLIANCE_HEAP)[-1]
+                         heap=appliance_heap())[-1]
     # one level message a second; the queue keeps the newest QUEUE of them
     assert out['levels'] + out['dropped'] >= 19
     assert out['events'] >= 1 and out['first']['label'] == out['stored']['label']
