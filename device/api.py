@@ -123,7 +123,7 @@ class _Reader:
             self.reader.slot = False
         else:
             await _slot_free()
-            _Reader.busy += 1
+            _Reader.take()
         self.held = True
         self.buf = _Reader.buffers.pop() if _Reader.buffers else bytearray(CHUNK)
 
@@ -135,6 +135,10 @@ class _Reader:
                 _Reader.buffers.append(self.buf)
                 self.buf = None
             _Reader.give_back()
+
+    @staticmethod
+    def take():
+        _Reader.busy += 1
 
     @staticmethod
     def give_back():
@@ -212,7 +216,7 @@ if _mp_stream:
                 except MemoryError:   # the client sees its connection closed, the server goes on
                     s2.close()
                     continue
-                _Reader.busy += 1
+                _Reader.take()
 
     async def _accepted(cb, stream):
         try:

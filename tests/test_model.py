@@ -328,3 +328,22 @@ def test_augmented_doorbells_stay_in_their_fold_and_are_flagged():
         assert c.pcm.dtype == np.int16 and len(c.clean) == len(c.pcm)
         assert not np.array_equal(c.pcm, c.clean)   # mixed with the background it was given
     assert Augmenter(0)([rain]) == []
+
+
+def test_evaluate_reuses_the_bundles_own_cross_validation_only_for_its_data_and_recipe(
+        tmp_path, monkeypatch):
+    from training import commands, evaluate
+    clips = [Clip('a.wav', 'dog_bark', 'esc50-fold1', 'x', np.arange(100, dtype=np.int16))]
+    meta = {'labels': LABELS, 'training_data_sha256': data.data_hash(clips),
+            'recipe': json.loads(json.dumps(Recipe.as_dict('trees')))}
+    (tmp_path / 'metrics.json').write_text('{"macro_f1": 0.5}')
+    redone = []
+    monkeypatch.setattr(evaluate, 'cross_validate', lambda *a, **k: redone.append(1))
+    monkeypatch.setattr(evaluate, 'metrics', lambda *a, **k: {'macro_f1': 'redone'})
+    assert commands.cross_validated(tmp_path, meta, clips) == {'macro_f1': 0.5}
+    assert commands.cross_validated(tmp_path, meta, clips, fresh=True) == {'macro_f1': 'redone'}
+    other_recipe = dict(meta, recipe=dict(meta['recipe'], trees=3))
+    assert commands.cross_validated(tmp_path, other_recipe, clips) == {'macro_f1': 'redone'}
+    other_data = clips + [Clip('b.wav', 'siren', 'esc50-fold2', 'x', np.ones(9, np.int16))]
+    assert commands.cross_validated(tmp_path, meta, other_data) == {'macro_f1': 'redone'}
+    assert len(redone) == 3

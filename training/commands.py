@@ -50,17 +50,36 @@ def sample_windows(folders, limit=64):
     return np.array(out, dtype=np.int16)
 
 
-def evaluate(model, folders, report_dir):
+def cross_validated(model, meta, clips, fresh=False):
+    """The fold-grouped metrics of the bundle's recipe on `clips`. `earmark train` ran that very
+    cross-validation and kept it in metrics.json: when the data (its hash) and the recipe are the
+    bundle's own, that is reused (a pair's takes an hour to redo), unless `fresh`."""
+    from . import data
+    from .evaluate import cross_validate, metrics
+    from .model import Recipe
+    labels = meta['labels']
+    learner = meta.get('recipe', {}).get('learner', 'trees')
+    saved = Path(model) / 'metrics.json'
+    same = (meta.get('training_data_sha256') == data.data_hash(clips) and saved.is_file()
+            and meta.get('recipe') == json.loads(json.dumps(Recipe.as_dict(learner))))
+    if same and not fresh:
+        print('earmark: %s was cross-validated on this data with this recipe when it was '
+              'trained; its metrics.json is the evaluation (--fresh redoes it)' % model,
+              file=sys.stderr)
+        return json.loads(saved.read_text())
+    return metrics(cross_validate(clips, labels, learner=learner), clips, labels, learner)
+
+
+def evaluate(model, folders, report_dir, fresh=False):
     from . import bundle, data, onboard
-    from .evaluate import confusion_png, cross_validate, metrics, report
+    from .evaluate import confusion_png, report
     meta = bundle.read(model)
     clips = data.load(folders)
     labels = meta['labels']
     unknown = sorted({c.label for c in clips} - set(labels))
     if unknown:
         raise ValueError('data has labels the model does not know: %s' % ', '.join(unknown))
-    learner = meta.get('recipe', {}).get('learner', 'trees')
-    m = metrics(cross_validate(clips, labels, learner=learner), clips, labels, learner)
+    m = cross_validated(model, meta, clips, fresh)
     device = onboard.measure(model, sample_windows(folders))
     report_dir = Path(report_dir)
     report_dir.mkdir(parents=True, exist_ok=True)
@@ -95,7 +114,7 @@ def cmd_train(args):
 
 
 def cmd_evaluate(args):
-    print(json.dumps(evaluate(args.model, args.data, args.report)))
+    print(json.dumps(evaluate(args.model, args.data, args.report, args.fresh)))
 
 
 def cmd_classify(args):
@@ -123,6 +142,8 @@ def add(sub):
     e.add_argument('--model', default=str(DEFAULT_MODEL))
     e.add_argument('--data', nargs='+', required=True)
     e.add_argument('--report', default='build/evaluation', help='folder for report.md + PNG')
+    e.add_argument('--fresh', action='store_true', help='cross-validate again even when the '
+                   'bundle was trained on this data with this recipe (its metrics.json)')
     e.set_defaults(func=cmd_evaluate)
     c = sub.add_parser('classify', help='label WAV files with the device code')
     c.add_argument('wav', nargs='+')
