@@ -6,7 +6,7 @@ import pytest
 
 from earmark import DEVICE
 from training import bundle
-from training.cnn import CnnRecipe, Quantized, fit, inputs
+from training.cnn import Batches, CnnRecipe, Quantized, fit, inputs
 from training.device import module
 from training.model import Embedding, Recipe, balanced, centroids, forest, votes
 from training.windows import summarise
@@ -30,12 +30,17 @@ def windows(n, seed):
 @pytest.fixture(scope='module')
 def trained(tmp_path_factory):
     P, y = windows(660, 1)
-    saved = CnnRecipe.EPOCHS, CnnRecipe.BATCH
-    CnnRecipe.EPOCHS, CnnRecipe.BATCH = 25, 32
+    # The made-up labels are band positions, which the training's variations (a shift of two
+    # bands, masks of six) would blur into each other: test_batches holds those to their job.
+    names = ('EPOCHS', 'BATCH', 'TIME_MASK', 'BAND_MASK', 'BAND_SHIFT')
+    saved = [getattr(CnnRecipe, name) for name in names]
+    for name, value in zip(names, (25, 32, 0, 0, 0)):
+        setattr(CnnRecipe, name, value)
     try:
         net = fit(P, y, len(LABELS), balanced(y, len(LABELS)))
     finally:
-        CnnRecipe.EPOCHS, CnnRecipe.BATCH = saved
+        for name, value in zip(names, saved):
+            setattr(CnnRecipe, name, value)
     return net, Quantized(net, P[:300])
 
 
@@ -50,6 +55,27 @@ def test_int8_net_agrees_with_the_float_net(trained):
     assert (scores.argmax(1) == y).mean() >= 0.7     # it learned the made-up task
     assert emb.shape == (len(P), CnnRecipe.CHANNELS[-1]) and emb.min() >= 0
     assert len({tuple(e) for e in emb}) > 100        # embeddings tell windows apart
+
+
+def test_batches_vary_each_window_and_keep_its_label_and_weight():
+    P, y = windows(300, 3)
+    weight = np.arange(300, dtype=float)
+    batches = Batches(P, y, weight, seed=0)
+    plain = inputs(P) / 16.0
+    seen, shifted, masked = set(), 0, 0
+    for i in range(len(batches)):
+        x, labels, w = batches[i]
+        assert x.shape[1:] == (FRAMES, BANDS, 1) and len(x) == len(labels) == len(w)
+        for xi, label, wi in zip(x[..., 0], labels, w):
+            k = int(wi)                   # the weight names the window it came from
+            assert label == y[k]
+            seen.add(k)
+            masked += bool((xi == 0).all(axis=1).any() or (xi == 0).all(axis=0).any())
+            shifted += not np.array_equal(np.where(xi == 0, plain[k], xi), plain[k])
+    assert seen == set(range(300))        # every window once an epoch
+    assert masked > 200 and shifted > 150   # most windows: widths and shifts of 0 are drawn too
+    batches.epoch()
+    assert not np.array_equal(batches[0][0], batches[0][0])   # drawn anew each time
 
 
 class Fake:

@@ -134,9 +134,9 @@ def add(sub):
                    help='folds left out of training (patterns over the manifest fold column, N '
                    'for esc50-foldN), to score on scenes made from them')
     t.add_argument('--learner', choices=('trees', 'cnn', 'pair'), default=None,
-                   help='a tree ensemble over summary features (the default), a small '
-                   'convolutional net over the frames (an hour to train, not minutes), or the '
-                   'pair, their scores averaged')
+                   help='a tree ensemble over summary features (minutes to train), a small '
+                   'convolutional net over the frames, or the pair, their scores averaged '
+                   '(the default; with the net, an hour to train on two cores)')
     t.set_defaults(func=cmd_train)
     e = sub.add_parser('evaluate', help='fold-grouped evaluation of a model recipe + bundle')
     e.add_argument('--model', default=str(DEFAULT_MODEL))

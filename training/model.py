@@ -49,7 +49,7 @@ class Recipe:
     def as_dict(cls, learner=None):
         common = {'centroids': cls.CENTROIDS, 'other_weight': cls.OTHER_WEIGHT,
                   'scenes': Mixes.SCENES, 'scene_minutes': Mixes.MINUTES,
-                  'scene_weight': Mixes.WEIGHT}
+                  'scene_weight': Mixes.WEIGHT, 'threshold_scenes': Mixes.EVAL_SCENES}
         learner = learner or cls.LEARNER
         trees = dict(learner='trees', trees=cls.TREES, max_leaves=cls.MAX_LEAVES,
                      embed_dim=cls.EMBED_DIM, seed=cls.SEED, criterion=cls.CRITERION)
