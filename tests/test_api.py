@@ -625,6 +625,12 @@ def test_load_16_clients_10000_requests(busy, capsys):
     statuses = {}
     t0 = time.monotonic()
     load(LOAD_REQUESTS, statuses)
+    sent = LOAD_REQUESTS
+    # A fast machine can finish before the sounds played so far made an event (the first ones
+    # played need not be recognised): the load goes on in short rounds until one is detected.
+    while get(busy, '/api/status')[1]['events_detected'] == 0 and time.monotonic() - t0 < 180:
+        load(400, statuses)
+        sent += 400
     wall = time.monotonic() - t0
     heap_loaded = heap()
     status = get(busy, '/api/status')[1]
@@ -641,10 +647,10 @@ def test_load_16_clients_10000_requests(busy, capsys):
     with capsys.disabled():
         print('\n  load: %d requests by %d clients in %.1f s; statuses %s; heap %d -> %d bytes '
               'with %d events detected meanwhile; %d more requests, nothing heard: heap %d -> %d;'
-              ' overruns %d' % (LOAD_REQUESTS, LOAD_CLIENTS, wall, statuses, heap_before,
+              ' overruns %d' % (sent, LOAD_CLIENTS, wall, statuses, heap_before,
                                 heap_loaded, status['events_detected'], LOAD_REQUESTS // 5,
                                 heap_quiet, heap_after, final['overruns']))
-    if statuses != {200: LOAD_REQUESTS + LOAD_REQUESTS // 5}:
+    if statuses != {200: sent + LOAD_REQUESTS // 5}:
         # A request of ~12,000 now and then times out (cause not found yet): keep what the
         # appliance logged, so the failure says where it went.
         raise AssertionError('statuses %s; the appliance logged:\n%s' % (
