@@ -29,9 +29,9 @@ class Mixes:
     #                             (or half the event, if it is shorter); less: left out
     BACKGROUND_KEEP = 0.3       # share of event-free windows kept, as `background`
     WEIGHT = 0.5                # a scene window weighs half a clean one (experiments.md)
-    # Out-of-fold scenes per split that choose the event threshold. With 2 (8 scenes in all) the
-    # choice swung from 0.40 to 0.30 between two recipes whose held-out scenes both scored best
-    # at 0.40-0.45 (experiments.md, round 9): 16 scenes hear about 450 events.
+    # Out-of-fold scenes per split that choose the event threshold. With 2 (8 scenes in all) a
+    # retrained model chose 0.30, where held-out scenes scored it worst (experiments.md, round
+    # 9); 16 scenes hear about 450 events.
     EVAL_SCENES = 4
     # Thresholds tried for opening an event (the segmenter's ON, one for every label)
     EVENT_GRID = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
