@@ -92,7 +92,7 @@ class Batches:
         self.y = np.asarray(y)
         self.w = sample_weight.astype(np.float32)
         self.rng = np.random.default_rng(seed)
-        self.order = self.rng.permutation(len(self.x))
+        self.epoch()
 
     def __len__(self):
         return -(-len(self.x) // CnnRecipe.BATCH)
