@@ -62,9 +62,10 @@ def appliance_args(source, data, model=None, port=0, speed=0.0, start_time=None,
     return args
 
 
-def run_appliance(args, which, heap):
-    """(exit code, output lines) of a run of the appliance that ends by itself."""
-    argv, env, cwd = runtime.command(which, args, heap=heap)
+def run_appliance(args, which, heap=None):
+    """(exit code, output lines) of a run of the appliance that ends by itself (in
+    appliance_heap() unless `heap`)."""
+    argv, env, cwd = runtime.command(which, args, heap=heap or appliance_heap())
     done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
     return done.returncode, (done.stdout + done.stderr).splitlines()
 
@@ -74,7 +75,6 @@ def detect(wav, model=None, which='micropython', heap=None):
     status dict) for a WAV file, through the appliance and its store."""
     from .store_dump import open_store
     which = runtime.choose(which)
-    heap = heap or appliance_heap()
     with tempfile.TemporaryDirectory(prefix='earmark-') as tmp:
         data = Path(tmp) / 'events'
         code, lines = run_appliance(appliance_args(wav, data, model, start_time=0,

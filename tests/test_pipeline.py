@@ -44,7 +44,7 @@ def wav(path, samples):
 def run(which, source, data, *extra, heap=None):
     _device(which)   # skips where micropython is missing
     args = appliance_args(str(source), data, start_time=0, exit_at_end=True) + list(extra)
-    code, lines = run_appliance(args, which, heap or appliance_heap())
+    code, lines = run_appliance(args, which, heap)
     text = '\n'.join(lines)
     assert code == 0 and 'Traceback' not in text, text[-3000:]
     status = json.loads([l for l in lines if l.startswith('earmark: stopped ')][-1][17:])
