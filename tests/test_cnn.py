@@ -32,15 +32,11 @@ def trained(tmp_path_factory):
     P, y = windows(660, 1)
     # The made-up labels are band positions, which the training's variations (a shift of two
     # bands, masks of six) would blur into each other: test_batches holds those to their job.
-    names = ('EPOCHS', 'BATCH', 'TIME_MASK', 'BAND_MASK', 'BAND_SHIFT')
-    saved = [getattr(CnnRecipe, name) for name in names]
-    for name, value in zip(names, (25, 32, 0, 0, 0)):
-        setattr(CnnRecipe, name, value)
-    try:
+    with pytest.MonkeyPatch.context() as mp:   # module-scoped: the function fixture won't do
+        for name, value in (('EPOCHS', 25), ('BATCH', 32), ('TIME_MASK', 0), ('BAND_MASK', 0),
+                            ('BAND_SHIFT', 0)):
+            mp.setattr(CnnRecipe, name, value)
         net = fit(P, y, len(LABELS), balanced(y, len(LABELS)))
-    finally:
-        for name, value in zip(names, saved):
-            setattr(CnnRecipe, name, value)
     return net, Quantized(net, P[:300])
 
 
