@@ -81,10 +81,11 @@ def window_label(start_frame, marks):
     return label
 
 
-def scene_windows(clips, labels, seed, desc='scene windows'):
-    """(P int16 windows of frames, y label indices) from Mixes.SCENES scenes of `clips`."""
+def scene_windows(clips, labels, seed, desc='scene windows', teach=None):
+    """(P int16 windows of frames, y label indices, T) from Mixes.SCENES scenes of `clips`; T
+    is what `teach(pcm, window starts)` says of the windows kept (one row each), or None."""
     rng_keep = np.random.default_rng([seed, 1])
-    P, y = [], []
+    P, y, T = [], [], []
     for i in tqdm(range(Mixes.SCENES), desc=desc, unit='scene', leave=False):
         made = make_scene(np.random.default_rng([seed, 2, i]), clips, Mixes.MINUTES)
         if made is None:
@@ -101,9 +102,12 @@ def scene_windows(clips, labels, seed, desc='scene windows'):
             names.append(labels.index(name if name in labels else 'other'))
         P.append(patches(frames, keep))
         y += names
+        if teach is not None:
+            T.append(teach(pcm, keep))
     if not P:
-        return patches(None, []), np.zeros(0, int)
-    return np.concatenate(P), np.array(y, dtype=int)
+        return patches(None, []), np.zeros(0, int), None
+    return (np.concatenate(P), np.array(y, dtype=int),
+            np.concatenate(T) if teach is not None else None)
 
 
 def energies(pcm):

@@ -105,7 +105,8 @@ def clip_windows(pcm, label=None, clean=None):
 _CACHE = {}   # real clips' windows, reused by every fold of a cross-validation
 
 
-def _cached(clip):
+def cached_windows(clip):
+    """clip_windows() of a clip, kept for real recordings (every fold reuses them)."""
     if clip.augmented:
         return clip_windows(clip.pcm, clip.label, clip.clean)
     key = (clip.path, clip.label, len(clip.pcm))
@@ -122,7 +123,7 @@ class Windows:
         self.clips = clips
         P, y, clip_index = [], [], []
         for i, clip in enumerate(tqdm(clips, desc=desc, unit='clip', leave=False)):
-            windows, live = _cached(clip)
+            windows, live = cached_windows(clip)
             P.append(windows[live])
             y += [labels.index(clip.label if clip.label in labels else 'other')] * int(live.sum())
             clip_index += [i] * int(live.sum())
