@@ -120,12 +120,14 @@ class Batches:
 
 
 def fit(P, y, n_labels, sample_weight, desc='cnn'):
-    """A trained Keras net on int16 windows P (n, frames, bands) and label indices y."""
+    """A trained Keras net on int16 windows P (n, frames, bands) and targets y: label indices,
+    or (n, n_labels) label distributions (a teacher's soft targets blended in)."""
     keras = _keras()
     keras.utils.set_random_seed(CnnRecipe.SEED)
     net = build(P.shape[1:], n_labels)
+    soft = np.ndim(y) == 2
     net.compile(optimizer=keras.optimizers.Adam(CnnRecipe.LEARNING_RATE),
-                loss='sparse_categorical_crossentropy')
+                loss='categorical_crossentropy' if soft else 'sparse_categorical_crossentropy')
     batches = Batches(P, y, sample_weight, CnnRecipe.SEED)
 
     class Feed(keras.utils.PyDataset):

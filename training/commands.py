@@ -22,17 +22,27 @@ def held_out(clips, patterns):
     return kept
 
 
-def train(folders, out, exclude=None, learner=None):
+def teacher_of(path, off):
+    """The teacher a model learns from (training/teacher.py), or None with --no-teacher."""
+    if off:
+        return None
+    from .teacher import Teacher
+    return Teacher(path)
+
+
+def train(folders, out, exclude=None, learner=None, teacher=None):
     from . import bundle, data
     from .evaluate import cross_validate, metrics
     from .features import IMPLEMENTATION
     from .model import Trained
     clips = held_out(data.load(folders), exclude)
     labels = data.labels_of(clips)
-    print('earmark: %d clips, labels %s; front end: %s' % (len(clips), ', '.join(labels),
-                                                          IMPLEMENTATION), file=sys.stderr)
-    m = metrics(cross_validate(clips, labels, learner=learner), clips, labels, learner)
-    final = Trained(clips, labels, desc='final model', learner=learner)
+    print('earmark: %d clips, labels %s; front end: %s; teacher: %s' % (
+        len(clips), ', '.join(labels), IMPLEMENTATION,
+        teacher.path if teacher else 'none (hard labels only)'), file=sys.stderr)
+    m = metrics(cross_validate(clips, labels, learner=learner, teacher=teacher), clips, labels,
+                learner, teacher)
+    final = Trained(clips, labels, desc='final model', learner=learner, teacher=teacher)
     m['augmented_clips'] = final.n_augmented
     folder = bundle.write(final, out, data.data_hash(clips), m)
     return folder, m
@@ -50,7 +60,7 @@ def sample_windows(folders, limit=64):
     return np.array(out, dtype=np.int16)
 
 
-def cross_validated(model, meta, clips, fresh=False):
+def cross_validated(model, meta, clips, fresh=False, teacher_path=None):
     """The fold-grouped metrics of the bundle's recipe on `clips`. `earmark train` ran that very
     cross-validation and kept it in metrics.json: when the data (its hash) and the recipe are the
     bundle's own, that is reused (a pair's takes an hour to redo), unless `fresh`."""
@@ -58,19 +68,22 @@ def cross_validated(model, meta, clips, fresh=False):
     from .evaluate import cross_validate, metrics
     from .model import Recipe
     labels = meta['labels']
-    learner = meta.get('recipe', {}).get('learner', 'trees')
+    recipe = meta.get('recipe', {})
+    learner = recipe.get('learner', 'trees')
+    teacher = teacher_of(teacher_path, 'teacher' not in recipe)
     saved = Path(model) / 'metrics.json'
     same = (meta.get('training_data_sha256') == data.data_hash(clips) and saved.is_file()
-            and meta.get('recipe') == json.loads(json.dumps(Recipe.as_dict(learner))))
+            and recipe == json.loads(json.dumps(Recipe.as_dict(learner, teacher))))
     if same and not fresh:
         print('earmark: %s was cross-validated on this data with this recipe when it was '
               'trained; its metrics.json is the evaluation (--fresh redoes it)' % model,
               file=sys.stderr)
         return json.loads(saved.read_text())
-    return metrics(cross_validate(clips, labels, learner=learner), clips, labels, learner)
+    return metrics(cross_validate(clips, labels, learner=learner, teacher=teacher), clips,
+                   labels, learner, teacher)
 
 
-def evaluate(model, folders, report_dir, fresh=False):
+def evaluate(model, folders, report_dir, fresh=False, teacher_path=None):
     from . import bundle, data, onboard
     from .evaluate import confusion_png, report
     meta = bundle.read(model)
@@ -79,7 +92,7 @@ def evaluate(model, folders, report_dir, fresh=False):
     unknown = sorted({c.label for c in clips} - set(labels))
     if unknown:
         raise ValueError('data has labels the model does not know: %s' % ', '.join(unknown))
-    m = cross_validated(model, meta, clips, fresh)
+    m = cross_validated(model, meta, clips, fresh, teacher_path)
     device = onboard.measure(model, sample_windows(folders))
     report_dir = Path(report_dir)
     report_dir.mkdir(parents=True, exist_ok=True)
@@ -108,13 +121,14 @@ def classify(model, wavs, runtime='micropython'):
 
 def cmd_train(args):
     from . import bundle
-    folder, m = train(args.data, Path(args.out), args.exclude_folds, args.learner)
+    folder, m = train(args.data, Path(args.out), args.exclude_folds, args.learner,
+                      teacher_of(args.teacher, args.no_teacher))
     print(json.dumps({'model': str(folder), 'macro_f1': m['macro_f1'],
                       'retrieval_p5': m['retrieval_p5'], 'bytes': bundle.size(folder)}))
 
 
 def cmd_evaluate(args):
-    print(json.dumps(evaluate(args.model, args.data, args.report, args.fresh)))
+    print(json.dumps(evaluate(args.model, args.data, args.report, args.fresh, args.teacher)))
 
 
 def cmd_classify(args):
@@ -124,6 +138,14 @@ def cmd_classify(args):
         print(json.dumps({'file': line['file'], 'label': line['label'],
                           'confidence': line['confidence'],
                           'scores': dict(zip(line['labels'], line['scores']))}))
+
+
+def add_teacher_options(parser):
+    parser.add_argument('--teacher', default=None, help='YAMNet TFLite file the net learns '
+                        'soft targets from (default: $EARMARK_TEACHER, else the development '
+                        'copy in ../shared/models/yamnet; training/teacher.py)')
+    parser.add_argument('--no-teacher', action='store_true',
+                        help='train on hard labels only (no teacher file needed)')
 
 
 def add(sub):
@@ -137,6 +159,7 @@ def add(sub):
                    help='a tree ensemble over summary features (minutes to train), a small '
                    'convolutional net over the frames, or the pair, their scores averaged '
                    '(the default; with the net, an hour to train on two cores)')
+    add_teacher_options(t)
     t.set_defaults(func=cmd_train)
     e = sub.add_parser('evaluate', help='fold-grouped evaluation of a model recipe + bundle')
     e.add_argument('--model', default=str(DEFAULT_MODEL))
@@ -144,6 +167,8 @@ def add(sub):
     e.add_argument('--report', default='build/evaluation', help='folder for report.md + PNG')
     e.add_argument('--fresh', action='store_true', help='cross-validate again even when the '
                    'bundle was trained on this data with this recipe (its metrics.json)')
+    e.add_argument('--teacher', default=None, help='the YAMNet file of a distilled recipe, '
+                   'to cross-validate it again (see train)')
     e.set_defaults(func=cmd_evaluate)
     c = sub.add_parser('classify', help='label WAV files with the device code')
     c.add_argument('wav', nargs='+')

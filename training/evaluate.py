@@ -39,7 +39,7 @@ def category(clip):
     return 'other/' + Path(clip.path).parent.name if clip.label == 'other' else clip.label
 
 
-def cross_validate(clips, labels, n=SPLITS, learner=None):
+def cross_validate(clips, labels, n=SPLITS, learner=None, teacher=None):
     """Out-of-fold scores, embeddings and baseline features for every sounding window of every
     real clip."""
     split = splits(clips, n)
@@ -49,7 +49,8 @@ def cross_validate(clips, labels, n=SPLITS, learner=None):
         train = [c for c, s in zip(clips, split) if s != k]
         test = [c for c, s in zip(clips, split) if s == k]
         assert not {c.fold for c in train} & {c.fold for c in test}
-        trained = Trained(train, labels, desc='fold %d' % (k + 1), learner=learner)
+        trained = Trained(train, labels, desc='fold %d' % (k + 1), learner=learner,
+                          teacher=teacher)
         W = Windows(test, labels, desc='fold %d test' % (k + 1))
         base = trained.windows.X.astype(np.float64)
         scores, embedding = trained.predict(W.P)
@@ -83,7 +84,7 @@ def precision_at_5(vectors, clip_ids, clips, split, relevance=lambda c: c.label)
     return float(np.mean(hits))
 
 
-def metrics(cv, clips, labels, learner=None):
+def metrics(cv, clips, labels, learner=None, teacher=None):
     y, scores = cv['y'], cv['scores']
     thresholds = calibrate(scores, y, labels)
     plain = scores.argmax(1)
@@ -137,7 +138,7 @@ def metrics(cv, clips, labels, learner=None):
                                                      clip_split, category), 4),
         'retrieval_p5_by_kind_raw_baseline': round(precision_at_5(
             cv['raw'], cv['clip'], clips, clip_split, category), 4),
-        'recipe': Recipe.as_dict(learner),
+        'recipe': Recipe.as_dict(learner, teacher),
         'splits': SPLITS,
     }
 

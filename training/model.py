@@ -13,6 +13,7 @@ from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import f1_score
 
+from . import distil
 from .augment import Augmenter
 from .mixes import Mixes, scene_windows
 from .windows import Windows, summarise
@@ -46,11 +47,14 @@ class Recipe:
     THRESHOLD_GRID = np.round(np.arange(0.0, 0.75, 0.05), 2)
 
     @classmethod
-    def as_dict(cls, learner=None):
+    def as_dict(cls, learner=None, teacher=None):
+        """The recipe; `teacher` (a training.teacher.Teacher) when a net learned from it."""
         common = {'centroids': cls.CENTROIDS, 'other_weight': cls.OTHER_WEIGHT,
                   'scenes': Mixes.SCENES, 'scene_minutes': Mixes.MINUTES,
                   'scene_weight': Mixes.WEIGHT, 'threshold_scenes': Mixes.EVAL_SCENES}
         learner = learner or cls.LEARNER
+        if teacher is not None and learner != 'trees':
+            common['teacher'] = dict(distil.Distil.as_dict(), sha256=teacher.sha256)
         trees = dict(learner='trees', trees=cls.TREES, max_leaves=cls.MAX_LEAVES,
                      embed_dim=cls.EMBED_DIM, seed=cls.SEED, criterion=cls.CRITERION)
         if learner == 'trees':
@@ -204,22 +208,30 @@ def calibrate(scores, y, labels):
 class Trained:
     """Everything fitted on one training set, by `learner` ('trees', 'cnn' or 'pair')."""
 
-    def __init__(self, clips, labels, desc='train', learner=None):
+    def __init__(self, clips, labels, desc='train', learner=None, teacher=None):
+        """`teacher`: a training.teacher.Teacher whose soft targets the net learns beside the
+        hard labels (None: hard labels only)."""
         self.labels = labels
         self.learner = learner or Recipe.LEARNER
+        self.distilled = teacher is not None and self.learner != 'trees'
+        if self.learner not in ('trees', 'cnn', 'pair'):
+            raise ValueError('unknown learner %r (trees, cnn or pair)' % self.learner)
         augmented = Augmenter(Recipe.SEED)(clips)
         self.windows = Windows(clips + augmented, labels, desc=desc + ' windows')
-        mixed, mixed_y = scene_windows(clips, labels, Recipe.SEED, desc=desc + ' scene windows')
+        other = labels.index('other')
+        teaching = self._teaching(teacher, labels, other)
+        mixed, mixed_y, mixed_soft = scene_windows(
+            clips, labels, Recipe.SEED, desc=desc + ' scene windows',
+            teach=teaching.scene if teaching else None)
         P = np.concatenate([self.windows.P, mixed])
         y = np.concatenate([self.windows.y, mixed_y])
         weight = np.concatenate([np.ones(len(self.windows.y)),
                                  np.full(len(mixed_y), Mixes.WEIGHT)])
-        other = labels.index('other')
-        if self.learner not in ('trees', 'cnn', 'pair'):
-            raise ValueError('unknown learner %r (trees, cnn or pair)' % self.learner)
         if self.learner != 'trees':
             from .cnn import CnnRecipe, Quantized, fit
-            net = fit(P, y, len(labels), balanced(y, len(labels), other, weight), desc=desc)
+            target = y if teaching is None else distil.targets(
+                y, np.concatenate([teaching.clip_soft, mixed_soft]), len(labels))
+            net = fit(P, target, len(labels), balanced(y, len(labels), other, weight), desc=desc)
             pick = np.random.default_rng(CnnRecipe.SEED).permutation(len(P))
             self.net = Quantized(net, P[pick[:CnnRecipe.CALIBRATION]])
         if self.learner == 'cnn':
@@ -233,6 +245,14 @@ class Trained:
         self.centroids = centroids(embedded, Recipe.CENTROIDS)
         self.n_augmented = len(augmented)
         self.n_scene_windows = len(mixed)
+
+    def _teaching(self, teacher, labels, other):
+        if not self.distilled:
+            return None
+        from .evaluate import splits
+        groups = splits(self.windows.clips)[self.windows.clip]
+        return distil.Teaching(teacher, self.windows, groups, len(labels),
+                               balanced(self.windows.y, len(labels), other))
 
     def predict(self, P):
         """(label scores (n, labels), int8 embeddings (n, dim)) of windows of frames, as the

@@ -8,9 +8,22 @@ sounds as distractors that the truth leaves out. Each sound is cut to where it a
 Everything is drawn from a seeded generator: the same seed, folds and data give the same bytes.
 Pick `folds` the model never trained on to get an honest score.
 
+That is the `mixed` kind (the default). Three more kinds look like a real front door (`kind`):
+- `quiet`: a quiet doorstep. The bed is one background kind (rain, wind, birds, crickets, an
+  engine; every kind in turn over a set of scenes) at a realistic level, -50 to -30 dBFS, with
+  long stretches of nothing (10 to 60 s) between the nine sounds, each 0 to 20 dB over the bed.
+- `unfamiliar`: a doorstep full of sounds the appliance has no label for: such a bed, densely
+  laid with `other` sounds (other/ and negatives/, 0.5 to 4 s apart, 0 to 20 dB over the bed;
+  not in the truth), and now and then (1 sound in 20) one of the nine.
+- `plain`: the bed alone, no sound laid on it: its truth is empty.
+A sound is never louder than the headroom left over the bed (peak 0.98); a sound turned down for
+that keeps its true SNR in the record, and one that would then be under the SNR range is left out
+(the bed goes on alone). The bed keeps its level: these kinds are never rescaled.
+
 Output per scene: `<name>.wav` (16 kHz mono 16-bit) and `<name>.tsv` (onset, offset, label in
 seconds, tab-separated, no header: the DCASE event list format); plus `scenes.json` with the
-settings and where every sound came from.
+settings and where every sound came from. Scenes are named `scene_NNN` (mixed) or
+`<kind>_NNN`, and scenes.json says their kind and length, which `earmark evaluate-scenes` reads.
 """
 import csv
 import fnmatch
@@ -36,26 +49,62 @@ ABOVE_FLOOR_DB = 6.0          # ...and this far above the clip's own noise floor
 FRAME, HOP = 320, 160         # 20 ms frames every 10 ms for finding where a clip sounds
 CROSSFADE = 0.5               # seconds between bed clips
 FADE = 0.01                   # seconds of fade at the cut edges of a sound
+FOLDERS = ('train', 'other')  # the folders of the sound data the mixed kind draws from
+
+KINDS = ('mixed', 'quiet', 'unfamiliar', 'plain')
+# The door-like kinds: bed level (dBFS RMS), seconds of bed alone between two sounds (None: no
+# sound at all), the share of sounds that are one of the nine (the rest are `other`), SNR (dB).
+DOOR = {
+    'quiet': {'bed_dbfs': (-50.0, -30.0), 'gap_seconds': (10.0, 60.0), 'target_share': 1.0,
+              'snr_db': (0.0, 20.0)},
+    'unfamiliar': {'bed_dbfs': (-50.0, -30.0), 'gap_seconds': (0.5, 4.0), 'target_share': 0.05,
+                   'snr_db': (0.0, 20.0)},
+    'plain': {'bed_dbfs': (-50.0, -30.0), 'gap_seconds': None, 'target_share': 0.0,
+              'snr_db': None},
+}
+DOOR_FOLDERS = ('train', 'other', 'negatives')   # negatives/ (FLAC) are `other` too
+PEAK = 0.98
 
 
-def select(data, folds):
-    """{label: [clip path]} for clips whose fold matches one of `folds` (shell patterns over the
-    manifest's fold column; a bare number N means esc50-foldN)."""
+def _rows(data, folds, folders):
+    """(manifest row, clip path) for the clips of `folders` whose fold matches `folds`."""
     patterns = ['esc50-fold%s' % f if f.isdigit() else f for f in folds]
-    pool = {}
-    for folder in ('train', 'other'):
+    for folder in folders:
         manifest = Path(data) / folder / 'manifest.csv'
         if not manifest.exists():
+            if folder == 'negatives':
+                continue        # older copies of the data have no negatives/
             raise ValueError('%s: no such manifest (is --data the sound data folder?)' % manifest)
         with open(manifest, newline='') as f:
             for row in csv.DictReader(f):
                 if any(fnmatch.fnmatchcase(row['fold'], p) for p in patterns):
-                    pool.setdefault(row['label'], []).append(manifest.parent / row['file'])
+                    yield row, manifest.parent / row['file']
+
+
+def select(data, folds, folders=FOLDERS):
+    """{label: [clip path]} for clips whose fold matches one of `folds` (shell patterns over the
+    manifest's fold column; a bare number N means esc50-foldN), from the `folders` of the data."""
+    pool = {}
+    for row, path in _rows(data, folds, folders):
+        pool.setdefault(row['label'], []).append(path)
     if not pool.get('background'):
         raise ValueError('no background clips in folds %s: a scene needs a bed' % ' '.join(folds))
     if not any(pool.get(label) for label in TARGETS):
         raise ValueError('no event clips in folds %s' % ' '.join(folds))
     return {label: sorted(paths) for label, paths in pool.items()}
+
+
+def bed_kinds(data, folds):
+    """{background kind: [clip path]}: the kind is ESC-50's class, in brackets after the
+    manifest's original name ("4-160999-A-10.wav (rain)"), else the clip's folder."""
+    kinds = {}
+    for row, path in _rows(data, folds, ('train',)):
+        if row['label'] != 'background':
+            continue
+        name = row['original_name']
+        kind = name[name.rfind('(') + 1:-1] if name.endswith(')') else path.parent.name
+        kinds.setdefault(kind, []).append(path)
+    return {kind: sorted(paths) for kind, paths in sorted(kinds.items())}
 
 
 def load(path):
@@ -163,14 +212,70 @@ def scene(rng, pool, minutes, targets=TARGETS, read=None):
     return audio, events, distractors, bed_dbfs
 
 
+def door_scene(rng, pool, beds, minutes, kind, read=None):
+    """(audio, events, distractors, bed dBFS) of a door-like scene (`kind` in DOOR) on a bed of
+    the clips `beds` (one background kind); `pool` as for scene()."""
+    read = read or load
+    settings = DOOR[kind]
+    n = int(minutes * 60 * RATE)
+    bed_dbfs = float(rng.uniform(*settings['bed_dbfs']))
+    audio = bed(rng, beds, n, bed_dbfs, read)
+    events, distractors = [], []
+    if settings['gap_seconds'] is None:
+        return audio, events, distractors, bed_dbfs
+    labels = [label for label in TARGETS if pool.get(label)]
+    order = []
+    t = float(rng.uniform(*settings['gap_seconds']))
+    while True:
+        target = bool(labels) and (not pool.get('other')
+                                   or rng.random() < settings['target_share'])
+        if target:
+            if not order:
+                order = list(rng.permutation(labels))
+            label = str(order.pop())
+        else:
+            label = 'other'
+        path = pool[label][rng.integers(len(pool[label]))]
+        clip = read(path)
+        start, end = sounding(clip)
+        sound = clip[start:end].copy()
+        at = int(t * RATE)
+        if at + len(sound) > n - RATE:
+            break
+        edge = min(int(FADE * RATE), len(sound) // 4)
+        if edge:
+            sound[:edge] *= np.linspace(0, 1, edge)
+            sound[-edge:] *= np.linspace(1, 0, edge)
+        under = audio[at:at + len(sound)]
+        gain = rms(under) * 10 ** (float(rng.uniform(*settings['snr_db'])) / 20) \
+            / rms(clip[start:end])
+        room = max(PEAK - float(np.max(np.abs(under))), 0.01)
+        gain = min(gain, room / max(float(np.max(np.abs(sound))), 1e-9))
+        snr = 20 * np.log10(gain * rms(clip[start:end]) / rms(under))
+        if snr < settings['snr_db'][0]:
+            # So impulsive (a crackle, a click) that its headroom leaves it under the bed by
+            # RMS: left out, the bed goes on alone for a gap.
+            t = at / RATE + float(rng.uniform(*settings['gap_seconds']))
+            continue
+        audio[at:at + len(sound)] += sound * np.float32(gain)
+        record = {'onset': round(at / RATE, 3), 'offset': round((at + len(sound)) / RATE, 3),
+                  'label': label, 'snr_db': round(float(snr), 1), 'source': str(path),
+                  'cut': [round(start / RATE, 3), round(end / RATE, 3)]}
+        (events if target else distractors).append(record)
+        t = (at + len(sound)) / RATE + float(rng.uniform(*settings['gap_seconds']))
+    return audio, events, distractors, bed_dbfs
+
+
 def write_truth(path, events):
     with open(path, 'w') as f:
         for e in events:
             f.write('%.3f\t%.3f\t%s\n' % (e['onset'], e['offset'], e['label']))
 
 
-def generate(data, out, folds, seed=0, count=10, minutes=5.0):
-    """Writes `count` scenes into `out`; returns the scenes.json record."""
+def generate(data, out, folds, seed=0, count=10, minutes=5.0, kind='mixed'):
+    """Writes `count` scenes of `kind` (KINDS) into `out`; returns the scenes.json record."""
+    if kind != 'mixed':
+        return generate_door(data, out, folds, seed, count, minutes, kind)
     pool = select(data, folds)
     missing = [label for label in TARGETS if not pool.get(label)]
     if missing:
@@ -197,8 +302,44 @@ def generate(data, out, folds, seed=0, count=10, minutes=5.0):
     return record
 
 
+def generate_door(data, out, folds, seed, count, minutes, kind):
+    """generate() for the door-like kinds: scene i of a set lies on the background kind
+    (i + seed) mod the number of kinds, so a set of as many scenes hears every kind."""
+    if kind not in DOOR:
+        raise ValueError('unknown scene kind %r (one of %s)' % (kind, ', '.join(KINDS)))
+    pool = select(data, folds, DOOR_FOLDERS)
+    beds = bed_kinds(data, folds)
+    if kind == 'unfamiliar' and not pool.get('other'):
+        raise ValueError('no other/ or negatives/ clips in folds %s: an unfamiliar doorstep '
+                         'needs them' % ' '.join(folds))
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    record = {'kind': kind, 'seed': seed, 'folds': list(folds), 'minutes': minutes,
+              'count': count, 'settings': dict(DOOR[kind], max_event=MAX_EVENT,
+                                               merge_gap=MERGE_GAP, active_db=ACTIVE_DB,
+                                               above_floor_db=ABOVE_FLOOR_DB),
+              'clips': {label: len(paths) for label, paths in sorted(pool.items())},
+              'bed_kinds': {k: len(paths) for k, paths in beds.items()},
+              'scenes': []}
+    names = list(beds)
+    for i in tqdm(range(count), desc='%s scenes' % kind, unit='scene'):
+        name = '%s_%03d' % (kind, i)
+        bed_kind = names[(i + seed) % len(names)]
+        rng = np.random.default_rng([seed, KINDS.index(kind), i])
+        audio, events, distractors, bed_dbfs = door_scene(rng, pool, beds[bed_kind], minutes,
+                                                          kind)
+        soundfile.write(str(out / (name + '.wav')), audio, RATE, subtype='PCM_16')
+        write_truth(out / (name + '.tsv'), events)
+        record['scenes'].append({'name': name, 'kind': kind, 'bed_kind': bed_kind,
+                                 'bed_dbfs': round(bed_dbfs, 1), 'seconds': len(audio) / RATE,
+                                 'events': events, 'distractors': distractors})
+    (out / 'scenes.json').write_text(json.dumps(record, indent=1))
+    return record
+
+
 def run(args):
-    record = generate(args.data, args.out, args.folds, args.seed, args.count, args.minutes)
+    record = generate(args.data, args.out, args.folds, args.seed, args.count, args.minutes,
+                      getattr(args, 'kind', 'mixed'))
     events = sum(len(s['events']) for s in record['scenes'])
     distractors = sum(len(s['distractors']) for s in record['scenes'])
     print(json.dumps({'scenes': len(record['scenes']), 'events': events,

@@ -9,14 +9,26 @@ detections are `<scene>.detected.tsv` (same format) or `<scene>.detected.jsonl` 
 - segment-based F1 over 1 s segments;
 overall (micro-averaged over events) and per class; a JSON summary is the last line printed.
 Detections labelled `background` or `other` are not events; they are counted and left out.
+
+Then, per kind of scene (training/scenes.py: mixed, quiet, unfamiliar, plain; from the folder's
+scenes.json, else the name's `<kind>_` prefix, else mixed) and over all:
+- false events per hour: detections with one of the nine labels that overlap no truth event (of
+  any label), per hour of scene audio (the length from scenes.json, else the scene's WAV);
+- event F1 at 200 ms and 1 s and segment F1 on that kind's scenes alone;
+- onset and offset errors of matched events (a detection and a truth event of the same label that
+  overlap, paired one to one, closest onsets first): median and 90th percentile of the absolute
+  error in ms, and the median signed error (detected minus true: > 0 is late).
+Several folders can be scored together (`earmark evaluate-scenes A B C`); `--json` also writes the
+summary to a file.
 """
 import json
 import math
 from pathlib import Path
 
+import numpy as np
 import sed_eval
 
-from .scenes import TARGETS
+from .scenes import KINDS, TARGETS
 
 NOT_EVENTS = ('background', 'other')
 METRICS = {
@@ -82,17 +94,135 @@ def pairs(folder):
     return found
 
 
+def scene_facts(folder):
+    """{scene name: {'kind', 'seconds'}} from the folder's scenes.json ({} without one)."""
+    path = Path(folder) / 'scenes.json'
+    if not path.exists():
+        return {}
+    record = json.loads(path.read_text())
+    facts = {}
+    for s in record.get('scenes', []):
+        seconds = s.get('seconds')
+        if seconds is None and record.get('minutes') is not None:
+            seconds = int(record['minutes'] * 60 * 16000) / 16000
+        facts[s['name']] = {'kind': s.get('kind', record.get('kind', 'mixed')),
+                            'seconds': seconds}
+    return facts
+
+
+def collect(folders, labels=TARGETS):
+    """[{'name', 'kind', 'seconds', 'truth', 'detected'}] for every scene in the folders (truth
+    and detections in read_events' form; seconds None when neither scenes.json nor a WAV says).
+    Names clashing between folders get the folder's name in front."""
+    import soundfile
+    found = []
+    for folder in folders:
+        facts = scene_facts(folder)
+        for name, truth_path, detected_path in pairs(folder):
+            detected = read_events(detected_path)
+            unknown = [e for e in detected if e['event_label'] not in tuple(labels) + NOT_EVENTS]
+            if unknown:
+                raise ValueError('%s: unknown label %r'
+                                 % (detected_path, unknown[0]['event_label']))
+            fact = facts.get(name, {})
+            prefix = name.split('_')[0]
+            kind = fact.get('kind') or (prefix if prefix in KINDS else 'mixed')
+            seconds = fact.get('seconds')
+            wav = Path(folder) / (name + '.wav')
+            if seconds is None and wav.exists():
+                seconds = soundfile.info(str(wav)).duration
+            found.append({'name': name, 'folder': str(folder), 'kind': kind,
+                          'seconds': seconds, 'truth': read_events(truth_path),
+                          'detected': detected})
+    names = [s['name'] for s in found]
+    for s in found:
+        if names.count(s['name']) > 1:
+            s['name'] = '%s/%s' % (Path(s['folder']).name, s['name'])
+    return found
+
+
 def evaluate(folder, labels=TARGETS):
     """{metric: sed_eval metrics object} over every scene in the folder, and the count of
     detections left out as not events."""
-    scenes = []
-    for name, truth_path, detected_path in pairs(folder):
-        detected = read_events(detected_path)
-        unknown = [e for e in detected if e['event_label'] not in tuple(labels) + NOT_EVENTS]
-        if unknown:
-            raise ValueError('%s: unknown label %r' % (detected_path, unknown[0]['event_label']))
-        scenes.append((name, read_events(truth_path), detected))
-    return score(scenes, labels)
+    return score([(s['name'], s['truth'], s['detected']) for s in collect([folder], labels)],
+                 labels)
+
+
+def _overlap(a, b):
+    return a['onset'] < b['offset'] and b['onset'] < a['offset']
+
+
+def false_events(truth, detected, labels=TARGETS):
+    """The detections with one of `labels` that overlap no truth event at all (a wrong label
+    over a true event is a confusion, not a false event)."""
+    return [d for d in detected if d['event_label'] in labels
+            and not any(_overlap(d, t) for t in truth)]
+
+
+def edge_errors(truth, detected):
+    """[(onset error, offset error)] in seconds (detected minus true) of matched events: a
+    detection and a truth event of the same label that overlap, paired one to one, the pairs
+    with the closest onsets first."""
+    candidates = sorted((abs(d['onset'] - t['onset']), i, j)
+                        for i, t in enumerate(truth) for j, d in enumerate(detected)
+                        if d['event_label'] == t['event_label'] and _overlap(d, t))
+    used_t, used_d, pairs_ = set(), set(), []
+    for _, i, j in candidates:
+        if i in used_t or j in used_d:
+            continue
+        used_t.add(i)
+        used_d.add(j)
+        pairs_.append((i, j))
+    return [(detected[j]['onset'] - truth[i]['onset'], detected[j]['offset'] - truth[i]['offset'])
+            for i, j in sorted(pairs_)]
+
+
+def error_percentiles(errors):
+    """{'median', 'p90', 'signed_median'} in ms of signed errors in seconds (None without any)."""
+    if not len(errors):
+        return {'median': None, 'p90': None, 'signed_median': None}
+    e = np.asarray(errors, dtype=float) * 1000
+    return {'median': round(float(np.percentile(np.abs(e), 50)), 1),
+            'p90': round(float(np.percentile(np.abs(e), 90)), 1),
+            'signed_median': round(float(np.median(e)), 1)}
+
+
+def per_hour(count, seconds):
+    return None if not seconds else round(count * 3600.0 / seconds, 2)
+
+
+def door(scenes, labels=TARGETS):
+    """False events per hour, F1s and edge errors per kind of scene and over all, for
+    collect()'s scenes."""
+    labels = tuple(labels)
+    kinds = [k for k in KINDS if any(s['kind'] == k for s in scenes)]
+    kinds += sorted({s['kind'] for s in scenes} - set(kinds))
+    out = {'kinds': {}, 'false_events_per_hour': {}}
+    onsets, offsets = [], []
+    for kind in kinds + ['all']:
+        chosen = [s for s in scenes if kind == 'all' or s['kind'] == kind]
+        kept = [[e for e in s['detected'] if e['event_label'] not in NOT_EVENTS] for s in chosen]
+        false = sum(len(false_events(s['truth'], d, labels)) for s, d in zip(chosen, kept))
+        known = [s['seconds'] for s in chosen if s['seconds'] is not None]
+        seconds = sum(known) if len(known) == len(chosen) else None
+        metrics, _ = score([(s['name'], s['truth'], s['detected']) for s in chosen], labels)
+        row = {'scenes': len(chosen), 'hours': None if seconds is None else
+               round(seconds / 3600, 4), 'truth_events': sum(len(s['truth']) for s in chosen),
+               'detected_events': sum(map(len, kept)), 'false_events': false,
+               'false_events_per_hour': per_hour(false, seconds)}
+        for name in ('event_f1_200ms', 'event_f1_1s', 'segment_f1_1s'):
+            row[name] = _number(metrics[name].results_overall_metrics()['f_measure']['f_measure'])
+        if kind != 'all':
+            for s, d in zip(chosen, kept):
+                errors = edge_errors(s['truth'], d)
+                onsets += [e[0] for e in errors]
+                offsets += [e[1] for e in errors]
+        out['kinds'][kind] = row
+        out['false_events_per_hour'][kind] = row['false_events_per_hour']
+    out['matched_events'] = len(onsets)
+    out['onset_error_ms'] = error_percentiles(onsets)
+    out['offset_error_ms'] = error_percentiles(offsets)
+    return out
 
 
 def score(scenes, labels=TARGETS):
@@ -149,8 +279,43 @@ def table(result, labels=TARGETS):
     return '\n'.join(lines)
 
 
+def door_table(result):
+    def cell(v, fmt='%9.3f'):
+        return '%9s' % '-' if v is None else fmt % v
+
+    lines = ['%-11s %6s %7s %6s %6s %6s %8s %9s %9s %9s' % (
+        'scenes', 'count', 'hours', 'truth', 'det', 'false', 'false/h', 'F1 200ms', 'F1 1s',
+        'seg F1')]
+    for kind, row in result['kinds'].items():
+        lines.append('%-11s %6d %7s %6d %6d %6d %8s %s %s %s' % (
+            kind, row['scenes'], '-' if row['hours'] is None else '%.3f' % row['hours'],
+            row['truth_events'], row['detected_events'], row['false_events'],
+            '-' if row['false_events_per_hour'] is None else '%.1f' % row['false_events_per_hour'],
+            cell(row['event_f1_200ms']), cell(row['event_f1_1s']), cell(row['segment_f1_1s'])))
+    for edge in ('onset', 'offset'):
+        e = result[edge + '_error_ms']
+        lines.append('%s error of %d matched events: median %s ms, 90th percentile %s ms, '
+                     'median signed %s ms' % (edge, result['matched_events'], e['median'],
+                                               e['p90'], e['signed_median']))
+    return '\n'.join(lines)
+
+
+def report(folders, labels=TARGETS):
+    """The whole summary (summary() and door()) of the scenes in `folders`."""
+    scenes = collect(folders, labels)
+    result = summary(*score([(s['name'], s['truth'], s['detected']) for s in scenes], labels),
+                     labels=labels)
+    result.update(door(scenes, labels))
+    return result
+
+
 def run(args):
-    metrics, ignored = evaluate(args.dir)
-    result = summary(metrics, ignored)
+    folders = args.dir if isinstance(args.dir, list) else [args.dir]
+    result = report(folders)
     print(table(result))
+    print()
+    print(door_table(result))
+    if getattr(args, 'json', None):
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(result, indent=1, sort_keys=True) + '\n')
     print(json.dumps(result, sort_keys=True))

@@ -13,6 +13,7 @@ keyed by the audio's bytes and the teacher's hash, so retraining computes nothin
 """
 import hashlib
 import os
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -95,8 +96,12 @@ class Teacher:
             except ImportError:
                 raise TeacherError('teacher: the TFLite runtime is missing: pip install '
                                    "'earmark[teacher]' (ai-edge-litert)") from None
-            it = Interpreter(model_path=str(self.path), experimental_preserve_all_tensors=True,
-                             num_threads=self.threads)
+            with warnings.catch_warnings():
+                # Keeping every tensor is how the embedding is read (it is not an output); the
+                # runtime warns that this is for debugging.
+                warnings.filterwarnings('ignore', message='.*experimental_preserve_all_tensors')
+                it = Interpreter(model_path=str(self.path), num_threads=self.threads,
+                                 experimental_preserve_all_tensors=True)
             it.allocate_tensors()
             self._in = it.get_input_details()[0]['index']
             self._out = it.get_output_details()[0]['index']
