@@ -136,7 +136,8 @@ def parser():
 
 
     s = sub.add_parser('scenes', help='mix long test scenes with ground truth from the sound data')
-    s.add_argument('--data', required=True, help='the sound data folder (train/, other/)')
+    s.add_argument('--data', required=True, help='the sound data folder (train/, other/, '
+                   'negatives/)')
     s.add_argument('--out', required=True, help='folder for the scenes')
     s.add_argument('--folds', nargs='+', required=True,
                    help='folds to draw clips from: shell patterns over the manifest fold column, '
@@ -144,10 +145,18 @@ def parser():
     s.add_argument('--seed', type=int, default=0)
     s.add_argument('--count', type=int, default=10, help='how many scenes')
     s.add_argument('--minutes', type=float, default=5.0, help='length of each scene')
+    s.add_argument('--kind', choices=('mixed', 'quiet', 'unfamiliar', 'plain'), default='mixed',
+                   help='mixed: the nine sounds and some others on a bed, a few seconds apart; '
+                   'quiet: a -50..-30 dBFS bed of one background kind, the nine sounds 10-60 s '
+                   'apart; unfamiliar: such a bed full of other sounds (other/, negatives/), '
+                   'now and then one of the nine; plain: the bed alone (training/scenes.py)')
     s.set_defaults(func=cmd_training('scenes'))
 
-    e = sub.add_parser('evaluate-scenes', help='score detections on scenes (DCASE, sed_eval)')
-    e.add_argument('dir', help='folder with <scene>.tsv truth and <scene>.detected.tsv/.jsonl')
+    e = sub.add_parser('evaluate-scenes', help='score detections on scenes (DCASE, sed_eval): '
+                       'event and segment F1, false events per hour, onset/offset errors')
+    e.add_argument('dir', nargs='+', help='folders with <scene>.tsv truth and '
+                   '<scene>.detected.tsv/.jsonl (and scenes.json or <scene>.wav for lengths)')
+    e.add_argument('--json', metavar='FILE', help='also write the summary there')
     e.set_defaults(func=cmd_training('sed'))
 
     bench = sub.add_parser('bench', help='measure side by side and print a table of ratios')
