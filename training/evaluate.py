@@ -8,6 +8,7 @@ import numpy as np
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 from tqdm import tqdm
 
+from . import distil
 from .mixes import Mixes, choose_threshold, scored_scenes
 from .model import Recipe, Trained, calibrate, decide
 from .windows import Windows
@@ -60,6 +61,8 @@ def cross_validate(clips, labels, n=SPLITS, learner=None, teacher=None):
             'raw': (W.X - base.mean(0)) / (base.std(0) + 1.0),
             'clip': np.array([index[id(test[i])] for i in W.clip], dtype=int),
             'split': np.full(len(W.y), k)})
+        if teacher is not None:   # for how far the device's neighbours agree with the teacher's
+            parts[-1]['teacher'] = distil.window_embeddings(teacher, W)
         scenes += scored_scenes(lambda P: trained.predict(P)[0], test, labels, k,
                                 Mixes.EVAL_SCENES)
     cv = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
@@ -82,6 +85,27 @@ def precision_at_5(vectors, clip_ids, clips, split, relevance=lambda c: c.label)
         if len(best) == 5:
             hits.append(np.mean([relevance(clips[ids[b]]) == relevance(clips[i]) for b in best]))
     return float(np.mean(hits))
+
+
+def neighbour_agreement(vectors, reference, clip_ids, clips, split, k=5):
+    """Share of each event's k nearest events (as precision_at_5 finds them) that are also its
+    k nearest by the `reference` vectors (the teacher's embedding)."""
+    ids = np.unique(clip_ids)
+
+    def nearest(vecs):
+        E = np.array([vecs[clip_ids == i].mean(0) for i in ids])
+        E = E / (np.linalg.norm(E, axis=1, keepdims=True) + 1e-12)
+        return E @ E.T
+    a_sim, b_sim = nearest(vectors), nearest(reference)
+    shares = []
+    for a, i in enumerate(ids):
+        ok = np.array([b for b, j in enumerate(ids) if split[b] == split[a] and
+                       clips[j].source != clips[i].source])
+        if len(ok) >= k:
+            mine = set(ok[np.argsort(-a_sim[a, ok])[:k]])
+            theirs = set(ok[np.argsort(-b_sim[a, ok])[:k]])
+            shares.append(len(mine & theirs) / k)
+    return float(np.mean(shares))
 
 
 def metrics(cv, clips, labels, learner=None, teacher=None):
@@ -138,6 +162,9 @@ def metrics(cv, clips, labels, learner=None, teacher=None):
                                                      clip_split, category), 4),
         'retrieval_p5_by_kind_raw_baseline': round(precision_at_5(
             cv['raw'], cv['clip'], clips, clip_split, category), 4),
+        'retrieval_teacher_agreement': round(neighbour_agreement(
+            cv['embedding'], cv['teacher'], cv['clip'], clips, clip_split), 4)
+        if 'teacher' in cv else None,
         'recipe': Recipe.as_dict(learner, teacher),
         'splits': SPLITS,
     }
