@@ -14,9 +14,10 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import f1_score, precision_recall_fscore_support
+from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 from training import data, distil, evaluate, model, teacher as teaching   # noqa: E402
 from training.windows import Windows   # noqa: E402
 
@@ -45,7 +46,7 @@ def main():
     groups = evaluate.splits(clips)[W.clip]
     weight = model.balanced(W.y, len(labels), labels.index('other'))
     other = labels.index('other')
-    results = {}
+    results, confusions = {}, {}
     for c in args.c:
         distil.Distil.C = c
         logits = distil.out_of_fold(E, W.y, groups, len(labels), weight)
@@ -65,7 +66,13 @@ def main():
         print('C %-5g window macro-F1 %.3f  clip macro-F1 %.3f  other clips given an event label '
               '%.1f %%' % (c, results[c]['window_macro_f1'], results[c]['clip_macro_f1'],
                            100 * results[c]['other_clips_given_an_event_label']))
+        confusions[c] = confusion_matrix(W.y, pred, labels=range(len(labels))).tolist()
     best = max(results, key=lambda c: results[c]['clip_macro_f1'])
+    png = ROOT / 'docs' / 'model-evaluation' / 'teacher-confusion.png'
+    evaluate.confusion_png({'confusion': confusions[best], 'labels': labels,
+                            'macro_f1': results[best]['window_macro_f1']}, png,
+                           'Teacher head (YAMNet embedding + logistic regression), fold-grouped')
+    print('wrote', png)
     print('per-class clip F1 at C=%g:' % best)
     for l, v in results[best]['per_class_clip_f1'].items():
         print('  %-15s %.3f' % (l, v))

@@ -170,7 +170,7 @@ def metrics(cv, clips, labels, learner=None, teacher=None):
     }
 
 
-def confusion_png(m, path):
+def confusion_png(m, path, title='Fold-grouped confusion'):
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
@@ -188,7 +188,7 @@ def confusion_png(m, path):
                         color='white' if norm[i, j] > 0.5 else 'black')
     ax.set_xlabel('predicted')
     ax.set_ylabel('true')
-    ax.set_title('Fold-grouped confusion, 1 s windows (macro-F1 %.3f)' % m['macro_f1'])
+    ax.set_title('%s, 1 s windows (macro-F1 %.3f)' % (title, m['macro_f1']), fontsize=10)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
