@@ -124,10 +124,14 @@ def bursts(seconds, every=6.0, seed=1):
     return x.clip(-32768, 32767)
 
 
+# mic_dead and mic_silent: 24 s of bursts, not 12: the model finds neither of the two sounds in
+# 12 s, and the event this test saw there was a false one that opened where the audio fell to
+# (near) digital silence (an event now opens only where the sound rises above the bed:
+# device/segmenter.py, issue 23).
 @pytest.mark.parametrize('fault, make', [
-    ('mic_dead', lambda: np.concatenate([bursts(12), np.zeros(10 * RATE)])),
+    ('mic_dead', lambda: np.concatenate([bursts(24), np.zeros(10 * RATE)])),
     ('mic_clipping', lambda: np.concatenate([bursts(12), np.sign(noise(6, 1)) * 32767])),
-    ('mic_silent', lambda: np.concatenate([bursts(12), noise(35, 0.8)])),
+    ('mic_silent', lambda: np.concatenate([bursts(24), noise(35, 0.8)])),
 ])
 def test_microphone_faults(fault, make, tmp_path, device_image):
     status, lines = run('micropython', wav(tmp_path / 'in.wav', make()),
