@@ -125,6 +125,7 @@ def build(opts, log=_log):
     seg = None
     if c is not None:
         seg = segmenter.Segmenter(c.labels, c.window_frames, c.hop_frames,
+                                  thresholds=c.event_thresholds,
                                   on=c.event_threshold or segmenter.Segmenter.ON)
     start = opts['start-time']
     p = pipeline.Pipeline(src, c, st, r, seg, start_time=None if start < 0 else start,

@@ -237,6 +237,9 @@ class Classifier:
         self.thresholds = meta['thresholds']
         # The segmenter opens an event at this score (chosen on scenes); None: its default.
         self.event_threshold = meta.get('event_threshold')
+        # Per label, where a label has its own operating point ({label: score}; the rest open
+        # at event_threshold): few false alarms first (README, "Operating points").
+        self.event_thresholds = meta.get('event_thresholds') or {}
         self.n_mels = meta['frontend']['n_mels']
         self.window_frames = meta['window_frames']
         self.hop_frames = meta['hop_frames']

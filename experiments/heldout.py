@@ -47,9 +47,15 @@ def split(clips):
     return train, test, strange, sorted(unheard)
 
 
-def score(folder, clips, labels):
-    _, lines = onboard.classify(folder, [(c.path, frames_of(c.pcm)) for c in clips], ACTIVE_DB)
-    return [line['label'] for line in lines]
+def score(folder, clips, batch=32):
+    """The device code's label for each clip (in batches: the file list is part of the code the
+    device runs, and a few hundred names fill its heap)."""
+    said = []
+    for at in range(0, len(clips), batch):
+        _, lines = onboard.classify(folder, [(c.path, frames_of(c.pcm))
+                                             for c in clips[at:at + batch]], ACTIVE_DB)
+        said += [line['label'] for line in lines]
+    return said
 
 
 def main():
@@ -59,6 +65,7 @@ def main():
     ap.add_argument('--variants', nargs='+', default=['hard', 'distilled'])
     ap.add_argument('--learner', default=None)
     ap.add_argument('--out', default=str(ROOT / 'build' / 'heldout'))
+    ap.add_argument('--reuse', action='store_true', help='score bundles already trained')
     args = ap.parse_args()
     clips = data.load(args.data)
     labels = data.labels_of(clips)
@@ -68,15 +75,16 @@ def main():
     results = {}
     for variant in args.variants:
         teacher = Teacher() if variant == 'distilled' else None
-        trained = Trained(train, labels, desc=variant, learner=args.learner, teacher=teacher)
         folder = Path(args.out) / variant
-        bundle.write(trained, folder, data.data_hash(train),
-                     {'event_threshold': EVENT_THRESHOLD,
-                      'recipe': Recipe.as_dict(args.learner, teacher)})
-        said = score(folder, test, labels)
+        if not (args.reuse and (folder / 'model.json').is_file()):
+            trained = Trained(train, labels, desc=variant, learner=args.learner, teacher=teacher)
+            bundle.write(trained, folder, data.data_hash(train),
+                         {'event_threshold': EVENT_THRESHOLD,
+                          'recipe': Recipe.as_dict(args.learner, teacher)})
+        said = score(folder, test)
         truth = [c.label for c in test]
         other = [s for s, c in zip(said, test) if c.label == 'other']
-        said_strange = score(folder, strange, labels)
+        said_strange = score(folder, strange)
         results[variant] = {
             'clip_macro_f1': round(float(f1_score(truth, said, labels=labels, average='macro')), 4),
             'clip_f1': dict(zip(labels, np.round(f1_score(truth, said, labels=labels,

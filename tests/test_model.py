@@ -40,7 +40,7 @@ f = open(%r, 'rb')
 while f.readinto(buf) == 2 * len(buf):
     s = c.scores(buf)
     print(json.dumps([s.index(max(s)), [round(v * len(s) * 1000) for v in s], list(c.embed(buf)),
-                      c.event_threshold]))
+                      c.event_threshold, c.event_thresholds]))
 '''
     tmp = Path(bundle_dir).parent / 'features.bin'
     tmp.write_bytes(np.ascontiguousarray(X, dtype='<i2').tobytes())
@@ -69,7 +69,8 @@ class Fake:
 def fake_bundle(tmp_path_factory):
     fake = Fake()
     folder = bundle.write(fake, tmp_path_factory.mktemp('b') / 'model', 'no-data',
-                          {'thresholds': {l: 0.0 for l in LABELS}, 'event_threshold': 0.35})
+                          {'thresholds': {l: 0.0 for l in LABELS}, 'event_threshold': 0.35,
+                           'event_thresholds': {'glass_breaking': 0.6}})
     return fake, folder
 
 
@@ -84,6 +85,7 @@ def test_bundle_round_trips_through_the_device_classifier(fake_bundle, which, de
     assert np.array_equal([l[1] for l in lines], np.round(host * len(LABELS) * 1000))
     assert np.array_equal([l[2] for l in lines], fake.embed(X))
     assert {l[3] for l in lines} == {0.35}     # the segmenter's threshold, from the bundle
+    assert lines[0][4] == {'glass_breaking': 0.6}   # and a label's own operating point
     meta = bundle.read(folder)
     assert meta['labels'] == LABELS and meta['n_features'] == N_FEATURES
     assert sorted(p.name for p in folder.iterdir()) == sorted(bundle.FILES['trees'])

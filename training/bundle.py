@@ -39,6 +39,7 @@ def write(trained, folder, data_hash, metrics):
             'labels': trained.labels,
             'thresholds': metrics.get('thresholds', {l: 0.0 for l in trained.labels}),
             'event_threshold': metrics.get('event_threshold'),
+            'event_thresholds': metrics.get('event_thresholds') or {},
             'frontend': features.config(),
             'frontend_used_in_training': features.IMPLEMENTATION,
             'window_frames': WINDOW_FRAMES,
