@@ -6,6 +6,11 @@ response never holds a page of event dicts (~15 KB of heap for 50); clips are st
 512-byte pieces and search bodies are read in pieces by the pipeline. Requests run at most
 Config.max_requests at a time, each packing its answer into a buffer made once per slot.
 
+A few bad clients cannot starve it (_Conn, _reap, _make_room): a request's head has one deadline
+in all, not one per line; only a request with the token has its body read, at a floor on its
+rate, and takes a slot only once its head is in; a stalled answer, an idle connection and a live
+stream whose client left (audio flowing or not) all give back what they held.
+
 Times on the wire are seconds since the epoch; the store keeps milliseconds. They are converted
 as integers both ways, because an ESP32's single-precision float is off by minutes at 1.7e9.
 """
@@ -86,89 +91,332 @@ def route(method, pattern):
     return register
 
 
-class _Reader:
-    """The connection's reader as Microdot sees it. It holds one of Config.max_requests slots
-    while the request is handled, so the heap bounds how many run at once, not the clients; and
-    it refuses a negative Content-Length, which Microdot passes to readexactly(): that then
-    waits forever (-1) or raises MemoryError."""
-    busy = 0
-    free = asyncio.Event()
+try:
+    asyncio.start_server   # MicroPython's asyncio loads its stream module at a first use
+    from asyncio import core, stream as _mp_stream   # MicroPython's asyncio
+except ImportError:   # CPython's: it accepts every connection (a computer has heap to spare)
+    _mp_stream = None
 
-    buffers = []  # one per slot, made once: answers are packed here, not in fresh strings
+# What a connection is doing, for the deadlines (_Conn.limit) and the places (_make_room).
+HEAD, RUN, LIVE = 0, 1, 2
+# What its head's token allows (_Conn.grant): no token for a guarded path (its 401 needs neither
+# a body nor a slot), a public path (a slot, no body), the token (a slot and the body).
+DENIED, PUBLIC_PATH, TOKEN = 0, 1, 2
+REAP = 0.2   # seconds between the reaper's rounds (deadlines, live streams), while any is open
+LINE_PIECE = 128   # bytes of a head line read at a time in MicroPython (see _mp_readline)
+MUTED = (32, 54, 104, 128)   # errnos of a client that went away (as Microdot's)
+TIMEOUT_ANSWER = (b'HTTP/1.0 408 Request Timeout\r\nContent-Type: application/json\r\n'
+                  b'Content-Length: 37\r\nConnection: close\r\n\r\n'
+                  b'{"error": "request not sent in time"}')
 
-    def __init__(self, reader):
+
+def _mp_readline(conn):
+    # MicroPython's Stream.readline gathers a line however long it is (Microdot measures it
+    # only afterwards): one client sending no newline could fill the heap. A generator, awaited
+    # (one frame less per waiting connection than an async def around one).
+    if conn.phase != HEAD:
+        return (yield from conn.reader.readline())
+    s = conn.reader.s
+    line = b''
+    while True:
+        yield core._io_queue.queue_read(s)
+        piece = s.readline(LINE_PIECE)
+        if piece is None:
+            continue
+        line += piece
+        if not piece or line[-1] == 10 or len(line) > Config.max_line:
+            return conn._took(line)
+
+
+class _Conn:
+    """One accepted connection: its reader and writer as Microdot sees them, with its deadlines.
+
+    - The head (request line and headers, Config.max_head bytes) has Config.head_timeout
+      seconds from the accept, in all, and less under pressure (_make_room).
+    - Once the head is in, the token is checked: a body is read only for a request that carries
+      it (the one without gets its 401 at once, without a slot), and a body has a floor on its
+      rate (Config.body_rate after Config.body_grace).
+    - Each piece of the answer has Config.send_timeout seconds to go out.
+    A deadline that passes cancels the connection's task (the reaper, _reap): its client gets a
+    408 when no answer had begun, and the connection closes, giving back whatever it held. A
+    request holds one of Config.max_requests slots (and a buffer made once per slot, where its
+    answer is packed) only from its head to its answer's end, so the heap bounds how many run at
+    once, not the clients. A negative Content-Length is refused: Microdot passes it to
+    readexactly(), which then waits forever (-1) or raises MemoryError. Attributes are few: a
+    connection waiting for its head costs about 1.1 KB of heap in the 32-bit build."""
+    busy = 0                    # request slots taken
+    open = 0                    # places taken (Config.max_connections; live streams aside)
+    slot_free = asyncio.Event()
+    place_free = asyncio.Event()
+    buffers = []                # one per slot, made once
+    conns = []                  # open connections, oldest first
+    reaper = None               # the task of _reap() while it runs
+
+    def __init__(self, reader, writer):
         self.reader = reader
-        self.held = False
-        self.buf = None
+        self.writer = writer
+        self.task = asyncio.current_task()
+        # The place _Server took for it at the accept (MicroPython), now this connection's.
+        self.place = getattr(reader, 'place', False)
+        if self.place:
+            reader.place = False
+        self.buf = None         # the slot's buffer while it holds a slot
+        self.phase = HEAD
+        self.late = False       # a deadline passed: the task was cancelled
+        self.sent = False       # some of the answer went out
+        self.grant = DENIED
+        self.head = 0           # bytes of head so far, then of body
+        self.path = None        # the request line
+        self.authz = None       # the Authorization header's value
+        self.since = compat.ticks_ms()   # the accept, then the start of what `limit` times
+        self.limit = int(Config.head_timeout * 1000)   # ms after `since`; None: no deadline
+        _Conn.conns.append(self)
+        if _Conn.reaper is None:
+            _Conn.reaper = asyncio.create_task(_reap())
 
     def __getattr__(self, name):
         return getattr(self.reader, name)
 
-    async def readline(self):
-        # A line of the request head, or b'' (as if the client had gone) when none comes in
-        # Config.head_timeout: an idle connection (a browser's preconnect) would keep its
-        # request slot, and two of them would keep everybody else waiting.
+    def get_extra_info(self, name):
+        return self.writer.get_extra_info(name)
+
+    def expire(self):
+        """A deadline passed (or the place is needed): the task ends where it waits."""
+        self.late = True
+        self.limit = None
+        self.task.cancel()
+
+    # ---- reading: the head, then (with the token only) the body
+
+    if _mp_stream:
+        readline = _mp_readline
+    else:
+        async def readline(self):
+            line = await self.reader.readline()
+            return self._took(line) if self.phase == HEAD else line
+
+    def _took(self, line):
+        self.head += len(line)
+        if len(line) > Config.max_line or self.head > Config.max_head:
+            raise ValueError('request head too long')
+        if self.path is None:
+            self.path = line
+        elif line in (b'\r\n', b'\n', b''):
+            self._headed()
+        elif line[:14].lower() == b'authorization:':
+            self.authz = line[14:]
+        return line
+
+    def _headed(self):
+        """The head is in: its token decides whether a body is read and a slot waited for."""
+        self.phase = RUN
+        self.limit = None
+        self.since = compat.ticks_ms()
+        self.head = 0
         try:
-            return await asyncio.wait_for(self.reader.readline(), Config.head_timeout)
-        except asyncio.TimeoutError:
-            return b''
+            url = self.path.split()[1].decode()
+            authz = self.authz.strip().decode() if self.authz else None
+        except (IndexError, ValueError):   # answered 400 by Microdot (UnicodeError included)
+            return
+        self.path = self.authz = None
+        path, _, query = url.partition('?')
+        token = auth_module.bearer(authz)
+        if token is None and path in QUERY_TOKEN:
+            for pair in query.split('&'):
+                if pair[:6] == 'token=':
+                    token = pair[6:]
+        if auth is not None and auth.check(token):
+            self.grant = TOKEN
+        elif not path.startswith('/api/') or path in PUBLIC:
+            self.grant = PUBLIC_PATH
 
     async def readexactly(self, n):
         if n < 0:
             raise ValueError('negative Content-Length')
-        return await self.reader.readexactly(n)
+        if self.grant != TOKEN or self.late:
+            return b''   # never read: no token (answered 401), or a public path (no body)
+        return await self._body(self.reader.readexactly(n), n)
 
-    async def hold(self):
-        if getattr(self.reader, 'slot', False):   # taken for it by _Server, which accepted it
-            self.reader.slot = False
-        else:
-            await _slot_free()
-            _Reader.take()
-        self.held = True
-        self.buf = _Reader.buffers.pop() if _Reader.buffers else bytearray(CHUNK)
+    async def read(self, n=-1):
+        if self.grant != TOKEN or self.late or not n:
+            return b''
+        return await self._body(self.reader.read(n), 1)
 
-    def release(self):
-        """Gives the slot back; a live stream does so once it starts, since it never ends."""
-        if self.held:
-            self.held = False
-            if self.buf is not None:
-                _Reader.buffers.append(self.buf)
-                self.buf = None
-            _Reader.give_back()
-
-    @staticmethod
-    def take():
-        _Reader.busy += 1
-
-    @staticmethod
-    def give_back():
-        _Reader.busy -= 1
-        _Reader.free.set()
-
-
-async def _slot_free():
-    while _Reader.busy >= Config.max_requests:
-        _Reader.free.clear()
-        await _Reader.free.wait()
-
-
-async def _handle(reader, writer, handle=app.handle_request):
-    conn = None
-    try:
-        conn = _Reader(reader)
-        await conn.hold()
-        await handle(conn, writer)
-    except Exception as e:
-        # Raised while the answer streams (its headers gone): Microdot leaves the socket open
-        # and the client would wait for its timeout; a closed socket tells it the answer broke.
-        print('earmark: a request failed mid-answer: %r' % (e,))
+    async def _body(self, reading, want):
+        # The floor: `head + want` bytes (self.head counts the body now) by grace +
+        # (head + want) / rate after the head came in.
+        self.limit = int(Config.body_grace * 1000 + (self.head + want) * 1000 // Config.body_rate)
         try:
-            await writer.aclose()
+            data = await reading
+        finally:
+            self.limit = None
+        self.head += len(data)
+        return data
+
+    # ---- writing
+
+    async def awrite(self, data):
+        self.sent = True
+        self.since = compat.ticks_ms()
+        self.limit = int(Config.send_timeout * 1000)
+        try:
+            await self.writer.awrite(data)
+        finally:
+            self.limit = None
+
+    async def aclose(self):
+        self.since = compat.ticks_ms()
+        self.limit = int(Config.send_timeout * 1000)
+        try:
+            await self.writer.aclose()
+        finally:
+            self.limit = None
+
+    def abort(self):
+        """Closes at once, whatever is unsent (a 408 is tried first when nothing was sent)."""
+        try:
+            if self.late and not self.sent:
+                self.sent = True
+                self.writer.write(TIMEOUT_ANSWER)   # never waits (both runtimes buffer it)
+            transport = getattr(self.writer, 'transport', None)
+            if transport is not None:
+                transport.abort()     # CPython
+            else:
+                self.writer.s.close()   # MicroPython
         except OSError:
             pass
+
+    # ---- slots and places
+
+    async def hold(self):
+        """Waits for a request slot and takes it, with its buffer."""
+        while _Conn.busy >= Config.max_requests:
+            _Conn.slot_free.clear()
+            await _Conn.slot_free.wait()
+        _Conn.busy += 1
+        self.buf = _Conn.buffers.pop() if _Conn.buffers else bytearray(CHUNK)
+
+    @property
+    def held(self):
+        return self.buf is not None
+
+    def release(self):
+        """Gives the slot back (a live stream does so once it starts, since it never ends)."""
+        if self.buf is not None:
+            _Conn.buffers.append(self.buf)
+            self.buf = None
+            _Conn.busy -= 1
+            _Conn.slot_free.set()
+
+    def give_place(self):
+        if self.place:
+            self.place = False
+            _give_place()
+
+    def go_live(self):
+        """The request became a live stream: its slot and place go back (Config.max_live
+        bounds the streams); the reaper now watches for its client leaving."""
+        self.release()
+        self.give_place()
+        self.phase = LIVE
+        self.since = compat.ticks_ms()
+
+    def close(self):
+        self.release()
+        self.give_place()
+        if self in _Conn.conns:
+            _Conn.conns.remove(self)
+
+
+def _give_place():
+    _Conn.open -= 1
+    _Conn.place_free.set()
+
+
+def _gone(conn):
+    """True when a live stream's client closed its end (it never sends after its request)."""
+    try:
+        s = conn.reader.s
+    except AttributeError:   # CPython
+        return conn.reader.at_eof() or conn.reader.exception() is not None
+    try:
+        return s.read(1) == b''   # None: nothing to read, the client is there
+    except OSError:
+        return True
+
+
+async def _reap():
+    """Ends connections whose deadline passed; tells live streams whose client left to stop,
+    and the quiet ones to send a keep-alive. Runs while any connection is open."""
+    try:
+        while _Conn.conns:
+            await asyncio.sleep(REAP)
+            now = compat.ticks_ms()
+            for c in _Conn.conns:
+                if c.limit is not None and compat.ticks_diff(now, c.since) >= c.limit:
+                    c.expire()
+                elif c.phase == LIVE:
+                    sub = getattr(c, 'sub', None)
+                    if sub is None:
+                        continue
+                    if _gone(c):
+                        sub.put(('end', None))
+                        c.sub = None
+                    elif compat.ticks_diff(now, c.since) >= Config.live_keepalive * 1000:
+                        c.since = now
+                        sub.put(('ping', None))
     finally:
-        if conn is not None:
-            conn.release()
+        _Conn.reaper = None
+
+
+async def _close_body(res):
+    body = getattr(res, 'body', None)
+    try:
+        if hasattr(body, 'aclose'):
+            await body.aclose()
+        elif hasattr(body, 'close'):
+            body.close()
+    except Exception as e:
+        print('earmark: closing an answer failed: %r' % (e,))
+
+
+async def _handle(reader, writer):
+    """Microdot's handle_request, with the connection's deadlines and slots (_Conn). In
+    MicroPython _Server runs it straight from the accept."""
+    try:
+        conn = _Conn(reader, writer)
+    except MemoryError:   # the client sees its connection closed, the server goes on
+        if getattr(reader, 'place', False):
+            reader.place = False
+            _give_place()
+        writer.s.close() if _mp_stream else writer.close()
+        return
+    res = None
+    try:
+        req = None
+        try:
+            req = await Request.create(app, conn, conn, writer.get_extra_info('peername'))
+        except (ValueError, IndexError, EOFError):
+            pass   # a malformed or cut head: answered 400 (UnicodeError is a ValueError)
+        if req is not None and conn.grant != DENIED:
+            await conn.hold()
+        res = await app.dispatch_request(req)
+        if res != Response.already_handled:
+            await res.write(conn)
+        await _close_body(res)   # a stream whose headers could not go out is closed here too
+        await conn.aclose()
+    except asyncio.CancelledError:   # a deadline passed (_Conn.expire), or the server stops
+        conn.abort()
+        await _close_body(res)
+    except Exception as e:
+        if not (isinstance(e, OSError) and e.args and e.args[0] in MUTED):
+            # Raised while the answer streams (its headers gone): Microdot would leave the
+            # socket open and the client would wait; a closed socket tells it the answer broke.
+            print('earmark: a request failed mid-answer: %r' % (e,))
+        conn.abort()
+        await _close_body(res)
+    finally:
+        conn.close()
 app.handle_request = _handle
 
 
@@ -179,26 +427,25 @@ def _listen(*args, start=asyncio.start_server, **kw):
     return start(*args, **kw)
 asyncio.start_server = _listen
 
-try:
-    from asyncio import core, stream as _mp_stream   # MicroPython's asyncio
-except ImportError:   # CPython's: it accepts every connection (a computer has heap to spare)
-    _mp_stream = None
 if _mp_stream:
     class _Server(_mp_stream.Server):
-        """MicroPython's server, but a connection is accepted only when a request slot is free
-        (and takes it): an accepted connection waiting its turn costs about 0.5 KB of heap (a
-        task, streams, a socket), so 16 clients at once cost 8 KB, and nothing bounded that.
-        The rest now wait in the listen backlog, in the network stack's memory. No TLS.
-        Every server in the process gets it: the appliance runs one, the API's (the setup
-        page runs alone, before the API is imported)."""
+        """MicroPython's server, but a connection is accepted only when one of
+        Config.max_connections places is free (and takes it): an accepted connection costs
+        about 1.1 KB of heap (a task, streams, a socket, its head so far), and nothing bounded
+        that. The rest wait in the listen backlog, in the network stack's memory. When someone
+        waits there and every place is taken, _make_room frees the place of the oldest
+        connection still sending its head. Connections go straight to the API's _handle (one
+        task frame less than through Microdot's serve()): every server in the process is the
+        API's (the setup page runs alone, before the API is imported). No TLS."""
         async def _serve(self, s, cb, ssl):
             if ssl:
                 raise ValueError('this server does not serve TLS')
             self.state = False
             while True:
                 try:
-                    await _slot_free()
-                    yield core._io_queue.queue_read(s)
+                    yield core._io_queue.queue_read(s)   # a connection waits to be accepted
+                    while _Conn.open >= Config.max_connections:
+                        await _make_room()
                 except core.CancelledError as er:
                     s.close()
                     if self.state:   # close()d: the server's own end
@@ -211,20 +458,34 @@ if _mp_stream:
                 try:
                     s2.setblocking(False)
                     s2s = _mp_stream.Stream(s2, {'peername': addr})
-                    s2s.slot = True   # _Reader.hold() finds its slot taken
-                    core.create_task(_accepted(cb, s2s))
+                    s2s.place = True   # _Conn takes it over
+                    core.create_task(_handle(s2s, s2s))
                 except MemoryError:   # the client sees its connection closed, the server goes on
                     s2.close()
                     continue
-                _Reader.take()
+                _Conn.open += 1
 
-    async def _accepted(cb, stream):
-        try:
-            await cb(stream, stream)
-        finally:
-            if stream.slot:   # never held (no heap for its reader, or not an API connection)
-                stream.slot = False
-                _Reader.give_back()
+    async def _make_room():
+        """Someone waits to connect and every place is taken: the oldest connection still
+        sending its head goes once it had Config.evict_after seconds; else this waits for a
+        place (polling while a young head may yet age)."""
+        now = compat.ticks_ms()
+        wait = None
+        for c in _Conn.conns:
+            if c.place and c.phase == HEAD and not c.late:
+                wait = int(Config.evict_after * 1000) - compat.ticks_diff(now, c.since)
+                if wait <= 0:
+                    c.expire()
+                    wait = None
+                break
+        _Conn.place_free.clear()
+        if wait is None:
+            await _Conn.place_free.wait()
+            return
+        try:   # a place, or the time that head may have
+            await asyncio.wait_for_ms(_Conn.place_free.wait(), wait)
+        except asyncio.TimeoutError:
+            pass
     _mp_stream.Server = _Server
 
 
@@ -241,11 +502,16 @@ async def authorize(request):
     path = request.path
     if not path.startswith('/api/') or path in PUBLIC:
         return None
+    if getattr(request.sock[0], 'grant', None) == TOKEN:   # checked as its head came in
+        return None
     token = auth_module.bearer(request.headers.get('Authorization'))
     if token is None and path in QUERY_TOKEN:
         token = request.args.get('token')
     if auth is None or not auth.check(token):
         return {'error': 'missing or wrong token'}, 401, {'WWW-Authenticate': 'Bearer'}
+    conn = request.sock[0]
+    if not conn.held:   # a token its head did not show as such (say, %-encoded): a slot now
+        await conn.hold()
     return None
 
 
@@ -513,7 +779,7 @@ async def delete(request, ident):
 async def clip(request, ident):
     ev = _event(ident)
     try:
-        # 256 samples: 512-byte pieces, decoded into the request's slot buffer (_Reader)
+        # 256 samples: 512-byte pieces, decoded into the request's slot buffer (_Conn)
         pieces = store.clip_wav(ev['id'], CHUNK // 4, request.sock[0].buf)
         head = next(pieces)  # opens the clip: gone or damaged shows here, not mid-answer
     except (ValueError, OSError):
@@ -608,7 +874,7 @@ async def live(request):
     if live_streams >= Config.max_live:
         raise Refused(503, 'already %d live streams open' % live_streams)
     live_streams += 1
-    request.sock[0].release()
+    request.sock[0].go_live()
     body, code, headers = sse_response(request, _live)
     headers['Cache-Control'] = 'no-cache'
     return body, code, headers
@@ -616,15 +882,24 @@ async def live(request):
 
 async def _live(request, sse):
     global live_streams
+    conn = request.sock[0]
     sub = pipeline.subscribe()
+    conn.sub = sub   # the reaper puts ('end', None) when the client left, ('ping', None) when
+    conn.since = compat.ticks_ms()   # nothing was sent for Config.live_keepalive seconds
     try:
         while True:
             kind, payload = await sub.get()
-            await sse.send(_event_json(payload) if kind == 'event' else payload, event=kind)
+            if kind == 'end':
+                return
+            if kind == 'ping':
+                await sse.send('', comment=True)   # a failing write ends a vanished client
+            else:
+                await sse.send(_event_json(payload) if kind == 'event' else payload, event=kind)
+            conn.since = compat.ticks_ms()
             # sse.send only queues: wait for the socket, so a slow client never piles up heap
-            # (the pipeline's own queue for it drops the oldest instead). Microdot drops a
-            # stream whose client left while its headers were written without cancelling this
-            # task: a message unsent for LIVE_STALL seconds ends it.
+            # (the pipeline's own queue for it drops the oldest instead). A message unsent for
+            # LIVE_STALL seconds ends the stream (a write that stalls Config.send_timeout ends
+            # the connection too, and _handle then closes this task's stream).
             waited = 0
             while sse.queue:
                 if waited >= LIVE_STALL * 50:
@@ -633,4 +908,5 @@ async def _live(request, sse):
                 await asyncio.sleep(0.02)
     finally:
         live_streams -= 1
+        conn.sub = None
         pipeline.unsubscribe(sub)

@@ -27,6 +27,22 @@ def _same(a, b):
     return diff == 0
 
 
+def _fsync(f):
+    """The file's data to the disk (CPython, MicroPython's unix port; a board's LittleFS writes
+    a file through when it is closed, and os.sync() below covers the rest)."""
+    try:
+        os.fsync(f.fileno())
+    except (AttributeError, OSError):
+        pass
+
+
+def _sync():
+    """Every file system's cached writes to its storage, where the port has os.sync()."""
+    sync = getattr(os, 'sync', None)
+    if sync is not None:
+        sync()
+
+
 def _hex(data):
     return binascii.hexlify(data).decode()
 
@@ -70,11 +86,17 @@ class Auth:
                 raise ValueError('auth file %s is damaged; delete it to make a new token' % path)
 
     def save(self, path):
-        """Writes a new file and renames it over the old one, so a power cut keeps one of them."""
+        """Writes a new file and renames it over the old one, so a power cut keeps one of them:
+        the new file's bytes are flushed and synced before the rename, or a cut just after it
+        could leave the name on an empty or partly written file (the token lost for good)."""
         tmp = path + '.tmp'
         with open(tmp, 'w') as f:
             json.dump(self.record(), f)
+            f.flush()
+            _fsync(f)
+        _sync()
         os.rename(tmp, path)
+        _sync()   # the rename itself, where the file system keeps it in a cache
 
     @classmethod
     def first_boot(cls, path):

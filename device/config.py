@@ -56,14 +56,44 @@ class Config:
     #: Connections the HTTP server lets wait to be accepted, in the network stack's memory
     #: (16 clients at once in the tests); more are refused and retried by their TCP stacks.
     backlog = 16
-    #: Requests handled at once (each holds a few KB of heap: buffers, a streamed answer). In
-    #: MicroPython a connection is accepted only when one of these is free; the rest wait in
-    #: the backlog.
+    #: Requests handled at once (each holds a few KB of heap: buffers, a streamed answer). A
+    #: request takes one only once its head is in and it carries the token (or asks for a public
+    #: path): a client that is slow to send, or has no token, never keeps a real request waiting.
     max_requests = 2
-    #: Seconds a client has to send each line of its request head (it holds a request slot
-    #: meanwhile); then the head is taken as ended: a connection that sent nothing is answered
-    #: 400 and closed.
+    #: Connections open at once, live streams aside: those holding a slot, those waiting for
+    #: one (their head in) and those still sending their head. Each costs heap: 1.1 KB waiting
+    #: for its head, 1.6 KB with part of it, more with its request parsed (32-bit build). In
+    #: MicroPython a connection is accepted only when one of these is free; the rest wait in
+    #: the backlog, in the network stack's memory. 6 failed the 16-client load test at 128 KB
+    #: (MemoryError): two above the slots is what the heap has room for.
+    max_connections = 4
+    #: Seconds a client has for its whole request head (request line and headers, at most
+    #: max_head bytes), counted from the accept, not per line: a client sending a header line
+    #: every few seconds (slow-loris) or nothing at all (an idle connection, a browser's
+    #: preconnect) is answered 408 and closed after this.
     head_timeout = 5
+    #: Seconds a connection still sending its head keeps its place while another waits to be
+    #: accepted and every place is taken: then the oldest such connection is answered 408 and
+    #: closed. A real client sends its head as it connects (it is usually all there when the
+    #: connection is accepted), so this only cuts slow or idle clients short, under pressure;
+    #: 4 places turn over 16 such clients a second, so 16 hostile connections delay a real
+    #: client by about a second, not by 16 head timeouts.
+    evict_after = 0.25
+    #: Largest request head in bytes: Microdot keeps every header line in the heap.
+    max_head = 4096
+    #: A request body must come at this many bytes a second at least, on average, after a grace
+    #: of body_grace seconds (its deadline is grace + Content-Length / rate); else the request is
+    #: answered 408 (or cut, once its answer began). Only requests with the token have their
+    #: body read at all: without one the answer (401) comes as soon as the head is in.
+    body_rate = 2048
+    body_grace = 5
+    #: Seconds one piece of an answer (1 KB at most) may take to go out; a client that stops
+    #: reading (or vanished without closing) loses its connection, and its slot comes back.
+    send_timeout = 10
+    #: Seconds a live stream may go without a message before a keep-alive comment is sent: a
+    #: stream whose client vanished is found by the failing write even when no audio flows (one
+    #: whose client closed its end is found at once, within a fraction of a second).
+    live_keepalive = 15
     #: Live streams (GET /api/live) open at once; each holds a queue and a task in the heap.
     max_live = 4
 

@@ -4,8 +4,12 @@ page's gzipped size.
 
 The store holds what the pipeline detected in the demo scene heard on three days
 (earmark/harness.py). Each endpoint is measured alone (one client, then `--clients` at once),
-then four mixed, all in one run.
+then four mixed, all in one run; then the four mixed again by one client while 16 hostile
+connections (HOSTILE: slow-loris, stalled bodies without a token, idle) are open, each reconnecting
+as soon as the server closes it (issue 26: its requests must be answered within 2 s).
 """
+import select
+import socket
 import statistics
 import tempfile
 import threading
@@ -17,6 +21,63 @@ from tqdm import tqdm
 from . import harness, webui_build
 
 PLAY_EVERY = 4.0   # seconds between recordings played into the microphone
+HOSTILE_ROW = 'mixed, with 16 hostile connections'
+# The hostile row: 16 connections that each reconnect as soon as the server closes them.
+HOSTILE = ['slowloris'] * 6 + ['stalled'] * 5 + ['idle'] * 5
+
+
+class Hostile(threading.Thread):
+    """One hostile client: opens a connection, misbehaves on it until the server closes it,
+    then opens the next, until stopped. `closed` counts the connections the server ended, and
+    `answers` the status lines it sent before."""
+
+    def __init__(self, app, kind):
+        super().__init__(daemon=True)
+        self.port, self.kind = app.port, kind
+        self.halt = threading.Event()
+        self.closed = 0
+        self.answers = {}
+        self.connected = threading.Event()
+
+    def run(self):
+        while not self.halt.is_set():
+            try:
+                sock = socket.create_connection(('127.0.0.1', self.port), timeout=5)
+            except OSError:
+                time.sleep(0.05)
+                continue
+            self.connected.set()
+            try:
+                self.misbehave(sock)
+            except OSError:
+                self.closed += 1
+            finally:
+                sock.close()
+
+    def misbehave(self, sock):
+        if self.kind == 'slowloris':
+            sock.sendall(b'GET /api/status HTTP/1.1\r\nHost: earmark\r\n')
+        elif self.kind == 'stalled':   # a head with no token, then none of its body
+            sock.sendall(b'PATCH /api/events/1 HTTP/1.1\r\nHost: earmark\r\n'
+                         b'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n')
+        got = b''
+        while not self.halt.is_set():
+            # slow-loris: a header line every 4 s; the others wait
+            ready, _, _ = select.select([sock], [], [], 4.0 if self.kind == 'slowloris' else 0.5)
+            if ready:
+                data = sock.recv(4096)
+                if not data:
+                    break
+                got += data
+                continue
+            if self.kind == 'slowloris':
+                sock.sendall(b'X-Slow: 1\r\n')
+        else:
+            return
+        self.closed += 1
+        if got:
+            status = got.split()[1].decode()
+            self.answers[status] = self.answers.get(status, 0) + 1
 
 
 def _run(app, paths, clients, count, bar):
@@ -74,36 +135,62 @@ def run(requests=400, clients=16, days=3):
             endpoints['clip.wav (%.1f s event)' % (clip['end'] - clip['start'])] = \
                 lambda i: '/api/events/%d/clip.wav' % clip['id']
             rows = []
+            facts = {}
             plan = [(name, [lambda i, n=name, f=f: (n, f(i))], c)
                     for name, f in endpoints.items() for c in (1, clients)]
             mixed = [lambda i, n=n, f=f: (n, f(i)) for n, f in list(endpoints.items())[:4]]
             plan.append(('mixed: list/detail/similar/stats', mixed, clients))
+            # The same four with 16 hostile connections open meanwhile (see HOSTILE).
+            plan.append((HOSTILE_ROW, mixed, 1))
             total = requests * len(plan)
             with tqdm(total=total, desc='bench api', unit='req') as bar:
                 for name, paths, c in plan:
-                    times, wall = _run(app, paths, c, requests, bar)
+                    hostile = []
+                    if name == HOSTILE_ROW:
+                        hostile = [Hostile(app, kind) for kind in HOSTILE]
+                        for h in hostile:
+                            h.start()
+                        time.sleep(1)   # all open, or waiting to be accepted
+                    try:
+                        times, wall = _run(app, paths, c, requests, bar)
+                    finally:
+                        for h in hostile:
+                            h.halt.set()
+                        for h in hostile:
+                            h.join(10)
                     lat = sorted(t for _, t in times)
                     rows.append((name, c, requests / wall, statistics.median(lat) * 1000,
-                                 lat[int(0.99 * (len(lat) - 1))] * 1000))
+                                 lat[int(0.99 * (len(lat) - 1))] * 1000, lat[-1] * 1000))
+                    if hostile:
+                        answers = {}
+                        for h in hostile:
+                            for k, v in h.answers.items():
+                                answers[k] = answers.get(k, 0) + v
+                        facts['hostile'] = (sum(h.closed for h in hostile), answers)
             status = get('/api/status')
             health = get('/api/health')
         finally:
             out = app.stop()
-    return rows, status, health, out, app.heap
+    return rows, status, health, out, app.heap, facts
 
 
-def report(rows, status, health, out, heap):
+def report(rows, status, health, out, heap, facts=None):
     raw, packed = webui_build.page_size()
     print('\nThe appliance in micropython (-X heapsize=%s), source %s, model %s; store filled by '
           'its pipeline from the demo scene; a recording played every %.0f s, %d events '
           'detected during the run.' % (heap, status['source'], status['model']['name'],
                                         PLAY_EVERY, status['events_detected']))
-    base = {name: rps for name, c, rps, _, _ in rows if c == 1}
-    print('%-34s %7s %9s %9s %9s %12s' % ('endpoint', 'clients', 'req/s', 'p50 ms', 'p99 ms',
-                                          'vs 1 client'))
-    for name, c, rps, p50, p99 in rows:
-        ratio = '%.2fx' % (rps / base[name]) if name in base else ''
-        print('%-34s %7d %9.1f %9.1f %9.1f %12s' % (name, c, rps, p50, p99, ratio))
+    base = {name: rps for name, c, rps, _, _, _ in rows if c == 1}
+    print('%-36s %7s %9s %9s %9s %9s %12s' % ('endpoint', 'clients', 'req/s', 'p50 ms',
+                                              'p99 ms', 'max ms', 'vs 1 client'))
+    for name, c, rps, p50, p99, top in rows:
+        ratio = '%.2fx' % (rps / base[name]) if name in base and name != HOSTILE_ROW else ''
+        print('%-36s %7d %9.1f %9.1f %9.1f %9.1f %12s' % (name, c, rps, p50, p99, top, ratio))
+    if facts and 'hostile' in facts:
+        closed, answers = facts['hostile']
+        print('hostile connections (%s) closed by the server during their row: %d; answers '
+              'they got: %s' % (', '.join('%d %s' % (HOSTILE.count(k), k) for k in
+                                          sorted(set(HOSTILE))), closed, answers))
     print('audio overruns during the run: %d' % status['overruns'])
     print('heap after the run: %d bytes used, %d free' % (health['heap_used'],
                                                          health['heap_free']))

@@ -106,17 +106,51 @@ def cmd_run(args):
     data = Path(args.data)
     data.parent.mkdir(parents=True, exist_ok=True)
     heap = args.heap or appliance_heap()
+    bind = getattr(args, 'bind', '0.0.0.0')
     argv, env, cwd = runtime.command(which, appliance_args(
         args.source, data, args.model, args.port, args.speed, args.start_time,
-        exit_at_end=args.exit_at_end), heap=heap)
+        exit_at_end=args.exit_at_end, host=bind), heap=heap)
     if args.port:
-        print('earmark: appliance in %s, heap %s, http://127.0.0.1:%d/'
-              % (runtime.describe(which), heap, args.port), flush=True)
+        print('earmark: appliance in %s, heap %s, %s'
+              % (runtime.describe(which), heap, addresses(bind, args.port)), flush=True)
     os.chdir(cwd)
     os.execvpe(argv[0], argv, env)
 
 
+def lan_address():
+    """This computer's address on the network its default route leads to (what a phone on the
+    same WiFi uses), or None. A UDP socket's connect() sends nothing: it only picks the route."""
+    import socket
+    for probe in ('192.0.2.1', '10.255.255.255'):   # TEST-NET-1; a private address
+        try:
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                s.connect((probe, 9))
+                addr = s.getsockname()[0]
+        except OSError:
+            continue
+        if not addr.startswith('127.') and addr != '0.0.0.0':
+            return addr
+    return None
+
+
+def addresses(bind, port):
+    """What `earmark run` says about where it listens: the address it binds to, and the one a
+    phone on the home network can open (none when it binds to loopback only)."""
+    if bind in ('0.0.0.0', ''):
+        lan = lan_address()
+        return ('listening on all interfaces (0.0.0.0:%d): http://127.0.0.1:%d/ on this '
+                'computer, %s' % (port, port, 'http://%s:%d/ from a phone on the same network'
+                                  % (lan, port) if lan else 'no LAN address found for phones'))
+    if bind.startswith('127.') or bind == 'localhost':
+        return ('listening on %s:%d only: http://%s:%d/ on this computer (phones cannot reach '
+                'it; --bind 0.0.0.0 for them)' % (bind, port, bind, port))
+    return 'listening on %s:%d: http://%s:%d/' % (bind, port, bind, port)
+
+
 def add_run_options(r):
+    r.add_argument('--bind', default='0.0.0.0', help='address to listen on (default 0.0.0.0: '
+                   'every interface, so phones on the network reach it; 127.0.0.1: this '
+                   'computer only)')
     r.add_argument('--source', default='-', help='i2s, - (raw 16 kHz S16_LE mono PCM on '
                    'standard input, e.g. from arecord) or a WAV file')
     r.add_argument('--speed', type=float, default=0.0, help='a WAV file: x real time '

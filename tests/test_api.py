@@ -528,16 +528,17 @@ def test_malformed_requests_get_4xx_and_the_server_goes_on(dev, raw):
 
 
 def test_idle_connections_do_not_hold_the_server(dev):
-    """Connections that send nothing (a browser's preconnect) take the request slots (2) and
-    more; each is answered 400 and closed after Config.head_timeout (5 s) and everybody else
-    is served meanwhile or right after. Before, two were enough to keep every client waiting."""
+    """Connections that send nothing (a browser's preconnect) never take a request slot; each
+    is answered 408 and closed after Config.head_timeout (5 s) and everybody else is served
+    meanwhile. Before, two were enough to keep every client waiting."""
     idle = [socket.create_connection(('127.0.0.1', dev.port), timeout=30) for _ in range(3)]
     try:
         time.sleep(0.5)
         assert call(dev, 'GET', '/api/health', token=False, timeout=30)[0] == 200
         for sock in idle:
             answer = sock.recv(4096)
-            assert not answer or answer.split()[1] == b'400', answer
+            assert answer.split()[1] == b'408', answer
+            assert sock.recv(4096) == b''   # and closed
     finally:
         for sock in idle:
             sock.close()

@@ -111,3 +111,41 @@ print(ok, gc.mem_alloc() - before)
 ''')
     ok, used = out.split()
     assert ok == 'True' and int(used) < 1024, used
+
+
+SYNCED_SAVE = '''
+import json, os, auth
+log = []
+
+class Os:
+    """The real os, recording sync() and rename() and what the file held at the rename."""
+    def __getattr__(self, name):
+        return getattr(os, name)
+
+    def sync(self):
+        log.append("sync")
+
+    def fsync(self, fd):
+        log.append("fsync")
+
+    def rename(self, a, b):
+        with open(a) as f:
+            log.append(["rename", json.load(f) == rec])
+        os.rename(a, b)
+
+a, token = auth.Auth.new()
+rec = a.record()
+auth.os = Os()
+a.save(%(path)r)
+print(json.dumps(log))
+'''
+
+
+def test_save_syncs_before_the_rename(device, tmp_path):
+    """auth.json is renamed into place only once its bytes are synced (os.sync where the port
+    has it): else a power cut just after the rename can leave the name on an empty file."""
+    path = str(tmp_path / 'auth.json')
+    log = device.json_lines(SYNCED_SAVE % {'path': path})[0]
+    rename = log.index(['rename', True])
+    assert 'sync' in log[:rename] and 'sync' in log[rename + 1:], log
+    assert json.loads((tmp_path / 'auth.json').read_text())['sha256']
