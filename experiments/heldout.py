@@ -23,9 +23,10 @@ from sklearn.metrics import f1_score
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from training import bundle, data, onboard   # noqa: E402
+from training.cnn import CnnRecipe   # noqa: E402
 from training.model import Recipe, Trained   # noqa: E402
 from training.teacher import Teacher   # noqa: E402
-from training.windows import ACTIVE_DB, frames_of   # noqa: E402
+from training.windows import ACTIVE_DB, clip_windows, frames_of   # noqa: E402
 
 FOLDS = ('esc50-fold4', 'speaker:tuxpaint-*', 'src:Dashticz')
 EVENTS = ('doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
@@ -58,6 +59,15 @@ def score(folder, clips, batch=32):
     return said
 
 
+def windows_of(clips, every=5):
+    """Sounding windows of some of the clips, to time the device's classifier on."""
+    out = []
+    for c in clips[::every]:
+        windows, live = clip_windows(c.pcm, c.label)
+        out += list(windows[live])
+    return np.array(out[:64], dtype=np.int16)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--data', nargs='+', default=['../shared/data/train', '../shared/data/other',
@@ -66,16 +76,27 @@ def main():
     ap.add_argument('--learner', default=None)
     ap.add_argument('--out', default=str(ROOT / 'build' / 'heldout'))
     ap.add_argument('--reuse', action='store_true', help='score bundles already trained')
+    ap.add_argument('--channels', nargs=3, type=int, default=None,
+                    help="the net's channels per layer (default the recipe's %s); the variant's "
+                    'bundle is named after them' % list(CnnRecipe.CHANNELS))
+    ap.add_argument('--tag', default='', help='added to the variant names (bundles, results)')
+    ap.add_argument('--train-without-negatives', action='store_true', help='train as the '
+                    'recipe did before ../shared/data/negatives (scored on the same clips)')
     args = ap.parse_args()
+    if args.channels:
+        CnnRecipe.CHANNELS = tuple(args.channels)
     clips = data.load(args.data)
     labels = data.labels_of(clips)
     train, test, strange, unheard = split(clips)
+    if args.train_without_negatives:
+        train = [c for c in train if '/negatives/' not in c.path]
     print('training clips %d, held-out clips %d, clips of %d unheard kinds (%s) %d'
           % (len(train), len(test), len(unheard), ', '.join(unheard), len(strange)))
     results = {}
     for variant in args.variants:
         teacher = Teacher() if variant == 'distilled' else None
-        folder = Path(args.out) / variant
+        name = variant + ('-%d-%d-%d' % tuple(args.channels) if args.channels else '') + args.tag
+        folder = Path(args.out) / name
         if not (args.reuse and (folder / 'model.json').is_file()):
             trained = Trained(train, labels, desc=variant, learner=args.learner, teacher=teacher)
             bundle.write(trained, folder, data.data_hash(train),
@@ -85,7 +106,7 @@ def main():
         truth = [c.label for c in test]
         other = [s for s, c in zip(said, test) if c.label == 'other']
         said_strange = score(folder, strange)
-        results[variant] = {
+        results[name] = {
             'clip_macro_f1': round(float(f1_score(truth, said, labels=labels, average='macro')), 4),
             'clip_f1': dict(zip(labels, np.round(f1_score(truth, said, labels=labels,
                                                           average=None), 3).tolist())),
@@ -93,14 +114,17 @@ def main():
                 float(np.mean([s in EVENTS for s in other])), 4),
             'unheard_kinds_given_an_event_label': round(
                 float(np.mean([s in EVENTS for s in said_strange])), 4),
-            'bundle': str(folder), 'bundle_bytes': bundle.size(folder)}
-        print(variant, json.dumps(results[variant]))
+            'bundle': str(folder), 'bundle_bytes': bundle.size(folder),
+            'device': onboard.measure(folder, windows_of(test))}
+        print(name, json.dumps(results[name]))
     print('\n| student | held-out clip macro-F1 | held-out other called an event | unheard kinds '
-          'called an event |\n|---|---|---|---|')
+          'called an event | ms a window | heap: model / window | bundle |\n|---|---|---|---|---|---|---|')
     for variant, r in results.items():
-        print('| %s | %.3f | %.1f %% | %.1f %% |' % (
+        d = r['device']
+        print('| %s | %.3f | %.1f %% | %.1f %% | %.2f (%s) | %d / %d B | %d B |' % (
             variant, r['clip_macro_f1'], 100 * r['held_out_other_given_an_event_label'],
-            100 * r['unheard_kinds_given_an_event_label']))
+            100 * r['unheard_kinds_given_an_event_label'], d['ms_window'], d['runtime'],
+            d['heap_model'], d['heap_window'], r['bundle_bytes']))
     out = ROOT / 'experiments' / 'results' / 'heldout.json'
     out.parent.mkdir(exist_ok=True)
     saved = json.loads(out.read_text()) if out.is_file() else {}

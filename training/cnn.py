@@ -66,8 +66,9 @@ def _float_inputs(P):
     return (inputs(P) / 16.0).astype(np.float32)[..., None]
 
 
-def build(shape, n_labels, channels=CnnRecipe.CHANNELS):
+def build(shape, n_labels, channels=None):
     keras = _keras()
+    channels = channels or CnnRecipe.CHANNELS   # read when used: a recipe may change it
     layers = keras.layers
     x = inp = keras.Input(shape + (1,))
     for i, c in enumerate(channels):
