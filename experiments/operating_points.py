@@ -1,12 +1,13 @@
 """Per-label operating points, few false alarms first (issue 23, item 5), and the trade-off curve.
 
-Runs experiments/door_scenes.py's scene set (held-out folds: quiet doorsteps, doorsteps of
-unfamiliar sounds, plain beds) through the appliance with a bundle whose event threshold is each
-value of --grid in turn, for every label at once. Per label it counts false events (one of its
-detections overlapping no true event) and its event F1 at 1 s. Each label then gets, of the
-thresholds at which its false events stay within --limit an hour (all scene hours counted), the
-one with its best event F1, or the grid's highest when none does; the bundle with those
-per-label thresholds is run once more. Writes experiments/results/operating_points.json and
+Runs experiments/door_scenes.py's scene sets (held-out folds: quiet doorsteps, doorsteps of
+unfamiliar sounds, plain beds; one set per --seeds) through the appliance with a bundle whose
+event threshold is each value of --grid in turn, for every label at once. Per label it counts
+false events (one of its detections overlapping no true event) and its event F1 at 1 s. Each
+label then gets, of the thresholds at which its false events stay within --limit an hour (all
+scene hours counted), the one with its best event F1, or the grid's highest when none does; the
+bundle with those per-label thresholds is run once more, and on fresh sets (--check) beside
+single thresholds (--check-grid), since a choice scores best where it was made. Writes experiments/results/operating_points.json and
 docs/operating-points.png (false events an hour against event F1 at 1 s: the global thresholds
 as a curve, the per-label choice as a star). Use a bundle that never trained on the scene folds
 (experiments/heldout.py's).
@@ -29,8 +30,9 @@ from training.scenes import TARGETS   # noqa: E402
 
 
 def with_thresholds(model, out, name, threshold, per_label=None, reuse=False):
-    folder = out / name
-    if reuse and (folder / 'result.json').is_file():
+    """A copy of the bundle under out/bundles/NAME opening events at these thresholds."""
+    folder = out / 'bundles' / name
+    if reuse and (folder / 'model.json').is_file():
         meta = json.loads((folder / 'model.json').read_text())
         if meta['event_threshold'] == threshold and meta['event_thresholds'] == (per_label or {}):
             return folder
@@ -44,23 +46,33 @@ def with_thresholds(model, out, name, threshold, per_label=None, reuse=False):
     return folder
 
 
-def run(folder, out, reuse=False):
-    runs = out / folder.name
-    if not (reuse and (runs / 'result.json').is_file()):
-        door_scenes.main(['--model', str(folder), '--out', str(out)])
-    result = json.loads((runs / 'result.json').read_text())
-    scenes = sed.collect([runs / k for k in ('quiet', 'unfamiliar', 'plain')])
-    hours = sum(s['seconds'] for s in scenes) / 3600
+def run(folder, out, seeds, reuse=False):
+    """The bundle's figures over the scene sets of `seeds` (out/seedN/NAME): false events an
+    hour per label over all their hours; F1s and per-kind false events an hour as the mean over
+    the seeds."""
     false = {l: 0 for l in TARGETS}
-    for s in scenes:
-        for d in sed.false_events(s['truth'], s['detected']):
-            false[d['event_label']] += 1
+    hours, per_seed = 0.0, []
+    for seed in seeds:
+        where = out / ('seed%d' % seed)
+        runs = where / folder.name
+        if not (reuse and (runs / 'result.json').is_file()):
+            door_scenes.main(['--model', str(folder), '--out', str(where), '--seed', str(seed)])
+        per_seed.append(json.loads((runs / 'result.json').read_text()))
+        for s in sed.collect([runs / k for k in ('quiet', 'unfamiliar', 'plain')]):
+            hours += s['seconds'] / 3600
+            for d in sed.false_events(s['truth'], s['detected']):
+                false[d['event_label']] += 1
+
+    def mean(get):
+        values = [get(r) for r in per_seed]
+        return None if None in values else round(sum(values) / len(values), 4)
     return {'false_per_hour': {l: round(n / hours, 2) for l, n in false.items()},
-            'f1_1s': {l: result['per_class'][l]['event_f1_1s'] for l in TARGETS},
-            'overall': {k: result[k] for k in ('event_f1_200ms', 'event_f1_1s',
-                                                'segment_f1_1s')},
-            'false_events_per_hour': result['false_events_per_hour'],
-            'onset_error_ms': result['onset_error_ms']}
+            'f1_1s': {l: mean(lambda r: r['per_class'][l]['event_f1_1s']) for l in TARGETS},
+            'overall': {k: mean(lambda r: r[k]) for k in ('event_f1_200ms', 'event_f1_1s',
+                                                          'segment_f1_1s')},
+            'false_events_per_hour': {k: mean(lambda r: r['false_events_per_hour'][k])
+                                      for k in ('all', 'quiet', 'unfamiliar', 'plain')},
+            'onset_error_ms': mean(lambda r: r['onset_error_ms']['median'])}
 
 
 def plot(curve, chosen, path):
@@ -75,7 +87,7 @@ def plot(curve, chosen, path):
         ax.annotate('%.2f' % t, (x, y), textcoords='offset points', xytext=(4, 4), fontsize=8)
     ax.plot([chosen['false_events_per_hour']['all']], [chosen['overall']['event_f1_1s']], '*',
             markersize=14, label='per-label operating points')
-    ax.set_xlabel('false events an hour (held-out door scenes)')
+    ax.set_xlabel('false events an hour (door scenes of held-out folds)')
     ax.set_ylabel('event F1, 1 s collar')
     ax.set_title('Few false alarms first: the trade-off', fontsize=10)
     ax.grid(alpha=0.3)
@@ -108,13 +120,19 @@ def main():
     ap.add_argument('--out', default=str(ROOT / 'build' / 'operating_points'))
     ap.add_argument('--reuse', action='store_true', help='keep the runs already made with the '
                     'same thresholds')
+    ap.add_argument('--seeds', nargs='+', type=int, default=[0, 1],
+                    help='scene sets the operating points are chosen on')
+    ap.add_argument('--check', nargs='+', type=int, default=[2],
+                    help='fresh scene sets the choice is checked on')
+    ap.add_argument('--check-grid', nargs='+', type=float, default=[0.45],
+                    help='single thresholds to compare with on the fresh sets')
     args = ap.parse_args()
     if args.apply:
         return apply(args.apply)
     model, out = Path(args.model).resolve(), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     curve = [(t, run(with_thresholds(model, out, 't%02d' % round(100 * t), t, None, args.reuse),
-                     out, args.reuse)) for t in args.grid]
+                     out, args.seeds, args.reuse)) for t in args.grid]
     per_label = {}
     for label in TARGETS:
         # Within the limit, the threshold with the label's best event F1 (the higher on a tie);
@@ -122,8 +140,13 @@ def main():
         ok = [(r['f1_1s'][label] or 0.0, t) for t, r in curve
               if r['false_per_hour'][label] <= args.limit]
         per_label[label] = max(ok)[1] if ok else max(args.grid)
-    chosen = run(with_thresholds(model, out, 'per-label', max(args.grid), per_label,
-                                 args.reuse), out, args.reuse)
+    chosen_bundle = with_thresholds(model, out, 'per-label', max(args.grid), per_label,
+                                    args.reuse)
+    chosen = run(chosen_bundle, out, args.seeds, args.reuse)
+    checked = {'seeds': args.check, 'per label': run(chosen_bundle, out, args.check, args.reuse)}
+    for t in args.check_grid:
+        checked['%.2f' % t] = run(with_thresholds(model, out, 't%02d' % round(100 * t), t, None,
+                                                  args.reuse), out, args.check, args.reuse)
     print('\n| event threshold | false/h all | false/h unfamiliar | false/h plain | event F1 '
           '200 ms | event F1 1 s | segment F1 |\n|---|---|---|---|---|---|---|')
     for name, r in [('%.2f' % t, r) for t, r in curve] + [('per label', chosen)]:
@@ -132,8 +155,16 @@ def main():
             name, f['all'], f['unfamiliar'], f['plain'], r['overall']['event_f1_200ms'],
             r['overall']['event_f1_1s'], r['overall']['segment_f1_1s']))
     print('per-label operating points:', json.dumps(per_label))
-    result = {'model': str(model), 'limit': args.limit, 'per_label': per_label,
-              'curve': {str(t): r for t, r in curve}, 'chosen': chosen}
+    print('\nchecked on fresh scene sets (seeds %s):' % args.check)
+    for name, r in checked.items():
+        if name != 'seeds':
+            f = r['false_events_per_hour']
+            print('| %s | %s | %s | %s | %.3f | %.3f | %.3f |' % (
+                name, f['all'], f['unfamiliar'], f['plain'], r['overall']['event_f1_200ms'],
+                r['overall']['event_f1_1s'], r['overall']['segment_f1_1s']))
+    result = {'model': str(model), 'limit': args.limit, 'seeds': args.seeds,
+              'per_label': per_label, 'curve': {str(t): r for t, r in curve}, 'chosen': chosen,
+              'checked': checked}
     path = ROOT / 'experiments' / 'results' / 'operating_points.json'
     path.write_text(json.dumps(result, indent=1) + '\n')
     plot(curve, chosen, ROOT / 'docs' / 'operating-points.png')

@@ -139,11 +139,15 @@ def test_serving_the_page_does_not_leak_heap(served):
 POLICY = '''
 import asyncio, json, api, auth
 a, token = auth.Auth.new()
+class Conn:   # the server's connection: no grant from its head, its request slot already held
+    grant = None
+    held = True
 class Req:
     def __init__(self, path, header=None, query=None):
         self.path = path
         self.headers = {"Authorization": header} if header else {}
         self.args = {"token": query} if query else {}
+        self.sock = (Conn(), None)
 cases = [
     ("/api/health", None, None), ("/", None, None), ("/openapi.json", None, None),
     ("/api/events", None, None), ("/api/events", "Bearer " + token, None),
