@@ -85,6 +85,10 @@ class Store:
     KEEP_CLIPS = 2  # newest clips per label that thinning keeps
     THIN_FRACTION = 0.05  # part of the budget freed at once, so thinning is not on every append
     PROBES = 4  # buckets a bucketed search reads
+    # ... unless they hold fewer than k answers and the store fewer events than this: then every
+    # bucket is read (a young store's few events spread over many buckets, and its similar
+    # list would be empty next to stored twins; reading them all costs little while so few)
+    WHOLE_BELOW = 1000
     RUNNERS_UP = 2  # runner-up (label, score) pairs kept per event
     CLIP_RATE = 16000
     CLIP_SECONDS = 10  # longest clip accepted
@@ -558,9 +562,16 @@ class Store:
             skip = query
         else:
             vector = similar.normalise(query, self.dim)
-        buckets = range(self.sim.buckets) if exact else self.sim.nearest(
-            vector, probes or self.PROBES)
+        every = range(self.sim.buckets)
+        buckets = every if exact else self.sim.nearest(vector, probes or self.PROBES)
         lo = self._ids[0] if self._ids else 0
+        top = self._nearest(vector, k, buckets, lo, skip)
+        if len(top) < k and len(buckets) < len(every) and self._next - lo < self.WHOLE_BELOW:
+            top = self._nearest(vector, k, every, lo, skip)
+        scale = similar.NORM * similar.NORM
+        return [(ident, min(1.0, round(score / scale, 4))) for score, ident in top]
+
+    def _nearest(self, vector, k, buckets, lo, skip):
         damaged = []
 
         def accept(ident):
@@ -571,10 +582,8 @@ class Store:
             # here rather than every candidate in the scan.
             bad = [ident for _, ident in top if self._record(ident) is None]
             if not bad:
-                break
+                return top
             damaged += bad
-        scale = similar.NORM * similar.NORM
-        return [(ident, min(1.0, round(score / scale, 4))) for score, ident in top]
 
     def stats(self, bucket='day', start=0, end=None):
         """Yields {'start': ms, 'counts': {label: n}} per hour or day in [start, end) that had

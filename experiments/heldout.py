@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from training import bundle, data, onboard   # noqa: E402
 from training.cnn import CnnRecipe   # noqa: E402
+from training.distil import Distil   # noqa: E402
 from training.model import Recipe, Trained   # noqa: E402
 from training.teacher import Teacher   # noqa: E402
 from training.windows import ACTIVE_DB, clip_windows, frames_of   # noqa: E402
@@ -82,7 +83,13 @@ def main():
     ap.add_argument('--tag', default='', help='added to the variant names (bundles, results)')
     ap.add_argument('--train-without-negatives', action='store_true', help='train as the '
                     'recipe did before ../shared/data/negatives (scored on the same clips)')
+    ap.add_argument('--weight', type=float, default=None, help="the teacher's share of a "
+                    'target (default the recipe\'s %s)' % Distil.WEIGHT)
+    ap.add_argument('--temperature', type=float, default=None,
+                    help='(default the recipe\'s %s)' % Distil.TEMPERATURE)
     args = ap.parse_args()
+    Distil.WEIGHT = args.weight if args.weight is not None else Distil.WEIGHT
+    Distil.TEMPERATURE = args.temperature or Distil.TEMPERATURE
     if args.channels:
         CnnRecipe.CHANNELS = tuple(args.channels)
     clips = data.load(args.data)

@@ -111,6 +111,24 @@ out(exact=exact, bucketed=bucketed, one=one, brute=[[i, c / 127 / 127] for c, i 
     assert len(r['one']) == 5
 
 
+def test_a_young_store_finds_its_few_similar_events_beyond_the_nearest_buckets(device,
+                                                                               tmp_path):
+    rows = run(device, '''
+s = open_store(%r)
+for i in range(7):
+    add(s, i)
+one = s.similar(3, k=5, probes=1)
+exact = s.similar(3, k=5, exact=True)
+import store
+store.Store.WHOLE_BELOW = 0      # as a store of many events: the nearest bucket only
+alone = s.similar(3, k=5, probes=1)
+out(one=one, exact=exact, alone=alone)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert len(r['exact']) == 5 and r['one'] == r['exact']
+    assert len(r['alone']) < 5      # what the nearest bucket alone held
+
+
 def test_clip_round_trip_as_wav(device, tmp_path):
     rows = run(device, '''
 s = open_store(%r)
