@@ -4,6 +4,7 @@ import sys
 
 import numpy as np
 import pytest
+import soundfile
 
 from training import distil, teacher
 from training.cnn import CnnRecipe, Quantized, fit
@@ -36,7 +37,12 @@ def test_a_wrong_file_is_refused_by_its_hash(tmp_path, monkeypatch):
 
 
 def test_train_says_so_in_one_line_when_the_teacher_is_missing(tmp_path):
-    done = subprocess.run([sys.executable, '-m', 'earmark.cli', 'train', '--data', str(tmp_path),
+    data = tmp_path / 'data'
+    data.mkdir()
+    soundfile.write(str(data / 'a.wav'), np.zeros(16000, np.int16), 16000, subtype='PCM_16')
+    (data / 'manifest.csv').write_text('file,label,source,original_name,license,fold\n'
+                                       'a.wav,doorbell,x,x,x,src:x\n')
+    done = subprocess.run([sys.executable, '-m', 'earmark.cli', 'train', '--data', str(data),
                            '--out', str(tmp_path / 'm'), '--teacher', str(tmp_path / 'no.tflite')],
                           capture_output=True, text=True)
     assert done.returncode == 2

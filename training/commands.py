@@ -30,13 +30,14 @@ def teacher_of(path, off):
     return Teacher(path)
 
 
-def train(folders, out, exclude=None, learner=None, teacher=None):
+def train(folders, out, exclude=None, learner=None, teacher_path=None, no_teacher=False):
     from . import bundle, data
     from .evaluate import cross_validate, metrics
     from .features import IMPLEMENTATION
     from .model import Trained
     clips = held_out(data.load(folders), exclude)
     labels = data.labels_of(clips)
+    teacher = teacher_of(teacher_path, no_teacher)
     print('earmark: %d clips, labels %s; front end: %s; teacher: %s' % (
         len(clips), ', '.join(labels), IMPLEMENTATION,
         teacher.path if teacher else 'none (hard labels only)'), file=sys.stderr)
@@ -122,7 +123,7 @@ def classify(model, wavs, runtime='micropython'):
 def cmd_train(args):
     from . import bundle
     folder, m = train(args.data, Path(args.out), args.exclude_folds, args.learner,
-                      teacher_of(args.teacher, args.no_teacher))
+                      args.teacher, args.no_teacher)
     print(json.dumps({'model': str(folder), 'macro_f1': m['macro_f1'],
                       'retrieval_p5': m['retrieval_p5'], 'bytes': bundle.size(folder)}))
 
