@@ -101,3 +101,30 @@ def test_distillation_beats_hard_labels_on_a_toy_problem(monkeypatch):
         accuracy.append((scores.argmax(1) == test_y).mean())
     hard, distilled = accuracy
     assert distilled >= hard + 0.05, accuracy
+
+
+@needs_teacher
+def test_a_distilled_net_trains_on_real_clips_and_its_recipe_names_the_teacher(monkeypatch,
+                                                                                tmp_path):
+    from test_model import DATA, need_data
+    from training import data, mixes
+    from training.model import Recipe, Trained
+    need_data()
+    monkeypatch.setattr(CnnRecipe, 'EPOCHS', 1)
+    monkeypatch.setattr(mixes.Mixes, 'SCENES', 1)
+    monkeypatch.setattr(mixes.Mixes, 'MINUTES', 1.0)
+    clips = [c for c in data.load([DATA / 'train', DATA / 'other'])
+             if c.fold in ('esc50-fold1', 'esc50-fold2')]
+    few = {}                       # three clips of each label from each of two folds
+    for c in clips:
+        few.setdefault((c.label, c.fold), []).append(c)
+    clips = [c for group in few.values() for c in group[:3]]
+    labels = data.labels_of(clips)
+    t = teacher.Teacher(cache=tmp_path)
+    trained = Trained(clips, labels, learner='cnn', teacher=t)
+    assert trained.distilled and trained.n_scene_windows > 0
+    scores, emb = trained.predict(trained.windows.P[:4])
+    assert scores.shape == (4, len(labels)) and np.allclose(scores.sum(1), 1, atol=1e-3)
+    recipe = Recipe.as_dict('cnn', t)
+    assert recipe['teacher']['sha256'] == teacher.SHA256
+    assert recipe['teacher']['weight'] == distil.Distil.WEIGHT

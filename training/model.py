@@ -229,8 +229,12 @@ class Trained:
                                  np.full(len(mixed_y), Mixes.WEIGHT)])
         if self.learner != 'trees':
             from .cnn import CnnRecipe, Quantized, fit
-            target = y if teaching is None else distil.targets(
-                y, np.concatenate([teaching.clip_soft, mixed_soft]), len(labels))
+            if teaching is None:
+                target = y
+            else:   # (no scene windows where the clips hold no background to lay sounds on)
+                soft = teaching.clip_soft if mixed_soft is None else np.concatenate(
+                    [teaching.clip_soft, mixed_soft])
+                target = distil.targets(y, soft, len(labels))
             net = fit(P, target, len(labels), balanced(y, len(labels), other, weight), desc=desc)
             pick = np.random.default_rng(CnnRecipe.SEED).permutation(len(P))
             self.net = Quantized(net, P[pick[:CnnRecipe.CALIBRATION]])
