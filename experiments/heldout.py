@@ -10,6 +10,10 @@ comparison, not either's best). Bundles go to build/heldout/<variant>; run
 experiments/door_scenes.py --model build/heldout/<variant> for the detector's figures.
 
     .venv/bin/python experiments/heldout.py [--variants hard distilled] [--learner pair]
+
+Round 11's other rows: `--variants hard --tag=-no-negatives --train-without-negatives`,
+`--variants distilled --channels 16 32 64`, `--variants distilled --weight 0.8 --tag=-w0.8`,
+`--variants distilled --temperature 4 --tag=-t4`; experiments/student_speed.py times them.
 """
 import argparse
 import fnmatch
