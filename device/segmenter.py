@@ -130,30 +130,12 @@ class Segmenter:
     #                       above the background's floor (Floor.value) ...
     HIGH_DB = 3.0         # ... and this far above the top of the bed's flicker (Floor.high)
     GATE_RUN = 5          # (80 ms: a knock's hit is 4-6 frames)
-    #                       Measured by replaying the model's window scores and the frame
-    #                       energies (100 min of plain doorstep bed from the quiet-door check's
-    #                       recipe, seeds 1-3; 4 generated 5-minute scenes, 107 events at 0-20 dB
-    #                       SNR, with the model's scores and with an ideal classifier's; the same
-    #                       10 min of bed and 4 scenes with ~10 dB of frame-scale flicker):
-    #                       plain bed false events an hour / flickering bed false events in 10
-    #                       min / events an ideal classifier finds on the scenes / the model's
-    #                       event F1 at 200 ms, 1 s and segment F1:
-    #                       ungated:                    68 / 110 / 107 / 0.440 0.651 0.715
-    #                       RISE 8, HIGH 5, RUN 3:       0 /  21 /  98 / 0.453 0.650 0.680
-    #                       RISE 10, HIGH 6, RUN 3:      0 /  18 /  89
-    #                       RISE 8 alone (RUN 3):      0.6 /  93 / ...
-    #                       RISE 8, HIGH 4, RUN 5:       0 /   3 /  90 / 0.459 0.633 0.666
-    #                       RISE 6, HIGH 3, RUN 5:       0 /   8 / 102 / 0.446 0.644 0.682
-    #                       RISE 5, HIGH 3, RUN 5:       0 /   8 / 104 / 0.451 0.657 0.694
-    #                       RISE 4, HIGH 2, RUN 5:     5.4 /  10 / 105
-    #                       RISE 6, HIGH 4, RUN 3:     1.2 /  28 / 103
-    #                       The misses are events under ~3-5 dB SNR; 6 / 3 / 5 keeps a dB or two
-    #                       from where plain beds start to get through (few false alarms first).
-    GATE_BACK = 0.0       # seconds before the first scoring window where that rise may also be:
-    #                       1.0 (with RISE 10, HIGH 6, RUN 3) found one event more of 107, let 1
-    #                       false event through in 100 min of plain bed and 26 (not 18) in 10 min
-    #                       of a flickering one, and lets a window after a knock that misnames the
-    #                       bed open a second event on the knock's rise
+    #                       (6 / 3 / 5: 0 false events an hour on plain beds and a dB or
+    #                       two to spare; docs/model-evaluation/experiments.md, round 11, has
+    #                       the settings tried)
+    GATE_BACK = 0.0       # seconds before the first scoring window where that rise may also be
+    #                       (1.0 let false events through and a second event open on a knock's
+    #                       rise: round 11)
     RUNNERS_UP = 2        # next-best labels reported with each event
     QUIET = ('background', 'other')   # labels that never make events
 
