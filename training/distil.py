@@ -13,6 +13,7 @@ A target is (1 - WEIGHT) * the hard label + WEIGHT * softmax(head logits / TEMPE
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
+from tqdm import tqdm
 
 from .windows import HOP_FRAMES, cached_windows
 
@@ -62,7 +63,7 @@ def targets(y, soft, n_labels):
 def window_embeddings(teacher, windows):
     """(n, 1024) teacher embeddings of a training.windows.Windows's windows, in its order."""
     out = []
-    for clip in windows.clips:
+    for clip in tqdm(windows.clips, desc='teacher', unit='clip', leave=False):
         _, live = cached_windows(clip)
         _, emb = teacher.outputs(clip.pcm)
         if len(emb) != len(live):

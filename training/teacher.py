@@ -17,7 +17,6 @@ import warnings
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 from earmark import ROOT
 from .features import HOP, N_FFT
@@ -33,7 +32,6 @@ WHERE = ('YAMNet as TFLite (Apache-2.0, tensorflow/models research/audioset/yamn
 FRAME = 15600                              # samples YAMNet hears per call
 OFFSET = (WINDOW_SAMPLES - FRAME) // 2     # where that frame sits in a device window
 EMBEDDING = 'global_average_pooling2d/Mean'
-CLASS_MAP = 'yamnet_class_map.csv'
 VERSION = b'earmark-teacher-1'             # alignment and cache layout: bump when they change
 
 
@@ -84,10 +82,6 @@ class Teacher:
         self.threads = threads
         self.computed = 0          # windows run through the network (not from the cache)
         self._it = None
-        names = self.path.with_name(CLASS_MAP)
-        self.classes = ([line.split(',', 2)[2].strip().strip('"')
-                         for line in names.read_text().splitlines()[1:]]
-                        if names.is_file() else None)
 
     def _interpreter(self):
         if self._it is None:
@@ -142,10 +136,9 @@ class Teacher:
         scores, embs = self.run(window_frames(pcm))
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix('.tmp.npz')
-        np.savez(tmp, scores=scores.astype(np.float16), embeddings=embs.astype(np.float16))
+        # Kept as float16 (within half a per mille of each value); a fresh answer is rounded the
+        # same way, so the first run and every later one see the same numbers.
+        scores, embs = scores.astype(np.float16), embs.astype(np.float16)
+        np.savez(tmp, scores=scores, embeddings=embs)
         os.replace(tmp, path)   # a run stopped half-way leaves no torn entry
-        return scores.astype(np.float16).astype(np.float32), embs.astype(np.float16).astype(np.float32)
-
-    def many(self, sounds, desc='teacher'):
-        """[(scores, embeddings)] of each int16 sound in `sounds`, with a progress bar."""
-        return [self.outputs(pcm) for pcm in tqdm(sounds, desc=desc, unit='sound', leave=False)]
+        return scores.astype(np.float32), embs.astype(np.float32)
