@@ -89,7 +89,6 @@ class Teaching:
 
     def __init__(self, teacher, windows, groups, n_labels, sample_weight=None):
         self.teacher = teacher
-        self.n_labels = n_labels
         E = window_embeddings(teacher, windows)
         self.head = Head(n_labels).fit(E, windows.y, sample_weight)
         if len(np.unique(groups)) > 1:
