@@ -145,19 +145,20 @@ class RealAppliance:
         now = time.time()
         return [now - d * 86400 for d in days]
 
-    def start(self):
+    def start(self, which='micropython', wait=30):
+        """Starts the appliance in `which` runtime; returns once it answers (at most `wait` s)."""
         self.token = make_token(self.folder / 'auth.json')
         self.port = free_port()
         self.base = 'http://127.0.0.1:%d' % self.port
         args = appliance_args('-', self.store, port=self.port, host='127.0.0.1')
         args += ['--auth', str(self.folder / 'auth.json')]
-        argv, env, cwd = runtime.command('micropython', args, heap=self.heap)
+        argv, env, cwd = runtime.command(which, args, heap=self.heap)
         self._out = open(self.log, 'w')
         self.proc = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.PIPE,
                                      stdout=self._out, stderr=subprocess.STDOUT)
         self.mic = Microphone(self.proc.stdin)
         self.mic.start()
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError('the appliance exited:\n' + self.log.read_text())

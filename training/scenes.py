@@ -188,15 +188,10 @@ def scene(rng, pool, minutes, targets=TARGETS, read=None):
             label = str(order.pop())
         path = pool[label][rng.integers(len(pool[label]))]
         clip = read(path)
-        start, end = sounding(clip)
-        sound = clip[start:end].copy()
+        sound, start, end = cut(clip)
         at = int(t * RATE)
         if at + len(sound) > n - RATE:
             break
-        edge = min(int(FADE * RATE), len(sound) // 4)
-        if edge:
-            sound[:edge] *= np.linspace(0, 1, edge)
-            sound[-edge:] *= np.linspace(1, 0, edge)
         snr = float(rng.uniform(*SNR_DB))
         under = audio[at:at + len(sound)]
         sound *= rms(under) * 10 ** (snr / 20) / rms(clip[start:end])
@@ -210,6 +205,18 @@ def scene(rng, pool, minutes, targets=TARGETS, read=None):
     if peak > 0.98:   # scale the whole scene, so every SNR stays as drawn
         audio *= 0.98 / peak
     return audio, events, distractors, bed_dbfs
+
+
+def cut(clip):
+    """(sound, start, end): the part of a clip that sounds (samples start:end), with short fades
+    at its cut edges."""
+    start, end = sounding(clip)
+    sound = clip[start:end].copy()
+    edge = min(int(FADE * RATE), len(sound) // 4)
+    if edge:
+        sound[:edge] *= np.linspace(0, 1, edge)
+        sound[-edge:] *= np.linspace(1, 0, edge)
+    return sound, start, end
 
 
 def door_scene(rng, pool, beds, minutes, kind, read=None):
@@ -237,15 +244,10 @@ def door_scene(rng, pool, beds, minutes, kind, read=None):
             label = 'other'
         path = pool[label][rng.integers(len(pool[label]))]
         clip = read(path)
-        start, end = sounding(clip)
-        sound = clip[start:end].copy()
+        sound, start, end = cut(clip)
         at = int(t * RATE)
         if at + len(sound) > n - RATE:
             break
-        edge = min(int(FADE * RATE), len(sound) // 4)
-        if edge:
-            sound[:edge] *= np.linspace(0, 1, edge)
-            sound[-edge:] *= np.linspace(1, 0, edge)
         under = audio[at:at + len(sound)]
         gain = rms(under) * 10 ** (float(rng.uniform(*settings['snr_db'])) / 20) \
             / rms(clip[start:end])
