@@ -27,11 +27,12 @@ from sklearn.metrics import f1_score
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from training import bundle, data, onboard   # noqa: E402
+from training.commands import sounding_windows   # noqa: E402
 from training.cnn import CnnRecipe   # noqa: E402
 from training.distil import Distil   # noqa: E402
 from training.model import Recipe, Trained   # noqa: E402
 from training.teacher import Teacher   # noqa: E402
-from training.windows import ACTIVE_DB, clip_windows, frames_of   # noqa: E402
+from training.windows import ACTIVE_DB, frames_of   # noqa: E402
 
 FOLDS = ('esc50-fold4', 'speaker:tuxpaint-*', 'src:Dashticz')
 EVENTS = ('doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
@@ -64,13 +65,9 @@ def score(folder, clips, batch=32):
     return said
 
 
-def windows_of(clips, every=5):
+def windows_of(clips):
     """Sounding windows of some of the clips, to time the device's classifier on."""
-    out = []
-    for c in clips[::every]:
-        windows, live = clip_windows(c.pcm, c.label)
-        out += list(windows[live])
-    return np.array(out[:64], dtype=np.int16)
+    return sounding_windows(clips[::5])
 
 
 def main():

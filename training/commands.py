@@ -51,11 +51,16 @@ def train(folders, out, exclude=None, learner=None, teacher_path=None, no_teache
 
 def sample_windows(folders, limit=64):
     """Real sounding windows of log-mel frames, a few per clip, for timing on the device."""
-    import numpy as np
     from . import data
+    return sounding_windows(data.load(folders)[::7], limit)
+
+
+def sounding_windows(clips, limit=64):
+    """Up to `limit` sounding windows of the clips, in their order."""
+    import numpy as np
     from .windows import clip_windows
     out = []
-    for clip in data.load(folders)[::7]:
+    for clip in clips:
         windows, live = clip_windows(clip.pcm, clip.label)
         out += list(windows[live][:limit - len(out)])
     return np.array(out, dtype=np.int16)

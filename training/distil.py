@@ -15,7 +15,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 from tqdm import tqdm
 
-from .windows import HOP_FRAMES, cached_windows
+from .windows import HOP_FRAMES
 
 
 class Distil:
@@ -63,8 +63,8 @@ def targets(y, soft, n_labels):
 def window_embeddings(teacher, windows):
     """(n, 1024) teacher embeddings of a training.windows.Windows's windows, in its order."""
     out = []
-    for clip in tqdm(windows.clips, desc='teacher', unit='clip', leave=False):
-        _, live = cached_windows(clip)
+    for clip, live in tqdm(list(zip(windows.clips, windows.live)), desc='teacher', unit='clip',
+                           leave=False):
         _, emb = teacher.outputs(clip.pcm)
         if len(emb) != len(live):
             raise ValueError('teacher: %d frames for %d windows of %s' % (len(emb), len(live),

@@ -70,13 +70,19 @@ def cross_validate(clips, labels, n=SPLITS, learner=None, teacher=None):
     return cv
 
 
-def precision_at_5(vectors, clip_ids, clips, split, relevance=lambda c: c.label):
-    """Events are clips (mean of their windows); each is queried against the other events of its
-    test fold, excluding clips from the same source recording."""
+def event_similarity(vectors, clip_ids):
+    """(clip ids, cosine similarity between them): an event is a clip, the mean of its windows'
+    vectors."""
     ids = np.unique(clip_ids)
     E = np.array([vectors[clip_ids == i].mean(0) for i in ids])
     E = E / (np.linalg.norm(E, axis=1, keepdims=True) + 1e-12)
-    sim = E @ E.T
+    return ids, E @ E.T
+
+
+def precision_at_5(vectors, clip_ids, clips, split, relevance=lambda c: c.label):
+    """Events are clips (mean of their windows); each is queried against the other events of its
+    test fold, excluding clips from the same source recording."""
+    ids, sim = event_similarity(vectors, clip_ids)
     hits = []
     for a, i in enumerate(ids):
         ok = [b for b, j in enumerate(ids) if split[b] == split[a] and
@@ -90,13 +96,8 @@ def precision_at_5(vectors, clip_ids, clips, split, relevance=lambda c: c.label)
 def neighbour_agreement(vectors, reference, clip_ids, clips, split, k=5):
     """Share of each event's k nearest events (as precision_at_5 finds them) that are also its
     k nearest by the `reference` vectors (the teacher's embedding)."""
-    ids = np.unique(clip_ids)
-
-    def nearest(vecs):
-        E = np.array([vecs[clip_ids == i].mean(0) for i in ids])
-        E = E / (np.linalg.norm(E, axis=1, keepdims=True) + 1e-12)
-        return E @ E.T
-    a_sim, b_sim = nearest(vectors), nearest(reference)
+    ids, a_sim = event_similarity(vectors, clip_ids)
+    _, b_sim = event_similarity(reference, clip_ids)
     shares = []
     for a, i in enumerate(ids):
         ok = np.array([b for b, j in enumerate(ids) if split[b] == split[a] and

@@ -105,8 +105,7 @@ def clip_windows(pcm, label=None, clean=None):
 _CACHE = {}   # real clips' windows, reused by every fold of a cross-validation
 
 
-def cached_windows(clip):
-    """clip_windows() of a clip, kept for real recordings (every fold reuses them)."""
+def _cached(clip):
     if clip.augmented:
         return clip_windows(clip.pcm, clip.label, clip.clean)
     key = (clip.path, clip.label, len(clip.pcm))
@@ -117,13 +116,15 @@ def cached_windows(clip):
 
 class Windows:
     """Every sounding window of a set of clips (P: frames, X: their summary features, made when
-    first asked for), with the clip each came from."""
+    first asked for), with the clip each came from; `live` holds each clip's sounding mask over
+    all its windows."""
 
     def __init__(self, clips, labels, desc='windows'):
         self.clips = clips
-        P, y, clip_index = [], [], []
+        P, y, clip_index, self.live = [], [], [], []
         for i, clip in enumerate(tqdm(clips, desc=desc, unit='clip', leave=False)):
-            windows, live = cached_windows(clip)
+            windows, live = _cached(clip)
+            self.live.append(live)
             P.append(windows[live])
             y += [labels.index(clip.label if clip.label in labels else 'other')] * int(live.sum())
             clip_index += [i] * int(live.sum())
