@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from earmark import DEVICE
-from training import bundle
+from training import bundle, cnn
 from training.cnn import Batches, CnnRecipe, Quantized, fit, inputs
 from training.device import module
 from training.model import Embedding, Recipe, balanced, centroids, forest, votes
@@ -92,6 +92,40 @@ def cnn_bundle(trained, tmp_path_factory):
     return folder
 
 
+def naive_layer(x, wq, bq, shift, pool):
+    """training/cnn.py's `layer`, written again independently of it: each output cell's 3x3
+    field laid out as a row (im2col) times the weights, then 2x2 max pooling cell by cell, a
+    rounding right shift as a floor division, ReLU to 0..127. In CPython the device's net runs
+    `layer` itself (earmark/shims/cnn_host.py), so only this makes its test more than the host
+    compared with itself."""
+    n, h, w, cin = x.shape
+    cout = wq.shape[3]
+    pad = np.zeros((n, h + 2, w + 2, cin), np.int64)
+    pad[:, 1:-1, 1:-1] = x
+    fields = np.lib.stride_tricks.sliding_window_view(pad, (3, 3), axis=(1, 2))
+    cols = fields.transpose(0, 1, 2, 4, 5, 3).reshape(n, h, w, 9 * cin)   # (ky, kx, cin) order
+    acc = cols @ wq.reshape(9 * cin, cout).astype(np.int64)
+    if pool:
+        pooled = np.empty((n, h // 2, w // 2, cout), np.int64)
+        for i in range(h // 2):
+            for j in range(w // 2):
+                pooled[:, i, j] = acc[:, 2 * i:2 * i + 2, 2 * j:2 * j + 2].max(axis=(1, 2))
+        acc = pooled
+    step = 2 ** np.asarray(shift, np.int64)
+    return np.clip((acc + bq + step // 2) // step, 0, 127)
+
+
+def reference(q, P):
+    """(embeddings, probabilities) of Quantized.forward with naive_layer for the convolutions;
+    the host's own forward must give the same."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cnn, 'layer', naive_layer)
+        emb, scores = q.forward(P)
+    host = q.forward(P)
+    assert np.array_equal(host[0], emb) and np.allclose(host[1], scores)
+    return emb, scores
+
+
 def device_run(device, folder, P, tmp):
     path = Path(tmp) / 'windows.bin'
     path.write_bytes(np.ascontiguousarray(P, '<i2').tobytes())
@@ -125,7 +159,7 @@ def test_bundle_runs_on_the_device_with_the_host_numbers(device, cnn_bundle, tra
     P[0, :, :] = 32767          # clipped
     P[1, :, :] = -32768         # silence below the floor
     *rows, info = device_run(device, cnn_bundle, P, tmp_path)
-    emb, scores = trained[1].forward(P)
+    emb, scores = reference(trained[1], P)
     again = Quantized.load(cnn_bundle).forward(P)     # the bundle read back on the host
     assert np.array_equal(again[0], emb) and np.allclose(again[1], scores)
     assert np.array_equal(np.array([r[0] for r in rows]), emb)
@@ -165,7 +199,7 @@ def test_a_pair_averages_its_trees_and_its_net_on_the_device(device, trained, tm
     *rows, info = device_run(device, folder, Q, tmp_path)
     X = summarise(Q)
     V = votes(pair.model, X)
-    scores = (V + trained[1].forward(Q)[1]) / 2
+    scores = (V + reference(trained[1], Q)[1]) / 2
     assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
     assert np.array_equal(np.array([r[0] for r in rows]), pair.embedding(X, V))
     assert [r[2] for r in rows] == list(X[:, 2 * BANDS + 3 * module('classifier').CEPSTRA])
@@ -197,7 +231,7 @@ def test_a_net_on_the_demo_scene_gives_the_host_numbers(mpy, cnn_bundle, tmp_pat
     frames = frames_of(pcm)
     P = patches(frames, starts(len(frames))[::3])
     *rows, info = device_run(mpy, cnn_bundle, P, tmp_path)
-    emb, scores = Quantized.load(cnn_bundle).forward(P)
+    emb, scores = reference(Quantized.load(cnn_bundle), P)
     assert len(rows) == len(P) > 50
     assert np.array_equal(np.array([r[0] for r in rows]), emb)
     assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
