@@ -130,3 +130,99 @@ def test_unknown_setting_and_wrong_score_count_are_errors(device):
                      '    except ValueError as e:\n'
                      '        print("error:", e)\n')
     assert 'unknown setting' in out and '1 scores for 2 labels' in out
+
+
+# ---- the order statistics and the background floor, against references computed here ----
+
+def lcg(seed):
+    """The generator the snippets below use (same numbers in both runtimes and here)."""
+    while True:
+        seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+        yield seed >> 8
+
+
+SELECT = '''
+import json
+from array import array
+from segmenter import _select
+seed = 99
+def rand():
+    global seed
+    seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+    return seed >> 8
+got = []
+for case in range(%d):
+    n = 1 + rand() %% 40
+    spread = 1 + rand() %% 50           # small spreads: many equal values
+    a = array('h', [rand() %% spread - 25 for _ in range(n)])
+    k = rand() %% n
+    got.append(_select(a, n, k))
+print(json.dumps(got))
+'''
+
+
+def test_select_is_the_kth_smallest(device):
+    """_select against sorted() on 2,000 arrays with many repeated values (an off-by-one in its
+    partition gave a wrong median on 484 of these)."""
+    cases = 2000
+    got = device.json_lines(SELECT % cases, heap='256K')[0]
+    rand = lcg(99)
+    want = []
+    for _ in range(cases):
+        n = 1 + next(rand) % 40
+        spread = 1 + next(rand) % 50
+        a = [next(rand) % spread - 25 for _ in range(n)]
+        want.append(sorted(a)[next(rand) % n])
+    assert got == want
+
+
+FLOOR = '''
+import json
+from segmenter import Floor
+seed = 5
+def rand():
+    global seed
+    seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+    return seed >> 8
+fl = Floor()
+out = []
+for f in range(%d):
+    out.append(%s)
+    fl.add(out[-1])
+    if f %% Floor.BLOCK == Floor.BLOCK - 1:
+        print(json.dumps([fl.value, fl.high]))
+print(json.dumps(out))
+'''
+
+
+def floor_reference(energies, block=32, blocks=32, rank=50, silence=-8500):
+    """[(value, high)] after each block, from the spec in Floor's docstring, with sorted()."""
+    medians, highs, out = [], [], []
+    value = high = None
+    for b in range(len(energies) // block):
+        kept = sorted(e for e in energies[b * block:(b + 1) * block] if e > silence)
+        if len(kept) * 2 >= block:
+            medians = (medians + [kept[len(kept) // 2]])[-blocks:]
+            highs = (highs + [kept[len(kept) * 9 // 10]])[-blocks:]
+            n = len(medians)
+            value, high = sorted(medians)[n * rank // 100], sorted(highs)[n * rank // 100]
+        out.append([value, high])
+    return out
+
+
+@pytest.mark.parametrize('frames, energy', [
+    # A bed whose level steps up 20 dB after 30 blocks: the floor follows it once the newer
+    # blocks are the majority of the 32 kept, and the blocks before are forgotten.
+    (80 * 32, '(-6000 if f < 30 * 32 else -4000) + rand() % 1200 - 600'),
+    # Frames of digital silence among the bed's: left out, and blocks of mostly silence (every
+    # fifth block here is 15-17 frames of it) say nothing of the bed.
+    (45 * 32, '-9000 if (f // 32) % 5 == 2 and f % 32 < 15 + (f // 32) % 3 '
+              'else (-9000 if rand() % 9 == 0 else -5000 + rand() % 2000)'),
+    # Loud sounds in a few blocks: the floor is the bed's median, not lifted by them.
+    (40 * 32, '-1500 if (f // 32) % 7 == 3 else -5500 + rand() % 800'),
+])
+def test_floor_is_the_median_of_block_medians(device, frames, energy):
+    lines = device.json_lines(FLOOR % (frames, energy), heap='256K')
+    energies = lines[-1]
+    assert len(energies) == frames
+    assert lines[:-1] == floor_reference(energies)

@@ -1,0 +1,223 @@
+"""The similarity index (device/similar.py) on its own, in both runtimes, against a reference
+computed here with numpy: normalised int8 vectors, exact dot products, brute-force top-k. The
+store's tests use it through Store.similar; these check every path of the index itself (both
+search kernels, the bucket table, binary search, damaged entries, compaction)."""
+import json
+import math
+
+import numpy as np
+import pytest
+
+DIM = 16
+NORM = 127
+HEAP = '512K'   # room for the test's data as source literals; the store's tests watch the heap
+
+RUN = '''
+import json, os, similar, storefile
+DIM = %(dim)d
+ROOT = %(root)r
+CENTROIDS = bytes(%(centroids)r)
+EVENTS = %(events)r        # [(id, raw int8 values)]
+QUERIES = %(queries)r
+out = {}
+ix = similar.Index(ROOT, DIM, CENTROIDS)
+out['buckets'] = ix.buckets
+out['empty_last'] = ix.last_id(0)
+out['empty_vector'] = ix.vector(0, 1) is None
+out['empty_search'] = ix.search(similar.normalise(QUERIES[0], DIM), 3, range(ix.buckets), 0,
+                                10 ** 6, lambda i: True)
+placed = {}
+for ident, raw in EVENTS:
+    v = similar.normalise(raw, DIM)
+    b = ix.nearest(v, 1)[0]
+    placed[ident] = b
+    assert ix.add(ident, b, v) == ix.entry_size
+out['placed'] = placed
+out['last'] = [ix.last_id(b) for b in range(ix.buckets)]
+out['vectors'] = {i: list(ix.vector(placed[i], i) or b'') for i, _ in EVENTS}
+out['absent'] = [ix.vector(b, 10 ** 6) is None for b in range(ix.buckets)]
+out['nearest'] = [ix.nearest(similar.normalise(q, DIM), 3) for q in QUERIES]
+out['nearest_all'] = ix.nearest(similar.normalise(QUERIES[0], DIM), 99)
+every = range(ix.buckets)
+odd = lambda i: i %% 2 == 1
+out['search'] = []
+for q in QUERIES:
+    v = similar.normalise(q, DIM)
+    out['search'].append({
+        'k5': ix.search(v, 5, every, 0, 10 ** 6, lambda i: True),
+        'k1': ix.search(v, 1, every, 0, 10 ** 6, lambda i: True),
+        'k12': ix.search(v, 12, every, 0, 10 ** 6, lambda i: True),
+        'k30': ix.search(v, 30, every, 0, 10 ** 6, lambda i: True),
+        'range': ix.search(v, 5, every, 20, 40, lambda i: True),
+        'odd': ix.search(v, 5, every, 0, 10 ** 6, odd),
+        'odd_k20': ix.search(v, 20, every, 0, 10 ** 6, odd),
+        'few': ix.search(v, 5, every, 0, 10 ** 6, lambda i: i in (3, 50, 77)),
+        'bucket0': ix.search(v, 5, [0], 0, 10 ** 6, lambda i: True),
+    })
+print(json.dumps(out))
+'''
+
+DAMAGE = '''
+import json, similar, storefile
+DIM = %(dim)d
+ix = similar.Index(%(root)r, DIM)
+for ident, raw in %(events)r:
+    ix.add(ident, 0, similar.normalise(raw, DIM))
+path = ix.path(0)
+with open(path, 'rb') as f:
+    data = bytearray(f.read())
+# One flipped byte in the vector of the entry of id %(bad)d: its CRC no longer matches.
+at = %(index)d * ix.entry_size + 4 + 3
+data[at] ^= 0x40
+with open(path, 'wb') as f:
+    f.write(data)
+q = similar.normalise(%(query)r, DIM)
+out = {'vector_bad': ix.vector(0, %(bad)d), 'vector_next': ix.vector(0, %(next)d) is not None,
+       'k5': ix.search(q, 5, [0], 0, 10 ** 6, lambda i: True),
+       'k30': ix.search(q, 30, [0], 0, 10 ** 6, lambda i: True)}
+ix.compact(lambda i: i %% 3 != 0)
+out['after'] = ix.search(q, 40, [0], 0, 10 ** 6, lambda i: True)
+out['size'] = storefile.size(path) // ix.entry_size
+print(json.dumps(out))
+'''
+
+
+def normalise(raw):
+    """The reference: int8 values scaled to norm 127, rounded half to even as Python's round."""
+    raw = np.asarray(raw, dtype=np.int64)
+    norm = math.sqrt(int((raw * raw).sum()))
+    if not norm:
+        return np.zeros(len(raw), dtype=np.int64)
+    return np.array([max(-127, min(127, int(round(v * NORM / norm)))) for v in raw])
+
+
+def int8(values):
+    return [int(v) & 0xff for v in values]
+
+
+def top(query, vectors, k, keep=lambda i: True):
+    """Brute-force top-k [score, id] by exact integer dot product, best first."""
+    q = normalise(query)
+    scored = sorted(((int(np.dot(q, v)), i) for i, v in vectors.items() if keep(i)),
+                    reverse=True)
+    return [list(s) for s in scored[:k]]
+
+
+@pytest.fixture(scope='module')
+def scene():
+    rng = np.random.default_rng(7)
+    # Four centroids, far apart (one-hot axes), and 60 events scattered around them; ids 1..60
+    # with gaps, as a store's ids are after deletions.
+    centroids = np.zeros((4, DIM), dtype=np.int64)
+    for c in range(4):
+        centroids[c, 4 * c] = 100
+    ids = sorted(rng.choice(np.arange(1, 90), 60, replace=False).tolist())
+    events = []
+    for n, ident in enumerate(ids):
+        raw = rng.integers(-20, 21, DIM) + centroids[n % 4] // 2
+        events.append((ident, raw.clip(-128, 127).tolist()))
+    queries = [rng.integers(-100, 101, DIM).tolist() for _ in range(3)]
+    vectors = {i: normalise(raw) for i, raw in events}
+    # Distinct scores, so "the top k" names one list (ties would be ordered by the kernel).
+    for q in queries:
+        scores = [s for s, _ in top(q, vectors, len(vectors))]
+        assert len(set(scores)) == len(scores)
+    return dict(centroids=centroids, events=events, queries=queries, vectors=vectors)
+
+
+def test_index_against_a_brute_force_reference(device, tmp_path, scene):
+    got = device.json_lines(RUN % dict(
+        dim=DIM, root=str(tmp_path), centroids=int8(scene['centroids'].ravel()),
+        events=scene['events'], queries=scene['queries']), heap=HEAP)[0]
+    vectors = scene['vectors']
+    cents = [normalise(c) for c in scene['centroids']]
+    assert got['buckets'] == 4
+    assert got['empty_last'] == -1 and got['empty_vector'] and got['empty_search'] == []
+    # Each event went to the centroid it is nearest to; each bucket's last id is its largest.
+    placed = {int(i): b for i, b in got['placed'].items()}
+    for i, v in vectors.items():
+        assert placed[i] == int(np.argmax([np.dot(c, v) for c in cents])), i
+    assert got['last'] == [max(i for i in placed if placed[i] == b) for b in range(4)]
+    # Stored vectors read back by binary search, byte for byte; an absent id is None.
+    for i, v in vectors.items():
+        assert got['vectors'][str(i)] == int8(v), i
+    assert got['absent'] == [True] * 4
+    for q, near in zip(scene['queries'], got['nearest']):
+        order = sorted(range(4), key=lambda c: -int(np.dot(normalise(q), cents[c])))
+        assert near == order[:3]
+    assert len(got['nearest_all']) == 4
+    for q, s in zip(scene['queries'], got['search']):
+        assert s['k5'] == top(q, vectors, 5)
+        assert s['k1'] == top(q, vectors, 1)
+        assert s['k12'] == top(q, vectors, 12)     # beyond the kept buffers: the checked search
+        assert s['k30'] == top(q, vectors, 30)
+        assert s['range'] == top(q, vectors, 5, lambda i: 20 <= i <= 40)
+        assert s['odd'] == top(q, vectors, 5, lambda i: i % 2)
+        assert s['odd_k20'] == top(q, vectors, 20, lambda i: i % 2)
+        assert s['few'] == top(q, vectors, 5, lambda i: i in (3, 50, 77))
+        assert s['bucket0'] == top(q, vectors, 5, lambda i: placed[i] == 0)
+
+
+def test_a_damaged_entry_is_never_returned_and_compaction_drops_it(device, tmp_path, scene):
+    events = scene['events'][:40]
+    vectors = {i: normalise(raw) for i, raw in events}
+    query = scene['queries'][0]
+    # Damage the best answer, so both kernels meet it first.
+    bad = top(query, vectors, 1)[0][1]
+    index = [i for i, _ in events].index(bad)
+    nxt = events[index + 1][0]
+    got = device.json_lines(DAMAGE % dict(dim=DIM, root=str(tmp_path), events=events, bad=bad,
+                                          index=index, next=nxt, query=query), heap=HEAP)[0]
+    assert got['vector_bad'] is None and got['vector_next']
+    intact = {i: v for i, v in vectors.items() if i != bad}
+    assert got['k5'] == top(query, intact, 5)
+    assert got['k30'] == top(query, intact, 30)
+    alive = {i: v for i, v in intact.items() if i % 3}
+    assert got['after'] == top(query, alive, 40)
+    assert got['size'] == len(alive)
+
+
+NORMALISE = '''
+import json, similar
+out = {'list': list(similar.normalise([3, -4] + [0] * 14, 16)),
+       'bytes': list(similar.normalise(bytes([3, 252] + [0] * 14), 16)),
+       'big': list(similar.normalise([127] * 16, 16)),
+       'one': list(similar.normalise([0] * 15 + [-1], 16)),
+       'zero': list(similar.normalise([0] * 16, 16)),
+       'cos': [similar.cosine(bytes([3, 4]), bytes([3, 4])),
+               similar.cosine(bytes([3, 4]), bytes([253, 252])),
+               similar.cosine(bytes([1, 0]), bytes([0, 1])),
+               similar.cosine(bytes([0, 0]), bytes([0, 1])),
+               similar.cosine(bytes([0, 1]), bytes([0, 0])),
+               similar.cosine(bytes([1, 2, 3]), bytes([253, 5, 0]))],
+       'signed': similar.signed(bytes([0, 127, 128, 255]))}
+errors = []
+for bad in (None, [1] * 15, [1] * 17):
+    try:
+        similar.normalise(bad, 16)
+    except ValueError as e:
+        errors.append(str(e))
+try:
+    similar.Index('.', 16, bytes(16 * 2 + 1))
+except ValueError as e:
+    errors.append(str(e))
+out['errors'] = errors
+print(json.dumps(out))
+'''
+
+
+def test_normalise_cosine_and_bad_input(device):
+    got = device.json_lines(NORMALISE)[0]
+    assert got['list'] == int8(normalise([3, -4] + [0] * 14))          # 76, -102
+    assert got['bytes'] == got['list']                                 # raw int8 bytes alike
+    assert got['big'] == int8(normalise([127] * 16))                    # 127 / 4 each: 32
+    assert got['one'] == int8([0] * 15 + [-127])
+    assert got['zero'] == [0] * 16
+    a, b = np.array([1, 2, 3]), np.array([-3, 5, 0])
+    assert got['cos'][:5] == [1.0, -1.0, 0.0, 0.0, 0.0]
+    assert got['cos'][5] == pytest.approx(float(a @ b / np.linalg.norm(a) / np.linalg.norm(b)))
+    assert got['signed'] == [0, 127, -128, -1]
+    assert got['errors'] == ['embedding must have 16 int8 values, got none',
+                             'embedding must have 16 int8 values, got 15',
+                             'embedding must have 16 int8 values, got 17',
+                             'centroids must be K*16 int8 values']
