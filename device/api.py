@@ -35,8 +35,9 @@ app = Microdot()
 _started = compat.ticks_ms()
 # Paths under /api/ that answer without a token.
 PUBLIC = ('/api/health',)
-# EventSource cannot send headers, so the page passes the token as ?token= on this path only.
-QUERY_TOKEN = ('/api/live',)
+# EventSource cannot send headers: the live stream also opens with ?ticket=, a single-use ticket
+# from POST /api/live/ticket (auth.Tickets), so the token itself is never in a URL.
+LIVE_PATH = '/api/live'
 JSON = {'Content-Type': 'application/json'}
 WAV_TYPES = ('audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave')
 TIME_MAX = 9999999999  # seconds (year 2286): the spec's Time maximum
@@ -45,6 +46,7 @@ CHUNK = 1024  # bytes of a streamed answer gathered per socket write
 # The page is read into a request's CHUNK-byte slot buffer (static.py), a piece at a time.
 Response.send_file_buffer_size = CHUNK
 auth = None
+tickets = auth_module.Tickets()
 store = None
 pipeline = None
 live_streams = 0
@@ -220,12 +222,8 @@ class _Conn:
             return
         self.path = self.authz = None
         path, _, query = url.partition('?')
-        token = auth_module.bearer(authz)
-        if token is None and path in QUERY_TOKEN:
-            for pair in query.split('&'):
-                if pair[:6] == 'token=':
-                    token = pair[6:]
-        if auth is not None and auth.check(token):
+        if auth is not None and (auth.check(auth_module.bearer(authz)) or
+                                 path == LIVE_PATH and tickets.take(_ticket(query))):
             self.grant = TOKEN
         elif not path.startswith('/api/') or path in PUBLIC:
             self.grant = PUBLIC_PATH
@@ -326,6 +324,14 @@ class _Conn:
         self.give_place()
         if self in _Conn.conns:
             _Conn.conns.remove(self)
+
+
+def _ticket(query):
+    """The value of `ticket=` in a raw query string (a ticket is hex: nothing to unquote)."""
+    for pair in query.split('&'):
+        if pair[:7] == 'ticket=':
+            return pair[7:]
+    return None
 
 
 def _give_place():
@@ -505,9 +511,8 @@ async def authorize(request):
     if getattr(request.sock[0], 'grant', None) == TOKEN:   # checked as its head came in
         return None
     token = auth_module.bearer(request.headers.get('Authorization'))
-    if token is None and path in QUERY_TOKEN:
-        token = request.args.get('token')
-    if auth is None or not auth.check(token):
+    if auth is None or not (auth.check(token) or
+                            path == LIVE_PATH and tickets.take(request.args.get('ticket'))):
         return {'error': 'missing or wrong token'}, 401, {'WWW-Authenticate': 'Bearer'}
     conn = request.sock[0]
     if not conn.held:   # a token its head did not show as such (say, %-encoded): a slot now
@@ -868,7 +873,12 @@ async def stats(request):
         bucket, _time(start), _time(end)), rows)
 
 
-@route('GET', '/api/live')
+@route('POST', '/api/live/ticket')
+async def live_ticket(request):
+    return {'ticket': tickets.issue(), 'expires_in': auth_module.TICKET_S}
+
+
+@route('GET', LIVE_PATH)
 async def live(request):
     global live_streams
     if live_streams >= Config.max_live:

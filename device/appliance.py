@@ -35,6 +35,9 @@ def options(argv):
     # On a board the token hash lives on the flash. On a host it does only with --auth FILE:
     # without one each run makes a new token, and no file lands in the image or source folder.
     opts = {'port': DEFAULT_PORT, 'host': '0.0.0.0', 'www': Config.www,
+            # The address phones use, where the runtime cannot find it (the unix port has no
+            # getsockname(): `earmark run` finds it and passes it); '' to look it up here.
+            'lan': '',
             'auth': Config.auth_file if ESP else '',
             # i2s, - (raw PCM on stdin), a WAV file, or '' (a host: no audio, the server only)
             'source': 'i2s' if ESP else '',
@@ -59,6 +62,42 @@ def options(argv):
         except ValueError:
             raise ValueError('%s needs a %s, got %r' % (name, kind.__name__, value))
     return opts
+
+
+def lan_address():
+    """This machine's address on the home network, or None: a board's WiFi address, else the
+    one the default route leaves from (a UDP connect() sends nothing, it only picks the route;
+    CPython has getsockname(), MicroPython's unix port has not)."""
+    if ESP:
+        import network
+        sta = network.WLAN(network.STA_IF)
+        return sta.ifconfig()[0] if sta.isconnected() else None
+    import socket
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        s.connect(socket.getaddrinfo('192.0.2.1', 9)[0][-1])   # TEST-NET-1
+        address = s.getsockname()[0]
+    except (AttributeError, OSError):
+        return None
+    finally:
+        s.close()
+    return None if address.startswith('127.') or address == '0.0.0.0' else address
+
+
+def addresses(host, port, lan):
+    """Where the server listens and the addresses to open it at: a phone's (`lan`, or found
+    with lan_address()), and this computer's own (a board has none to offer)."""
+    if host.startswith('127.') or host == 'localhost':
+        return ('serving on %s:%d only: http://%s:%d/ on this computer (phones cannot reach it; '
+                '--bind 0.0.0.0 for them)' % (host, port, host, port))
+    if host not in ('0.0.0.0', ''):
+        return 'serving on %s:%d: http://%s:%d/' % (host, port, host, port)
+    lan = lan or lan_address()
+    where = ['http://%s:%d/ from a phone on the same network' % (lan, port) if lan
+             else 'no LAN address found for phones']
+    if not ESP:
+        where.insert(0, 'http://127.0.0.1:%d/ on this computer' % port)
+    return 'serving on all interfaces (0.0.0.0:%d): %s' % (port, ', '.join(where))
 
 
 def _log(line):
@@ -168,11 +207,11 @@ def main(argv=None):
     if opts['port']:
         import api
         Config.www = opts['www']
+        print('earmark: ' + addresses(opts['host'], opts['port'], opts['lan']))
         api.secure(opts['auth'])
         if p is not None and hasattr(api, 'attach'):
             api.attach(st, p)
         app = api.app
-        print('earmark: serving on http://%s:%d/' % (opts['host'], opts['port']))
     if p is not None:
         print('earmark: listening to %s' % opts['source'])
     try:

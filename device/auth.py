@@ -1,4 +1,5 @@
-"""The API's bearer token: made on first boot, shown once, kept only as a salted hash.
+"""The API's bearer token: made on first boot, shown once, kept only as a salted hash; and the
+live stream's tickets, which stand in for it where a browser cannot send it (`Tickets`).
 
 The token has 128 random bits, so one salted SHA-256 is enough: there is nothing to brute-force
 that a slow key-derivation function would protect. Nothing here prints or logs a token; the
@@ -9,15 +10,21 @@ import hashlib
 import json
 import os
 
+import compat
+
 TOKEN_BYTES = 16
 SALT_BYTES = 16
+#: Seconds a live-stream ticket stays good: the page opens its stream as soon as it has one.
+TICKET_S = 30
+#: Tickets outstanding at once; asking for another drops the oldest (their heap is bounded).
+TICKETS = 4
 
 
 def _digest(salt, token):
     return hashlib.sha256(salt + token.encode()).digest()
 
 
-def _same(a, b):
+def same(a, b):
     """Equal in time that depends only on the length (both are SHA-256 digests here)."""
     if len(a) != len(b):
         return False
@@ -114,7 +121,7 @@ class Auth:
         """True when `token` (a str, or None when absent) is the one this Auth was made from."""
         if not isinstance(token, str) or not token:
             return False
-        return _same(_digest(self.salt, token), self.digest)
+        return same(_digest(self.salt, token), self.digest)
 
 
 def bearer(header):
@@ -125,3 +132,34 @@ def bearer(header):
     if len(parts) != 2 or parts[0].lower() != 'bearer':
         return None
     return parts[1].strip() or None
+
+
+class Tickets:
+    """Short-lived, single-use tickets for the live stream. EventSource cannot send an
+    Authorization header, and a token in a URL lands in server logs, proxies and the browser's
+    history; a ticket there is worth one stream, for TICKET_S seconds, and only to whoever got it
+    with the token. Held in memory only: a restart voids them all."""
+
+    def __init__(self, life_s=TICKET_S):
+        self.life_ms = int(life_s * 1000)
+        self.items = []   # (ticket bytes, ticks_ms when issued), oldest first
+
+    def issue(self):
+        """A new ticket (32 hex characters, 128 random bits)."""
+        ticket = _hex(os.urandom(TOKEN_BYTES))
+        if len(self.items) >= TICKETS:
+            self.items.pop(0)
+        self.items.append((ticket.encode(), compat.ticks_ms()))
+        return ticket
+
+    def take(self, ticket):
+        """True, once, for a ticket issued less than life_s ago; it is spent either way."""
+        if not isinstance(ticket, str) or not ticket:
+            return False
+        presented = ticket.encode()
+        now = compat.ticks_ms()
+        for item in self.items:
+            if same(item[0], presented):
+                self.items.remove(item)
+                return compat.ticks_diff(now, item[1]) < self.life_ms
+        return False

@@ -40,7 +40,7 @@ STORED = re.compile(r'^earmark: event (\d+) (\S+) from ([\d.]+) s stored at ([\d
 
 
 def appliance_args(source, data, model=None, port=0, speed=0.0, start_time=None,
-                   exit_at_end=False, host=None):
+                   exit_at_end=False, host=None, lan=None):
     """main.py's options. Paths become absolute: the appliance runs in the image folder."""
     live = source in ('i2s', '-', '')   # '' : no audio, the server alone
     args = ['main.py', '--source', source if live else str(Path(source).resolve()),
@@ -55,6 +55,8 @@ def appliance_args(source, data, model=None, port=0, speed=0.0, start_time=None,
         args += ['--exit-at-end', '1']
     if host:
         args += ['--host', host]
+    if lan:   # the address for phones, which MicroPython's unix port cannot find itself
+        args += ['--lan', lan]
     for a in args:
         if len(a) > 250:
             raise ValueError('path too long for the MicroPython unix port (%d bytes): %s'
@@ -109,10 +111,10 @@ def cmd_run(args):
     bind = getattr(args, 'bind', '0.0.0.0')
     argv, env, cwd = runtime.command(which, appliance_args(
         args.source, data, args.model, args.port, args.speed, args.start_time,
-        exit_at_end=args.exit_at_end, host=bind), heap=heap)
-    if args.port:
-        print('earmark: appliance in %s, heap %s, %s'
-              % (runtime.describe(which), heap, addresses(bind, args.port)), flush=True)
+        exit_at_end=args.exit_at_end, host=bind,
+        lan=lan_address() if args.port and bind in ('0.0.0.0', '') else None), heap=heap)
+    # The appliance itself says where it serves (appliance.addresses), once it does.
+    print('earmark: appliance in %s, heap %s' % (runtime.describe(which), heap), flush=True)
     os.chdir(cwd)
     os.execvpe(argv[0], argv, env)
 
@@ -131,20 +133,6 @@ def lan_address():
         if not addr.startswith('127.') and addr != '0.0.0.0':
             return addr
     return None
-
-
-def addresses(bind, port):
-    """What `earmark run` says about where it listens: the address it binds to, and the one a
-    phone on the home network can open (none when it binds to loopback only)."""
-    if bind in ('0.0.0.0', ''):
-        lan = lan_address()
-        return ('listening on all interfaces (0.0.0.0:%d): http://127.0.0.1:%d/ on this '
-                'computer, %s' % (port, port, 'http://%s:%d/ from a phone on the same network'
-                                  % (lan, port) if lan else 'no LAN address found for phones'))
-    if bind.startswith('127.') or bind == 'localhost':
-        return ('listening on %s:%d only: http://%s:%d/ on this computer (phones cannot reach '
-                'it; --bind 0.0.0.0 for them)' % (bind, port, bind, port))
-    return 'listening on %s:%d: http://%s:%d/' % (bind, port, bind, port)
 
 
 def add_run_options(r):

@@ -392,12 +392,12 @@ def test_stats_refuse_bad_parameters(dev, query):
 # ---- live
 
 
-def sse_messages(dev, path, count, timeout=10, until=None):
+def sse_messages(dev, path, count, timeout=10, until=None, headers=''):
     """Opens the stream and returns (status, [(event, data)]) once count messages came, or
     sooner, with a message of kind `until`."""
     sock = socket.create_connection(('127.0.0.1', dev.port), timeout=timeout)
     try:
-        sock.sendall(('GET %s HTTP/1.0\r\n\r\n' % path).encode())
+        sock.sendall(('GET %s HTTP/1.0\r\n%s\r\n' % (path, headers)).encode())
         f = sock.makefile('rb')
         status = int(f.readline().split()[1])
         headers = {}
@@ -420,8 +420,20 @@ def sse_messages(dev, path, count, timeout=10, until=None):
         sock.close()
 
 
+def ticket(dev):
+    """A live-stream ticket, asked for with the token as the page does."""
+    status, body = get_ticket(dev)
+    assert status == 200, body
+    return check('LiveTicket', body)['ticket']
+
+
+def get_ticket(dev, **kw):
+    status, headers, body = call(dev, 'POST', '/api/live/ticket', **kw)
+    return status, json.loads(body)
+
+
 def test_live_sends_levels_and_new_events(dev):
-    status, headers, messages = sse_messages(dev, '/api/live?token=' + dev.token, 2)
+    status, headers, messages = sse_messages(dev, '/api/live?ticket=' + ticket(dev), 2)
     assert status == 200 and headers['content-type'] == 'text/event-stream'
     assert [k for k, _ in messages] == ['level', 'level']
     for _, data in messages:
@@ -429,7 +441,7 @@ def test_live_sends_levels_and_new_events(dev):
     newest = get(dev, '/api/events?limit=1')[1]['events'][0]['id']
     got = []
     t = threading.Thread(target=lambda: got.append(
-        sse_messages(dev, '/api/live?token=' + dev.token, 30, until='event')))
+        sse_messages(dev, '/api/live?ticket=' + ticket(dev), 30, until='event')))
     t.start()
     time.sleep(1)
     dev.play(LIVE_SOUND)
@@ -443,16 +455,33 @@ def test_live_sends_levels_and_new_events(dev):
     assert (stored['label'], stored['start']) == (ev['label'], ev['start'])
 
 
-def test_live_needs_the_token_and_is_bounded(dev):
-    assert sse_messages(dev, '/api/live?token=nope', 1)[0] == 401
+def test_live_opens_with_a_ticket_once_never_with_the_token_in_the_url(dev):
+    assert get_ticket(dev, token=False)[0] == 401
+    assert get_ticket(dev, token='wrong')[0] == 401
     assert sse_messages(dev, '/api/live', 1)[0] == 401
+    assert sse_messages(dev, '/api/live?token=' + dev.token, 1)[0] == 401   # the old way
+    assert sse_messages(dev, '/api/live?ticket=' + dev.token, 1)[0] == 401
+    assert sse_messages(dev, '/api/live?ticket=' + '0' * 32, 1)[0] == 401
+    once = ticket(dev)
+    assert sse_messages(dev, '/api/live?ticket=' + once, 1)[0] == 200
+    assert sse_messages(dev, '/api/live?ticket=' + once, 1)[0] == 401   # spent
+    first = [ticket(dev) for _ in range(5)]   # the device keeps the 4 newest
+    assert sse_messages(dev, '/api/live?ticket=' + first[0], 1)[0] == 401
+    assert sse_messages(dev, '/api/live?ticket=' + first[-1], 1)[0] == 200
+    # A client that can send headers (curl) needs no ticket.
+    status, _, messages = sse_messages(dev, '/api/live', 1, headers='Authorization: Bearer %s\r\n'
+                                       % dev.token)
+    assert status == 200 and len(messages) == 1, (status, messages)
+
+
+def test_live_streams_are_bounded(dev):
     def hold(n):
         """n open streams and their statuses; each 200 one has had a message (a client that
         leaves while the headers are being written is only noticed after LIVE_STALL)."""
         held = []
         for _ in range(n):
             s = socket.create_connection(('127.0.0.1', dev.port), timeout=10)
-            s.sendall(('GET /api/live?token=%s HTTP/1.0\r\n\r\n' % dev.token).encode())
+            s.sendall(('GET /api/live?ticket=%s HTTP/1.0\r\n\r\n' % ticket(dev)).encode())
             f = s.makefile('rb')
             status = int(f.readline().split()[1])
             while status == 200 and not f.readline().startswith(b'data: '):
@@ -474,7 +503,7 @@ def test_live_needs_the_token_and_is_bounded(dev):
         assert time.monotonic() < deadline, [status for _, _, status in streams]
         time.sleep(1)
     try:
-        status, _, body = sse_messages(dev, '/api/live?token=' + dev.token, 1)
+        status, _, body = sse_messages(dev, '/api/live?ticket=' + ticket(dev), 1)
         assert status == 503 and 'live streams' in body['error']
     finally:
         release(streams)
@@ -493,14 +522,13 @@ def test_live_needs_the_token_and_is_bounded(dev):
 GUARDED = [('GET', '/api/status'), ('GET', '/api/events'), ('GET', '/api/events/1'),
            ('PATCH', '/api/events/1'), ('DELETE', '/api/events/1'),
            ('GET', '/api/events/1/clip.wav'), ('GET', '/api/events/1/similar'),
-           ('POST', '/api/search'), ('GET', '/api/stats'), ('GET', '/api/live')]
+           ('POST', '/api/search'), ('GET', '/api/stats'), ('GET', '/api/live'),
+           ('POST', '/api/live/ticket')]
 
 
 @pytest.mark.parametrize('method,path', GUARDED)
 def test_every_guarded_endpoint_needs_the_token(dev, method, path):
     for token, query in ((False, ''), ('wrong', ''), ('', ''), (False, '?token=' + dev.token)):
-        if method == 'GET' and path == '/api/live' and query:
-            continue  # the one place a query token counts
         status, headers, body = call(dev, method, path + query, token=token)
         assert status == 401 and headers['www-authenticate'] == 'Bearer', (method, path, token)
         check('Error', json.loads(body))

@@ -155,7 +155,8 @@ def test_an_endless_header_line_is_refused(app):
 def open_live(app):
     """(socket, status) of a live stream request, its head read."""
     s = socket.create_connection(('127.0.0.1', app.port), timeout=10)
-    s.sendall(('GET /api/live?token=%s HTTP/1.0\r\n\r\n' % app.token).encode())
+    s.sendall(('GET /api/live HTTP/1.0\r\nAuthorization: Bearer %s\r\n\r\n'
+               % app.token).encode())
     f = s.makefile('rb')
     status = int(f.readline().split()[1])
     for line in iter(f.readline, b'\r\n'):

@@ -84,8 +84,8 @@ results = []
 for i in range(32):
     b = bytearray(a)
     b[i] ^= 1
-    results.append(auth._same(a, bytes(b)))
-print(auth._same(a, a), auth._same(a, a[:31]), any(results))
+    results.append(auth.same(a, bytes(b)))
+print(auth.same(a, a), auth.same(a, a[:31]), any(results))
 ''')
     assert out.split() == ['True', 'False', 'False']
 
@@ -149,3 +149,28 @@ def test_save_syncs_before_the_rename(device, tmp_path):
     rename = log.index(['rename', True])
     assert 'sync' in log[:rename] and 'sync' in log[rename + 1:], log
     assert json.loads((tmp_path / 'auth.json').read_text())['sha256']
+
+
+TICKETS = '''
+import json, time, auth
+t = auth.Tickets(life_s=0.3)
+a, b = t.issue(), t.issue()
+out = {"len": len(a), "differ": a != b, "a": t.take(a), "a_again": t.take(a),
+       "unknown": t.take("0" * 32), "none": t.take(None), "empty": t.take(""),
+       "number": t.take(12), "prefix": t.take(b[:-1])}
+time.sleep(0.4)
+out["b_late"] = t.take(b)
+many = [t.issue() for _ in range(auth.TICKETS + 1)]
+out["oldest_dropped"] = t.take(many[0])
+out["newest"] = t.take(many[-1])
+out["held"] = len(t.items)
+print(json.dumps(out))
+'''
+
+
+def test_live_tickets_are_single_use_short_lived_and_bounded(device):
+    out = device.json_lines(TICKETS)[0]
+    assert out.pop('len') == 32 and out.pop('differ')
+    assert out == {'a': True, 'a_again': False, 'unknown': False, 'none': False, 'empty': False,
+                   'number': False, 'prefix': False, 'b_late': False, 'oldest_dropped': False,
+                   'newest': True, 'held': 3}

@@ -237,10 +237,10 @@ def test_timeline_on_a_phone(api, phone, shots):
         assert words in status, (words, status)
     assert re.search(r'Events\s+%d \(\d+ with clips\)' % s['storage']['events'], status), status
 
-    # /api/live used the query token; nothing else carried it.
-    live = [u for u in page.requests if '/api/live' in u]
-    assert live and all('token=' + api.token in u for u in live)
-    assert not [u for u in page.requests if 'token=' in u and '/api/live' not in u]
+    # The live stream opened with a single-use ticket; no URL ever carried the token.
+    live = [u for u in page.requests if '/api/live?' in u]
+    assert live and all(re.search(r'/api/live\?ticket=[0-9a-f]{32}$', u) for u in live), live
+    assert not [u for u in page.requests if api.token in u or 'token=' in u]
 
 
 def test_wrong_token_is_asked_again(api, phone):

@@ -146,14 +146,17 @@ class Req:
     def __init__(self, path, header=None, query=None):
         self.path = path
         self.headers = {"Authorization": header} if header else {}
-        self.args = {"token": query} if query else {}
+        self.args = query or {}
         self.sock = (Conn(), None)
+once, other = api.tickets.issue(), api.tickets.issue()
 cases = [
     ("/api/health", None, None), ("/", None, None), ("/openapi.json", None, None),
     ("/api/events", None, None), ("/api/events", "Bearer " + token, None),
-    ("/api/events", "Bearer nope", None), ("/api/events", None, token),
-    ("/api/live", None, token), ("/api/live", None, "nope"), ("/api/live", "Bearer " + token, None),
-    ("/api/status", "Basic " + token, None),
+    ("/api/events", "Bearer nope", None), ("/api/events", None, {"token": token}),
+    ("/api/live", None, {"token": token}), ("/api/live", None, {"ticket": "nope"}),
+    ("/api/live", "Bearer " + token, None), ("/api/status", "Basic " + token, None),
+    ("/api/live", None, {"ticket": once}), ("/api/live", None, {"ticket": once}),
+    ("/api/events", None, {"ticket": other}), ("/api/live", None, {"ticket": other}),
 ]
 async def run():
     out = []
@@ -170,9 +173,10 @@ print(json.dumps(asyncio.run(run())))
 def test_token_policy(device):
     unset, guarded = device.json_lines(POLICY)
     # Before an Auth is set every guarded path is refused; the page shell and health never are.
-    assert unset == [None, None, None, 401, 401, 401, 401, 401, 401, 401, 401]
-    # The token in the query counts on /api/live only (EventSource cannot send headers).
-    assert guarded == [None, None, None, 401, None, 401, 401, None, 401, None, 401]
+    assert unset == [None, None, None] + [401] * 12
+    # A token in a URL never counts; a ticket (api.tickets) opens /api/live, once, and nothing else.
+    assert guarded == [None, None, None, 401, None, 401, 401, 401, 401, None, 401, None, 401, 401,
+                       None]
 
 
 def test_token_shown_once_across_restarts(tmp_path, device_image):

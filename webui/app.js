@@ -373,18 +373,25 @@ function showLevel(db) {
   $('level').textContent = db === null ? '– dB' : Math.round(db) + ' dB';
   $('meter').value = db === null ? -90 : db;
 }
-function connectLive() {
+async function connectLive() {
   if (state.live) state.live.close();
-  // EventSource cannot send an Authorization header; the device accepts ?token= on /api/live only.
-  const es = new EventSource('/api/live?token=' + encodeURIComponent(state.token));
+  const mine = state.live = { close() {} };   // a newer call (a new token) supersedes this one
+  const again = () => setTimeout(() => { if (state.live === mine && state.token) connectLive(); }, 3000);
+  // EventSource cannot send an Authorization header: it opens with a single-use ticket asked
+  // for with the token, so the token never goes into a URL (logs, history).
+  let ticket;
+  try {
+    ticket = (await (await api('/api/live/ticket', { method: 'POST' })).json()).ticket;
+  } catch (e) { again(); return; }   // offline: the live dot stays off; a refused token asks anew
+  if (state.live !== mine) return;
+  const es = new EventSource('/api/live?ticket=' + ticket);
   state.live = es;
   es.onopen = () => $('live').classList.add('on');
   es.onerror = () => {
     $('live').classList.remove('on');
-    // The browser retries by itself unless the device refused the stream (e.g. a new token).
-    if (es.readyState === EventSource.CLOSED && state.live === es) {
-      setTimeout(() => { if (state.live === es && state.token) connectLive(); }, 10000);
-    }
+    // The ticket is spent: the browser's own retry would be refused, so ask for a new one.
+    es.close();
+    if (state.live === es) { state.live = mine; again(); }
   };
   es.addEventListener('event', (m) => arrived(JSON.parse(m.data)));
   es.addEventListener('level', (m) => showLevel(JSON.parse(m.data).level_db));
