@@ -183,11 +183,14 @@ class Segmenter:
         self.windows += 1
         slot = w % self.SMOOTH
         done = []
+        # Every label's score first: an event opening here sums all labels' scores of this
+        # window (its runners-up), those of labels after it in the list too.
         for c in range(len(self.labels)):
-            raw = self._raw[c]
-            raw[slot] = scores[c]
+            self._raw[c][slot] = scores[c]
+        for c in range(len(self.labels)):
             if self.quiet[c]:
                 continue
+            raw = self._raw[c]
             smooth = sum(raw) / self.SMOOTH if w + 1 >= self.SMOOTH else sum(raw) / (w + 1)
             ev = self._open[c]
             if ev is None:

@@ -226,3 +226,76 @@ def test_floor_is_the_median_of_block_medians(device, frames, energy):
     energies = lines[-1]
     assert len(energies) == frames
     assert lines[:-1] == floor_reference(energies)
+
+
+# ---- exact scenes: flat beds and given window scores, every figure worked out by hand ----
+# Windows are 62 frames every 31 (frames of 16 ms: window w covers frames [31w, 31w + 62)); the
+# bed is -50 dB and flat, so the floor is -5000 and its flicker's top -5000 too: the gate opens
+# at max(-5000 + 600, -5000 + 300) = -4400, and a sound at -20 dB stands 3,000 above its bed.
+
+EXACT = '''
+import json
+from segmenter import Segmenter
+LABELS = ['doorbell', 'dog_bark', 'background']
+def run(levels, scores, settings, thresholds=None):
+    """levels: [(frames, centi-dB, step)] runs of frames (a step per frame makes a ramp);
+    scores: {window: dog_bark's score} (background gets the rest, doorbell 0.05)."""
+    seg = Segmenter(LABELS, 62, 31, thresholds=thresholds, **settings)
+    energies = []
+    for n, e, step in levels:
+        energies += [e + step * i for i in range(n)]
+    w = 0
+    for f, e in enumerate(energies):
+        seg.frame(e)
+        while w * 31 + 62 <= f + 1:
+            s = scores.get(w, 0.0)
+            closed = seg.push([0.05, s, 0.95 - s])
+            current = seg.current('dog_bark')
+            print(json.dumps({'w': w, 'closed': closed, 'active': seg.active(),
+                              'current': current and [current['start'], current['end']]}))
+            w += 1
+    print(json.dumps({'flushed': seg.flush(), 'dropped': seg.dropped, 'gated': seg.gated,
+                      'frames': seg.frames, 'windows': seg.windows}))
+'''
+
+
+def exact(device, levels, scores, settings=None, thresholds=None):
+    """(events in closing order, {window: (active, current)}, final counts)."""
+    lines = device.json_lines(EXACT + 'run(%r, %r, %r, %r)' % (levels, scores, settings or {},
+                                                              thresholds))
+    *windows, last = lines
+    events = [e for line in windows for e in line['closed']] + last['flushed']
+    return events, {line['w']: (line['active'], line['current']) for line in windows}, last
+
+
+def event(start, end, confidence, background, doorbell=0.05):
+    return {'start': round(start * 0.016, 3), 'end': round(end * 0.016, 3), 'label': 'dog_bark',
+            'confidence': confidence,
+            'runners_up': [['background', background], ['doorbell', doorbell]]}
+
+
+def test_exact_event_edges_confidence_and_announcement(device):
+    # Bed, then a sound over frames [200, 300), then bed. dog_bark's scores by window: window 5
+    # (frames 155-216) 0.3, windows 6-8 0.9, window 9 (279-340) 0.3, then 0.
+    # Window 5: smoothed (0 + 0.3) / 2 = 0.15, under ON (0.5): nothing opens.
+    # Window 6: smoothed 0.6 opens; window 5 scored over OFF (0.5 * 0.45 = 0.225) and so is
+    # the first scoring window: the onset is looked for from frame 155 on, found at 200 (the
+    # sound's first frame at or over the bed + 6 dB, -4400), and the score sums start there.
+    # Windows 7-9 score >= OFF: the event goes on to window 9. Windows 10 and 11 score 0 (and
+    # smooth to 0.15 and 0): under OFF, but within GAP (1 s = 2.02 hops) of window 9; window 12
+    # is 3 hops (1.49 s) after it: the event closes, its offset looked for in window 9's frames
+    # from the end: 300, the last frame of three in a row at the threshold being 299.
+    # Confidence: dog_bark's mean over windows 5-9 (0.3 + 0.9 * 3 + 0.3) / 5 = 0.66; background
+    # (0.65 + 0.05 * 3 + 0.65) / 5 = 0.29; doorbell 0.05.
+    levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}
+    events, windows, last = exact(device, levels, scores)
+    assert events == [event(200, 300, 0.66, 0.29)]
+    assert last == {'flushed': [], 'dropped': 0, 'gated': 0, 'frames': 700, 'windows': 21}
+    # Announced from window 6 (as open, from its onset) until it closes with window 12.
+    assert [w for w, (active, _) in windows.items() if active] == [6, 7, 8, 9, 10, 11]
+    assert windows[6][0] == [['dog_bark', 3.2]]
+    # The open event as it stands: from its onset to the newest frame (window w's last).
+    assert windows[6][1] == [3.2, round((6 * 31 + 62) * 0.016, 3)]
+    assert windows[11][1] == [3.2, round((11 * 31 + 62) * 0.016, 3)]
+    assert windows[12] == ([], None)
