@@ -299,3 +299,100 @@ def test_exact_event_edges_confidence_and_announcement(device):
     assert windows[6][1] == [3.2, round((6 * 31 + 62) * 0.016, 3)]
     assert windows[11][1] == [3.2, round((11 * 31 + 62) * 0.016, 3)]
     assert windows[12] == ([], None)
+
+
+def test_hysteresis_keeps_one_sound_one_event_through_a_dip(device):
+    # One sound over frames [200, 600). Its scores dip for windows 9-12 to 0.3: under ON, over
+    # OFF (0.225), and longer than GAP: only hysteresis keeps the event open (with OFF at ON it
+    # would close after window 12 and a second event open at window 13).
+    # Window 6 smooths to 0.45 and opens nothing; window 7 opens, from window 6 (its score is
+    # over OFF); windows 6-18 all score over OFF; 19-21 score 0 and window 21 closes it.
+    # Onset 200 and offset 600 as in the exact test above. dog_bark's mean over windows 6-18:
+    # (0.9 * 8 + 0.3 * 5) / 13 = 0.669; background (0.05 * 8 + 0.65 * 5) / 13 = 0.281.
+    levels = [(200, -5000, 0), (400, -2000, 0), (400, -5000, 0)]
+    scores = {w: 0.9 for w in range(6, 18)}
+    scores.update({9: 0.3, 10: 0.3, 11: 0.3, 12: 0.3, 18: 0.3})
+    events, windows, _ = exact(device, levels, scores)
+    assert events == [event(200, 600, 0.669, 0.281)]
+    assert [w for w, (active, _) in windows.items() if active] == list(range(7, 21))
+
+
+def test_onset_walks_back_to_where_the_sound_began(device):
+    # The sound begins at frame 760 and the classifier first scores it in window 26 (frames
+    # 806-867): too late by 46 frames. The 2 s before window 26 (frames 681-805) are 79 frames
+    # of bed and 46 of the sound: their median is the bed (-5000), their 90th percentile the
+    # sound (-2000), so the step over the bed is 30 + 3 dB and the threshold half-way to the
+    # peak (-3500). The first run of three at the threshold in window 26 starts at 806; the
+    # onset walks back from there over frames at the threshold to 760.
+    levels = [(760, -5000, 0), (140, -2000, 0), (500, -5000, 0)]
+    scores = {w: 0.9 for w in range(26, 29)}
+    events, _, _ = exact(device, levels, scores)
+    assert len(events) == 1 and events[0]['start'] == round(760 * 0.016, 3), events
+
+
+def test_edges_are_where_the_sound_crosses_the_bed_plus_its_flicker(device):
+    # A bed at -5000 with a blip at -3000 every 8th frame, a sound ramping up over 30 frames
+    # (100 a frame) from frame 600 to -2000, holding, and ramping down from frame 800.
+    # The 2 s before the first scoring window (19: frames 589-650): median -5000 (the bed, not
+    # its blips), 90th percentile -3000 (the blips): the step is max(6 dB, -3000 + 5000 + 3
+    # dB) = 23 dB, capped at half-way to the peak (-2000): the threshold is -3500, which the
+    # ramp reaches at frame 615. (Taking the bed's level as its maximum, -3000, would put the
+    # threshold at -2500 and the onset at frame 625.)
+    # Offset: in window 26 (frames 806-867) the peak is -2600 (the ramp down), so the
+    # threshold is -5000 + min(2300, 1200) = -3800; the last run of three at it ends with
+    # frame 818 (-3800): the offset is 819. The blips after it are single frames, no run.
+    levels = [(600, -5000, 0), (30, -5000, 100), (170, -2000, 0), (30, -2000, -100),
+              (500, -5000, 0)]
+    blips = '''
+_run = run
+def run(levels, scores, settings, thresholds=None):
+    import segmenter
+    frame = segmenter.Segmenter.frame
+    def blipped(self, energy):
+        if energy == -5000 and self.frames %% 8 == 0:
+            energy = -3000
+        frame(self, energy)
+    segmenter.Segmenter.frame = blipped
+    _run(levels, scores, settings, thresholds)
+'''
+    scores = {w: 0.9 for w in range(19, 26)}
+    scores[26] = 0.3
+    lines = device.json_lines(EXACT + blips % () + 'run(%r, %r, {})' % (levels, scores))
+    events = [e for line in lines[:-1] for e in line['closed']] + lines[-1]['flushed']
+    # dog_bark's mean over windows 19-26 (0.9 * 7 + 0.3) / 8; background (0.05 * 7 + 0.65) / 8
+    assert events == [event(615, 819, 0.825, 0.125)]
+
+
+@pytest.mark.parametrize('frames, level, opens', [
+    (5, -4400, True),     # GATE_RUN frames at the gate's level: a rise
+    (4, -4400, False),    # one frame too few
+    (5, -4401, False),    # a hundredth of a dB under it
+])
+def test_the_gate_opens_only_on_a_clear_rise(device, frames, level, opens):
+    # A short sound at frames [200, 200 + frames) scored 0.8 by windows 5 and 6: window 6 opens
+    # (smoothed 0.8) from window 5 if the gate lets it. The threshold for its edges is half-way
+    # from the bed to the peak (-4700): onset 200, offset 200 + frames. MIN_DURATION 0.05 s.
+    levels = [(200, -5000, 0), (frames, level, 0), (500 - frames, -5000, 0)]
+    events, _, last = exact(device, levels, {5: 0.8, 6: 0.8}, {'min_duration': 0.05})
+    if opens:
+        assert events == [event(200, 200 + frames, 0.8, 0.15)] and last['gated'] == 0
+    else:
+        assert events == [] and last['gated'] == 1
+
+
+def test_smoothing_and_the_on_and_off_levels(device):
+    levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    # Smoothed over two windows exactly to ON (0.25 + 0.75) / 2 = 0.5: it opens, from window 5
+    # (0.25 is over OFF). Mean (0.25 + 0.75 * 3 + 0.25) / 5 = 0.55; background 0.4.
+    scores = {5: 0.25, 6: 0.75, 7: 0.75, 8: 0.75, 9: 0.25}
+    assert exact(device, levels, scores)[0] == [event(200, 300, 0.55, 0.4)]
+    # One window alone at 0.9 smooths to 0.45: nothing opens, nothing is gated either.
+    events, _, last = exact(device, levels, {6: 0.9})
+    assert events == [] and last['gated'] == 0
+    # A label's own threshold: 0.75 a window opens at 0.7, not at 0.8. At 0.7 window 6 smooths
+    # to 0.5 and opens nothing; window 7 opens, from window 6 (over OFF, 0.315), not window 5
+    # (0.25 is under it): dog_bark's mean over windows 6-8 is 0.75, background's 0.2.
+    scores = {5: 0.25, 6: 0.75, 7: 0.75, 8: 0.75}
+    assert exact(device, levels, scores, thresholds={'dog_bark': 0.8})[0] == []
+    assert exact(device, levels, scores, thresholds={'dog_bark': 0.7})[0] == [
+        event(200, 300, 0.75, 0.2)]
