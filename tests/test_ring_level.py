@@ -1,4 +1,6 @@
 """The pre-roll ring buffer and the sound-level meter, in both runtimes."""
+import math
+
 import pytest
 
 RING = '''
@@ -124,3 +126,194 @@ print(json.dumps([m.status]))
 print(json.dumps(feed(m, 4.2, noise(300))))
 ''')
     assert out[0] == ["dead"] and out[1]['status'] == 'ok' and out[1]['clip_ratio'] == 0
+
+
+# ---- the ADPCM ring against a reference: the same audio decimated here and coded in one go ----
+
+ADPCM = '''
+import json, sys
+from array import array
+import clips, ring
+MICRO = sys.implementation.name == 'micropython'
+def raw(a):                               # int16 samples as the coder reads them
+    return a if MICRO else a.tobytes()
+def run(seconds, decimate, chunk, chunks, reads):
+    r = ring.AdpcmRing(seconds=seconds, decimate=decimate)
+    seed = 3
+    stream = array('h', bytes(2 * chunk * chunks))
+    for i in range(len(stream)):
+        seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+        stream[i] = ((i * 37) % 2000 - 1000) * 6 + (seed >> 8) % 801 - 400
+    for c in range(chunks):
+        r.write(stream[c * chunk:(c + 1) * chunk])
+    # The reference: [1 2 1] / 4 then every other sample (decimate 2), coded and decoded whole.
+    if decimate == 2:
+        held = array('h', bytes(len(stream)))
+        prev = 0
+        for i in range(len(held)):
+            held[i] = (prev + 2 * stream[2 * i] + stream[2 * i + 1]) >> 2
+            prev = stream[2 * i + 1]
+    else:
+        held = stream
+    coded = bytearray(len(held) // 2)
+    clips._encode(raw(held), 0, len(held), memoryview(coded), clips.STEPS, array('i', [32768, 0]))
+    decoded = array('h', bytes(2 * len(held)))
+    out = memoryview(decoded) if MICRO else memoryview(decoded).cast('B')
+    clips._decode(memoryview(coded), len(held), out, clips.STEPS, array('i', [32768, 0]))
+    got = {'start': r.start, 'end': r.end, 'size': r.size, 'reads': []}
+    for position, n in reads:
+        buf = array('h', bytes(2 * n))
+        try:
+            k = r.read(position, buf)
+            at = (position // decimate) & ~1
+            got['reads'].append([k, list(buf[:k]) == list(decoded[at:at + k])])
+        except ValueError as e:
+            got['reads'].append(str(e))
+    print(json.dumps(got))
+'''
+
+
+@pytest.mark.parametrize('decimate', [1, 2])
+def test_adpcm_ring_reads_what_the_whole_stream_decodes_to(device, decimate):
+    # 0.1 s at the ring's rate: 1600 / decimate samples, rounded down to blocks of 256, plus
+    # two blocks; 40 chunks of 1024 input samples wrap it many times over.
+    held = (int(0.1 * 16000 / decimate) // 256 + 2) * 256
+    written = 40 * 1024 // decimate
+    start = (written // 256 - held // 256 + 1) * 256 * decimate   # a block at a time
+    end = written * decimate
+    reads = [
+        (start, 300),                  # the oldest held, from a block's start
+        (start - 1, 4),                # just before it: gone
+        (start + 2 * 77 * decimate + decimate, 251),   # mid-block, odd: read from the even one
+        (end - 600 * decimate, 1000),  # more asked than held after it: what there is, even
+        (end - 2 * decimate, 8),       # the last two samples
+        (end, 8),                      # nothing newer yet
+        (end + 64, 8),
+        (start + 256 * decimate, 256 * 3),   # across blocks, and across the ring's wrap
+    ]
+    got = device.json_lines(ADPCM + 'run(0.1, %d, 1024, 40, %r)' % (decimate, reads),
+                            heap='512K')[0]
+    assert got['size'] == held and got['start'] == start and got['end'] == end, got
+    assert got['reads'][0] == [300, True]
+    assert got['reads'][1] == 'ring: audio at %d is gone (oldest held %d)' % (start - 1, start)
+    assert got['reads'][2] == [250, True]    # 251 asked: an even count
+    assert got['reads'][3] == [600, True]
+    assert got['reads'][4] == [2, True]
+    assert got['reads'][5] == [0, True] and got['reads'][6] == [0, True]
+    assert got['reads'][7] == [768, True]
+
+
+# ---- the level meter against figures computed here from the samples ----
+
+def make_chunk(kind, n):
+    """The chunks both runtimes and the references here build (same code, run in each)."""
+    if kind == 'zeros':
+        return [0] * n
+    if kind == 'five':
+        return [5] * n
+    if kind == 'max':
+        return [32767] * n
+    if kind == 'one':
+        return [1 if i == 3 else 0 for i in range(n)]
+    if kind == 'minus_one':
+        return [-1 if i == n - 300 else 0 for i in range(n)]
+    if kind == 'small':
+        return [i % 7 - 3 for i in range(n)]
+    if kind == 'ramp':
+        return [(i * 64) % 65536 - 32768 for i in range(n)]
+    if kind == 'edges':     # at and just under the clipping level, both signs
+        return [(32000, -32000, 31999, -31999, 0, -32768, 32767, 7)[i % 8] for i in range(n)]
+    if kind.startswith('clip'):   # clipN: N samples at the clipping level, the rest quiet
+        k = int(kind[4:])
+        return [32000 if i < k else (i % 5) - 2 for i in range(n)]
+    if kind.startswith('quiet'):  # quietA: A samples at +-2 then 1000 - A... at +-1: a level
+        a, b = [int(x) for x in kind[5:].split('_')]
+        return [(2 if i < a else 1 if i < a + b else 0) * (1 if i % 2 else -1) for i in range(n)]
+    raise ValueError(kind)
+
+
+LEVEL_RUN = '''
+import json, math
+from array import array
+from level import Level
+%s
+def run(plan, energies_too):
+    m = Level()
+    print(json.dumps(m.summary()))
+    energies = array('h', bytes(8))
+    for kind, count, n in plan:
+        chunk = array('h', make_chunk(kind, n))
+        for _ in range(count):
+            frames = m.update(chunk, energies if energies_too else None)
+            print(json.dumps([frames, list(energies)[:frames], m.summary()]))
+'''
+
+
+def level_run(device, plan, energies_too):
+    import inspect
+    code = LEVEL_RUN % inspect.getsource(make_chunk)
+    return device.json_lines(code + 'run(%r, %r)' % (plan, energies_too))
+
+
+def cdb(sumsq, n):
+    if sumsq <= 0:
+        return -12000
+    return max(-12000, int(1000 * math.log10(sumsq / (n * 32768 * 32768))))
+
+
+def test_level_figures_of_each_chunk(device):
+    kinds = ['zeros', 'one', 'minus_one', 'small', 'ramp', 'edges', 'max', 'five']
+    out = level_run(device, [(k, 1, 1024) for k in kinds], True)
+    # Before any audio: digital silence, no peak, no clipping measured yet.
+    assert out[0] == {'dbfs': -120.0, 'peak_dbfs': -120.0, 'clip_ratio': 0.0, 'clipped': 0,
+                      'status': 'ok'}
+    clipped = 0
+    for kind, (frames, energies, summary) in zip(kinds, out[1:]):
+        x = make_chunk(kind, 1024)
+        clipped += sum(abs(v) >= 32000 for v in x)
+        peak = max(abs(v) for v in x)
+        assert frames == 4, kind
+        assert energies == [cdb(sum(v * v for v in x[f * 256:(f + 1) * 256]), 256)
+                            for f in range(4)], kind
+        assert summary == {'dbfs': round(cdb(sum(v * v for v in x), 1024) / 100, 1),
+                           'peak_dbfs': round(cdb(peak * peak, 1) / 100, 1),
+                           'clip_ratio': 0.0, 'clipped': clipped, 'status': 'ok'}, kind
+
+
+def statuses(out):
+    return [line[2]['status'] for line in out[1:]]
+
+
+def test_dead_microphone_timing(device):
+    # 5 s of constant input (80,000 samples, chunks of 1000) is dead from the 80th chunk on; a
+    # different constant starts the count again; a line stuck at full scale is dead too (and
+    # clipping before that: from the end of the first whole 2 s stretch of it, chunk 192, whose
+    # ratio still stands after it).
+    plan = [('zeros', 80, 1000), ('five', 80, 1000), ('max', 80, 1000), ('small', 1, 1000)]
+    got = statuses(level_run(device, plan, False))
+    want = (['ok'] * 79 + ['dead']) * 2 + ['ok'] * 31 + ['clipping'] * 48 + ['dead', 'clipping']
+    assert got == want
+
+
+def test_clipping_is_judged_on_whole_two_second_stretches(device):
+    # 32 chunks of 1000 with 10 clipped samples each: 320 of 32,000, a ratio of 0.01, which is
+    # not over CLIP_RATIO; the next 32 with 11 each: 0.011, clipping from the 64th chunk (the
+    # ratio is only measured when a stretch is complete), then a clean stretch clears it.
+    plan = [('clip10', 32, 1000), ('clip11', 32, 1000), ('small', 32, 1000)]
+    out = level_run(device, plan, False)
+    assert statuses(out) == ['ok'] * 63 + ['clipping'] * 32 + ['ok']
+    ratios = [line[2]['clip_ratio'] for line in out[1:]]
+    assert ratios[30] == 0.0 and ratios[31] == 0.01 and ratios[63] == 0.011
+    assert ratios[95] == 0.0 and out[-1][2]['clipped'] == 32 * 21
+
+
+@pytest.mark.parametrize('kind, cdb_level, silent', [
+    ('quiet750_26', -8550, True),     # -85.5 dBFS: under SILENT_DBFS
+    ('quiet800_195', -8500, False),   # exactly -85.0: not under it
+])
+def test_silent_microphone_timing(device, kind, cdb_level, silent):
+    x = make_chunk(kind, 1000)
+    assert cdb(sum(v * v for v in x), 1000) == cdb_level    # the chunk is the level named
+    got = statuses(level_run(device, [(kind, 481, 1000)], False))
+    # 30 s under -85 dBFS (480,000 samples) is silent from the 480th chunk on.
+    assert got == ['ok'] * 479 + ['silent' if silent else 'ok'] * 2

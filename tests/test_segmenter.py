@@ -1,6 +1,4 @@
 """Event segmentation from synthetic window scores and frame energies, in both runtimes."""
-import json
-
 import pytest
 
 FS = 256 / 16000          # seconds per frame

@@ -2,7 +2,6 @@
 computed here with numpy: normalised int8 vectors, exact dot products, brute-force top-k. The
 store's tests use it through Store.similar; these check every path of the index itself (both
 search kernels, the bucket table, binary search, damaged entries, compaction)."""
-import json
 import math
 
 import numpy as np
