@@ -1,9 +1,7 @@
 """A clip written while its event is still sounding (the detector stores an event as soon as it
 is heard). Kept apart from clips.py so the store imports it only when a clip is streamed."""
 import os
-import struct
 import sys
-from array import array
 
 import clips
 import storefile
@@ -14,33 +12,32 @@ class Writer:
     number of calls), `close()` to keep it. Until then it lives under a temporary name, so a
     power cut or a crash loses the unfinished clip and nothing else."""
 
-    def __init__(self, root, ident, rate, limit, done=None, chunk=512):
+    def __init__(self, root, ident, rate, limit, done=None):
         self.final = clips.path(root, ident)
         self._done = done           # done(reserved bytes, used bytes) once closed
-        self.samples = 0
         self.limit = limit          # samples; the rest of a longer sound is left out
         self._rate = rate
-        self._chunk = chunk
-        self._state = array('i', [32768, 0])
-        self._out = bytearray(chunk // 2)
         self._f = open(self.final + storefile.TMP, 'wb')
-        self._f.write(struct.pack(clips.HEADER, clips.MAGIC, rate, 0))
+        self._f.write(clips.header(rate, 0))
+        self._coder = clips.Encoder(self._f)
+
+    @property
+    def samples(self):
+        return self._coder.samples
 
     def write(self, pcm, n=None):
         """Appends the first n samples of pcm (array('h')). n must be even but for the last
         write: two samples share a byte."""
         n = min(len(pcm) if n is None else n, self.limit - self.samples)
-        raw = pcm if sys.implementation.name == 'micropython' else pcm.tobytes()
-        for at in range(0, n, self._chunk):
-            k = min(self._chunk, n - at)
-            clips._encode(raw, at, k, self._out, clips.STEPS, self._state)
-            self._f.write(memoryview(self._out)[:(k + 1) // 2])
-        self.samples += max(0, n)
+        if n > 0:
+            self._coder.add(pcm if sys.implementation.name == 'micropython' else pcm.tobytes(),
+                            0, n)
 
     def close(self):
         """Seals the clip; returns its size in bytes."""
+        self._coder.end()
         self._f.seek(0)
-        self._f.write(struct.pack(clips.HEADER, clips.MAGIC, self._rate, self.samples))
+        self._f.write(clips.header(self._rate, self.samples))
         storefile.sync(self._f)
         self._f.close()
         os.rename(self.final + storefile.TMP, self.final)

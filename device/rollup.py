@@ -23,9 +23,9 @@ class Rollup:
     HOURS_KEPT = 24 * 62  # hour records kept (two months); day records are kept for good
     readonly = False  # a store read off a device: count in RAM, write nothing
 
-    def __init__(self, root, labels, problems):
+    def __init__(self, root, labels, report):
         self.n = labels
-        self.problems = problems
+        self.report = report  # report(text): a damaged record, skipped
         self.files = {'hour': root + '/hours.ru', 'day': root + '/days.ru'}
         self.fixes = root + '/fixes.ru'
         self.formats = {'hour': '<II%dH' % labels, 'day': '<II%dI' % labels}
@@ -88,10 +88,13 @@ class Rollup:
             return
         with open(path, 'rb') as f:
             lo, hi = 0, n
-            while lo < hi:  # first record whose period >= first
+            while lo < hi:  # first record whose field >= first
                 mid = (lo + hi) // 2
                 f.seek(mid * size)
                 f.readinto(buf)
+                if not storefile.intact(buf, 0):
+                    lo = 0  # a damaged value could send the search past good records: read all
+                    break
                 if struct.unpack_from('<I', buf, 4 * field)[0] < first:
                     lo = mid + 1
                 else:
@@ -100,18 +103,27 @@ class Rollup:
             for _ in range(lo, n):
                 f.readinto(buf)
                 if not storefile.intact(buf, 0):
-                    self.problems.append('roll-up record damaged in ' + path)
+                    self.report('a roll-up record in %s damaged, skipped' % path)
                     continue
                 values = struct.unpack_from(self.formats[kind], buf, 0)
-                yield values[0], values[1], values[2:]
+                if values[field] >= first:
+                    yield values[0], values[1], values[2:]
 
     def last(self, kind):
-        """The last id counted in the records on flash (-1 when none)."""
+        """The last id counted in the intact records on flash (-1 when none)."""
         path = self.files[kind]
         buf = self.buf[kind]
-        if storefile.last_record(path, self.sizes[kind], buf) < 0:
+        n = storefile.size(path) // self.sizes[kind]
+        if n <= 0:
             return -1
-        return struct.unpack_from('<i', buf, 4)[0]
+        with open(path, 'rb') as f:
+            for k in range(n - 1, -1, -1):
+                f.seek(k * self.sizes[kind])
+                f.readinto(buf)
+                if storefile.intact(buf, 0):
+                    return struct.unpack_from('<i', buf, 4)[0]
+                self.report('a roll-up record in %s damaged, skipped' % path)
+        return -1
 
     def recover(self, events_after):
         """Rebuilds the running counts; events_after(id) yields (start, label, id) of the
@@ -151,6 +163,7 @@ class Rollup:
                 buf = self.fix_buf
                 while f.readinto(buf) == FIX_SIZE:
                     if not storefile.intact(buf, 0):
+                        self.report('a roll-up fix in %s damaged, skipped' % self.fixes)
                         continue
                     hour, old, new = struct.unpack_from(FIX, buf, 0)
                     p = hour * HOUR // per

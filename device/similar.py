@@ -172,13 +172,24 @@ class Index:
         e = self.entry
         struct.pack_into('<I', e, 0, ident)
         e[4:4 + self.dim] = vector
-        storefile.append(self.path(bucket), storefile.seal(e, ident))
+        storefile.append(self.path(bucket), storefile.seal(e, 0))
         return self.entry_size
 
     def last_id(self, bucket):
-        if storefile.last_record(self.path(bucket), self.entry_size, self.entry) < 0:
+        """The id of the last intact entry of the bucket, or -1."""
+        path = self.path(bucket)
+        e = self.entry
+        n = storefile.size(path) // self.entry_size
+        if n <= 0:
             return -1
-        return struct.unpack_from('<I', self.entry, 0)[0]
+        with open(path, 'rb') as f:
+            for k in range(n - 1, -1, -1):
+                f.seek(k * self.entry_size)
+                f.readinto(e)
+                ident = struct.unpack_from('<I', e, 0)[0]
+                if storefile.intact(e, 0):
+                    return ident
+        return -1
 
     def vector(self, bucket, ident):
         """The stored vector of event `ident` (binary search in its bucket), or None."""
@@ -193,14 +204,33 @@ class Index:
                 mid = (lo + hi) // 2
                 f.seek(mid * self.entry_size)
                 f.readinto(e)
+                if not storefile.intact(e, 0):
+                    break   # its id may be anything: the search cannot trust it
                 got = struct.unpack_from('<I', e, 0)[0]
                 if got == ident:
-                    return bytes(e[4:4 + self.dim]) if storefile.intact(e, ident) else None
+                    return bytes(e[4:4 + self.dim])
                 if got < ident:
                     lo = mid + 1
                 else:
                     hi = mid - 1
-        return None
+            else:
+                return None
+        return self._find(path, ident)
+
+    def _find(self, path, ident):
+        """The vector of ident by reading the whole list: for a list with a damaged entry."""
+        size = self.entry_size
+        buf = self._buf
+        with open(path, 'rb') as f:
+            while True:
+                n = (f.readinto(buf) or 0) // size
+                if not n:
+                    return None
+                for k in range(n):
+                    entry = memoryview(buf)[k * size:(k + 1) * size]
+                    if (struct.unpack_from('<I', entry, 0)[0] == ident and
+                            storefile.intact(entry, 0)):
+                        return bytes(entry[4:4 + self.dim])
 
     def _chunks(self, buckets, buf):
         """Yields the number of whole entries read into buf, chunk after chunk of the buckets."""
@@ -241,7 +271,7 @@ class Index:
                 return top  # fewer entries than spare: every one was seen
             entry = memoryview(winners)[j * size:(j + 1) * size]
             ident = struct.unpack_from('<I', entry, 0)[0]
-            if storefile.intact(entry, ident) and accept(ident):
+            if storefile.intact(entry, 0) and accept(ident):
                 top.append((scores[j] - BIAS, ident))
                 if len(top) == k:
                     return top
@@ -260,7 +290,7 @@ class Index:
                 for j in range(out[2 * SCAN_CAP]):
                     entry = memoryview(buf)[out[2 * j] * size:(out[2 * j] + 1) * size]
                     ident = struct.unpack_from('<I', entry, 0)[0]
-                    if not storefile.intact(entry, ident) or not accept(ident):
+                    if not storefile.intact(entry, 0) or not accept(ident):
                         continue
                     top.append((out[2 * j + 1], ident))
                     top.sort(reverse=True)
@@ -276,7 +306,7 @@ class Index:
 
         def keep(entry):
             ident = struct.unpack_from('<I', entry, 0)[0]
-            return storefile.intact(entry, ident) and alive(ident)
+            return storefile.intact(entry, 0) and alive(ident)
         for b in range(self.buckets):
             path = self.path(b)
             n = storefile.size(path)

@@ -24,25 +24,29 @@ keeping those of locked events and the newest KEEP_CLIPS per label), then whole 
 (never the newest, never one holding a locked event), THIN_FRACTION of the budget at a time;
 the posting lists are then compacted. Clips also have their own share, CLIP_SHARE.
 
-On flash (root folder):
-- `s<first id>.seg`: a segment of the log. A header (first id, first start) and fixed-size event
-  records, each with a CRC seeded with its id. Slots are ids, so any event is one seek away and a
-  day is found by binary search on start times (which never go backwards). Segments are rotated
-  at SEGMENT_BYTES; RAM holds 16 bytes per segment, bounded by budget / SEGMENT_BYTES.
-- `s<first id>.ed`: relabel, lock, delete and end records for that segment's events; they
-  override the event record, which is never rewritten. (The detector stores an event as soon as
-  it is heard and gives its end when the sound is over: `finish()`.)
+On flash (root folder), format 2 (the byte layout: docs/store-format.md):
+- `s<first id>.seg`: a segment of the log. A header (first id, first start), twice, and
+  fixed-size event records, each with a CRC seeded with its id. Slots are ids, so any event is
+  one seek away and a day is found by binary search on start times (which never go backwards).
+  Segments are rotated at SEGMENT_BYTES; RAM holds 16 bytes per segment.
+- `s<first id>.ed`: relabel, lock, delete and end records for that segment's events, each
+  written twice; they override the event record, which is never rewritten. (The detector stores
+  an event as soon as it is heard and gives its end when the sound is over: `finish()`.)
 - `bNN.ix`: one posting list per bucket holding the int8 embeddings (see similar.py); the event
   record names its bucket.
 - `hours.ru`, `days.ru`, `fixes.ru`: roll-ups (see rollup.py). `clips/`: clips (see clips.py).
-- `store.json`, `centroids.bin`: labels, embedding size and the centroids the buckets were made
-  with; a store keeps its own centroids so a new model bundle cannot scramble its buckets.
+- `store.json` and its copy `store.bak`: labels, embedding size, format and the CRC of
+  `centroids.bin` (copy: `centroids.bak`), the centroids the buckets were made with; a store
+  keeps its own centroids so a new model bundle cannot scramble its buckets.
 
-An append is acknowledged once its record and embedding are synced. On open, a partial or
-damaged last record is cut, as is a last event whose embedding never reached flash; the id, the
-byte count and the running roll-ups are rebuilt from the tail only. A damaged record elsewhere
-is skipped and noted in `problems`, never returned.
+An append is acknowledged once its embedding and then its record are synced. On open only a torn
+last write is undone: a partial record, and an embedding whose record never reached flash. A
+damaged record, edit, header copy, embedding or clip block anywhere is skipped and reported in
+`problems`, never returned, and never makes the repair cut anything else. One flipped bit loses at
+most the record it is in (edits and headers have a second copy: nothing). When flash is full, the
+repair first makes room by the retention rules.
 """
+import binascii
 import json
 import os
 import struct
@@ -54,22 +58,32 @@ import similar
 import storefile
 
 SEG_HEADER = '<4sIqHH'  # magic, first id, first start (ms), record size, format
-SEG_HEADER_SIZE = 20 + 4
-SEG_MAGIC = b'EMS1'
-FORMAT = 1
+HEAD_COPY = 20 + 4  # one copy of the header and its CRC
+SEG_HEADER_SIZE = 2 * HEAD_COPY  # twice: one flipped bit must not cost a segment its times
+SEG_MAGIC = b'EMS2'
+FORMAT = 2
 # start - segment's first start (ms), duration (10 ms), label, confidence (/255),
 # 2 x (runner-up label, score /255), flags, bucket; then the CRC
 RECORD = '<IHBBBBBBBB'
 RECORD_SIZE = 14 + 4
 EDIT = '<IBH'  # id, kind, value
-EDIT_SIZE = 7 + 4
+EDIT_SIZE = 7 + 4  # written twice in a row (edits are idempotent: reading both is harmless)
 RELABEL = 1
 LOCK = 2
 DELETE = 3
 END = 4  # the duration (10 ms) of an event stored while it was still sounding
 NO_END = 0xffff
 HAS_CLIP = 1
+VOID = 4  # a slot whose append never returned: its id is not used again (see _repair_tail)
 NO_LABEL = 255
+CONFIG = 'store.json'
+CONFIG_COPY = 'store.bak'
+CENTROIDS = 'centroids.bin'
+CENTROIDS_COPY = 'centroids.bak'
+
+
+class FormatError(ValueError):
+    """A store written by another format of this code: intact, but not readable here."""
 
 
 def _listdir(path):
@@ -77,6 +91,29 @@ def _listdir(path):
         return (entry[0] for entry in os.ilistdir(path))
     return iter(os.listdir(path))
 
+
+
+def _config_crc(cfg):
+    text = '%s|%d|%d|%s' % (','.join(cfg['labels']), cfg['dim'], cfg['format'], cfg['centroids'])
+    return binascii.crc32(text.encode()) & 0xffffffff
+
+
+def _parse_config(path):
+    """store.json's contents when whole and of this format, else None; FormatError for a store
+    of another format, which is intact but not ours to read."""
+    try:
+        with open(path, 'rb') as f:
+            cfg = json.loads(f.read().decode())
+        if 'crc' not in cfg and cfg.get('format') != FORMAT:
+            raise FormatError('store in %s is format %s; this version reads format %d' % (
+                path.rsplit('/', 1)[0], cfg.get('format'), FORMAT))
+        if cfg['crc'] != _config_crc(cfg) or not all(isinstance(x, str) for x in cfg['labels']):
+            return None
+    except FormatError:
+        raise
+    except Exception:   # whatever a flipped bit makes of the text: not JSON, not text, not ours
+        return None
+    return cfg
 
 class Store:
     SEGMENT_BYTES = 16 * 1024  # the unit of rotation and of deletion for space
@@ -109,7 +146,7 @@ class Store:
         self._damaged = []
         self._config(labels, dim, centroids)
         self._rec = bytearray(RECORD_SIZE)
-        self._edit_buf = bytearray(EDIT_SIZE)
+        self._edit_buf = bytearray(2 * EDIT_SIZE)
         # END edits of the cached segment. Made here, with the other buffers, because a 1.8 KB
         # block found later in a fragmented heap is what failed first in a long demo run.
         self._ends = array('H', bytes(2 * ((self.SEGMENT_BYTES - SEG_HEADER_SIZE) // RECORD_SIZE)))
@@ -123,136 +160,223 @@ class Store:
     # ---- opening and recovery
 
     def _config(self, labels, dim, centroids):
-        cfg_path = self.root + '/store.json'
-        cent_path = self.root + '/centroids.bin'
-        if storefile.size(cfg_path) >= 0:
-            with open(cfg_path) as f:
-                cfg = json.load(f)
-            if labels is not None and list(labels) != cfg['labels']:
-                raise ValueError('store in %s has labels %s' % (self.root, cfg['labels']))
-            if dim is not None and dim != cfg['dim']:
-                raise ValueError('store in %s has embeddings of %d, not %d' % (
-                    self.root, cfg['dim'], dim))
-            saved = None
-            if storefile.size(cent_path) > 0:
-                with open(cent_path, 'rb') as f:
-                    saved = f.read()
-            if centroids is not None and saved is not None and bytes(centroids) != saved:
-                self._report('store keeps the centroids it was made with, not the new ones')
-            self.labels, self.dim, centroids = cfg['labels'], cfg['dim'], saved
-        else:
+        """Labels, embedding size and centroids from store.json (or its copy), checked against
+        the model's; a new store's written; both copies damaged: made again from the model's."""
+        cfg = self._load_config()
+        if cfg is None and (self.readonly or storefile.size(self.root) < 0 or
+                            not self._segment_names()):
             if self.readonly:
-                raise ValueError('no store in %s' % self.root)
-            if not labels or not dim:
-                raise ValueError('a new store needs labels and dim')
-            if len(labels) >= NO_LABEL:
-                raise ValueError('at most %d labels' % (NO_LABEL - 1))
-            self.labels, self.dim = list(labels), int(dim)
+                raise ValueError('no store in %s (or its %s is damaged)' % (self.root, CONFIG))
+            self._check_new(labels, dim)
             for path in (self.root, self.root + '/' + clips.DIR):
                 try:
                     os.mkdir(path)
                 except OSError:
                     pass  # already there
-            if centroids:
-                with open(cent_path, 'wb') as f:
-                    f.write(bytes(centroids))
-                    storefile.sync(f)
-            with open(cfg_path + storefile.TMP, 'w') as f:
-                json.dump({'labels': self.labels, 'dim': self.dim, 'format': FORMAT}, f)
-                storefile.sync(f)
-            os.rename(cfg_path + storefile.TMP, cfg_path)
+        elif cfg is None:
+            if not labels or not dim:
+                raise ValueError('%s/%s and its copy are damaged: open the store with the '
+                                 "model's labels to make them again" % (self.root, CONFIG))
+            self._check_new(labels, dim)
+            self._report("%s made again from the model's labels" % CONFIG)
+        else:
+            if labels is not None and list(labels) != cfg['labels']:
+                raise ValueError('store in %s has labels %s' % (self.root, cfg['labels']))
+            if dim is not None and dim != cfg['dim']:
+                raise ValueError('store in %s has embeddings of %d, not %d' % (
+                    self.root, cfg['dim'], dim))
+            labels, dim = cfg['labels'], cfg['dim']
+            saved = self._load_centroids(cfg['centroids'])
+            if centroids is not None and saved is not None and bytes(centroids) != saved:
+                self._report('store keeps the centroids it was made with, not the new ones')
+            elif saved is None and cfg['centroids'] is not None:
+                if not centroids:   # nothing to write back: the files stay for a later open
+                    raise ValueError("%s/%s and its copy are damaged: open the store with the "
+                                     "model's centroids to make them again" % (self.root, CENTROIDS))
+                self._report("%s made again from the model's centroids" % CENTROIDS)
+                saved = bytes(centroids)
+            centroids = saved
+        self.labels, self.dim = list(labels), int(dim)
+        if not self.readonly and self._config_stale:
+            self._save_config(centroids)
         self.sim = similar.Index(self.root, self.dim, centroids)
+
+    def _check_new(self, labels, dim):
+        if not labels or not dim:
+            raise ValueError('a new store needs labels and dim')
+        if len(labels) >= NO_LABEL:
+            raise ValueError('at most %d labels' % (NO_LABEL - 1))
+        self._config_stale = True
+
+    def _segment_names(self):
+        return sorted(name for name in _listdir(self.root)
+                      if name.startswith('s') and name.endswith('.seg') and len(name) == 13)
+
+    def _load_config(self):
+        """The checked contents of store.json or, when it is damaged, of its copy; None when
+        neither is whole. A copy found damaged is written again (`_config_stale`)."""
+        self._config_stale = False
+        found = None
+        for name in (CONFIG, CONFIG_COPY):
+            path = self.root + '/' + name
+            if storefile.size(path) < 0:
+                self._config_stale = True
+                continue
+            cfg = _parse_config(path)
+            if cfg is None:
+                self._report('%s damaged' % name)
+                self._config_stale = True
+            elif found is None:
+                found = cfg
+            elif cfg != found:
+                self._config_stale = True
+        return found
+
+    def _load_centroids(self, crc):
+        """The store's centroids (checked against the CRC its config keeps), from the file or
+        its copy; None when there are none or both are damaged."""
+        if crc is None:
+            return None
+        found = None
+        for name in (CENTROIDS, CENTROIDS_COPY):
+            try:
+                with open(self.root + '/' + name, 'rb') as f:
+                    data = f.read()
+            except OSError:
+                data = b''
+            if data and binascii.crc32(data) & 0xffffffff == crc:
+                found = found or data
+            else:
+                self._report('%s damaged' % name)
+                self._config_stale = True
+        return found
+
+    def _save_config(self, centroids):
+        crc = None
+        if centroids:
+            data = bytes(centroids)
+            crc = binascii.crc32(data) & 0xffffffff
+            for name in (CENTROIDS_COPY, CENTROIDS):
+                storefile.replace(self.root + '/' + name, data)
+        cfg = {'labels': self.labels, 'dim': self.dim, 'format': FORMAT, 'centroids': crc}
+        cfg['crc'] = _config_crc(cfg)
+        text = json.dumps(cfg)
+        # The copy first: a cut between the two leaves one whole file, whichever it is.
+        for name in (CONFIG_COPY, CONFIG):
+            storefile.replace(self.root + '/' + name, text)
+        self._config_stale = False
 
     def _open(self):
         """Reads the segment table and repairs the tail: the state that flash really holds."""
         self._edits_cache = (-1, None)
+        self._used = self._clip_bytes = 0  # measured once repaired
         self._edited = []  # first ids of the segments that have edits: most have none
         self._ids = array('I')
         self._firsts = array('q')
         self._counts = array('I')
-        names = []
         for name in _listdir(self.root):
             if name.endswith(storefile.TMP) and not self.readonly:
                 storefile.remove(self.root + '/' + name)  # a copy cut short by a power cut
-            elif name.startswith('s') and name.endswith('.seg') and len(name) == 13:
-                names.append(name)
             elif name.startswith('s') and name.endswith('.ed') and len(name) == 12:
                 self._edited.append(int(name[1:9], 16))
-        names.sort()
+        names = self._segment_names()
         head = bytearray(SEG_HEADER_SIZE)
         for n, name in enumerate(names):
             path = self.root + '/' + name
-            ok = False
-            try:
-                with open(path, 'rb') as f:
-                    ok = f.readinto(head) == SEG_HEADER_SIZE and storefile.intact(head, 0)
-            except OSError:
-                pass
-            if ok:
-                magic, first, first_start, size, fmt = struct.unpack_from(SEG_HEADER, head, 0)
-                ok = magic == SEG_MAGIC and size == RECORD_SIZE and '%08x' % first == name[1:9]
-            if not ok:
-                if n == len(names) - 1 and not self.readonly:
+            size = storefile.size(path)
+            header = self._header(path, head, name)
+            if header is None:
+                if n == len(names) - 1 and size < SEG_HEADER_SIZE and not self.readonly:
                     storefile.remove(path)  # a rotation cut short: it never held an event
                 else:
                     self._report('segment %s damaged, its events skipped' % name)
                 continue
-            self._ids.append(first)
-            self._firsts.append(first_start)
-            self._counts.append(max(0, storefile.size(path) - SEG_HEADER_SIZE) // RECORD_SIZE)
+            self._ids.append(header[1])
+            self._firsts.append(header[2])
+            self._counts.append(max(0, size - SEG_HEADER_SIZE) // RECORD_SIZE)
+        self._void = 0
         if not self.readonly:
-            self._repair_tail()
+            self._with_room(self._repair_tail)
         self._next = self._ids[-1] + self._counts[-1] if self._ids else 0
         self._last_start = -1
-        if self._next:
-            ev = self._record(self._next - 1)
-            if ev:
-                self._last_start = ev[1]
-        self.rollup = rollup.Rollup(self.root, len(self.labels), self.problems)
+        for ident, rec, start in self._walk(self._ids[0] if self._ids else 0, self._next - 1):
+            self._last_start = start  # the newest intact record (a damaged one says nothing)
+            break
+        self.rollup = rollup.Rollup(self.root, len(self.labels), self._report)
         self.rollup.readonly = self.readonly
         self.rollup.recover(self._after)
         self._measure()
 
-    def _repair_tail(self):
-        if not self._ids:
-            return
-        buf = bytearray(256)
-        path = self._seg_path(self._ids[-1])
-        size = storefile.size(path)
-        whole = SEG_HEADER_SIZE + self._counts[-1] * RECORD_SIZE
-        if size > whole:
-            storefile.cut(path, whole, buf)
-            self._report('cut a torn record off %s' % path)
-        rec = self._rec
-        while self._counts[-1]:
-            ident = self._ids[-1] + self._counts[-1] - 1
+    def _header(self, path, head, name):
+        """The segment header (magic, first id, first start, ...) from whichever of its two
+        copies is intact and names this file, or None."""
+        try:
             with open(path, 'rb') as f:
-                f.seek(whole - RECORD_SIZE)
-                f.readinto(rec)
-            if not storefile.intact(rec, ident):
-                why = 'damaged'
-            elif self.sim.last_id(rec[RECORD_SIZE - 5]) != ident:
-                why = 'without its embedding'
-            else:
-                break
-            whole -= RECORD_SIZE
-            storefile.cut(path, whole, buf)
-            self._counts[-1] -= 1
-            self._report('cut the last event %d (%s): its append never returned' % (ident, why))
-        nxt = self._ids[-1] + self._counts[-1]
+                got = f.readinto(head)
+        except OSError:
+            return None
+        found = None
+        for at in (0, HEAD_COPY):
+            header = None
+            if got >= at + HEAD_COPY and storefile.intact(memoryview(head)[at:at + HEAD_COPY], 0):
+                header = struct.unpack_from(SEG_HEADER, head, at)
+                if (header[0] != SEG_MAGIC or header[3] != RECORD_SIZE or
+                        '%08x' % header[1] != name[1:9]):
+                    header = None
+            if header is None and got == SEG_HEADER_SIZE:
+                self._report('segment %s: header copy %d damaged' % (name, at // HEAD_COPY + 1))
+            found = found or header
+        return found
+
+    def _repair_tail(self):
+        """Undoes a torn last write, and only that: a partial record at the end of the newest
+        segment, partial entries and edits, and the embedding (and clip) of an append whose
+        record never reached flash. A whole record is never cut: a damaged one stays, skipped."""
+        if self._ids:
+            path = self._seg_path(self._ids[-1])
+            whole = SEG_HEADER_SIZE + self._counts[-1] * RECORD_SIZE
+            if storefile.size(path) > whole:
+                storefile.cut(path, whole, bytearray(RECORD_SIZE))
+                self._report('cut a torn record off %s' % path)
+        nxt = self._ids[-1] + self._counts[-1] if self._ids else 0
         entry = bytearray(self.sim.entry_size)
+        top = nxt - 1
         for b in range(self.sim.buckets):
-            bpath = self.sim.path(b)
-            storefile.fix_tail(bpath, self.sim.entry_size, entry)
-            if self.sim.last_id(b) >= nxt:  # the embedding of an event cut above
-                n = storefile.size(bpath)
-                storefile.copy_range(bpath, 0, n, entry, lambda e: struct.unpack_from(
-                    '<I', e, 0)[0] < nxt)
+            storefile.fix_tail(self.sim.path(b), self.sim.entry_size, entry)
+            top = max(top, self.sim.last_id(b))
+        # An embedding whose record never reached flash stays where it is (removing it would
+        # need room a full flash does not have); its id is not used again: the next append
+        # writes VOID records in those slots first.
+        self._void = top + 1 - nxt
         for first in self._edited:
-            storefile.fix_tail(self._edits_path(first), EDIT_SIZE, self._edit_buf)
-        orphan = clips.path(self.root, nxt)
-        storefile.remove(orphan)  # written for an append that never returned
-        storefile.remove(orphan + storefile.TMP)
+            storefile.fix_tail(self._edits_path(first), EDIT_SIZE, bytearray(EDIT_SIZE))
+        found = clips.ids(self.root)
+        while found and found[-1] >= nxt:
+            storefile.remove(clips.path(self.root, found.pop()))  # of an append that never returned
+
+    def _with_room(self, repair):
+        """Runs a repair; on a full flash, makes room by the retention rules and tries again."""
+        while True:
+            try:
+                return repair()
+            except OSError as exc:
+                if exc.args[:1] != (storefile.ENOSPC,):
+                    raise
+            self._report('flash full: %s to repair the store' % self._free_one())
+
+    def _free_one(self):
+        """Deletes the oldest clip that may go or else the oldest segment that may go."""
+        for ident in clips.ids(self.root):
+            ev = self.get(ident)
+            if ev is None or not ev['locked']:
+                self._drop_clip(ident)
+                return 'clip %d dropped' % ident
+        for i in range(len(self._ids) - 1):
+            if not self._locked_in(i):
+                first = self._ids[i]
+                self._drop_segment(i)
+                return 'events from %d dropped' % first
+        raise OSError(storefile.ENOSPC, 'store full: no room to repair it')
 
     def _measure(self):
         used = 0
@@ -266,6 +390,8 @@ class Store:
         self._used = used + clip_bytes
 
     def _report(self, text):
+        if text in self.problems:
+            return  # a damaged edit is met again each time its segment is read
         self.problems.append(text)
         if len(self.problems) > self.PROBLEMS_KEPT:
             self.problems.pop(0)
@@ -315,6 +441,8 @@ class Store:
             return None
         if not storefile.intact(rec, ident):
             self._damage(ident)
+            return None
+        if rec[RECORD_SIZE - 6] & VOID:
             return None
         return rec, self._firsts[i] + struct.unpack_from('<I', rec, 0)[0]
 
@@ -396,10 +524,10 @@ class Store:
             order = range(b, a - 1, -1) if newest_first else range(a, b + 1)
             for ident in order:
                 rec = view[(ident - a) * size:(ident - a + 1) * size]
-                if storefile.intact(rec, ident):
-                    yield ident, rec, base + struct.unpack_from('<I', rec, 0)[0]
-                else:
+                if not storefile.intact(rec, ident):
                     self._damage(ident)
+                elif not rec[RECORD_SIZE - 6] & VOID:
+                    yield ident, rec, base + struct.unpack_from('<I', rec, 0)[0]
             if not got:
                 cur = first - 1 if newest_first else first + self._counts[i]
 
@@ -431,12 +559,12 @@ class Store:
             ends = self._ends
             for k in range(len(ends)):
                 ends[k] = NO_END
-            buf = self._edit_buf
+            buf = memoryview(self._edit_buf)[:EDIT_SIZE]
             with f:
                 while f.readinto(buf) == EDIT_SIZE:
                     target, kind, value = struct.unpack_from(EDIT, buf, 0)
-                    if not storefile.intact(buf, target):
-                        self._report('edit record damaged in segment %d' % first)
+                    if not storefile.intact(buf, 0):
+                        self._report('an edit in segment %d damaged, skipped' % first)
                         continue
                     if kind == END:
                         if 0 <= target - first < len(ends):
@@ -542,7 +670,10 @@ class Store:
         found = self._record(ident)
         if not found or self._event(ident, found[0], found[1]) is None:
             return None
-        return self.sim.vector(found[0][RECORD_SIZE - 5], ident)
+        vector = self.sim.vector(found[0][RECORD_SIZE - 5], ident)
+        if vector is None:
+            self._report('embedding of event %d damaged' % ident)
+        return vector
 
     def _alive(self, ident):
         edits = self._edits(ident)
@@ -593,7 +724,7 @@ class Store:
         for t, counts in self.rollup.stats(bucket, start, end):
             named = {}
             for i in range(len(counts)):
-                if counts[i]:
+                if counts[i] > 0:   # a fix whose event was lost to damage can leave -1
                     named[self.labels[i]] = counts[i]
             if named:
                 yield {'start': t, 'counts': named}
@@ -603,7 +734,11 @@ class Store:
         `out`, or one made for this clip; see clips.wav)."""
         if not self._alive(ident) or storefile.size(clips.path(self.root, ident)) < 0:
             raise ValueError('event %r has no clip' % (ident,))
-        return clips.wav(self.root, ident, chunk, out)
+        def damaged(block):
+            self._report('clip %d: %s damaged, %s' % (ident, 'block %d' % block if block >= 0
+                                                      else 'header', 'silenced' if block >= 0
+                                                      else 'made again'))
+        return clips.wav(self.root, ident, chunk, out, self.CLIP_RATE, damaged)
 
     def export_clip(self, ident, stream, chunk=512):
         """Writes the event's clip to stream as a WAV file; returns the bytes written."""
@@ -663,13 +798,14 @@ class Store:
                 raise ValueError('clip longer than %d s' % self.CLIP_SECONDS)
             clip_need = clips.stored_size(samples)
         bucket = self.sim.nearest(vector, 1)[0]
-        ident = self._next
+        void = self._void
+        ident = self._next + void
         try:
-            clip_need = self._make_room(RECORD_SIZE + self.sim.entry_size + SEG_HEADER_SIZE,
-                                        clip_need)
-            if (not self._ids or start - self._firsts[-1] > 0xffffffff or
-                    SEG_HEADER_SIZE + (self._counts[-1] + 1) * RECORD_SIZE > self.SEGMENT_BYTES):
-                self._rotate(ident, start)
+            clip_need = self._make_room((void + 1) * RECORD_SIZE + self.sim.entry_size +
+                                        SEG_HEADER_SIZE, clip_need)
+            if (not self._ids or start - self._firsts[-1] > 0xffffffff or SEG_HEADER_SIZE + (
+                    self._counts[-1] + void + 1) * RECORD_SIZE > self.SEGMENT_BYTES):
+                self._rotate(self._next, start)
             if clip_need:
                 # A streamed clip's room is held (counted) until clip_writer() closes it.
                 self._used += clip_need if isinstance(clip, int) else clips.write(
@@ -682,17 +818,33 @@ class Store:
                              int(runners[0][0] * 255 + 0.5), runners[1][1],
                              int(runners[1][0] * 255 + 0.5), HAS_CLIP if clip_need else 0,
                              bucket)
-            storefile.append(self._seg_path(self._ids[-1]), storefile.seal(rec, ident))
-            self._counts[-1] += 1
-            self._used += RECORD_SIZE + self.sim.add(ident, bucket, vector)
+            storefile.seal(rec, ident)
+            if void:
+                rec = self._voids(void, start - self._firsts[-1]) + rec
+            # The embedding first: a record on flash always has one; an embedding without its
+            # record is the tail repair's to see (and its id, void).
+            self._used += self.sim.add(ident, bucket, vector)
+            storefile.append(self._seg_path(self._ids[-1]), rec)
+            self._counts[-1] += void + 1
+            self._used += (void + 1) * RECORD_SIZE
         except OSError as exc:
             self._open()  # back to what flash holds
             if exc.args == (storefile.ENOSPC,):  # from the file system, not from _make_room
                 raise OSError(storefile.ENOSPC, 'store full: the flash has no room left')
             raise
         self._next = ident + 1
+        self._void = 0
         self._last_start = start
         return ident
+
+    def _voids(self, n, offset):
+        """n VOID records for the slots from _next on, at the time offset of the append after."""
+        out = bytearray(n * RECORD_SIZE)
+        for k in range(n):
+            one = memoryview(out)[k * RECORD_SIZE:(k + 1) * RECORD_SIZE]
+            struct.pack_into(RECORD, one, 0, offset, 0, 0, 0, NO_LABEL, 0, NO_LABEL, 0, VOID, 0)
+            storefile.seal(one, self._next + k)
+        return out
 
     def clip_writer(self, ident, samples):
         """The clipwriter.Writer of an event appended with clip=samples, or None when the store had
@@ -718,8 +870,10 @@ class Store:
     def _rotate(self, first, start):
         head = bytearray(SEG_HEADER_SIZE)
         struct.pack_into(SEG_HEADER, head, 0, SEG_MAGIC, first, start, RECORD_SIZE, FORMAT)
+        storefile.seal(memoryview(head)[:HEAD_COPY], 0)
+        head[HEAD_COPY:] = memoryview(head)[:HEAD_COPY]
         with open(self._seg_path(first), 'wb') as f:
-            f.write(storefile.seal(head, 0))
+            f.write(head)
             storefile.sync(f)
         self._ids.append(first)
         self._firsts.append(start)
@@ -732,13 +886,22 @@ class Store:
         if ev is None:
             raise ValueError('no event %r' % (ident,))
         buf = self._edit_buf
-        struct.pack_into(EDIT, buf, 0, ident, kind, value)
+        one = memoryview(buf)[:EDIT_SIZE]
+        struct.pack_into(EDIT, one, 0, ident, kind, value)
+        storefile.seal(one, 0)
+        buf[EDIT_SIZE:] = one
         first = self._ids[self._segment(ident)]
         if first not in self._edited:
             self._edited.append(first)
-        storefile.append(self._edits_path(first), storefile.seal(buf, ident))
-        self._edits_cache = (-1, None)
-        self._used += EDIT_SIZE
+        try:
+            storefile.append(self._edits_path(first), buf)
+        except OSError as exc:
+            if exc.args == (storefile.ENOSPC,):
+                raise OSError(storefile.ENOSPC, 'store full: the flash has no room left')
+            raise
+        finally:
+            self._edits_cache = (-1, None)
+        self._used += 2 * EDIT_SIZE
         return ev
 
     def relabel(self, ident, label):

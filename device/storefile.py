@@ -41,6 +41,14 @@ def append(path, data):
         sync(f)
 
 
+def replace(path, data):
+    """Writes a whole small file (bytes or str) so that a power cut leaves the old or the new."""
+    with open(path + TMP, 'wb') as f:
+        f.write(data.encode() if isinstance(data, str) else data)
+        sync(f)
+    os.rename(path + TMP, path)
+
+
 def copy_range(path, start, end, buf, keep=None):
     """Replaces `path` by its bytes [start, end). With `keep`, the range is read as records of
     len(buf) bytes and only those for which keep(record) is true stay."""
@@ -68,8 +76,10 @@ def cut(path, new_size, buf):
 
 
 def seal(data, seed):
-    """Appends the CRC of `data` (a bytearray whose last 4 bytes are the CRC's place); the seed
-    binds a record to its slot, so a record found in the wrong place fails its check."""
+    """Appends the CRC of `data` (a bytearray whose last 4 bytes are the CRC's place). A record
+    that does not hold its own id is sealed with it (its slot), so a record found in the wrong
+    place fails its check; one that holds its id is sealed with 0: CRC-32 starts by XOR-ing the
+    first bytes into the seed, so a seed equal to them cancels a flip there."""
     n = len(data) - 4
     struct.pack_into('<I', data, n, binascii.crc32(memoryview(data)[:n], seed) & 0xffffffff)
     return data
