@@ -920,3 +920,6 @@ async def _live(request, sse):
         live_streams -= 1
         conn.sub = None
         pipeline.unsubscribe(sub)
+
+
+import api_history  # noqa: E402,F401 (its routes register themselves; it imports this module)

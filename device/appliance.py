@@ -132,6 +132,17 @@ def _store(root, c, budget, clip_rate):
         return None, '%s: %s' % (root, exc)
 
 
+def _history(data):
+    """(the level history kept beside the store, in <data>.history, or None; an error)."""
+    if not data:
+        return None, None
+    try:
+        import history
+        return history.History(data.rstrip('/') + '.history'), None
+    except (OSError, ValueError) as exc:
+        return None, '%s.history: %s' % (data, exc)
+
+
 def _ntp():
     """Sets the clock on a device when WiFi is up; the pipeline follows the jump."""
     if not ESP:
@@ -150,6 +161,7 @@ def build(opts, log=_log):
     gc.collect()
     import ring
     r = ring.AdpcmRing(RING_SECONDS)
+    hist, hist_error = _history(opts['data'])
     import pipeline
     import segmenter
     import sources
@@ -169,6 +181,9 @@ def build(opts, log=_log):
     start = opts['start-time']
     p = pipeline.Pipeline(src, c, st, r, seg, start_time=None if start < 0 else start,
                           model=info, model_error=error, log=log)
+    p.history = hist
+    if hist_error:
+        p.fault('history_error', True, hist_error)
     if store_error:
         p.fault('store_error', True, store_error)
     gc.collect()

@@ -398,6 +398,12 @@ class History:
         r = self.run[level]
         return r[PERIOD] * LEVELS[level][1] * 1000 if level and r[COUNT] else None
 
+    def _before(self, level, t):
+        """True when `level` holds a row that ends before the row holding t (ms) begins."""
+        first = self._first_ms(level)
+        step = LEVELS[level][1] * 1000
+        return first is not None and first < t // step * step
+
     def choose(self, start, end, points):
         """The finest level that gives at most `points` rows over [start, end) ms."""
         for level, (_, seconds, _) in enumerate(LEVELS):
@@ -407,24 +413,29 @@ class History:
 
     def plan(self, start, end, points):
         """[(level, lo, hi)] oldest first: each part of [start, end) ms at the finest level
-        chosen for `points` that still holds it (a thinned level leaves its past to coarser
-        ones; each part ends on a period of the coarser level before it)."""
+        chosen for `points` that still holds it. A thinned level leaves its past to the next
+        coarser level holding older rows, up to a boundary of that level's periods, so no row
+        of one part overlaps another's."""
         parts = []
         hi = end
         level = self.choose(start, end, points)
-        while hi > start and level < len(LEVELS):
+        n = len(LEVELS)
+        while hi > start and level < n:
             first = self._first_ms(level)
             if first is None:
                 level += 1
                 continue
+            older = level + 1   # the next level with a whole row before this level's first
+            while older < n and not self._before(older, min(first, hi)):
+                older += 1
             lo = start
-            if first > start and level + 1 < len(LEVELS):
-                step = LEVELS[level + 1][1] * 1000
+            if first > start and older < n:
+                step = LEVELS[older][1] * 1000
                 lo = min(hi, (first + step - 1) // step * step)
             if lo < hi:
                 parts.append((level, lo, hi))
             hi = lo
-            level += 1
+            level = older
         parts.reverse()
         return parts
 

@@ -72,6 +72,7 @@ class Pipeline:
         self.heap = [0, 0, 0]         # live heap (after a collection): settled, last, peak
         self.run_ms = 0               # time run() took, once the source has ended
         self.meter = level.Level(RATE)
+        self.history = None           # history.History, the level series (the appliance's)
         self._energies = array('h', bytes(2 * (source.chunk // self.meter.hop)))
         self._subs = []
         self._open = {}               # label -> [id, clip writer, next clip position, start ms]
@@ -186,6 +187,12 @@ class Pipeline:
             on = self.meter.status == status
             if on != (fault in self.faults):
                 self.fault(fault, on, 'level %.1f dBFS' % self.meter.dbfs)
+        if self.history is not None:
+            try:
+                self.history.sound(self._wall(self.processed / RATE), self.meter.dbfs)
+                self.fault('history_error', False)
+            except OSError as exc:
+                self.fault('history_error', True, exc)
         self.processed += n
         if self.processed >= self._next_level:
             self._next_level += int(self.LEVEL_SECONDS * RATE)
@@ -245,6 +252,9 @@ class Pipeline:
         for ev in closed:
             self._close(ev)
         sounding = [label for label, _ in self.seg.active()]
+        if self.history is not None:
+            top = scores.index(max(scores))
+            self.history.window(self._frame, top, scores[top], bool(sounding))
         for label in list(self._open):
             if label not in sounding:
                 self._drop(label)   # the segmenter dropped it (shorter than its minimum)
