@@ -12,12 +12,17 @@ from . import DEVICE
 from .runtime import SHIMS
 
 
-def open_store(folder):
+def store_module():
+    """The device's store module, loaded in this CPython."""
     for path in (str(DEVICE), str(SHIMS)):
         if path not in sys.path:
             sys.path.insert(0, path)
     import store
-    return store.Store(str(folder), readonly=True)
+    return store
+
+
+def open_store(folder):
+    return store_module().Store(str(folder), readonly=True)
 
 
 def dump(folder, out=sys.stdout):

@@ -12,6 +12,34 @@ SPAN = T0 + 24 * HOUR
 CLIP_SAMPLES = 1100   # 3 blocks of a clip: 512, 512, 76
 
 
+class RAM:
+    """A VfsLfs2 block device in RAM with an ESP32's 4 KB blocks."""
+
+    def __init__(self, blocks):
+        self.data = bytearray(b'\xff' * 4096 * blocks)
+        self.blocks = blocks
+
+    def readblocks(self, n, buf, off=0):
+        at = n * 4096 + off
+        buf[:] = self.data[at:at + len(buf)]
+
+    def writeblocks(self, n, buf, off=0):
+        at = n * 4096 + (off or 0)
+        self.data[at:at + len(buf)] = buf
+
+    def ioctl(self, op, arg):
+        return {4: self.blocks, 5: 4096}.get(op, 0)
+
+
+def ram_flash(mount, blocks=96):
+    """Mounts a fresh LittleFS in RAM at `mount` (MicroPython); returns the mount point."""
+    import vfs
+    flash = RAM(blocks)
+    vfs.VfsLfs2.mkfs(flash)
+    vfs.mount(vfs.VfsLfs2(flash), mount)
+    return mount
+
+
 def build(root):
     s = open_store(root, segment_bytes=160)
     for i in range(12):

@@ -420,40 +420,13 @@ out(new=new, reopened=reopened, after=after)
     assert r['after'] - r['reopened'] < 2048, r  # queries leave nothing behind
 
 
-RAM_FLASH = """
-import vfs
-
-
-class RAM:   # a VfsLfs2 block device in RAM with an ESP32's 4 KB blocks
-    def __init__(self, blocks):
-        self.data = bytearray(b'\\xff' * 4096 * blocks)
-        self.blocks = blocks
-
-    def readblocks(self, n, buf, off=0):
-        at = n * 4096 + off
-        buf[:] = self.data[at:at + len(buf)]
-
-    def writeblocks(self, n, buf, off=0):
-        at = n * 4096 + (off or 0)
-        self.data[at:at + len(buf)] = buf
-
-    def ioctl(self, op, arg):
-        return {4: self.blocks, 5: 4096}.get(op, 0)
-
-
-flash = RAM(96)
-vfs.VfsLfs2.mkfs(flash)
-vfs.mount(vfs.VfsLfs2(flash), '/flash')
-"""
-
-
 def test_every_flipped_bit_costs_at_most_the_record_it_is_in(device, tmp_path):
     """Exhaustive: one bit of every byte of every file of a small store (store_bitflip.py), in
-    MicroPython on VfsLfs2 and in CPython on a folder. `earmark bench store --bitflips` flips
-    all eight bits of each byte."""
+    MicroPython on VfsLfs2 and in CPython on a folder. experiments/store_faults.py flips all
+    eight bits of each byte."""
     code = HELPERS + '\n' + Path(__file__).with_name('store_bitflip.py').read_text()
     if device.name == 'micropython':
-        code += RAM_FLASH + "BITS = 1\nflip_all('/flash/s')\n"
+        code += "BITS = 1\nflip_all(ram_flash('/flash') + '/s')\n"
     else:
         code += 'BITS = 1\nflip_all(%r)\n' % str(tmp_path / 's')
     r = device.json_lines(code, heap='2M', timeout=1800)[0]
