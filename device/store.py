@@ -14,7 +14,7 @@
 Times are integer milliseconds since the Unix epoch; an event's duration is kept to 10 ms,
 confidence and runner-up scores to 1/255. Events come back as dicts {id, start, end, label,
 confidence, runners_up, has_clip, locked}, newest first. Ids grow by one per append (the id of
-an append that never returned is used again). A page of 50 dicts takes ~15 KB of MicroPython
+an append that never returned is used again, unless its embedding reached flash). A page of 50 dicts takes ~15 KB of MicroPython
 heap: the API should stream events() rather than hold query() pages. Settings are the class
 attributes below, overridable by keyword (`segment_bytes=4096`); `readonly=True` opens a store
 copied off a device without repairing or writing anything.
@@ -24,27 +24,14 @@ keeping those of locked events and the newest KEEP_CLIPS per label), then whole 
 (never the newest, never one holding a locked event), THIN_FRACTION of the budget at a time;
 the posting lists are then compacted. Clips also have their own share, CLIP_SHARE.
 
-On flash (root folder), format 2 (the byte layout: docs/store-format.md):
-- `s<first id>.seg`: a segment of the log. A header (first id, first start), twice, and
-  fixed-size event records, each with a CRC seeded with its id. Slots are ids, so any event is
-  one seek away and a day is found by binary search on start times (which never go backwards).
-  Segments are rotated at SEGMENT_BYTES; RAM holds 16 bytes per segment.
-- `s<first id>.ed`: relabel, lock, delete and end records for that segment's events, each
-  written twice; they override the event record, which is never rewritten. (The detector stores
-  an event as soon as it is heard and gives its end when the sound is over: `finish()`.)
-- `bNN.ix`: one posting list per bucket holding the int8 embeddings (see similar.py); the event
-  record names its bucket.
-- `hours.ru`, `days.ru`, `fixes.ru`: roll-ups (see rollup.py). `clips/`: clips (see clips.py).
-- `store.json` and its copy `store.bak`: labels, embedding size, format and the CRC of
-  `centroids.bin` (copy: `centroids.bak`), the centroids the buckets were made with; a store
-  keeps its own centroids so a new model bundle cannot scramble its buckets.
-
-An append is acknowledged once its embedding and then its record are synced. On open only a torn
-last write is undone: a partial record, and an embedding whose record never reached flash. A
-damaged record, edit, header copy, embedding or clip block anywhere is skipped and reported in
-`problems`, never returned, and never makes the repair cut anything else. One flipped bit loses at
-most the record it is in (edits and headers have a second copy: nothing). When flash is full, the
-repair first makes room by the retention rules.
+On flash: segments of fixed-size event records (`s<first id>.seg`, slots are ids, so any event
+is one seek away and a day a binary search on start times), their edits (`.ed`), one posting
+list per bucket (`bNN.ix`, see similar.py), roll-ups (rollup.py), clips (clips.py), store.json and
+the centroids the store was made with, so a new model bundle cannot scramble its buckets. The byte
+layout, the write order and what the repair may undo: docs/store-format.md. In short, an append
+is acknowledged once its embedding and then its record are synced; on open only a torn last write
+is undone; damage anywhere is skipped and reported in `problems`; one flipped bit costs at most
+the record it is in.
 """
 import binascii
 import json

@@ -463,3 +463,37 @@ def test_power_cuts_lose_nothing_acknowledged(mpy, flash):
         assert r['refused'] >= 10, r   # the flash really was full for part of the workload
     else:
         assert r['thinned'] > 0 and r['refused'] == 0, r
+
+
+def test_a_repair_on_a_full_flash_makes_room_first(mpy):
+    """A torn record to cut (a copy of its segment) on a LittleFS with no room for the copy: the
+    oldest clip goes first, by the retention rules, and nothing else."""
+    code = HELPERS + '\n' + Path(__file__).with_name('store_bitflip.py').read_text() + '''
+root = ram_flash('/flash', blocks=24) + '/s'
+s = open_store(root)
+n = 60   # a segment of 1,128 bytes: more than LittleFS keeps inline in its metadata
+for i in range(n):
+    add(s, i, clip=(i % 10 == 0))
+seg = root + '/s00000000.seg'
+with open(seg, 'ab') as f:
+    f.write(b'torn!')   # a record cut short, as a power cut leaves one on some file systems
+filler = 0
+f = open('/flash/filler', 'wb')   # kept open: closed, LittleFS would give its last blocks back
+try:
+    while True:
+        f.write(bytes(512))
+        f.flush()
+        filler += 512
+except OSError as exc:
+    assert exc.args[0] == 28, exc
+s = open_store(root)
+for i in range(n):
+    ev = s.get(i)
+    check(s, ev, i)
+    assert ev['has_clip'] == (i % 10 == 0 and i != 0), (ev, s.problems)  # the oldest clip went
+assert storefile.size(seg) == store.SEG_HEADER_SIZE + n * store.RECORD_SIZE
+out(problems=s.problems, filler=filler)
+'''
+    r = mpy.json_lines(code, heap='1M')[0]
+    print(r)
+    assert r['filler'] > 0 and 'flash full: clip 0 dropped to repair the store' in r['problems'], r
