@@ -13,7 +13,8 @@ import compat
 import history as hist
 from api import JSON, TIME_MAX, Refused, _arg, _int, _seconds, _time, route
 
-BATCH = 32                 # rows an Arrow record batch holds
+BATCH = 16                 # rows an Arrow record batch holds
+WINDOW = 128               # bytes of the schema laid out at a time (arrow._pieces)
 DAY = 86400000
 ARROW = {'Content-Type': 'application/vnd.apache.arrow.stream'}
 COLUMNS = ('t', 'step', 'n', 'level_min', 'level_mean', 'level_max', 'peak_max', 'band_low',
@@ -109,7 +110,7 @@ def _events(store, start, end):
                       ('confidence', 'f32'), ('runner_up', 'utf8'),
                       ('runner_up_confidence', 'f32'), ('has_clip', 'bool'), ('locked', 'bool'),
                       ('embedding', 'i8x%d' % store.dim)), BATCH)
-    yield w.schema()
+    yield from w.schema(bytearray(WINDOW))
     n = 0
     found = store.events(start, end, oldest_first=True)
     try:
@@ -133,7 +134,7 @@ def _events(store, start, end):
 def _levels(h, labels, start, end, points):
     kinds = ['ts_s', 'i32', 'i32'] + ['f32'] * 9 + ['utf8', 'bool']
     w = arrow.Writer(list(zip(COLUMNS, kinds)), BATCH)
-    yield w.schema()
+    yield from w.schema(bytearray(WINDOW))
     n = 0
     for t, seconds, r in h.rows(start, end, points):
         w.set(0, n, t)

@@ -15,7 +15,8 @@ buffers are made once, for `batch` rows, so the heap a stream takes does not gro
 
 The messages' flatbuffers (Arrow's Message.fbs and Schema.fbs) are written by hand: `_fb` lays a
 tree of tables out front to back, children after their parents (a flatbuffer's offsets point
-forward), each scalar aligned to its size. A record batch's metadata is laid out once, then only
+forward), each scalar aligned to its size (relative to the flatbuffer's start, 8 bytes into the
+message). A record batch's metadata is laid out once, then only
 its counts, offsets and lengths are patched in place for each batch.
 """
 import struct
@@ -31,80 +32,110 @@ FIXED = {'i64': (8, '<q'), 'i32': (4, '<i'), 'f32': (4, '<f'), 'ts_s': (8, '<q')
          'ts_ms': (8, '<q')}
 
 
-def _pad(buf, align):
-    buf.extend(bytes(-len(buf) % align))
+def _size(root):
+    """(bytes, {mark: position}) of the encapsulated message of a tree (see _pieces)."""
+    fb = _Builder(None, 0)
+    fb.put(root, 0)
+    return 8 + fb.n + (-fb.n % 8), fb.marks
 
 
-def _fb(root):
-    """A flatbuffer from a tree: a table is ('T', [(id, kind, value[, mark])]) with kind b/h/i/q
-    (scalars) or o (value: a child); a string ('S', bytes); a vector of children ('V', [...]);
-    a vector of 16-byte structs ('R', count, mark). Returns (bytes, {mark: position})."""
-    buf = bytearray(4)
-    marks = {}
-    _put(buf, root, 0, marks)
-    return buf, marks
+def _pieces(root, window):
+    """Yields an encapsulated message (its 8-byte prefix, the flatbuffer, padding to 8) in
+    pieces of len(window) bytes, each laid out in `window`: nothing the size of a whole
+    message is made (a fragmented heap refuses a 1 KB block long before it is full). A tree is:
+    a table ('T', [(id, kind, value[, mark])]) with kind b/h/i/q (scalars) or o (value: a
+    child); a string ('S', bytes); a vector of children ('V', [...]), or ('V', n, make) whose
+    k-th child make(k) gives when it is laid out; a vector of 16-byte structs ('R', count,
+    mark). It is laid out once to measure, then once for each piece."""
+    size = _size(root)[0]
+    for at in range(0, size, len(window)):
+        for i in range(len(window)):
+            window[i] = 0
+        fb = _Builder(window, at)
+        fb.pack('<4si', -8, CONTINUATION, size - 8)
+        fb.put(root, 0)
+        yield memoryview(window)[:min(len(window), size - at)]
 
 
-def _put(buf, obj, ref, marks):
-    """Writes obj (aligned) and patches the uoffset at `ref` to point to it."""
-    kind = obj[0]
-    later = []
-    if kind == 'T':
-        fields = sorted(obj[1], key=lambda f: -SIZES[f[1]])   # big first: no holes
-        n = max([f[0] for f in fields] + [-1]) + 1
-        offsets = [0] * n
-        off = 4   # after the soffset to the vtable
-        for f in fields:
-            size = SIZES[f[1]]
-            off += -off % size
-            offsets[f[0]] = off
-            off += size
-        _pad(buf, 2)
-        vtable = len(buf)
-        buf.extend(struct.pack('<%dH' % (n + 2), 4 + 2 * n, off, *offsets))
-        _pad(buf, 8)
-        at = len(buf)
-        buf.extend(bytes(off))
-        struct.pack_into('<i', buf, at, at - vtable)
-        for f in fields:
-            pos = at + offsets[f[0]]
-            if f[1] == 'o':
-                later.append((pos, f[2]))
-            else:
-                struct.pack_into('<' + f[1], buf, pos, f[2])
-                if len(f) > 3:
-                    marks[f[3]] = pos
-    elif kind == 'S':
-        _pad(buf, 4)
-        at = len(buf)
-        buf.extend(struct.pack('<I', len(obj[1])) + obj[1] + b'\0')
-    elif kind == 'V':
-        _pad(buf, 4)
-        at = len(buf)
-        buf.extend(struct.pack('<I', len(obj[1])) + bytes(4 * len(obj[1])))
-        later = [(at + 4 + 4 * k, child) for k, child in enumerate(obj[1])]
-    else:   # 'R': structs of two longs each (FieldNode, Buffer): 8-aligned after the count
-        while len(buf) % 8 != 4:
-            buf.append(0)
-        at = len(buf)
-        buf.extend(struct.pack('<I', obj[1]) + bytes(16 * obj[1]))
-        marks[obj[2]] = at + 4
-    struct.pack_into('<I', buf, ref, at - ref)
-    for pos, child in later:
-        _put(buf, child, pos, marks)
+class _Builder:
+    def __init__(self, window, at):
+        self.window = window  # None: measuring
+        self.at = at          # the window's place in the message
+        self.n = 4            # flatbuffer bytes so far (the root's offset first)
+        self.marks = {}
+
+    def pack(self, fmt, at, *values):
+        """Writes the part of the values at flatbuffer position `at` that falls in the window."""
+        w = self.window
+        if w is None:
+            return
+        lo = 8 + at - self.at
+        size = struct.calcsize(fmt)
+        if lo >= len(w) or lo + size <= 0:
+            return
+        data = struct.pack(fmt, *values)
+        a, b = max(0, -lo), min(size, len(w) - lo)
+        w[lo + a:lo + b] = data[a:b]
+
+    def take(self, size, align=1, rest=0):
+        """The position of `size` new bytes, starting where position % align == rest."""
+        self.n += (rest - self.n) % align
+        at = self.n
+        self.n += size
+        return at
+
+    def put(self, obj, ref):
+        """Lays out obj (aligned) after what is there and points the uoffset at `ref` to it."""
+        kind = obj[0]
+        later = ()
+        if kind == 'T':
+            # big first (no holes), then by id: MicroPython's sort is not stable
+            fields = sorted(obj[1], key=lambda f: (-SIZES[f[1]], f[0]))
+            n = max([f[0] for f in fields] + [-1]) + 1
+            offsets = [0] * n
+            off = 4   # after the soffset to the vtable
+            for f in fields:
+                size = SIZES[f[1]]
+                off += -off % size
+                offsets[f[0]] = off
+                off += size
+            vtable = self.take(4 + 2 * n, 2)
+            self.pack('<%dH' % (n + 2), vtable, 4 + 2 * n, off, *offsets)
+            at = self.take(off, 8)
+            self.pack('<i', at, at - vtable)
+            later = []
+            for f in fields:
+                pos = at + offsets[f[0]]
+                if f[1] == 'o':
+                    later.append((pos, f[2]))
+                else:
+                    self.pack('<' + f[1], pos, f[2])
+                    if len(f) > 3:
+                        self.marks[f[3]] = 8 + pos
+        elif kind == 'S':
+            at = self.take(5 + len(obj[1]), 4)
+            self.pack('<I%ds' % len(obj[1]), at, len(obj[1]), obj[1])
+        elif kind == 'V':
+            n = len(obj[1]) if len(obj) == 2 else obj[1]
+            at = self.take(4 + 4 * n, 4)
+            self.pack('<I', at, n)
+            # ('V', n, make): make(k) gives the k-th child only when it is laid out
+            later = [(at + 4 + 4 * k, obj[1][k] if len(obj) == 2 else obj[2])
+                     for k in range(n)]
+        else:   # 'R': structs of two longs each (FieldNode, Buffer), 8-aligned after the count
+            at = self.take(4 + 16 * obj[1], 8, 4)
+            self.pack('<I', at, obj[1])
+            self.marks[obj[2]] = 8 + at + 4
+        self.pack('<I', ref, at - ref)
+        for k, (pos, child) in enumerate(later):
+            self.put(child(k) if callable(child) else child, pos)
 
 
 def _message(header_type, header, body_mark=None):
     fields = [(0, 'h', V5), (1, 'b', header_type), (2, 'o', header), (3, 'q', 0)]
     if body_mark:
         fields[3] = (3, 'q', 0, body_mark)
-    return _fb(('T', fields))
-
-
-def _frame(meta):
-    """The encapsulated message's prefix and its metadata padded to 8 bytes."""
-    _pad(meta, 8)
-    return bytearray(CONTINUATION + struct.pack('<i', len(meta))) + meta
+    return ('T', fields)
 
 
 def _type(kind, text):
@@ -132,7 +163,7 @@ def _field(name, type_id, table, children, nullable):
 
 
 class Writer:
-    def __init__(self, columns, batch, text=24):
+    def __init__(self, columns, batch, text=16):
         self.columns = columns
         self.size = batch
         self.data = []      # per column: its value buffer(s)
@@ -158,19 +189,28 @@ class Writer:
                 buffers += 1
             self.data.append(data)
             self.nulls.append(null)
-        fields = [_field(name, *_type(kind, text), kind.startswith('i8x'))
-                  for name, kind in columns]
-        meta, _ = _message(SCHEMA, ('T', [(0, 'h', 0), (1, 'o', ('V', fields))]))
-        self._schema = _frame(meta)
-        meta, marks = _message(RECORD_BATCH, ('T', [
+        def field(k):
+            name, kind = columns[k]
+            return _field(name, *_type(kind, text), kind.startswith('i8x'))
+        self._schema = _message(SCHEMA, ('T', [(0, 'h', 0),
+                                               (1, 'o', ('V', len(columns), field))]))
+        # A batch's metadata: its structs (a node per column and its child, a buffer each)
+        # come last; the part before them and the part between are kept, made once.
+        meta = _message(RECORD_BATCH, ('T', [
             (0, 'q', 0, 'length'), (1, 'o', ('R', nodes, 'nodes')),
             (2, 'o', ('R', buffers, 'buffers'))]), 'body')
-        self._meta = _frame(meta)
-        # positions in the framed message (its 8-byte prefix included)
-        self._marks = {k: v + 8 for k, v in marks.items()}
+        size, marks = _size(meta)
+        self._marks = marks
+        self._head = bytearray(marks['nodes'])
+        next(_pieces(meta, self._head))
+        # between the structs: padding, then the buffers' count (see _Builder.put, 'R')
+        self._gap = bytes(marks['buffers'] - 4 - (marks['nodes'] + 16 * nodes)) + \
+            struct.pack('<I', buffers)
+        self._pad = bytes(size - marks['buffers'] - 16 * buffers)
 
-    def schema(self):
-        return self._schema
+    def schema(self, window):
+        """The Schema message, in pieces laid out in `window` (a bytearray)."""
+        return _pieces(self._schema, window)
 
     def end(self):
         return CONTINUATION + b'\0\0\0\0'
@@ -212,39 +252,43 @@ class Writer:
         """The pieces of a record batch of the first n rows set (nothing when n is 0)."""
         if not n:
             return
-        meta = self._meta
-        nodes, buffers = self._marks['nodes'], self._marks['buffers']
+        head = self._head
         body = 0
-        pieces = []   # (buffer, bytes) in body order; a few small tuples a batch
+        nodes = []    # (rows, nulls) of each node
+        parts = []    # the buffers in body order (None: empty)
         for col, (name, kind) in enumerate(self.columns):
             data, null = self.data[col], self.nulls[col]
             if kind in FIXED:
-                parts = (None, memoryview(data)[:n * FIXED[kind][0]])
+                parts += (None, memoryview(data)[:n * FIXED[kind][0]])
             elif kind == 'bool':
-                parts = (None, memoryview(data)[:(n + 7) // 8])
+                parts += (None, memoryview(data)[:(n + 7) // 8])
             elif kind == 'utf8':
-                parts = (None, memoryview(data[0])[:4 * (n + 1)],
-                         memoryview(data[1])[:data[2]])
+                parts += (None, memoryview(data[0])[:4 * (n + 1)],
+                          memoryview(data[1])[:data[2]])
             else:
                 width = int(kind[3:])
-                parts = (memoryview(null[1])[:(n + 7) // 8] if null[0] else None,
-                         None, memoryview(data)[:n * width])
-            struct.pack_into('<qq', meta, nodes, n, null[0] if null else 0)
-            nodes += 16
+                parts += (memoryview(null[1])[:(n + 7) // 8] if null[0] else None,
+                          None, memoryview(data)[:n * width])
+            nodes.append((n, null[0] if null else 0))
             if null:
-                struct.pack_into('<qq', meta, nodes, n * int(kind[3:]), 0)
-                nodes += 16
-            for part in parts:
-                size = len(part) if part is not None else 0
-                struct.pack_into('<qq', meta, buffers, body, size)
-                buffers += 16
-                body += size + (-size % 8)
-                if size:
-                    pieces.append(part)
-        struct.pack_into('<q', meta, self._marks['length'], n)
-        struct.pack_into('<q', meta, self._marks['body'], body)
-        yield meta
-        for part in pieces:
-            yield part
-            if len(part) % 8:
-                yield bytes(-len(part) % 8)
+                nodes.append((n * int(kind[3:]), 0))
+        for part in parts:
+            if part is not None:
+                body += len(part) + (-len(part) % 8)
+        struct.pack_into('<q', head, self._marks['length'], n)
+        struct.pack_into('<q', head, self._marks['body'], body)
+        yield head
+        for rows, nulls in nodes:
+            yield struct.pack('<qq', rows, nulls)
+        yield self._gap
+        at = 0
+        for part in parts:
+            size = 0 if part is None else len(part)
+            yield struct.pack('<qq', at, size)
+            at += size + (-size % 8)
+        yield self._pad
+        for part in parts:
+            if part is not None and len(part):
+                yield part
+                if len(part) % 8:
+                    yield bytes(-len(part) % 8)
