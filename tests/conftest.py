@@ -62,9 +62,15 @@ class Device:
         self.heap = heap
 
     def run(self, code, heap=None, timeout=120, stdin=None):
+        """stdout of `code`. `timeout` is there to end a hang, far beyond what a snippet takes
+        (seconds; callers with whole scenes to run pass more)."""
         argv, env, cwd = runtime.command(self.name, ['-c', code], heap=heap or self.heap)
-        done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True,
-                              timeout=timeout, input=stdin)
+        try:
+            done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True,
+                                  timeout=timeout, input=stdin)
+        except subprocess.TimeoutExpired as e:
+            raise DeviceError('%s did not finish within %d s: a hang (output so far: %s)' % (
+                self.name, timeout, (e.stdout or b'')[-2000:])) from None
         if done.returncode != 0 or 'Traceback (most recent call last)' in done.stderr:
             raise DeviceError('%s failed (exit %d):\n%s\n%s' % (
                 self.name, done.returncode, done.stdout[-4000:], done.stderr[-4000:]))

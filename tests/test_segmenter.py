@@ -267,9 +267,11 @@ def exact(device, levels, scores, settings=None, thresholds=None):
 
 
 def event(start, end, confidence, background, doorbell=0.05):
+    """An event dict as the segmenter reports it: frames to seconds, runners-up best first
+    (doorbell first on a tie: its 0.05 is exact, background's 0.95 - 0.9 a hair under it)."""
+    runners = sorted([(background, 'background'), (doorbell, 'doorbell')], reverse=True)
     return {'start': round(start * 0.016, 3), 'end': round(end * 0.016, 3), 'label': 'dog_bark',
-            'confidence': confidence,
-            'runners_up': [['background', background], ['doorbell', doorbell]]}
+            'confidence': confidence, 'runners_up': [[label, s] for s, label in runners]}
 
 
 def test_exact_event_edges_confidence_and_announcement(device):
@@ -328,7 +330,8 @@ def test_onset_walks_back_to_where_the_sound_began(device):
     assert len(events) == 1 and events[0]['start'] == round(760 * 0.016, 3), events
 
 
-def test_edges_are_where_the_sound_crosses_the_bed_plus_its_flicker(device):
+@pytest.mark.parametrize('blip, onset', [(-3000, 615), (-4000, 613)])
+def test_edges_are_where_the_sound_crosses_the_bed_plus_its_flicker(device, blip, onset):
     # A bed at -5000 with a blip at -3000 every 8th frame, a sound ramping up over 30 frames
     # (100 a frame) from frame 600 to -2000, holding, and ramping down from frame 800.
     # The 2 s before the first scoring window (19: frames 589-650): median -5000 (the bed, not
@@ -339,6 +342,9 @@ def test_edges_are_where_the_sound_crosses_the_bed_plus_its_flicker(device):
     # Offset: in window 26 (frames 806-867) the peak is -2600 (the ramp down), so the
     # threshold is -5000 + min(2300, 1200) = -3800; the last run of three at it ends with
     # frame 818 (-3800): the offset is 819. The blips after it are single frames, no run.
+    # Blips at -4000 instead: the step is max(6 dB, -4000 + 5000 + 3 dB) = 13 dB, under
+    # half-way (15 dB): the threshold is -3700, reached at frame 613; the gate's level is the
+    # same (the blips' top + HIGH_DB); the offset's threshold is still -3800 (half-way, 12 dB).
     levels = [(600, -5000, 0), (30, -5000, 100), (170, -2000, 0), (30, -2000, -100),
               (500, -5000, 0)]
     blips = '''
@@ -348,17 +354,17 @@ def run(levels, scores, settings, thresholds=None):
     frame = segmenter.Segmenter.frame
     def blipped(self, energy):
         if energy == -5000 and self.frames %% 8 == 0:
-            energy = -3000
+            energy = %d
         frame(self, energy)
     segmenter.Segmenter.frame = blipped
     _run(levels, scores, settings, thresholds)
 '''
     scores = {w: 0.9 for w in range(19, 26)}
     scores[26] = 0.3
-    lines = device.json_lines(EXACT + blips % () + 'run(%r, %r, {})' % (levels, scores))
+    lines = device.json_lines(EXACT + blips % blip + 'run(%r, %r, {})' % (levels, scores))
     events = [e for line in lines[:-1] for e in line['closed']] + lines[-1]['flushed']
     # dog_bark's mean over windows 19-26 (0.9 * 7 + 0.3) / 8; background (0.05 * 7 + 0.65) / 8
-    assert events == [event(615, 819, 0.825, 0.125)]
+    assert events == [event(onset, 819, 0.825, 0.125)]
 
 
 @pytest.mark.parametrize('frames, level, opens', [
@@ -394,3 +400,67 @@ def test_smoothing_and_the_on_and_off_levels(device):
     assert exact(device, levels, scores, thresholds={'dog_bark': 0.8})[0] == []
     assert exact(device, levels, scores, thresholds={'dog_bark': 0.7})[0] == [
         event(200, 300, 0.75, 0.2)]
+
+
+def test_which_windows_an_event_sums_from(device):
+    levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    # Window 5 scoring exactly OFF (0.225) is the event's first window; 0.1 is under OFF and
+    # is not (the event then starts at window 6, which opened it: smoothed 0.525). The last
+    # scoring window is 7 (frames 217-278) and the sound goes on past it: the offset is 279.
+    assert exact(device, levels, {5: 0.225, 6: 0.9, 7: 0.9})[0] == [
+        event(200, 279, round((0.225 + 1.8) / 3, 3), round((0.725 + 0.1) / 3, 3))]
+    assert exact(device, levels, {5: 0.1, 6: 0.95, 7: 0.95})[0] == [event(200, 279, 0.95, 0.0)]
+
+
+def test_an_event_can_open_with_the_first_window(device):
+    # The sound starts at frame 50, after the floor's first block (32 frames) and inside window 0
+    # (frames 0-61), which scores 0.9: alone it smooths to 0.9 (one window so far) and opens.
+    # Nothing came before it: the bed for its edges is the floor with a 6 dB step (-4400).
+    # (The floor's second block, frames 32-63, is still mostly bed: its median is the bed's.)
+    levels = [(50, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    events, windows, _ = exact(device, levels, {0: 0.9, 1: 0.9, 2: 0.9, 3: 0.9})
+    assert events == [event(50, 150, 0.9, 0.05)]
+    assert windows[0] == ([['dog_bark', 0.8]], [0.8, 0.992])
+    # Window 0 at 0.3 (over OFF) and window 1 at 0.9 open it with window 1, from window 0. (The
+    # sound starts at frame 61 here: with two blocks the floor and its top are the higher of
+    # two, and the second block, frames 32-63, must stay the bed's in both.)
+    levels = [(61, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    events, windows, _ = exact(device, levels, {0: 0.3, 1: 0.9, 2: 0.9, 3: 0.9, 4: 0.9})
+    assert events == [event(61, 161, 0.78, 0.17)] and windows[0] == ([], None)
+
+
+@pytest.mark.parametrize('level, edges', [
+    # 3 dB over the bed: the threshold is half-way to that peak (-4850): edges from the energy.
+    (-4700, (200, 300)),
+    # 2.98 dB: under half the 6 dB step, nothing stands out enough: the edges fall back to the
+    # window grid (what window 4 did not hear, 186; what window 10 did not hear, 310).
+    (-4702, (186, 310)),
+])
+def test_a_faint_sound_takes_energy_edges_only_when_it_stands_out(device, level, edges):
+    # The gate lowered to 2 dB (RISE_DB, HIGH_DB) so that a faint sound opens an event at all.
+    levels = [(200, -5000, 0), (100, level, 0), (400, -5000, 0)]
+    scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}
+    events, _, _ = exact(device, levels, scores, {'rise_db': 2, 'high_db': 2})
+    assert events == [event(*edges, 0.66, 0.29)]
+
+
+def test_the_bed_is_the_two_seconds_before_the_first_scoring_window(device):
+    # The sound begins 70 frames (1.1 s) before window 26 first scores it: more than half of the
+    # 2 s (125 frames) before that window is the sound, whose median is then the bed it would
+    # have to rise above. Nothing stands out: the onset falls back to the grid (what window 25
+    # did not hear: 837).
+    levels = [(736, -5000, 0), (164, -2000, 0), (500, -5000, 0)]
+    events, _, _ = exact(device, levels, {w: 0.9 for w in range(26, 29)})
+    assert [e['start'] for e in events] == [round(837 * 0.016, 3)]
+
+
+@pytest.mark.parametrize('gap, last_active', [
+    (2 * 31 * 0.016, 11),          # two hops under OFF are not more than a gap of two hops
+    (2 * 31 * 0.016 - 1e-9, 10),   # ... but more than a hair less: it closes a window sooner
+])
+def test_gap_is_compared_in_seconds_exactly(device, gap, last_active):
+    levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}
+    events, windows, _ = exact(device, levels, scores, {'gap': gap})
+    assert events == [event(200, 300, 0.66, 0.29)]
+    assert [w for w, (active, _) in windows.items() if active] == list(range(6, last_active + 1))
