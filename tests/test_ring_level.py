@@ -69,6 +69,29 @@ for decimate in (1, 2):
         assert grown == 0, line
 
 
+def test_adpcm_ring_write_allocates_only_small_views(mpy):
+    """AdpcmRing.write makes a small view per block it codes (garbage), never a buffer of
+    audio: its scratch for a source's chunk is made once, with the ring."""
+    out = mpy.run('''
+import gc
+from array import array
+from ring import AdpcmRing
+chunk = array('h', range(1024))
+r = AdpcmRing(seconds=1.0, decimate=2)
+gc.collect()
+before = gc.mem_alloc()
+r.write(chunk)
+first = gc.mem_alloc() - before
+before = gc.mem_alloc()
+for _ in range(10):
+    r.write(chunk)
+print(first, gc.mem_alloc() - before)
+''')
+    first, ten = map(int, out.split())
+    # Measured 96 and 640 bytes: two blocks' views a write; a scratch array would be 1 KB.
+    assert first < 512 and ten < 10 * 256, out
+
+
 LEVEL = '''
 import json, math
 from array import array
@@ -144,8 +167,11 @@ def run(seconds, decimate, chunk, chunks, reads):
     for i in range(len(stream)):
         seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
         stream[i] = ((i * 37) % 2000 - 1000) * 6 + (seed >> 8) % 801 - 400
+    early = array('h', bytes(2 * 200))
     for c in range(chunks):
         r.write(stream[c * chunk:(c + 1) * chunk])
+        if c == 0:      # before the ring wraps: all of it from position 0
+            first = [r.start, r.read(0, early)]
     # The reference: [1 2 1] / 4 then every other sample (decimate 2), coded and decoded whole.
     if decimate == 2:
         held = array('h', bytes(len(stream)))
@@ -160,7 +186,8 @@ def run(seconds, decimate, chunk, chunks, reads):
     decoded = array('h', bytes(2 * len(held)))
     out = memoryview(decoded) if MICRO else memoryview(decoded).cast('B')
     clips._decode(memoryview(coded), len(held), out, clips.STEPS, array('i', [32768, 0]))
-    got = {'start': r.start, 'end': r.end, 'size': r.size, 'reads': []}
+    got = {'start': r.start, 'end': r.end, 'size': r.size, 'reads': [],
+           'first': first + [list(early[:first[1]]) == list(decoded[:first[1]])]}
     for position, n in reads:
         buf = array('h', bytes(2 * n))
         try:
@@ -173,12 +200,12 @@ def run(seconds, decimate, chunk, chunks, reads):
 '''
 
 
-@pytest.mark.parametrize('decimate', [1, 2])
-def test_adpcm_ring_reads_what_the_whole_stream_decodes_to(device, decimate):
+@pytest.mark.parametrize('decimate, chunk', [(1, 1024), (2, 1024), (2, 300)])
+def test_adpcm_ring_reads_what_the_whole_stream_decodes_to(device, decimate, chunk):
     # 0.1 s at the ring's rate: 1600 / decimate samples, rounded down to blocks of 256, plus
-    # two blocks; 40 chunks of 1024 input samples wrap it many times over.
+    # two blocks; 40 chunks wrap it many times over (chunks of 300 samples end mid-block).
     held = (int(0.1 * 16000 / decimate) // 256 + 2) * 256
-    written = 40 * 1024 // decimate
+    written = 40 * chunk // decimate
     start = (written // 256 - held // 256 + 1) * 256 * decimate   # a block at a time
     end = written * decimate
     reads = [
@@ -191,9 +218,11 @@ def test_adpcm_ring_reads_what_the_whole_stream_decodes_to(device, decimate):
         (end + 64, 8),
         (start + 256 * decimate, 256 * 3),   # across blocks, and across the ring's wrap
     ]
-    got = device.json_lines(ADPCM + 'run(0.1, %d, 1024, 40, %r)' % (decimate, reads),
+    got = device.json_lines(ADPCM + 'run(0.1, %d, %d, 40, %r)' % (decimate, chunk, reads),
                             heap='512K')[0]
     assert got['size'] == held and got['start'] == start and got['end'] == end, got
+    # After the first chunk: nothing dropped yet, all of it read back from position 0.
+    assert got['first'] == [0, min(200, chunk // decimate), True]
     assert got['reads'][0] == [300, True]
     assert got['reads'][1] == 'ring: audio at %d is gone (oldest held %d)' % (start - 1, start)
     assert got['reads'][2] == [250, True]    # 251 asked: an even count
@@ -317,3 +346,58 @@ def test_silent_microphone_timing(device, kind, cdb_level, silent):
     got = statuses(level_run(device, [(kind, 481, 1000)], False))
     # 30 s under -85 dBFS (480,000 samples) is silent from the 480th chunk on.
     assert got == ['ok'] * 479 + ['silent' if silent else 'ok'] * 2
+
+
+RING_EXACT = '''
+import json
+from array import array
+from ring import Ring, AdpcmRing
+out = {'sizes': [Ring().size, Ring(decimate=1).size, Ring().rate, type(Ring().rate).__name__,
+                 AdpcmRing().size, AdpcmRing(decimate=1).size]}
+seed = 11
+stream = array('h', bytes(2 * 300 * 30))
+for i in range(len(stream)):
+    seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+    stream[i] = (seed >> 8) % 20001 - 10000
+r = Ring(seconds=0.5, decimate=2)       # 4000 samples held
+buf = array('h', bytes(2 * 1500))
+def chunks(a, b):
+    for c in range(a, b):
+        r.write(stream[c * 300:(c + 1) * 300])
+def gone(position):
+    try:
+        r.read(position, buf)
+    except ValueError as e:
+        return str(e)
+chunks(0, 10)                           # 3000 input samples, 1500 held: no wrap yet
+out['fresh'] = [r.start, r.end, r.read(0, buf), list(buf), gone(-2), gone(-1)]
+chunks(10, 30)                          # 9000: 4500 held, the oldest 500 overwritten
+out['wrapped'] = [r.start, r.end, r.read(r.start, buf), list(buf), gone(r.start - 2)]
+one = Ring(seconds=0.01, decimate=1)    # 160 samples
+one.write(stream[:100])
+out['last'] = [one.read(99, buf), buf[0] == stream[99], one.read(100, buf)]
+print(json.dumps(out))
+'''
+
+
+def test_ring_decimates_with_a_1_2_1_filter_across_chunks(device):
+    got = device.json_lines(RING_EXACT, heap='256K')[0]
+    # Defaults: 2 s at 8 kHz; 2 s at 16 kHz; the ADPCM ring in whole blocks of 256, plus two.
+    assert got['sizes'] == [16000, 32000, 8000, 'int', (16000 // 256 + 2) * 256,
+                            (32000 // 256 + 2) * 256]
+    # The reference: y[i] = (x[2i-1] + 2 x[2i] + x[2i+1]) >> 2 over the whole stream (x[-1] = 0),
+    # whatever the chunks were.
+    rand = lcg(11)
+    x = [next(rand) % 20001 - 10000 for _ in range(9000)]
+    y = [((x[2 * i - 1] if i else 0) + 2 * x[2 * i] + x[2 * i + 1]) >> 2 for i in range(4500)]
+    assert got['fresh'] == [0, 3000, 1500, y[:1500], 'ring: audio at -2 is gone (oldest held 0)',
+                            'ring: audio at -1 is gone (oldest held 0)']
+    assert got['wrapped'] == [1000, 9000, 1500, y[500:2000],
+                              'ring: audio at 998 is gone (oldest held 1000)']
+    assert got['last'] == [1, True, 0]
+
+
+def lcg(seed):
+    while True:
+        seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+        yield seed >> 8
