@@ -80,7 +80,7 @@ class Floor:
         self.high = None      # the same quantile of the blocks' 90th percentiles: the bed's top
 
     def add(self, energy):
-        if energy > self.SILENCE:
+        if energy >= self.SILENCE:
             self._scratch[self._n] = energy
             self._n += 1
         self._seen += 1

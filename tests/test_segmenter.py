@@ -198,7 +198,7 @@ def floor_reference(energies, block=32, blocks=32, rank=50, silence=-8500):
     medians, highs, out = [], [], []
     value = high = None
     for b in range(len(energies) // block):
-        kept = sorted(e for e in energies[b * block:(b + 1) * block] if e > silence)
+        kept = sorted(e for e in energies[b * block:(b + 1) * block] if e >= silence)
         if len(kept) * 2 >= block:
             medians = (medians + [kept[len(kept) // 2]])[-blocks:]
             highs = (highs + [kept[len(kept) * 9 // 10]])[-blocks:]
@@ -218,6 +218,9 @@ def floor_reference(energies, block=32, blocks=32, rank=50, silence=-8500):
               'else (-9000 if rand() % 9 == 0 else -5000 + rand() % 2000)'),
     # Loud sounds in a few blocks: the floor is the bed's median, not lifted by them.
     (40 * 32, '-1500 if (f // 32) % 7 == 3 else -5500 + rand() % 800'),
+    # A bed right at SILENCE (-85 dBFS, Level's silent level): not under it, so it is the bed
+    # (every other block here has half its frames there and half far under it).
+    (40 * 32, '(-8500 if f % 2 else -9000) if (f // 32) % 2 else -8500 + rand() % 3 - 1'),
 ])
 def test_floor_is_the_median_of_block_medians(device, frames, energy):
     lines = device.json_lines(FLOOR % (frames, energy), heap='256K')
