@@ -193,7 +193,9 @@ def run(seconds, decimate, chunk, chunks, reads):
         try:
             k = r.read(position, buf)
             at = (position // decimate) & ~1
-            got['reads'].append([k, list(buf[:k]) == list(decoded[at:at + k])])
+            # a read that returns nothing leaves the buffer as it was
+            got['reads'].append([k, list(buf[:k]) == list(decoded[at:at + k])] +
+                                ([] if k else [list(buf) == [0] * n]))
         except ValueError as e:
             got['reads'].append(str(e))
     print(json.dumps(got))
@@ -228,7 +230,7 @@ def test_adpcm_ring_reads_what_the_whole_stream_decodes_to(device, decimate, chu
     assert got['reads'][2] == [250, True]    # 251 asked: an even count
     assert got['reads'][3] == [600, True]
     assert got['reads'][4] == [2, True]
-    assert got['reads'][5] == [0, True] and got['reads'][6] == [0, True]
+    assert got['reads'][5] == [0, True, True] and got['reads'][6] == [0, True, True]
     assert got['reads'][7] == [768, True]
 
 
@@ -373,6 +375,7 @@ chunks(0, 10)                           # 3000 input samples, 1500 held: no wrap
 out['fresh'] = [r.start, r.end, r.read(0, buf), list(buf), gone(-2), gone(-1)]
 chunks(10, 30)                          # 9000: 4500 held, the oldest 500 overwritten
 out['wrapped'] = [r.start, r.end, r.read(r.start, buf), list(buf), gone(r.start - 2)]
+out['newest'] = [r.read(r.end - 2000, buf), list(buf[:1000])]   # across the ring's end
 one = Ring(seconds=0.01, decimate=1)    # 160 samples
 one.write(stream[:100])
 out['last'] = [one.read(99, buf), buf[0] == stream[99], one.read(100, buf)]
@@ -394,6 +397,7 @@ def test_ring_decimates_with_a_1_2_1_filter_across_chunks(device):
                             'ring: audio at -1 is gone (oldest held 0)']
     assert got['wrapped'] == [1000, 9000, 1500, y[500:2000],
                               'ring: audio at 998 is gone (oldest held 1000)']
+    assert got['newest'] == [1000, y[3500:]]
     assert got['last'] == [1, True, 0]
 
 

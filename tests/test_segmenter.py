@@ -117,6 +117,9 @@ def test_max_length_cuts_long_events(device):
     assert [round(e['end'] - e['start']) for e in events] == [30, 30, 10]
     assert events[1]['start'] == events[0]['end']
     assert abs(events[2]['end'] - sec(b)) <= 0.05
+    # The middle part heard nothing but the siren, scored 0.95 a window: its sums start afresh.
+    assert events[1]['confidence'] == 0.95
+    assert events[1]['runners_up'] == [['background', 0.05], ['dog_bark', 0.0]]
 
 
 def test_unknown_setting_and_wrong_score_count_are_errors(device):
@@ -333,6 +336,21 @@ def test_onset_walks_back_to_where_the_sound_began(device):
     assert len(events) == 1 and events[0]['start'] == round(760 * 0.016, 3), events
 
 
+# EXACT's run() with the bed (frames at -5000) blipping to a given level every 8th frame.
+BLIPS = '''
+_run = run
+def run(levels, scores, settings, thresholds=None):
+    import segmenter
+    frame = segmenter.Segmenter.frame
+    def blipped(self, energy):
+        if energy == -5000 and self.frames %% 8 == 0:
+            energy = %d
+        frame(self, energy)
+    segmenter.Segmenter.frame = blipped
+    _run(levels, scores, settings, thresholds)
+'''
+
+
 @pytest.mark.parametrize('blip, onset', [(-3000, 615), (-4000, 613)])
 def test_edges_are_where_the_sound_crosses_the_bed_plus_its_flicker(device, blip, onset):
     # A bed at -5000 with a blip at -3000 every 8th frame, a sound ramping up over 30 frames
@@ -350,21 +368,9 @@ def test_edges_are_where_the_sound_crosses_the_bed_plus_its_flicker(device, blip
     # same (the blips' top + HIGH_DB); the offset's threshold is still -3800 (half-way, 12 dB).
     levels = [(600, -5000, 0), (30, -5000, 100), (170, -2000, 0), (30, -2000, -100),
               (500, -5000, 0)]
-    blips = '''
-_run = run
-def run(levels, scores, settings, thresholds=None):
-    import segmenter
-    frame = segmenter.Segmenter.frame
-    def blipped(self, energy):
-        if energy == -5000 and self.frames %% 8 == 0:
-            energy = %d
-        frame(self, energy)
-    segmenter.Segmenter.frame = blipped
-    _run(levels, scores, settings, thresholds)
-'''
     scores = {w: 0.9 for w in range(19, 26)}
     scores[26] = 0.3
-    lines = device.json_lines(EXACT + blips % blip + 'run(%r, %r, {})' % (levels, scores))
+    lines = device.json_lines(EXACT + BLIPS % blip + 'run(%r, %r, {})' % (levels, scores))
     events = [e for line in lines[:-1] for e in line['closed']] + lines[-1]['flushed']
     # dog_bark's mean over windows 19-26 (0.9 * 7 + 0.3) / 8; background (0.05 * 7 + 0.65) / 8
     assert events == [event(onset, 819, 0.825, 0.125)]
@@ -385,6 +391,45 @@ def test_the_gate_opens_only_on_a_clear_rise(device, frames, level, opens):
         assert events == [event(200, 200 + frames, 0.8, 0.15)] and last['gated'] == 0
     else:
         assert events == [] and last['gated'] == 1
+
+
+def test_a_rise_before_the_first_scoring_window_does_not_open_an_event(device):
+    # A knock's hit over frames [170, 180) and quiet again; the classifier scores windows 6 and
+    # 7 (from frame 186): nothing rises inside them, and GATE_BACK (0 s) lets no earlier rise
+    # count (1 s let false events through: experiments.md, round 11).
+    levels = [(170, -5000, 0), (10, -2000, 0), (520, -5000, 0)]
+    events, _, last = exact(device, levels, {6: 0.9, 7: 0.9})
+    assert events == [] and last['gated'] == 1
+
+
+@pytest.mark.parametrize('level, opens', [(-3700, True), (-3701, False)])
+def test_the_gate_stands_over_the_top_of_the_beds_flicker(device, level, opens):
+    # The bed blips to -4000 every 8th frame: the blocks' 90th percentile, the floor's top, is
+    # -4000, and the gate's level max(-5000 + 6 dB, -4000 + 3 dB) = -3700. A sound held at it
+    # for 100 frames opens an event; a hundredth of a dB under it does not (windows 6-9 each
+    # smooth to ON or more and are turned down).
+    levels = [(200, -5000, 0), (100, level, 0), (400, -5000, 0)]
+    lines = device.json_lines(EXACT + BLIPS % -4000 + 'run(%r, %r, {})' % (
+        levels, {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}))
+    events = [e for line in lines[:-1] for e in line['closed']] + lines[-1]['flushed']
+    assert len(events) == (1 if opens else 0) and lines[-1]['gated'] == (0 if opens else 4)
+
+
+def test_a_bed_that_just_got_quieter_does_not_move_the_edges(device):
+    # 16 s of bed at -4000, then 120 frames at -5000, then a sound ramping up 100 a frame from
+    # -5000 (frame 1120) to -2000, held until frame 1300, then the bed at -4000 again. The 2 s
+    # before the first scoring window (35: frames 1085-1146) are mostly the quieter part (median
+    # -5000), but the floor is still the bed's -4000 and the reference is the higher of the two:
+    # the threshold is -4000 + 6 dB = -3400, which the ramp reaches at frame 1136. (Against the
+    # quieter part alone the step would be 13 dB and the onset 1133.) The offset: the last run
+    # at -3400 in window 41 ends with frame 1299. dog_bark's mean over windows 35-41 is
+    # (0.9 * 6 + 0.3) / 7 = 0.814; background's (0.05 * 6 + 0.65) / 7 = 0.136.
+    levels = [(1000, -4000, 0), (120, -5000, 0), (30, -5000, 100), (150, -2000, 0),
+              (400, -4000, 0)]
+    scores = {w: 0.9 for w in range(35, 41)}
+    scores[41] = 0.3
+    events, _, _ = exact(device, levels, scores)
+    assert events == [event(1136, 1300, 0.814, 0.136)]
 
 
 def test_smoothing_and_the_on_and_off_levels(device):
