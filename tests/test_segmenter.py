@@ -4,234 +4,6 @@ import pytest
 FS = 256 / 16000          # seconds per frame
 WINDOW, HOP = 62, 31      # ~1 s windows every ~0.5 s
 
-# Runs on the device: a bed at -50 dB with sounds at -20 dB over given frame spans; window scores
-# are the fraction of the window a sound covers (as an ideal classifier would say).
-SCENE = '''
-import json
-from segmenter import Segmenter
-LABELS = ['doorbell', 'dog_bark', 'background']
-def run(sounds, frames, settings, energy=True):
-    seg = Segmenter(LABELS, %d, %d, %r, **settings)
-    events = []
-    level = [-5000] * frames
-    for a, b, label in sounds:
-        for f in range(a, b):
-            level[f] = -2000 if energy else -5000
-    w = 0
-    for f in range(frames):
-        seg.frame(level[f] + (f * 7919 %% 200) - 100)   # +-1 dB of texture
-        while (w * %d + %d) <= f + 1:
-            ws = w * %d
-            scores = [0.0, 0.0, 1.0]
-            for a, b, label in sounds:
-                cover = max(0, min(b, ws + %d) - max(a, ws)) / min(%d, b - a)
-                c = LABELS.index(label)
-                scores[c] = max(scores[c], 0.95 * cover)
-            scores[2] = 1.0 - max(scores[0], scores[1])
-            events += seg.push(scores)
-            w += 1
-    events += seg.flush()
-    for e in events:
-        print(json.dumps(e))
-    print(json.dumps({'dropped': seg.dropped, 'gated': seg.gated}))
-''' % (WINDOW, HOP, FS, HOP, WINDOW, HOP, WINDOW, WINDOW)
-
-
-def run(device, sounds, frames, settings=None, energy=True, gated=False):
-    lines = device.json_lines(SCENE + 'run(%r, %d, %r, %r)' % (sounds, frames, settings or {},
-                                                              energy))
-    events = [e for e in lines if 'label' in e]
-    if gated:
-        return events, lines[-1]['gated']
-    return events, lines[-1]['dropped']
-
-
-def sec(frame):
-    return frame * FS
-
-
-def test_onset_and_offset_come_from_energy_not_window_edges(device):
-    # The onset lies mid-window (frame 200 = 3.2 s; windows start every 31 frames).
-    events, _ = run(device, [(200, 300, 'dog_bark')], 600)
-    assert len(events) == 1, events
-    e = events[0]
-    assert e['label'] == 'dog_bark'
-    assert abs(e['start'] - sec(200)) <= 0.05, e
-    assert abs(e['end'] - sec(300)) <= 0.05, e
-    assert 0.5 < e['confidence'] <= 0.95
-    assert [r[0] for r in e['runners_up']] == ['background', 'doorbell']
-
-
-def test_scores_without_a_change_in_the_sound_open_no_event(device):
-    # The classifier's scores say dog_bark, but nothing rose above the bed: no event. (This test
-    # used to expect an event with window-grid edges; opening it was the bug of issue 23: what
-    # makes an event is a change in the sound, the classifier only names it.)
-    events, gated = run(device, [(200, 300, 'dog_bark')], 600, energy=False, gated=True)
-    assert events == [] and gated >= 2, (events, gated)
-    # The same scores over a sound that rises above the bed: one event, as in the test above.
-    events, gated = run(device, [(200, 300, 'dog_bark')], 600, gated=True)
-    assert len(events) == 1 and gated == 0, (events, gated)
-    # Without the gate (a rise below the bed always passes) the scores alone open it.
-    events, _ = run(device, [(200, 300, 'dog_bark')], 600, {'rise_db': -100, 'high_db': -100},
-                    energy=False)
-    assert len(events) == 1, events
-
-
-def test_short_gap_is_merged_long_gap_splits(device):
-    merged, _ = run(device, [(200, 300, 'dog_bark'), (320, 420, 'dog_bark')], 800)
-    assert len(merged) == 1, merged
-    assert abs(merged[0]['start'] - sec(200)) <= 0.05
-    assert abs(merged[0]['end'] - sec(420)) <= 0.05
-    apart, _ = run(device, [(200, 300, 'dog_bark'), (600, 700, 'dog_bark')], 1000)
-    assert len(apart) == 2, apart
-    assert abs(apart[1]['start'] - sec(600)) <= 0.05
-    assert abs(apart[0]['end'] - sec(300)) <= 0.05
-
-
-def test_gap_setting_decides_merging(device):
-    sounds = [(200, 300, 'dog_bark'), (390, 490, 'dog_bark')]   # 1.44 s apart
-    assert len(run(device, sounds, 800, {'gap': 0.25})[0]) == 2
-    assert len(run(device, sounds, 800, {'gap': 3.0})[0]) == 1
-
-
-def test_two_labels_make_two_events(device):
-    events, _ = run(device, [(200, 300, 'dog_bark'), (500, 560, 'doorbell')], 900)
-    assert [e['label'] for e in events] == ['dog_bark', 'doorbell'], events
-
-
-def test_min_duration_drops_blips(device):
-    # A 6-frame click that the (ideal) classifier scores fully: 96 ms of sound. (It was a 3-frame
-    # click; one shorter than Segmenter.GATE_RUN frames now opens no event at all.)
-    events, dropped = run(device, [(200, 206, 'dog_bark')], 500)
-    assert events == [] and dropped == 1
-    kept, dropped = run(device, [(200, 206, 'dog_bark')], 500, {'min_duration': 0.02})
-    assert len(kept) == 1 and dropped == 0
-
-
-def test_max_length_cuts_long_events(device):
-    # 70 s of siren-like sound: 30 + 30 + 10 s.
-    frames = int(75 / FS)
-    a, b = 100, 100 + int(70 / FS)
-    events, _ = run(device, [(a, b, 'doorbell')], frames)
-    assert len(events) == 3, events
-    assert [round(e['end'] - e['start']) for e in events] == [30, 30, 10]
-    assert events[1]['start'] == events[0]['end']
-    assert abs(events[2]['end'] - sec(b)) <= 0.05
-    # The middle part heard nothing but the siren, scored 0.95 a window: its sums start afresh.
-    assert events[1]['confidence'] == 0.95
-    assert events[1]['runners_up'] == [['background', 0.05], ['dog_bark', 0.0]]
-
-
-def test_unknown_setting_and_wrong_score_count_are_errors(device):
-    out = device.run('from segmenter import Segmenter\n'
-                     'for make in (lambda: Segmenter(["a"], 62, 31, nonsense=1),\n'
-                     '             lambda: Segmenter(["a", "b"], 62, 31).push([0.5])):\n'
-                     '    try:\n'
-                     '        make()\n'
-                     '    except ValueError as e:\n'
-                     '        print("error:", e)\n')
-    assert 'unknown setting' in out and '1 scores for 2 labels' in out
-
-
-# ---- the order statistics and the background floor, against references computed here ----
-
-def lcg(seed):
-    """The generator the snippets below use (same numbers in both runtimes and here)."""
-    while True:
-        seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
-        yield seed >> 8
-
-
-SELECT = '''
-import json
-from array import array
-from segmenter import _select
-seed = 99
-def rand():
-    global seed
-    seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
-    return seed >> 8
-got = []
-for case in range(%d):
-    n = 1 + rand() %% 40
-    spread = 1 + rand() %% 50           # small spreads: many equal values
-    a = array('h', [rand() %% spread - 25 for _ in range(n)])
-    k = rand() %% n
-    got.append(_select(a, n, k))
-print(json.dumps(got))
-'''
-
-
-def test_select_is_the_kth_smallest(device):
-    """_select against sorted() on 2,000 arrays with many repeated values (an off-by-one in its
-    partition gave a wrong median on 484 of these)."""
-    cases = 2000
-    got = device.json_lines(SELECT % cases, heap='256K')[0]
-    rand = lcg(99)
-    want = []
-    for _ in range(cases):
-        n = 1 + next(rand) % 40
-        spread = 1 + next(rand) % 50
-        a = [next(rand) % spread - 25 for _ in range(n)]
-        want.append(sorted(a)[next(rand) % n])
-    assert got == want
-
-
-FLOOR = '''
-import json
-from segmenter import Floor
-seed = 5
-def rand():
-    global seed
-    seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
-    return seed >> 8
-fl = Floor()
-out = []
-for f in range(%d):
-    out.append(%s)
-    fl.add(out[-1])
-    if f %% Floor.BLOCK == Floor.BLOCK - 1:
-        print(json.dumps([fl.value, fl.high]))
-print(json.dumps(out))
-'''
-
-
-def floor_reference(energies, block=32, blocks=32, rank=50, silence=-8500):
-    """[(value, high)] after each block, from the spec in Floor's docstring, with sorted()."""
-    medians, highs, out = [], [], []
-    value = high = None
-    for b in range(len(energies) // block):
-        kept = sorted(e for e in energies[b * block:(b + 1) * block] if e >= silence)
-        if len(kept) * 2 >= block:
-            medians = (medians + [kept[len(kept) // 2]])[-blocks:]
-            highs = (highs + [kept[len(kept) * 9 // 10]])[-blocks:]
-            n = len(medians)
-            value, high = sorted(medians)[n * rank // 100], sorted(highs)[n * rank // 100]
-        out.append([value, high])
-    return out
-
-
-@pytest.mark.parametrize('frames, energy', [
-    # A bed whose level steps up 20 dB after 30 blocks: the floor follows it once the newer
-    # blocks are the majority of the 32 kept, and the blocks before are forgotten.
-    (80 * 32, '(-6000 if f < 30 * 32 else -4000) + rand() % 1200 - 600'),
-    # Frames of digital silence among the bed's: left out, and blocks of mostly silence (every
-    # fifth block here is 15-17 frames of it) say nothing of the bed.
-    (45 * 32, '-9000 if (f // 32) % 5 == 2 and f % 32 < 15 + (f // 32) % 3 '
-              'else (-9000 if rand() % 9 == 0 else -5000 + rand() % 2000)'),
-    # Loud sounds in a few blocks: the floor is the bed's median, not lifted by them.
-    (40 * 32, '-1500 if (f // 32) % 7 == 3 else -5500 + rand() % 800'),
-    # A bed right at SILENCE (-85 dBFS, Level's silent level): not under it, so it is the bed
-    # (every other block here has half its frames there and half far under it).
-    (40 * 32, '(-8500 if f % 2 else -9000) if (f // 32) % 2 else -8500 + rand() % 3 - 1'),
-])
-def test_floor_is_the_median_of_block_medians(device, frames, energy):
-    lines = device.json_lines(FLOOR % (frames, energy), heap='256K')
-    energies = lines[-1]
-    assert len(energies) == frames
-    assert lines[:-1] == floor_reference(energies)
-
-
 # ---- exact scenes: flat beds and given window scores, every figure worked out by hand ----
 # Windows are 62 frames every 31 (frames of 16 ms: window w covers frames [31w, 31w + 62)); the
 # bed is -50 dB and flat, so the floor is -5000 and its flicker's top -5000 too: the gate opens
@@ -512,3 +284,235 @@ def test_gap_is_compared_in_seconds_exactly(device, gap, last_active):
     events, windows, _ = exact(device, levels, scores, {'gap': gap})
     assert events == [event(200, 300, 0.66, 0.29)]
     assert [w for w, (active, _) in windows.items() if active] == list(range(6, last_active + 1))
+
+
+# ---- the order statistics and the background floor, against references computed here ----
+
+def lcg(seed):
+    """The generator the snippets below use (same numbers in both runtimes and here)."""
+    while True:
+        seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+        yield seed >> 8
+
+
+SELECT = '''
+import json
+from array import array
+from segmenter import _select
+seed = 99
+def rand():
+    global seed
+    seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+    return seed >> 8
+got = []
+for case in range(%d):
+    n = 1 + rand() %% 40
+    spread = 1 + rand() %% 50           # small spreads: many equal values
+    a = array('h', [rand() %% spread - 25 for _ in range(n)])
+    k = rand() %% n
+    got.append(_select(a, n, k))
+print(json.dumps(got))
+'''
+
+
+def test_select_is_the_kth_smallest(device):
+    """_select against sorted() on 2,000 arrays with many repeated values (an off-by-one in its
+    partition gave a wrong median on 484 of these)."""
+    cases = 2000
+    got = device.json_lines(SELECT % cases, heap='256K')[0]
+    rand = lcg(99)
+    want = []
+    for _ in range(cases):
+        n = 1 + next(rand) % 40
+        spread = 1 + next(rand) % 50
+        a = [next(rand) % spread - 25 for _ in range(n)]
+        want.append(sorted(a)[next(rand) % n])
+    assert got == want
+
+
+FLOOR = '''
+import json
+from segmenter import Floor
+seed = 5
+def rand():
+    global seed
+    seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+    return seed >> 8
+fl = Floor()
+out = []
+for f in range(%d):
+    out.append(%s)
+    fl.add(out[-1])
+    if f %% Floor.BLOCK == Floor.BLOCK - 1:
+        print(json.dumps([fl.value, fl.high]))
+print(json.dumps(out))
+'''
+
+
+def floor_reference(energies, block=32, blocks=32, rank=50, silence=-8500):
+    """[(value, high)] after each block, from the spec in Floor's docstring, with sorted()."""
+    medians, highs, out = [], [], []
+    value = high = None
+    for b in range(len(energies) // block):
+        kept = sorted(e for e in energies[b * block:(b + 1) * block] if e >= silence)
+        if len(kept) * 2 >= block:
+            medians = (medians + [kept[len(kept) // 2]])[-blocks:]
+            highs = (highs + [kept[len(kept) * 9 // 10]])[-blocks:]
+            n = len(medians)
+            value, high = sorted(medians)[n * rank // 100], sorted(highs)[n * rank // 100]
+        out.append([value, high])
+    return out
+
+
+@pytest.mark.parametrize('frames, energy', [
+    # A bed whose level steps up 20 dB after 30 blocks: the floor follows it once the newer
+    # blocks are the majority of the 32 kept, and the blocks before are forgotten.
+    (80 * 32, '(-6000 if f < 30 * 32 else -4000) + rand() % 1200 - 600'),
+    # Frames of digital silence among the bed's: left out, and blocks of mostly silence (every
+    # fifth block here is 15-17 frames of it) say nothing of the bed.
+    (45 * 32, '-9000 if (f // 32) % 5 == 2 and f % 32 < 15 + (f // 32) % 3 '
+              'else (-9000 if rand() % 9 == 0 else -5000 + rand() % 2000)'),
+    # Loud sounds in a few blocks: the floor is the bed's median, not lifted by them.
+    (40 * 32, '-1500 if (f // 32) % 7 == 3 else -5500 + rand() % 800'),
+    # A bed right at SILENCE (-85 dBFS, Level's silent level): not under it, so it is the bed
+    # (every other block here has half its frames there and half far under it).
+    (40 * 32, '(-8500 if f % 2 else -9000) if (f // 32) % 2 else -8500 + rand() % 3 - 1'),
+])
+def test_floor_is_the_median_of_block_medians(device, frames, energy):
+    lines = device.json_lines(FLOOR % (frames, energy), heap='256K')
+    energies = lines[-1]
+    assert len(energies) == frames
+    assert lines[:-1] == floor_reference(energies)
+
+
+# ---- scenes with texture: a bed of +-1 dB, scores from how much of a window a sound covers
+# (the exact scenes above come first: as they fail first for most bugs, a mutation run
+# (make mutants, pytest -x) ends sooner)
+
+# Runs on the device: a bed at -50 dB with sounds at -20 dB over given frame spans; window scores
+# are the fraction of the window a sound covers (as an ideal classifier would say).
+SCENE = '''
+import json
+from segmenter import Segmenter
+LABELS = ['doorbell', 'dog_bark', 'background']
+def run(sounds, frames, settings, energy=True):
+    seg = Segmenter(LABELS, %d, %d, %r, **settings)
+    events = []
+    level = [-5000] * frames
+    for a, b, label in sounds:
+        for f in range(a, b):
+            level[f] = -2000 if energy else -5000
+    w = 0
+    for f in range(frames):
+        seg.frame(level[f] + (f * 7919 %% 200) - 100)   # +-1 dB of texture
+        while (w * %d + %d) <= f + 1:
+            ws = w * %d
+            scores = [0.0, 0.0, 1.0]
+            for a, b, label in sounds:
+                cover = max(0, min(b, ws + %d) - max(a, ws)) / min(%d, b - a)
+                c = LABELS.index(label)
+                scores[c] = max(scores[c], 0.95 * cover)
+            scores[2] = 1.0 - max(scores[0], scores[1])
+            events += seg.push(scores)
+            w += 1
+    events += seg.flush()
+    for e in events:
+        print(json.dumps(e))
+    print(json.dumps({'dropped': seg.dropped, 'gated': seg.gated}))
+''' % (WINDOW, HOP, FS, HOP, WINDOW, HOP, WINDOW, WINDOW)
+
+
+def run(device, sounds, frames, settings=None, energy=True, gated=False):
+    lines = device.json_lines(SCENE + 'run(%r, %d, %r, %r)' % (sounds, frames, settings or {},
+                                                              energy))
+    events = [e for e in lines if 'label' in e]
+    if gated:
+        return events, lines[-1]['gated']
+    return events, lines[-1]['dropped']
+
+
+def sec(frame):
+    return frame * FS
+
+
+def test_onset_and_offset_come_from_energy_not_window_edges(device):
+    # The onset lies mid-window (frame 200 = 3.2 s; windows start every 31 frames).
+    events, _ = run(device, [(200, 300, 'dog_bark')], 600)
+    assert len(events) == 1, events
+    e = events[0]
+    assert e['label'] == 'dog_bark'
+    assert abs(e['start'] - sec(200)) <= 0.05, e
+    assert abs(e['end'] - sec(300)) <= 0.05, e
+    assert 0.5 < e['confidence'] <= 0.95
+    assert [r[0] for r in e['runners_up']] == ['background', 'doorbell']
+
+
+def test_scores_without_a_change_in_the_sound_open_no_event(device):
+    # The classifier's scores say dog_bark, but nothing rose above the bed: no event. (This test
+    # used to expect an event with window-grid edges; opening it was the bug of issue 23: what
+    # makes an event is a change in the sound, the classifier only names it.)
+    events, gated = run(device, [(200, 300, 'dog_bark')], 600, energy=False, gated=True)
+    assert events == [] and gated >= 2, (events, gated)
+    # The same scores over a sound that rises above the bed: one event, as in the test above.
+    events, gated = run(device, [(200, 300, 'dog_bark')], 600, gated=True)
+    assert len(events) == 1 and gated == 0, (events, gated)
+    # Without the gate (a rise below the bed always passes) the scores alone open it.
+    events, _ = run(device, [(200, 300, 'dog_bark')], 600, {'rise_db': -100, 'high_db': -100},
+                    energy=False)
+    assert len(events) == 1, events
+
+
+def test_short_gap_is_merged_long_gap_splits(device):
+    merged, _ = run(device, [(200, 300, 'dog_bark'), (320, 420, 'dog_bark')], 800)
+    assert len(merged) == 1, merged
+    assert abs(merged[0]['start'] - sec(200)) <= 0.05
+    assert abs(merged[0]['end'] - sec(420)) <= 0.05
+    apart, _ = run(device, [(200, 300, 'dog_bark'), (600, 700, 'dog_bark')], 1000)
+    assert len(apart) == 2, apart
+    assert abs(apart[1]['start'] - sec(600)) <= 0.05
+    assert abs(apart[0]['end'] - sec(300)) <= 0.05
+
+
+def test_gap_setting_decides_merging(device):
+    sounds = [(200, 300, 'dog_bark'), (390, 490, 'dog_bark')]   # 1.44 s apart
+    assert len(run(device, sounds, 800, {'gap': 0.25})[0]) == 2
+    assert len(run(device, sounds, 800, {'gap': 3.0})[0]) == 1
+
+
+def test_two_labels_make_two_events(device):
+    events, _ = run(device, [(200, 300, 'dog_bark'), (500, 560, 'doorbell')], 900)
+    assert [e['label'] for e in events] == ['dog_bark', 'doorbell'], events
+
+
+def test_min_duration_drops_blips(device):
+    # A 6-frame click that the (ideal) classifier scores fully: 96 ms of sound. (It was a 3-frame
+    # click; one shorter than Segmenter.GATE_RUN frames now opens no event at all.)
+    events, dropped = run(device, [(200, 206, 'dog_bark')], 500)
+    assert events == [] and dropped == 1
+    kept, dropped = run(device, [(200, 206, 'dog_bark')], 500, {'min_duration': 0.02})
+    assert len(kept) == 1 and dropped == 0
+
+
+def test_max_length_cuts_long_events(device):
+    # 70 s of siren-like sound: 30 + 30 + 10 s.
+    frames = int(75 / FS)
+    a, b = 100, 100 + int(70 / FS)
+    events, _ = run(device, [(a, b, 'doorbell')], frames)
+    assert len(events) == 3, events
+    assert [round(e['end'] - e['start']) for e in events] == [30, 30, 10]
+    assert events[1]['start'] == events[0]['end']
+    assert abs(events[2]['end'] - sec(b)) <= 0.05
+    # The middle part heard nothing but the siren, scored 0.95 a window: its sums start afresh.
+    assert events[1]['confidence'] == 0.95
+    assert events[1]['runners_up'] == [['background', 0.05], ['dog_bark', 0.0]]
+
+
+def test_unknown_setting_and_wrong_score_count_are_errors(device):
+    out = device.run('from segmenter import Segmenter\n'
+                     'for make in (lambda: Segmenter(["a"], 62, 31, nonsense=1),\n'
+                     '             lambda: Segmenter(["a", "b"], 62, 31).push([0.5])):\n'
+                     '    try:\n'
+                     '        make()\n'
+                     '    except ValueError as e:\n'
+                     '        print("error:", e)\n')
+    assert 'unknown setting' in out and '1 scores for 2 labels' in out
