@@ -85,7 +85,8 @@ class History:
             fmts.append('<H' + ('BB' + s) * FIELDS + 'B')
         self.formats = fmts
         self.sizes = [struct.calcsize(f) + (2 if i == 0 else 4) for i, f in enumerate(fmts)]
-        self.segments = [[] for _ in LEVELS]   # per level: [first period, rows] oldest first
+        # per level, oldest first: first period, rows, first period, rows... (8 bytes each)
+        self.segments = [array('i') for _ in LEVELS]
         self.bytes = [0] * (len(LEVELS) + 1)   # per level, then the sample
         self.run = [array('i', bytes(4 * RUN)) for _ in LEVELS]   # [0] is unused
         self.scratch = array('i', bytes(4 * RUN))
@@ -107,21 +108,25 @@ class History:
 
     def _open(self):
         names = {name: i for i, (name, _, _) in enumerate(LEVELS)}
+        firsts = [[] for _ in LEVELS]
         for name in os.listdir(self.root):
             level, _, rest = name.partition('_')
             if level in names and rest.endswith('.h'):
-                self.segments[names[level]].append([int(rest[:-2]), 0])
+                firsts[names[level]].append(int(rest[:-2]))
         self.bytes[-1] = max(0, storefile.size(self.root + '/sample.h'))
-        for level, segs in enumerate(self.segments):
-            segs.sort()
+        for level, found in enumerate(firsts):
+            found.sort()
             size = self.sizes[level]
-            for i, seg in enumerate(segs):
-                path = self._path(level, seg[0])
-                if i == len(segs) - 1 and not self.readonly:
-                    seg[1] = storefile.fix_tail(path, size, self.buf)
+            segs = self.segments[level]
+            for i, first in enumerate(found):
+                path = self._path(level, first)
+                if i == len(found) - 1 and not self.readonly:
+                    rows = storefile.fix_tail(path, size, self.buf)
                 else:
-                    seg[1] = max(0, storefile.size(path)) // size
-                self.bytes[level] += seg[1] * size
+                    rows = max(0, storefile.size(path)) // size
+                segs.append(first)
+                segs.append(rows)
+                self.bytes[level] += rows * size
         for level in range(1, len(LEVELS)):
             self._recover(level)
 
@@ -140,7 +145,7 @@ class History:
 
     def _last(self, level):
         segs = self.segments[level]
-        return segs[-1][0] + segs[-1][1] - 1 if segs and segs[-1][1] else -1
+        return segs[-2] + segs[-1] - 1 if len(segs) and segs[-1] else -1
 
     # ---- appending
 
@@ -153,18 +158,18 @@ class History:
         if last >= 0 and period <= last:
             return False
         gap = period - last - 1
-        if (not segs or gap > self.GAP_FILL or
-                (segs[-1][1] + gap + 1) * size > self.SEGMENT_BYTES):
-            segs.append([period, 0])
+        if (not len(segs) or gap > self.GAP_FILL or
+                (segs[-1] + gap + 1) * size > self.SEGMENT_BYTES):
+            segs.append(period)
+            segs.append(0)
             gap = 0
-        seg = segs[-1]
         if not self.readonly:
-            with open(self._path(level, seg[0]), 'ab') as f:
+            with open(self._path(level, segs[-2]), 'ab') as f:
                 for p in range(last + 1, last + 1 + gap):
                     f.write(self._empty(level, p))
                 f.write(record)
                 storefile.sync(f)
-        seg[1] += gap + 1
+        segs[-1] += gap + 1
         self.bytes[level] += (gap + 1) * size
         return True
 
@@ -248,26 +253,27 @@ class History:
         budget = self.budget
         while sum(self.bytes) > budget:
             segs = self.segments
-            if self.bytes[0] > self.SHARES[0] * budget and len(segs[0]) > 1:
+            if self.bytes[0] > self.SHARES[0] * budget and len(segs[0]) > 2:
                 self._drop(0)
             elif self.bytes[-1] > self.SHARES[-1] * budget:
                 self._trim_sample()
             else:
                 over = [i for i in range(1, len(LEVELS))
-                        if self.bytes[i] > self.SHARES[i] * budget and len(segs[i]) > 1]
+                        if self.bytes[i] > self.SHARES[i] * budget and len(segs[i]) > 2]
                 # else the finest level that still has an old segment (levels with little
                 # data leave their shares to the others)
-                over = over or [i for i in range(len(LEVELS)) if len(segs[i]) > 1]
+                over = over or [i for i in range(len(LEVELS)) if len(segs[i]) > 2]
                 if not over:
                     return   # every level is down to its newest segment: the budget is too small
                 self._drop(over[0])
 
     def _drop(self, level):
-        first, rows = self.segments[level][0]
+        segs = self.segments[level]
+        first, rows = segs[0], segs[1]
         if level == 0 and not self.readonly:
             self._sample(first, rows)
         storefile.remove(self._path(level, first))
-        self.segments[level].pop(0)
+        self.segments[level] = segs[2:]   # a new array: a query reading the old one goes on
         self.bytes[level] -= rows * self.sizes[level]
 
     def _trim_sample(self):
@@ -354,7 +360,9 @@ class History:
         into out (a roll-up array); empty records are skipped, damaged ones noted."""
         size = self.sizes[level]
         view = memoryview(buf)[:size]
-        for seg_first, rows in list(self.segments[level]):
+        segs = self.segments[level]
+        for i in range(0, len(segs), 2):
+            seg_first, rows = segs[i], segs[i + 1]
             lo = max(first, seg_first)
             hi = min(end, seg_first + rows)
             if lo >= hi:
@@ -393,8 +401,8 @@ class History:
     def _first_ms(self, level):
         """The start (ms) of the oldest row a level holds, or None."""
         segs = self.segments[level]
-        if segs:
-            return segs[0][0] * LEVELS[level][1] * 1000
+        if len(segs):
+            return segs[0] * LEVELS[level][1] * 1000
         r = self.run[level]
         return r[PERIOD] * LEVELS[level][1] * 1000 if level and r[COUNT] else None
 
@@ -458,7 +466,7 @@ class History:
 
     def usage(self):
         return {'bytes': sum(self.bytes), 'budget': self.budget,
-                'levels': {name: {'bytes': self.bytes[i], 'segments': len(self.segments[i]),
+                'levels': {name: {'bytes': self.bytes[i], 'segments': len(self.segments[i]) // 2,
                                   'from': self._first_ms(i)}
                            for i, (name, _, _) in enumerate(LEVELS)},
                 'sample': self.bytes[-1], 'dropped': self.dropped}
