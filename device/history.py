@@ -78,6 +78,7 @@ class History:
             setattr(self, k.upper(), v)
         self.root = root
         self.budget = budget or self.BUDGET
+        self.broken = False     # a write failed: what RAM knows is read again from flash
         self.problems = []
         self.dropped = 0        # atoms refused for going back in time (the clock moved)
         fmts = ['<%dB' % ATOM]
@@ -85,9 +86,6 @@ class History:
             fmts.append('<H' + ('BB' + s) * FIELDS + 'B')
         self.formats = fmts
         self.sizes = [struct.calcsize(f) + (2 if i == 0 else 4) for i, f in enumerate(fmts)]
-        # per level, oldest first: first period, rows, first period, rows... (8 bytes each)
-        self.segments = [array('i') for _ in LEVELS]
-        self.bytes = [0] * (len(LEVELS) + 1)   # per level, then the sample
         self.run = [array('i', bytes(4 * RUN)) for _ in LEVELS]   # [0] is unused
         self.scratch = array('i', bytes(4 * RUN))
         self.buf = bytearray(max(self.sizes))
@@ -107,6 +105,12 @@ class History:
         return '%s/%s_%d.h' % (self.root, LEVELS[level][0], first)
 
     def _open(self):
+        # per level, oldest first: first period, rows, first period, rows... (8 bytes each)
+        self.segments = [array('i') for _ in LEVELS]
+        self.bytes = [0] * (len(LEVELS) + 1)   # per level, then the sample
+        for r in self.run:
+            for i in range(RUN):
+                r[i] = 0
         names = {name: i for i, (name, _, _) in enumerate(LEVELS)}
         firsts = [[] for _ in LEVELS]
         for name in os.listdir(self.root):
@@ -122,6 +126,9 @@ class History:
                 path = self._path(level, first)
                 if i == len(found) - 1 and not self.readonly:
                     rows = storefile.fix_tail(path, size, self.buf)
+                    if not rows:   # made, then the power went before its first row
+                        storefile.remove(path)
+                        continue
                 else:
                     rows = max(0, storefile.size(path)) // size
                 segs.append(first)
@@ -145,7 +152,7 @@ class History:
 
     def _last(self, level):
         segs = self.segments[level]
-        return segs[-2] + segs[-1] - 1 if len(segs) and segs[-1] else -1
+        return segs[-2] + segs[-1] - 1 if len(segs) else -1
 
     # ---- appending
 
@@ -191,15 +198,22 @@ class History:
     def append(self, slot, atom):
         """Stores the 10 s row of `slot` (t // 10000 ms): ATOM bytes (see the module's doc);
         rolls it up. Returns False when the slot is not after the last one stored."""
+        if self.broken:   # a partial write left files RAM does not know: open them again
+            self._open()
+            self.broken = False
         buf = self.buf
         buf[:ATOM] = atom
-        if not self._write(0, slot, self._seal(buf, ATOM, slot)):
-            self.dropped += 1
-            return False
-        self._atom(buf, slot, self.scratch)
-        for level in range(1, len(LEVELS)):
-            self._fold(level, slot * 10 // LEVELS[level][1], self.scratch)
-        self._thin()
+        try:
+            if not self._write(0, slot, self._seal(buf, ATOM, slot)):
+                self.dropped += 1
+                return False
+            self._atom(buf, slot, self.scratch)
+            for level in range(1, len(LEVELS)):
+                self._fold(level, slot * 10 // LEVELS[level][1], self.scratch)
+            self._thin()
+        except OSError:
+            self.broken = True
+            raise
         return True
 
     def _atom(self, buf, slot, out):
