@@ -15,7 +15,8 @@ from segmenter import Segmenter
 LABELS = ['doorbell', 'dog_bark', 'background']
 def run(levels, scores, settings, thresholds=None):
     """levels: [(frames, centi-dB, step)] runs of frames (a step per frame makes a ramp);
-    scores: {window: dog_bark's score} (background gets the rest, doorbell 0.05)."""
+    scores: {window: dog_bark's score, or [doorbell's, dog_bark's]} (background gets the rest;
+    doorbell 0.05 unless given)."""
     seg = Segmenter(LABELS, 62, 31, thresholds=thresholds, **settings)
     energies = []
     for n, e, step in levels:
@@ -24,8 +25,9 @@ def run(levels, scores, settings, thresholds=None):
     for f, e in enumerate(energies):
         seg.frame(e)
         while w * 31 + 62 <= f + 1:
-            s = scores.get(w, 0.0)
-            closed = seg.push([0.05, s, 0.95 - s])
+            d, s = scores.get(w, [0.05, 0.0]) if isinstance(scores.get(w), list) else (
+                0.05, scores.get(w, 0.0))
+            closed = seg.push([d, s, max(0.0, 0.95 - s - (d - 0.05))])
             current = seg.current('dog_bark')
             print(json.dumps({'w': w, 'closed': closed, 'active': seg.active(),
                               'current': current and [current['start'], current['end']]}))
@@ -95,17 +97,19 @@ def test_hysteresis_keeps_one_sound_one_event_through_a_dip(device):
     assert [w for w, (active, _) in windows.items() if active] == list(range(7, 21))
 
 
-def test_onset_walks_back_to_where_the_sound_began(device):
+@pytest.mark.parametrize('begins', [760, 744])
+def test_onset_walks_back_to_where_the_sound_began(device, begins):
     # The sound begins at frame 760 and the classifier first scores it in window 26 (frames
     # 806-867): too late by 46 frames. The 2 s before window 26 (frames 681-805) are 79 frames
     # of bed and 46 of the sound: their median is the bed (-5000), their 90th percentile the
     # sound (-2000), so the step over the bed is 30 + 3 dB and the threshold half-way to the
     # peak (-3500). The first run of three at the threshold in window 26 starts at 806; the
-    # onset walks back from there over frames at the threshold to 760.
-    levels = [(760, -5000, 0), (140, -2000, 0), (500, -5000, 0)]
+    # onset walks back from there over frames at the threshold to 760. From 744 too: 63 frames
+    # of bed and 62 of the sound, still a bed's median (one frame more of the sound would not).
+    levels = [(begins, -5000, 0), (900 - begins, -2000, 0), (500, -5000, 0)]
     scores = {w: 0.9 for w in range(26, 29)}
     events, _, _ = exact(device, levels, scores)
-    assert len(events) == 1 and events[0]['start'] == round(760 * 0.016, 3), events
+    assert len(events) == 1 and events[0]['start'] == round(begins * 0.016, 3), events
 
 
 # EXACT's run() with the bed (frames at -5000) blipping to a given level every 8th frame.
@@ -284,6 +288,50 @@ def test_gap_is_compared_in_seconds_exactly(device, gap, last_active):
     events, windows, _ = exact(device, levels, scores, {'gap': gap})
     assert events == [event(200, 300, 0.66, 0.29)]
     assert [w for w, (active, _) in windows.items() if active] == list(range(6, last_active + 1))
+
+
+def test_an_event_can_open_with_the_third_window(device):
+    # Window 2 is the first whose smoothing spans SMOOTH (2) windows: (0.4 + 0.7) / 2 = 0.55
+    # opens it, from window 1 (0.4 is over OFF). The sound is at frames [80, 180).
+    levels = [(80, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    events, windows, _ = exact(device, levels, {1: 0.4, 2: 0.7, 3: 0.9, 4: 0.9})
+    assert events == [event(80, 180, 0.725, 0.225)]
+    assert windows[2][0] == [['dog_bark', 1.28]]
+
+
+def test_one_label_closes_while_another_opens(device):
+    # After 12.5 s of bed: a doorbell over frames [780, 860) scored by windows 25-27 (window 28
+    # still smooths over OFF) closes with window 31, 3 hops after window 28; a dog over frames
+    # [935, 1040) opens with that same window 31 (smoothed (0.5 + 0.9) / 2), from window 30
+    # (frames 930-991). Its bed, the 2 s before window 30, holds 55 frames of the doorbell: a
+    # bed's median, but a flicker's top at the sound's level, so its threshold is half-way
+    # (-3500), first met at frame 935.
+    levels = [(780, -5000, 0), (80, -2000, 0), (75, -5000, 0), (105, -2000, 0),
+              (400, -5000, 0)]
+    scores = {25: [0.9, 0.0], 26: [0.9, 0.0], 27: [0.9, 0.0], 30: 0.5, 31: 0.9, 32: 0.9,
+              33: 0.9}
+    events, windows, _ = exact(device, levels, scores)
+    assert [(e['label'], e['start'], e['end']) for e in events] == [
+        ('doorbell', 12.48, 13.76), ('dog_bark', 14.96, 16.64)]
+    assert windows[30][0] == [['doorbell', 12.48]] and windows[31][0] == [['dog_bark', 14.96]]
+
+
+def test_a_long_event_is_cut_at_max_length_while_it_sounds(device):
+    # MAX_LENGTH 3 s (187 frames): a sound over frames [200, 450) scored by windows 5-13 is cut
+    # at frame 387, with window 11 (the first whose end is 3 s past the onset); the rest, [387,
+    # 450), closes as any event does, at its energy offset. Both parts heard only the dog.
+    levels = [(200, -5000, 0), (250, -2000, 0), (400, -5000, 0)]
+    events, windows, _ = exact(device, levels, {w: 0.9 for w in range(5, 14)},
+                               {'max_length': 3.0})
+    assert events == [event(200, 387, 0.9, 0.05), event(387, 450, 0.9, 0.05)]
+    assert windows[10][1][0] == 3.2 and windows[11][1][0] == round(387 * 0.016, 3)
+
+
+def test_the_gate_counts_a_run_from_the_first_frame_it_looks_at(device):
+    # Four loud frames right at the start of window 6, the first scoring window: one too few.
+    levels = [(186, -5000, 0), (4, -2000, 0), (500, -5000, 0)]
+    events, _, last = exact(device, levels, {6: 0.9, 7: 0.9}, {'min_duration': 0.01})
+    assert events == [] and last['gated'] == 1
 
 
 # ---- the order statistics and the background floor, against references computed here ----
