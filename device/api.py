@@ -47,6 +47,7 @@ CHUNK = 1024  # bytes of a streamed answer gathered per socket write
 Response.send_file_buffer_size = CHUNK
 auth = None
 tickets = auth_module.Tickets()
+tls_sha256 = None   # the HTTPS certificate's fingerprint (appliance.py), shown by /api/status
 store = None
 pipeline = None
 live_streams = 0
@@ -324,6 +325,9 @@ class _Conn:
         self.give_place()
         if self in _Conn.conns:
             _Conn.conns.remove(self)
+        raw = getattr(self.reader, 'raw', None)   # _Server, with TLS
+        if raw is not None:
+            raw.close()
 
 
 def _ticket(query):
@@ -415,7 +419,10 @@ async def _handle(reader, writer):
         conn.abort()
         await _close_body(res)
     except Exception as e:
-        if not (isinstance(e, OSError) and e.args and e.args[0] in MUTED):
+        # Negative errnos are mbedtls's: a client that failed its TLS handshake (plain HTTP
+        # on the HTTPS port, say) is no fault of ours either.
+        code = e.args[0] if isinstance(e, OSError) and e.args else None
+        if not (code in MUTED or isinstance(code, int) and code < 0):
             # Raised while the answer streams (its headers gone): Microdot would leave the
             # socket open and the client would wait; a closed socket tells it the answer broke.
             print('earmark: a request failed mid-answer: %r' % (e,))
@@ -442,10 +449,10 @@ if _mp_stream:
         waits there and every place is taken, _make_room frees the place of the oldest
         connection still sending its head. Connections go straight to the API's _handle (one
         task frame less than through Microdot's serve()): every server in the process is the
-        API's (the setup page runs alone, before the API is imported). No TLS."""
+        API's (the setup page runs alone, before the API is imported). With `ssl` (a TLS
+        context: appliance.py, https.py) each accepted socket is wrapped as MicroPython's own
+        server does; its handshake runs at the first read, inside the head's deadline."""
         async def _serve(self, s, cb, ssl):
-            if ssl:
-                raise ValueError('this server does not serve TLS')
             self.state = False
             while True:
                 try:
@@ -462,12 +469,17 @@ if _mp_stream:
                 except OSError:
                     continue
                 try:
+                    raw = s2
+                    if ssl:
+                        s2 = ssl.wrap_socket(s2, server_side=True, do_handshake_on_connect=False)
                     s2.setblocking(False)
                     s2s = _mp_stream.Stream(s2, {'peername': addr})
+                    if ssl:   # closing a TLS socket after a TLS error leaves this one open
+                        s2s.raw = raw
                     s2s.place = True   # _Conn takes it over
                     core.create_task(_handle(s2s, s2s))
-                except MemoryError:   # the client sees its connection closed, the server goes on
-                    s2.close()
+                except (MemoryError, OSError):   # no heap (or a TLS session) for it: the client
+                    s2.close()                     # sees its connection closed, the server goes on
                     continue
                 _Conn.open += 1
 
@@ -706,6 +718,11 @@ async def status(request):
         'overruns': p['overruns'],
         'source': p['source'],
         'events_detected': p['events_detected'],
+        'tls_sha256': tls_sha256,
+        # The token's holder owns the board: the page shows them the setup network's password
+        # (wifi.ap_password), which they need when the board cannot join the home WiFi.
+        'setup_wifi': {'ssid': Config.ap_ssid, 'password': Config.ap_password}
+        if Config.ap_fallback and Config.ap_password else None,
     }
 
 

@@ -32,9 +32,15 @@ def _image_model():
 
 def options(argv):
     """Parses `--name value` pairs; MicroPython has no argparse."""
+    cert = key = ''
+    if ESP:
+        import https
+        cert, key = https.provisioned()
     # On a board the token hash lives on the flash. On a host it does only with --auth FILE:
     # without one each run makes a new token, and no file lands in the image or source folder.
-    opts = {'port': DEFAULT_PORT, 'host': '0.0.0.0', 'www': Config.www,
+    opts = {'port': Config.https_port if cert else DEFAULT_PORT, 'host': '0.0.0.0',
+            'www': Config.www,
+            'cert': cert, 'key': key,   # DER files: HTTPS with them, else plain HTTP
             # The address phones use, where the runtime cannot find it (the unix port has no
             # getsockname(): `earmark run` finds it and passes it); '' to look it up here.
             'lan': '',
@@ -84,19 +90,21 @@ def lan_address():
     return None if address.startswith('127.') or address == '0.0.0.0' else address
 
 
-def addresses(host, port, lan):
+def addresses(host, port, lan, scheme='http'):
     """Where the server listens and the addresses to open it at: a phone's (`lan`, or found
     with lan_address()), and this computer's own (a board has none to offer)."""
+    def url(address):
+        return '%s://%s:%d/' % (scheme, address, port)
     if host.startswith('127.') or host == 'localhost':
-        return ('serving on %s:%d only: http://%s:%d/ on this computer (phones cannot reach it; '
-                '--bind 0.0.0.0 for them)' % (host, port, host, port))
+        return ('serving on %s:%d only: %s on this computer (phones cannot reach it; '
+                '--bind 0.0.0.0 for them)' % (host, port, url(host)))
     if host not in ('0.0.0.0', ''):
-        return 'serving on %s:%d: http://%s:%d/' % (host, port, host, port)
+        return 'serving on %s:%d: %s' % (host, port, url(host))
     lan = lan or lan_address()
-    where = ['http://%s:%d/ from a phone on the same network' % (lan, port) if lan
+    where = ['%s from a phone on the same network' % url(lan) if lan
              else 'no LAN address found for phones']
     if not ESP:
-        where.insert(0, 'http://127.0.0.1:%d/ on this computer' % port)
+        where.insert(0, '%s on this computer' % url('127.0.0.1'))
     return 'serving on all interfaces (0.0.0.0:%d): %s' % (port, ', '.join(where))
 
 
@@ -190,10 +198,11 @@ def build(opts, log=_log):
     return st, p
 
 
-async def _serve(opts, p, app):
+async def _serve(opts, p, app, tls):
     server = None
     if app is not None:
-        server = asyncio.create_task(app.start_server(host=opts['host'], port=opts['port']))
+        server = asyncio.create_task(app.start_server(host=opts['host'], port=opts['port'],
+                                                      ssl=tls))
     if p is None:
         await server
         return
@@ -218,11 +227,21 @@ def main(argv=None):
     st = p = None
     if opts['source']:
         st, p = build(opts)
-    app = None
+    app = tls = None
     if opts['port']:
         import api
         Config.www = opts['www']
-        print('earmark: ' + addresses(opts['host'], opts['port'], opts['lan']))
+        if opts['cert']:
+            import https
+            try:
+                tls, api.tls_sha256 = https.context(opts['cert'], opts['key'])
+            except ValueError as e:   # no plain-HTTP fallback: the owner asked for HTTPS
+                print('earmark: %s' % e)
+                sys.exit(1)
+            print('earmark: HTTPS certificate SHA-256 %s (the browser shows the same for a '
+                  'self-signed one)' % api.tls_sha256)
+        print('earmark: ' + addresses(opts['host'], opts['port'], opts['lan'],
+                                      'https' if tls else 'http'))
         api.secure(opts['auth'])
         if p is not None and hasattr(api, 'attach'):
             api.attach(st, p)
@@ -230,7 +249,7 @@ def main(argv=None):
     if p is not None:
         print('earmark: listening to %s' % opts['source'])
     try:
-        asyncio.run(_serve(opts, p, app))
+        asyncio.run(_serve(opts, p, app, tls))
     except KeyboardInterrupt:
         if compat.collection_broken():
             # Nothing more may run safely: the store is left as after a power cut, which

@@ -37,11 +37,17 @@ class Config:
     #: Start an access point with a setup page when there is no WiFi or it cannot be joined.
     ap_fallback = True
     ap_ssid = 'earmark-setup'
-    #: None: an open setup network (the API still needs the token); a string of 8+ characters
-    #: makes it WPA2.
+    #: The setup network's WPA2 password (8 to 63 characters); None: a random one is made at
+    #: the first start and saved here (wifi.ap_password).
     ap_password = None
     #: HTTP port of the API and the page.
     port = 80
+    #: HTTPS certificate and its private key (DER) on the flash, put there by `earmark deploy
+    #: --https` (MicroPython cannot make a key pair). With both there the API and the page are
+    #: served over HTTPS on https_port instead of HTTP on port.
+    tls_cert = 'cert.der'
+    tls_key = 'key.der'
+    https_port = 443
     #: Where the salted hash of the API token lives (the token itself is never stored).
     auth_file = 'auth.json'
     #: Folder of the built page and openapi.json (gzipped), relative to the image root.

@@ -1,12 +1,14 @@
 """Start-up on a board, before the appliance: the settings `earmark deploy` or the setup page
 wrote, the home WiFi, and the clock from NTP (events carry wall-clock times). With no WiFi
 configured, or one that cannot be joined, the setup access point (setup_ap.py) takes over and the
-board restarts once it is given one.
+board restarts once it is given one. That network's WPA2 password is made at random on the
+board's first start (`ap_password`) and printed at every start.
 
 Only main.py on a board runs this: the unix port has no `network` module, so it is imported where
 it is used (the module itself imports anywhere). The address line it prints is what
 `earmark deploy` reads from the serial console.
 """
+import os
 import time
 
 import config
@@ -18,6 +20,11 @@ JOIN_MS = 20000
 NTP_TRIES = 3
 #: The name the board gives the router (DHCP), so it can be found in the router's list.
 HOSTNAME = 'earmark'
+#: The setup network's password: PASSWORD_GROUPS groups of 4 characters from an alphabet of 32
+#: without look-alikes (no 0/o, 1/l), joined by '-': 3 x 4 x 5 = 60 random bits, read off a
+#: serial console and typed on a phone.
+PASSWORD_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
+PASSWORD_GROUPS = 3
 
 
 def start():
@@ -29,6 +36,10 @@ def start():
         pass  # never deployed with settings: the defaults hold
     except ValueError as e:
         print('earmark: %s; running with the default settings' % e)
+    if Config.ap_fallback:
+        # Every start, so whoever holds the board can always find it (the page shows it too).
+        print('earmark: setup WiFi %r, password %r (opens when no home WiFi can be joined)'
+              % (Config.ap_ssid, ap_password()))
     address = join(Config.wifi_ssid, Config.wifi_password) if Config.wifi_ssid else None
     if address is None:
         if Config.ap_fallback:
@@ -36,9 +47,35 @@ def start():
             setup_ap.run()
         return None
     sync_clock()
-    port = '' if Config.port == 80 else ':%d' % Config.port
-    print('earmark: address http://%s%s/' % (address, port))
+    import https
+    if https.provisioned()[0]:
+        scheme, port = 'https', '' if Config.https_port == 443 else ':%d' % Config.https_port
+    else:
+        scheme, port = 'http', '' if Config.port == 80 else ':%d' % Config.port
+    print('earmark: address %s://%s%s/' % (scheme, address, port))
     return address
+
+
+def new_password():
+    """A random setup password (32 divides 256: each byte picks a character without bias)."""
+    chars = [PASSWORD_ALPHABET[b % 32] for b in os.urandom(4 * PASSWORD_GROUPS)]
+    return '-'.join(''.join(chars[i:i + 4]) for i in range(0, len(chars), 4))
+
+
+def ap_password(path=config.PATH):
+    """The setup network's password: the one in the settings, else (a board's first start) a
+    new random one, saved there. It is kept as it is, not hashed: WPA2 needs it to open the
+    network. A board whose settings cannot be written still gets one, for this start."""
+    if Config.ap_password and not 8 <= len(Config.ap_password) <= 63:
+        print('earmark: setting ap_password needs 8 to 63 characters; making a new one')
+        Config.ap_password = None
+    if not Config.ap_password:
+        Config.ap_password = new_password()
+        try:
+            config.update(path, {'ap_password': Config.ap_password})
+        except (OSError, ValueError) as e:
+            print('earmark: setup password not saved (%s); it changes at the next start' % e)
+    return Config.ap_password
 
 
 def join(ssid, password, timeout_ms=JOIN_MS):

@@ -40,7 +40,7 @@ STORED = re.compile(r'^earmark: event (\d+) (\S+) from ([\d.]+) s stored at ([\d
 
 
 def appliance_args(source, data, model=None, port=0, speed=0.0, start_time=None,
-                   exit_at_end=False, host=None, lan=None):
+                   exit_at_end=False, host=None, lan=None, tls=None):
     """main.py's options. Paths become absolute: the appliance runs in the image folder."""
     live = source in ('i2s', '-', '')   # '' : no audio, the server alone
     args = ['main.py', '--source', source if live else str(Path(source).resolve()),
@@ -57,6 +57,8 @@ def appliance_args(source, data, model=None, port=0, speed=0.0, start_time=None,
         args += ['--host', host]
     if lan:   # the address for phones, which MicroPython's unix port cannot find itself
         args += ['--lan', lan]
+    if tls:   # (certificate, key): HTTPS
+        args += ['--cert', str(Path(tls[0]).resolve()), '--key', str(Path(tls[1]).resolve())]
     for a in args:
         if len(a) > 250:
             raise ValueError('path too long for the MicroPython unix port (%d bytes): %s'
@@ -109,10 +111,16 @@ def cmd_run(args):
     data.parent.mkdir(parents=True, exist_ok=True)
     heap = args.heap or appliance_heap()
     bind = getattr(args, 'bind', '0.0.0.0')
+    lan = lan_address() if args.port and bind in ('0.0.0.0', '') else None
+    tls = None
+    if getattr(args, 'https', False):
+        from . import certificate
+        # Beside the store, made once: the browser's exception for it holds across runs.
+        tls = certificate.make(data.parent / 'earmark-https',
+                               [n for n in (lan, bind) if n and n != '0.0.0.0'])
     argv, env, cwd = runtime.command(which, appliance_args(
         args.source, data, args.model, args.port, args.speed, args.start_time,
-        exit_at_end=args.exit_at_end, host=bind,
-        lan=lan_address() if args.port and bind in ('0.0.0.0', '') else None), heap=heap)
+        exit_at_end=args.exit_at_end, host=bind, lan=lan, tls=tls), heap=heap)
     # The appliance itself says where it serves (appliance.addresses), once it does.
     print('earmark: appliance in %s, heap %s' % (runtime.describe(which), heap), flush=True)
     os.chdir(cwd)
@@ -139,6 +147,9 @@ def add_run_options(r):
     r.add_argument('--bind', default='0.0.0.0', help='address to listen on (default 0.0.0.0: '
                    'every interface, so phones on the network reach it; 127.0.0.1: this '
                    'computer only)')
+    r.add_argument('--https', action='store_true', help='serve HTTPS with a self-signed '
+                   'certificate, made at the first such run in earmark-https/ beside the store '
+                   '(its SHA-256 is printed and on the page\'s status sheet)')
     r.add_argument('--source', default='-', help='i2s, - (raw 16 kHz S16_LE mono PCM on '
                    'standard input, e.g. from arecord) or a WAV file')
     r.add_argument('--speed', type=float, default=0.0, help='a WAV file: x real time '

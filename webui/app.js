@@ -419,6 +419,10 @@ async function showStatus() {
     ['Sound level', s.level_db === null ? '–' : s.level_db.toFixed(1) + ' dBFS'],
     ['Faults', s.faults.length ? s.faults.join(', ') : 'none'],
   ];
+  // Compare with the certificate the browser shows: a self-signed one has nothing else to vouch.
+  if (s.tls_sha256) rows.push(['HTTPS SHA-256', el('code', { textContent: s.tls_sha256 })]);
+  // Needed when the board cannot join the home WiFi and opens its own network to be set up.
+  if (s.setup_wifi) rows.push(['Setup WiFi', s.setup_wifi.ssid + ', password ' + s.setup_wifi.password]);
   $('sbody').replaceChildren(...rows.flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', {}, v)]));
   return s;
 }
