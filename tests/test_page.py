@@ -18,11 +18,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+# Required (the test extra): a missing playwright fails here, it does not skip the page's tests.
+from playwright import sync_api as playwright_api
 
 from earmark import ROOT, runtime, webui_build
 from earmark.harness import DEMO_SECONDS, LIVE_SOUND, RealAppliance
 
-playwright_api = pytest.importorskip('playwright.sync_api', reason='pip install playwright')
 CHROMIUM = Path('/usr/bin/chromium')
 ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run']
