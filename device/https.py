@@ -9,12 +9,11 @@ import hashlib
 import os
 import sys
 
-from config import Config
-
 
 def provisioned():
     """A board's certificate and key when `earmark deploy --https` put both on its flash, else
     ('', ''): the board then serves plain HTTP."""
+    from config import Config   # here: the host loads this module alone (earmark deploy)
     try:
         os.stat(Config.tls_cert)
         os.stat(Config.tls_key)

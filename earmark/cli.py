@@ -125,6 +125,9 @@ def parser():
                      help='any other device setting (device/config.py), VALUE as JSON')
     dep.add_argument('--new-token', action='store_true',
                      help='replace the API token (one is made on the first deploy)')
+    dep.add_argument('--https', action='store_true',
+                     help='serve HTTPS (port 443): write a new self-signed certificate and key '
+                     'to the board (give it again only to replace them)')
     dep.add_argument('--no-native', action='store_true',
                      help='do not install emlearn_trees (the MicroPython evaluator runs)')
     dep.add_argument('--no-reset', action='store_true', help='leave the board running as it is')

@@ -43,7 +43,7 @@ EMLEARN_BUILDS = 'https://emlearn.github.io/emlearn-micropython/builds/master'
 # sys.implementation._mpy >> 10 indexes this list (MicroPython's py/persistentcode.h).
 MPY_ARCHS = (None, 'x86', 'x64', 'armv6', 'armv6m', 'armv7m', 'armv7em', 'armv7emsp',
              'armv7emdp', 'xtensa', 'xtensawin', 'rv32imc', 'rv64imc')
-ADDRESS = re.compile(r'earmark: (address|setup page) (http://\S+)(.*)')
+ADDRESS = re.compile(r'earmark: (address|setup page) (https?://\S+)(.*)')
 MPREMOTE_TIMEOUT = 300  # seconds for one mpremote session (copying the image takes about a minute)
 
 # Runs on the board: prints one JSON line. Kept to what every port has (os, hashlib, binascii).
@@ -322,9 +322,10 @@ def resolve_port(port):
 
 
 def deploy(port, folder=None, root='/', changes=None, new_token=False, native=True, reset=True,
-           dry_run=False, wait=30.0, log=print):
+           dry_run=False, wait=30.0, log=print, https=False):
     """Brings the board at `port` up to date with the image in `folder` (built for ARCH when
-    None). Returns a report dict: copied, deleted, config, token, native, address."""
+    None); `https` puts a new self-signed certificate on it. Returns a report dict: copied,
+    deleted, config, token, native, address, https (the certificate's fingerprint)."""
     folder = Path(folder) if folder else image.build(ARCH)
     files = image_files(folder)
     size = sizes(folder)
@@ -340,7 +341,8 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
     copy, delete = plan(files, survey)
     report = {'copied': copy, 'deleted': delete, 'config': None, 'token': None, 'native': None,
               'code': code, 'rom_written': rom_step,
-              'address': None, 'image_bytes': size['total'], 'board': survey['platform'],
+              'address': None, 'https': None, 'image_bytes': size['total'],
+              'board': survey['platform'],
               'firmware': survey['version']}
     log('board: %s, MicroPython %s, %s bytes free; %d of %d files to copy (%d bytes), %d to delete'
         % (survey['platform'], survey['version'], survey['free'], len(copy), len(files),
@@ -356,6 +358,8 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
                 log('would delete ' + p)
             if config_file:
                 log('would write the config: %s' % ', '.join(sorted(changes)))
+            if https:
+                log('would write a new HTTPS certificate and key')
             return report
         auth_file, token = token_record(survey['auth'], new_token, tmp)
         list_file = Path(tmp) / IMAGE_LIST
@@ -373,6 +377,12 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
             commands.append(['fs', 'cp', '-f', str(config_file), ':' + config.PATH])
         if auth_file:
             commands.append(['fs', 'cp', '-f', str(auth_file), ':' + config.Config.auth_file])
+        if https:   # made here: MicroPython cannot make a key pair
+            from . import certificate
+            cert, key = certificate.make(Path(tmp) / 'https')
+            commands.append(['fs', 'cp', '-f', str(cert), ':' + config.Config.tls_cert])
+            commands.append(['fs', 'cp', '-f', str(key), ':' + config.Config.tls_key])
+            report['https'] = device_module('https').fingerprint(cert.read_bytes())
         # Last, so a deploy cut off earlier still knows the old image's files next time.
         if copy or delete or survey['old'] != sorted(files):
             commands.append(['fs', 'cp', '-f', str(list_file), ':' + IMAGE_LIST])
@@ -385,6 +395,9 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
         '; new token written (its salted hash)' if token else ''))
     if token:  # now, not at the end: the hash is on the board whatever happens next
         log('API token (shown this once; the board keeps only its salted hash): %s' % token)
+    if report['https']:
+        log('HTTPS certificate written; its SHA-256 (the browser shows the same, and so does the '
+            'page\'s status sheet): %s' % report['https'])
     if not native:
         report['native'] = 'skipped'
     elif not needs_native(folder):
@@ -463,4 +476,4 @@ def restart(board, survey, wait):
 def run(args):
     changes = config_changes(args.wifi, args.password, args.pins, args.microphone, args.set or ())
     deploy(args.port, changes=changes, new_token=args.new_token, native=not args.no_native,
-           reset=not args.no_reset, dry_run=args.dry_run, wait=args.wait)
+           reset=not args.no_reset, dry_run=args.dry_run, wait=args.wait, https=args.https)

@@ -123,6 +123,8 @@ def test_status(dev):
     assert s['storage']['events'] >= len(dev.filled) > 50
     assert s['storage']['clips'] == len([e for e in dev.filled if e['has_clip']]) > 0
     assert s['faults'] == [] and s['overruns'] == 0
+    # Plain HTTP, and a host opens no setup network (tests/test_https.py, the page test).
+    assert s['tls_sha256'] is None and s['setup_wifi'] is None
     assert 0 < s['storage']['used'] <= s['storage']['total']
     assert 0 < s['heap_used'] and s['heap_used'] + s['heap_free'] <= 1024 * int(dev.heap[:-1])
 

@@ -15,7 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from conftest import RUNTIMES, Appliance, DeviceError
-from earmark import certificate, detect, runtime
+from earmark import certificate, deploy, detect, runtime
+from test_deploy import board, esp32_image, run   # noqa: F401 (fixtures: the unix port as a board)
 
 
 def openssl_fingerprint(cert):
@@ -137,3 +138,20 @@ def test_files_that_are_no_certificate_are_one_line_error(tmp_path, which, devic
         app = Appliance(which, ['--cert', args[0], '--key', args[1]])
         out = app.proc.communicate(timeout=60)[0]
         assert app.proc.returncode == 1 and words in out and 'Traceback' not in out, out
+
+
+def test_deploy_puts_a_certificate_the_board_serves(board, esp32_image, mpy):
+    port, root = board
+    lines = []
+    report = run(port, root, lines, folder=esp32_image, https=True)
+    assert report['https'] == openssl_fingerprint(root / 'cert.der')
+    assert report['https'] in '\n'.join(lines)
+    # What a board does at start (appliance.options): finds the pair on its flash and loads it.
+    out = mpy.run('''
+import os, https
+os.chdir(%r)
+cert, key = https.provisioned()
+ctx, fp = https.context(cert, key)
+print(cert, key, fp)
+''' % str(root))
+    assert out.split() == ['cert.der', 'key.der', report['https']]

@@ -244,6 +244,25 @@ def test_timeline_on_a_phone(api, phone, shots):
     assert not [u for u in page.requests if api.token in u or 'token=' in u]
 
 
+def test_status_sheet_shows_the_certificate_and_the_setup_network(api, phone):
+    """A host serves neither HTTPS here nor a setup network: /api/status answers as a board with
+    both would (the fields as openapi.json has them), and the sheet must show them."""
+    page = phone
+    board = {'tls_sha256': ':'.join(['AB'] * 32),
+             'setup_wifi': {'ssid': 'earmark-setup', 'password': 'abcd-efgh-ijkm'}}
+
+    def as_a_board(route):
+        response = route.fetch()
+        route.fulfill(response=response, json=dict(response.json(), **board))
+    page.route('**/api/status', as_a_board)
+    login(page, api)
+    page.click('#statusbtn')
+    page.wait_for_selector('#status[open]')
+    text = page.inner_text('#sbody')
+    assert re.search(r'HTTPS SHA-256\s+%s' % board['tls_sha256'], text), text
+    assert re.search(r'Setup WiFi\s+earmark-setup, password abcd-efgh-ijkm', text), text
+
+
 def test_wrong_token_is_asked_again(api, phone):
     page = phone
     page.goto(api.base + '/')
