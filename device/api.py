@@ -534,7 +534,9 @@ async def authorize(request):
 
 @app.before_request
 async def ready(request):
-    if store is None and request.path.startswith('/api/') and request.path not in PUBLIC:
+    # A store that could not be opened still leaves the status to answer, naming the fault.
+    if store is None and request.path.startswith('/api/') and request.path not in PUBLIC and not (
+            pipeline is not None and request.path == '/api/status'):
         return {'error': 'the appliance is starting; try again shortly'}, 503
     return None
 
@@ -702,19 +704,24 @@ async def health(request):
 async def status(request):
     used, free = compat.heap()
     p = pipeline.status()
-    u = store.usage()
+    faults = p['faults']
+    storage = None   # no store: it could not be opened (the fault store_error says so)
+    if store is not None:
+        u = store.usage()
+        storage = {'used': u['bytes'], 'total': u['budget'], 'events': u['next_id'] - u['first_id'],
+                   'clips': len(clips.ids(store.root)), 'problems': store.problems}
+        if store.problems:
+            faults = faults + ['store_damaged']
     return {
         'uptime_s': compat.ticks_diff(compat.ticks_ms(), _started) // 1000,
         'runtime': sys.implementation.name,
         'heap_used': used,
         'heap_free': free,
-        'storage': {'used': u['bytes'], 'total': u['budget'],
-                    'events': u['next_id'] - u['first_id'],
-                    'clips': len(clips.ids(store.root))},
+        'storage': storage,
         'model': p['model'],
         'sample_rate': p['sample_rate'],
         'level_db': p['level_db'],
-        'faults': p['faults'],
+        'faults': faults,
         'overruns': p['overruns'],
         'source': p['source'],
         'events_detected': p['events_detected'],

@@ -133,9 +133,20 @@ def _store(root, c, budget, clip_rate):
     if not root:
         return None, 'no store folder given (--data)'
     try:
-        if c is None:   # no model: an existing store still opens with its own labels
-            return store.Store(root, **kw), None
-        return store.Store(root, c.labels, c.dim, centroids=c.centroids, **kw), None
+        try:
+            if c is None:   # no model: an existing store still opens with its own labels
+                return store.Store(root, **kw), None
+            return store.Store(root, c.labels, c.dim, centroids=c.centroids, **kw), None
+        except store.FormatError as exc:
+            if c is None:
+                raise   # a new store needs the model's labels
+            # Written by an older version: kept whole beside the new store (earmark store dump
+            # of that version reads it), and the appliance goes on recording.
+            aside = root.rstrip('/') + '.old'
+            os.rename(root, aside)
+            s = store.Store(root, c.labels, c.dim, centroids=c.centroids, **kw)
+            s.problems.append('%s; it was moved to %s and a new store begun' % (exc, aside))
+            return s, None
     except (OSError, ValueError) as exc:
         return None, '%s: %s' % (root, exc)
 

@@ -411,14 +411,18 @@ async function showStatus() {
   const heapTotal = s.heap_used === null ? null : s.heap_used + s.heap_free;
   const rows = [
     ['Uptime', Math.floor(s.uptime_s / 3600) + ' h ' + Math.floor((s.uptime_s % 3600) / 60) + ' min'],
-    ['Storage', usage(s.storage.used, s.storage.total)],
-    ['Events', s.storage.events + ' (' + s.storage.clips + ' with clips)'],
+    ['Storage', s.storage ? usage(s.storage.used, s.storage.total) : 'could not be opened'],
+    ['Events', s.storage ? s.storage.events + ' (' + s.storage.clips + ' with clips)' : '–'],
     ['Heap', heapTotal === null ? 'not limited (' + s.runtime + ')' : usage(s.heap_used, heapTotal)],
     ['Model', s.model.name],
     ['Sample rate', s.sample_rate + ' Hz'],
     ['Sound level', s.level_db === null ? '–' : s.level_db.toFixed(1) + ' dBFS'],
     ['Faults', s.faults.length ? s.faults.join(', ') : 'none'],
   ];
+  // What a damaged store skipped or mended: the events it still holds are all served meanwhile.
+  if (s.storage && s.storage.problems.length) {
+    rows.push(['Store damage', el('ul', {}, ...s.storage.problems.map((p) => el('li', { textContent: p })))]);
+  }
   // Compare with the certificate the browser shows: a self-signed one has nothing else to vouch.
   if (s.tls_sha256) rows.push(['HTTPS SHA-256', el('code', { textContent: s.tls_sha256 })]);
   // Needed when the board cannot join the home WiFi and opens its own network to be set up.
