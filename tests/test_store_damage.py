@@ -83,3 +83,30 @@ def test_a_store_that_cannot_open_leaves_the_status_to_say_so(appliance):
     assert 'store_error' in status['faults'], status
     code, body = call(appliance, '/api/events')
     assert code == 503, body
+
+
+def test_the_page_shows_the_damage_and_the_events(appliance):
+    """The Status sheet of a real appliance whose store met a flipped bit in an event record."""
+    from playwright import sync_api as playwright_api
+    s = make_store(appliance.store)
+    seg = appliance.store / 's00000000.seg'
+    data = bytearray(seg.read_bytes())
+    data[-3] ^= 0x10   # inside the newest event's record
+    seg.write_bytes(bytes(data))
+    appliance.start()
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path='/usr/bin/chromium',
+                                    args=['--no-sandbox', '--disable-gpu'])
+        try:
+            page = browser.new_page(viewport={'width': 390, 'height': 844})
+            page.goto(appliance.base + '/')
+            page.fill('#tok', appliance.token)
+            page.click('#tokform button')
+            page.click('#statusbtn')
+            page.wait_for_selector('#status[open]')
+            text = page.inner_text('#sbody')
+        finally:
+            browser.close()
+    assert 'store_damaged' in text and 'event %d damaged, skipped' % (s.usage()['next_id'] - 1) in text, text
+    code, page = call(appliance, '/api/events?limit=50')
+    assert code == 200 and len(page['events']) == 4, page   # the other four still served
