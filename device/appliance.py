@@ -180,11 +180,12 @@ def build(opts, log=_log):
     gc.collect()
     import ring
     r = ring.AdpcmRing(RING_SECONDS)
-    hist, hist_error = _history(opts['data'])
     import pipeline
     import segmenter
     import sources
     st, store_error = _store(opts['data'], c, opts['budget'], r.rate)
+    gc.collect()
+    hist, hist_error = _history(opts['data'])
     gc.collect()
     i2s = None
     if opts['source'] == 'i2s':

@@ -5,7 +5,7 @@ each level its own append-only files, thinned under a byte budget (see docs/hist
     h.sound(t_ms, dbfs); h.window(frame, label, score, sounding)   # from the pipeline
     for row in h.rows(start_ms, end_ms, points=300): ...          # the right level for 300
 
-A 10 s row (an atom) is 8 bytes: the slot's level (its Leq) and its loudest chunk, four log-mel
+A 10 s row (an atom) is 8 bytes: the slot's mean level and its loudest chunk, four log-mel
 band levels, the top label's best window score and that label (its top bit: an event sounded).
 Levels are in half-dB steps (level: 0.5 * b - 127.5 dBFS, 0 meaning no audio; bands 0.5 * b -
 100 dB), the score in 1/255. A roll-up row holds, for each of those seven fields, the min, the
@@ -28,7 +28,6 @@ which an event sounded and its neighbours, and a reservoir of SAMPLE_K other row
 minutes.
 """
 import binascii
-import math
 import os
 import struct
 from array import array
@@ -91,7 +90,9 @@ class History:
         self.buf = bytearray(max(self.sizes))
         self.ebuf = bytearray(max(self.sizes))   # empty records filling a gap
         self.sbuf = bytearray(struct.calcsize(SAMPLE) + 2)
-        self._acc = [-1, 0, 0.0, 0, 0, 0, 0, 0, 0, -1, NO_LABEL]   # the slot being heard
+        # the slot being heard: slot, chunks, their level bytes' sum, the loudest, four band
+        # sums, windows, the best score, the label byte
+        self._acc = [-1, 0, 0, 0, 0, 0, 0, 0, 0, -1, NO_LABEL]
         self._rand = 12345
         try:
             os.mkdir(root)
@@ -495,13 +496,12 @@ class History:
             if a[1]:
                 self._emit()
             a[0] = slot
-            a[1] = a[3] = a[4] = a[5] = a[6] = a[7] = a[8] = 0
-            a[2] = 0.0
+            a[1] = a[2] = a[3] = a[4] = a[5] = a[6] = a[7] = a[8] = 0
             a[9] = -1
             a[10] = NO_LABEL
         a[1] += 1
-        a[2] += math.pow(10, dbfs / 10)
         b = level_byte(dbfs)
+        a[2] += b
         if b > a[3]:
             a[3] = b
 
@@ -529,7 +529,7 @@ class History:
     def _emit(self):
         a = self._acc
         atom = self.sbuf   # not in use between samples: the atom is copied by append()
-        atom[0] = level_byte(10 * math.log10(a[2] / a[1]) if a[2] > 0 else -200)
+        atom[0] = (2 * a[2] + a[1]) // (2 * a[1])   # the mean level, rounded
         atom[1] = a[3]
         for band in range(4):
             atom[2 + band] = a[4 + band] // a[8] if a[8] else 0

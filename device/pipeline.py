@@ -189,7 +189,9 @@ class Pipeline:
                 self.fault(fault, on, 'level %.1f dBFS' % self.meter.dbfs)
         if self.history is not None:
             try:
-                self.history.sound(self._wall(self.processed / RATE), self.meter.dbfs)
+                # the chunk's wall-clock ms in integers (_wall's floats are garbage per chunk)
+                self.history.sound(self._anchor + (self.processed + self.skipped) * 1000 // RATE,
+                                   self.meter.dbfs)
                 self.fault('history_error', False)
             except OSError as exc:
                 self.fault('history_error', True, exc)

@@ -70,6 +70,11 @@ def cmd_bench_store(args):
     return bench_store.main(args)
 
 
+def cmd_bench_history(args):
+    from . import bench_history
+    return bench_history.main(args)
+
+
 def cmd_bench_heap(args):
     from . import bench_heap
     bench_heap.report(bench_heap.run())
@@ -186,6 +191,14 @@ def parser():
     b.add_argument('--dim', type=int, default=32, help='embedding length')
     b.add_argument('--buckets', type=int, default=64, help='k-means centroids (buckets)')
     b.set_defaults(func=cmd_bench_store)
+
+    hb = targets.add_parser('history', help='level history at a year of 10 s rows in '
+                            'micropython: append cost, day/week/year queries, bytes per second '
+                            'per level, heap, Arrow export, sampling error')
+    hb.add_argument('--days', type=int, default=365, help='days of simulated rows')
+    hb.add_argument('--events', type=int, default=100000,
+                    help='events in the store whose Arrow export is timed (0: none)')
+    hb.set_defaults(func=cmd_bench_history)
 
     a = targets.add_parser('api', help='HTTP API in micropython: req/s and p50/p99 per endpoint '
                            'while the pipeline runs, and the page size')

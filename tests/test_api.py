@@ -391,6 +391,90 @@ def test_stats_refuse_bad_parameters(dev, query):
     assert query.split('=')[0] in error(dev, 'GET', '/api/stats?' + query, 400)
 
 
+# ---- level history and Arrow export
+
+
+def levels(dev, query):
+    status, res = get(dev, '/api/levels?' + query)
+    assert status == 200, res
+    check('Levels', res)
+    assert res['columns'][:3] == ['t', 'step', 'n']
+    return res
+
+
+def test_levels_agree_across_resolutions(dev):
+    """The scene heard on eight days: its 10 s rows, and the coarser rows made from them by the
+    device's roll-ups, give the same counts, extremes and (exact) means."""
+    now = int(time.time())
+    start, end = now - 9 * 86400, now
+    fine = levels(dev, 'start=%d&end=%d&points=100000' % (start, end))['rows']
+    assert fine and all(r[1] == 10 for r in fine)
+    assert [r[0] for r in fine] == sorted(set(r[0] for r in fine))
+    assert sum(r[13] for r in fine) > 0   # events sounded in some 10 s rows
+    for points, step in ((9 * 1440, 60), (9 * 96, 900), (9 * 24, 3600), (9, 86400)):
+        res = levels(dev, 'start=%d&end=%d&points=%d' % (start, end, points))
+        assert res['rows'] and all(r[1] == step for r in res['rows']), (points, res['rows'][:2])
+        for r in res['rows']:
+            inside = [f for f in fine if r[0] <= f[0] < r[0] + step]
+            assert r[2] == len(inside), (step, r, len(inside))
+            assert r[3] == min(f[3] for f in inside) and r[5] == max(f[5] for f in inside)
+            assert abs(r[4] - sum(f[4] for f in inside) / len(inside)) < 0.006
+            assert r[6] == max(f[6] for f in inside)
+            assert r[13] == any(f[13] for f in inside)
+    default = levels(dev, '')   # the last day at 15 minutes
+    assert default['end'] - default['start'] == 86400
+
+
+@pytest.mark.parametrize('query', ['points=0', 'points=x', 'points=100001', 'start=-1',
+                                   'start=20&end=10', 'end=inf'])
+def test_levels_refuse_bad_parameters(dev, query):
+    assert error(dev, 'GET', '/api/levels?' + query, 400)
+
+
+def arrow(dev, query):
+    import pyarrow as pa
+    status, headers, body = call(dev, 'GET', '/api/export.arrow?' + query)
+    assert status == 200, body[:200]
+    assert headers['content-type'] == 'application/vnd.apache.arrow.stream'
+    table = pa.ipc.open_stream(body).read_all()
+    table.validate(full=True)
+    return table
+
+
+def test_arrow_export_of_events_is_the_event_list(dev):
+    events = every_event(dev)[::-1]   # oldest first
+    table = arrow(dev, 'what=events')
+    assert table.column('id').to_pylist() == [e['id'] for e in events]
+    assert table.column('label').to_pylist() == [e['label'] for e in events]
+    starts = table.column('start').cast('int64').to_pylist()
+    assert [round(t / 1000, 3) for t in starts] == [e['start'] for e in events]
+    assert table.column('locked').to_pylist() == [e['locked'] for e in events]
+    assert table.schema.field('embedding').type.list_size == 32
+    assert all(v is not None for v in table.column('embedding').to_pylist())
+    assert arrow(dev, 'what=events&start=10&end=20').num_rows == 0   # an empty range
+
+
+def test_arrow_export_of_levels_is_the_levels_answer(dev):
+    now = int(time.time())
+    query = 'start=%d&end=%d&points=3000' % (now - 9 * 86400, now)
+    rows = levels(dev, query)['rows']
+    table = arrow(dev, 'what=levels&' + query)
+    assert table.num_rows == len(rows)
+    assert table.column('t').cast('int64').to_pylist() == [r[0] for r in rows]
+    assert table.column('n').to_pylist() == [r[2] for r in rows]
+    for col, k in (('level_min', 3), ('level_mean', 4), ('peak_max', 6), ('score', 11)):
+        got = table.column(col).to_pylist()
+        assert all(abs(a - b) < 0.006 for a, b in zip(got, [r[k] for r in rows])), col
+    assert table.column('label').to_pylist() == [r[12] or '' for r in rows]
+    assert table.column('event').to_pylist() == [r[13] for r in rows]
+
+
+@pytest.mark.parametrize('query', ['', 'what=clips', 'what=events&points=0',
+                                   'what=levels&start=9&end=3'])
+def test_arrow_export_refuses_bad_parameters(dev, query):
+    assert error(dev, 'GET', '/api/export.arrow?' + query, 400)
+
+
 # ---- live
 
 
@@ -525,7 +609,7 @@ GUARDED = [('GET', '/api/status'), ('GET', '/api/events'), ('GET', '/api/events/
            ('PATCH', '/api/events/1'), ('DELETE', '/api/events/1'),
            ('GET', '/api/events/1/clip.wav'), ('GET', '/api/events/1/similar'),
            ('POST', '/api/search'), ('GET', '/api/stats'), ('GET', '/api/live'),
-           ('POST', '/api/live/ticket')]
+           ('POST', '/api/live/ticket'), ('GET', '/api/levels'), ('GET', '/api/export.arrow')]
 
 
 @pytest.mark.parametrize('method,path', GUARDED)
