@@ -265,6 +265,8 @@ def make_chunk(kind, n):
         return [5] * n
     if kind == 'max':
         return [32767] * n
+    if kind == 'min':
+        return [-32768] * n
     if kind == 'one':
         return [1 if i == 3 else 0 for i in range(n)]
     if kind == 'minus_one':
@@ -292,6 +294,7 @@ from level import Level
 def run(plan, energies_too):
     m = Level()
     print(json.dumps(m.summary()))
+    print(json.dumps(m.summary()))       # a new peak interval, nothing heard in it
     energies = array('h', bytes(8))
     for kind, count, n in plan:
         chunk = array('h', make_chunk(kind, n))
@@ -301,10 +304,10 @@ def run(plan, energies_too):
 '''
 
 
-def level_run(device, plan, energies_too):
+def level_run(device, plan, energies_too, heap=None):
     import inspect
     code = LEVEL_RUN % inspect.getsource(make_chunk)
-    return device.json_lines(code + 'run(%r, %r)' % (plan, energies_too))
+    return device.json_lines(code + 'run(%r, %r)' % (plan, energies_too), heap=heap)
 
 
 def cdb(sumsq, n):
@@ -317,10 +320,10 @@ def test_level_figures_of_each_chunk(device):
     kinds = ['zeros', 'one', 'minus_one', 'small', 'ramp', 'edges', 'max', 'five']
     out = level_run(device, [(k, 1, 1024) for k in kinds], True)
     # Before any audio: digital silence, no peak, no clipping measured yet.
-    assert out[0] == {'dbfs': -120.0, 'peak_dbfs': -120.0, 'clip_ratio': 0.0, 'clipped': 0,
-                      'status': 'ok'}
+    assert out[0] == out[1] == {'dbfs': -120.0, 'peak_dbfs': -120.0, 'clip_ratio': 0.0,
+                                'clipped': 0, 'status': 'ok'}
     clipped = 0
-    for kind, (frames, energies, summary) in zip(kinds, out[1:]):
+    for kind, (frames, energies, summary) in zip(kinds, out[2:]):
         x = make_chunk(kind, 1024)
         clipped += sum(abs(v) >= 32000 for v in x)
         peak = max(abs(v) for v in x)
@@ -333,30 +336,55 @@ def test_level_figures_of_each_chunk(device):
 
 
 def statuses(out):
-    return [line[2]['status'] for line in out[1:]]
+    return [line[2]['status'] for line in out[2:]]
 
 
 def test_dead_microphone_timing(device):
     # 5 s of constant input (80,000 samples, chunks of 1000) is dead from the 80th chunk on; a
     # different constant starts the count again; a line stuck at full scale is dead too (and
     # clipping before that: from the end of the first whole 2 s stretch of it, chunk 192, whose
-    # ratio still stands after it).
-    plan = [('zeros', 80, 1000), ('five', 80, 1000), ('max', 80, 1000), ('small', 1, 1000)]
+    # ratio still stands after it), at either end of the scale.
+    plan = [('zeros', 80, 1000), ('five', 80, 1000), ('max', 80, 1000), ('small', 1, 1000),
+            ('min', 80, 1000)]
     got = statuses(level_run(device, plan, False))
-    want = (['ok'] * 79 + ['dead']) * 2 + ['ok'] * 31 + ['clipping'] * 48 + ['dead', 'clipping']
+    want = ((['ok'] * 79 + ['dead']) * 2 + ['ok'] * 31 + ['clipping'] * 48 + ['dead', 'clipping']
+            + ['clipping'] * 79 + ['dead'])
     assert got == want
 
 
 def test_clipping_is_judged_on_whole_two_second_stretches(device):
-    # 32 chunks of 1000 with 10 clipped samples each: 320 of 32,000, a ratio of 0.01, which is
-    # not over CLIP_RATIO; the next 32 with 11 each: 0.011, clipping from the 64th chunk (the
-    # ratio is only measured when a stretch is complete), then a clean stretch clears it.
-    plan = [('clip10', 32, 1000), ('clip11', 32, 1000), ('small', 32, 1000)]
+    # Two stretches of 32 chunks of 1000 with 10 clipped samples each: 320 of 32,000, a ratio
+    # of 0.01, which is not over CLIP_RATIO; then one with 321: 0.01003 (reported to four
+    # places), clipping from its last chunk, the 96th (the ratio is only measured when a
+    # stretch is complete); then a clean stretch clears it.
+    plan = [('clip10', 95, 1000), ('clip11', 1, 1000), ('small', 32, 1000)]
     out = level_run(device, plan, False)
-    assert statuses(out) == ['ok'] * 63 + ['clipping'] * 32 + ['ok']
-    ratios = [line[2]['clip_ratio'] for line in out[1:]]
-    assert ratios[30] == 0.0 and ratios[31] == 0.01 and ratios[63] == 0.011
-    assert ratios[95] == 0.0 and out[-1][2]['clipped'] == 32 * 21
+    assert statuses(out) == ['ok'] * 95 + ['clipping'] * 32 + ['ok']
+    ratios = [line[2]['clip_ratio'] for line in out[2:]]
+    assert ratios[30] == 0.0 and ratios[31] == ratios[63] == ratios[95] == 0.01
+    assert ratios[127] == 0.0 and out[-1][2]['clipped'] == 3 * 320 + 1
+
+
+@pytest.mark.parametrize('plan, want', [
+    # 30 s under -85 dBFS to the sample: 479,999 quiet samples are not silent, one more is.
+    ([('quiet0_480000', 1, 479999), ('quiet0_480000', 1, 1)], ['ok', 'silent']),
+    # ... counted from the last chunk that was not quiet
+    ([('small', 1, 1000), ('quiet0_480000', 1, 479999), ('quiet0_480000', 1, 1)],
+     ['ok', 'ok', 'silent']),
+])
+def test_silent_is_timed_to_the_sample(device, plan, want):
+    # (a heap for a chunk of half a million samples, made from a list)
+    assert statuses(level_run(device, plan, False, heap='16M')) == want
+
+
+def test_a_chunk_of_part_frames_is_refused(device):
+    out = device.run(LEVEL_RUN % '' + '''
+try:
+    Level().update(array('h', bytes(2000)), array('h', bytes(8)))
+except ValueError as e:
+    print(e)
+''')
+    assert out.strip() == 'level: chunk of 1000 samples is not whole 256-sample frames'
 
 
 @pytest.mark.parametrize('kind, cdb_level, silent', [
