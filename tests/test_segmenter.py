@@ -251,6 +251,7 @@ def test_an_event_can_open_with_the_first_window(device):
     levels = [(61, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
     events, windows, _ = exact(device, levels, {0: 0.3, 1: 0.9, 2: 0.9, 3: 0.9, 4: 0.9})
     assert events == [event(61, 161, 0.78, 0.17)] and windows[0] == ([], None)
+    assert windows[1][0] == [['dog_bark', 0.976]]
 
 
 @pytest.mark.parametrize('level, edges', [
@@ -332,6 +333,74 @@ def test_the_gate_counts_a_run_from_the_first_frame_it_looks_at(device):
     levels = [(186, -5000, 0), (4, -2000, 0), (500, -5000, 0)]
     events, _, last = exact(device, levels, {6: 0.9, 7: 0.9}, {'min_duration': 0.01})
     assert events == [] and last['gated'] == 1
+
+
+def test_more_about_which_windows_count(device):
+    levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    # A window scoring exactly OFF inside an event still counts: (0.3 + 0.9 * 3 + 0.225) / 5.
+    assert exact(device, levels, {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.225})[0] == [
+        event(200, 300, 0.645, 0.305)]
+    # One window alone over ON after one under OFF: an event of that one window (its own score).
+    assert exact(device, levels, {6: 0.2, 7: 0.85})[0] == [event(200, 279, 0.85, 0.1)]
+    # A second event of the label, long after the first, starts its sums at its own first
+    # scoring window (window 40, over OFF) like the first did.
+    levels = [(200, -5000, 0), (100, -2000, 0), (1000, -5000, 0), (100, -2000, 0),
+              (400, -5000, 0)]
+    scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3, 40: 0.3, 41: 0.9, 42: 0.9, 43: 0.9}
+    events, _, _ = exact(device, levels, scores)
+    assert [e['confidence'] for e in events] == [0.66, 0.75], events
+
+
+def test_nothing_rises_before_any_background_is_heard(device):
+    # The stream starts with digital silence (left out of the floor) and a sound at frame 40:
+    # at window 0 no block of bed is done yet (the floor is None), so nothing can rise; from
+    # then on the floor is the sound itself. No event however the windows score.
+    levels = [(40, -9000, 0), (200, -2000, 0), (400, -5000, 0)]
+    events, _, last = exact(device, levels, {w: 0.9 for w in range(0, 6)})
+    assert events == [] and last['gated'] >= 1
+
+
+def test_edges_to_the_centi_db(device):
+    # A faint sound (gate lowered to 2 dB) led in by 3 frames at -4701: the threshold is the
+    # bed plus half of 5.99 dB, rounded down to -4701, which the lead-in meets: onset 200.
+    levels = [(200, -5000, 0), (3, -4701, 0), (97, -4401, 0), (400, -5000, 0)]
+    scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}
+    events, _, _ = exact(device, levels, scores, {'rise_db': 2, 'high_db': 2})
+    assert events == [event(200, 300, 0.66, 0.29)]
+    # Three frames in a row are a sound (RUN), then one of bed: the onset is the first three.
+    levels = [(200, -5000, 0), (3, -2000, 0), (1, -5000, 0), (96, -2000, 0), (400, -5000, 0)]
+    events, _, _ = exact(device, levels, scores)
+    assert events == [event(200, 300, 0.66, 0.29)]
+
+
+def test_onset_walks_back_over_frames_exactly_at_the_threshold(device):
+    # As the walk-back test above, the sound led in from frame 761 at exactly the threshold
+    # (-3500: the bed's flicker top is the lead-in, so the step is 18 dB, capped at half-way):
+    # the onset walks back over it, frame by frame, to 761.
+    levels = [(761, -5000, 0), (45, -3500, 0), (94, -2000, 0), (500, -5000, 0)]
+    events, _, _ = exact(device, levels, {w: 0.9 for w in range(26, 29)})
+    assert len(events) == 1 and events[0]['start'] == round(761 * 0.016, 3), events
+
+
+def test_quiet_labels_anywhere_and_two_runners_up(device):
+    # Labels in another order, a quiet one first, and four of them: the dog still makes its
+    # event, with the two best of the other three as runners-up.
+    out = device.json_lines('''
+import json
+from segmenter import Segmenter
+seg = Segmenter(['background', 'dog_bark', 'doorbell', 'speech'], 62, 31)
+events = []
+for f in range(700):
+    seg.frame(-2000 if 200 <= f < 300 else -5000)
+    if f + 1 >= 62 and (f + 1 - 62) %% 31 == 0:
+        w = (f + 1 - 62) // 31
+        s = 0.9 if 5 <= w <= 9 else 0.0
+        events += seg.push([0.95 - s, s, 0.04, 0.01])
+events += seg.flush()
+print(json.dumps(events))
+''' % ())[0]
+    assert [(e['label'], e['start'], e['end']) for e in out] == [('dog_bark', 3.2, 4.8)]
+    assert [r[0] for r in out[0]['runners_up']] == ['background', 'doorbell']
 
 
 # ---- the order statistics and the background floor, against references computed here ----
