@@ -392,13 +392,13 @@ seg = Segmenter(['background', 'dog_bark', 'doorbell', 'speech'], 62, 31)
 events = []
 for f in range(700):
     seg.frame(-2000 if 200 <= f < 300 else -5000)
-    if f + 1 >= 62 and (f + 1 - 62) %% 31 == 0:
+    if f + 1 >= 62 and (f + 1 - 62) % 31 == 0:
         w = (f + 1 - 62) // 31
         s = 0.9 if 5 <= w <= 9 else 0.0
         events += seg.push([0.95 - s, s, 0.04, 0.01])
 events += seg.flush()
 print(json.dumps(events))
-''' % ())[0]
+''')[0]
     assert [(e['label'], e['start'], e['end']) for e in out] == [('dog_bark', 3.2, 4.8)]
     assert [r[0] for r in out[0]['runners_up']] == ['background', 'doorbell']
 
