@@ -102,6 +102,7 @@ def test_the_page_shows_the_damage_and_the_events(appliance):
             page.goto(appliance.base + '/')
             page.fill('#tok', appliance.token)
             page.click('#tokform button')
+            page.wait_for_selector('#tokdlg', state='hidden')   # the token was taken
             page.click('#statusbtn')
             page.wait_for_selector('#status[open]')
             text = page.inner_text('#sbody')
