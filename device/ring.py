@@ -10,7 +10,7 @@ from array import array
 
 import micropython
 
-import clips
+import adpcm
 
 
 class Ring:
@@ -116,7 +116,7 @@ class AdpcmRing(Ring):
                 self._starts[b] = self._coder[0]
                 self._starts[b + 1] = self._coder[1]
             k = min(n - done, self.BLOCK - off)
-            clips._encode(raw, done, k, self._mv[at // 2:], clips.STEPS, self._coder)
+            adpcm.encode(raw, done, k, self._mv[at // 2:], self._coder)
             done += k
             self.written += k
 
@@ -140,9 +140,9 @@ class AdpcmRing(Ring):
             k = min(self.size - i, at + n - pos, len(out))
             if pos < at:
                 k = min(k, at - pos)
-                clips._decode(self._mv[i // 2:], k, dst, clips.STEPS, state)
+                adpcm.decode(self._mv[i // 2:], k, dst, state)
             else:
-                clips._decode(self._mv[i // 2:], k, dst[_UNIT * put:], clips.STEPS, state)
+                adpcm.decode(self._mv[i // 2:], k, dst[_UNIT * put:], state)
                 put += k
             pos += k
         return n

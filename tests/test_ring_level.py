@@ -177,7 +177,7 @@ print(json.dumps(feed(m, 4.2, noise(300))))
 ADPCM = '''
 import json, sys
 from array import array
-import clips, ring
+import adpcm, ring
 MICRO = sys.implementation.name == 'micropython'
 def raw(a):                               # int16 samples as the coder reads them
     return a if MICRO else a.tobytes()
@@ -203,10 +203,10 @@ def run(seconds, decimate, chunk, chunks, reads):
     else:
         held = stream
     coded = bytearray(len(held) // 2)
-    clips._encode(raw(held), 0, len(held), memoryview(coded), clips.STEPS, array('i', [32768, 0]))
+    adpcm.encode(raw(held), 0, len(held), memoryview(coded), array('i', [32768, 0]))
     decoded = array('h', bytes(2 * len(held)))
     out = memoryview(decoded) if MICRO else memoryview(decoded).cast('B')
-    clips._decode(memoryview(coded), len(held), out, clips.STEPS, array('i', [32768, 0]))
+    adpcm.decode(memoryview(coded), len(held), out, array('i', [32768, 0]))
     got = {'start': r.start, 'end': r.end, 'size': r.size, 'reads': [],
            'first': first + [list(early[:first[1]]) == list(decoded[:first[1]])]}
     for position, n in reads:
