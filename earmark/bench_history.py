@@ -80,11 +80,11 @@ print(json.dumps(out))
 with open(cfg['sample'], 'w') as f:
     for s, a, w in h.samples(0, 1 << 50):
         f.write('%d %s %f\n' % (s, ' '.join(str(x) for x in a), w))
-import api_history
+import export
 t0 = time.ticks_us()
 size = 0
 with open(cfg['levels_arrow'], 'wb') as f:
-    for piece in api_history._packed(bytearray(1024), api_history._levels(
+    for piece in export.packed(bytearray(1024), export.levels(
             h, cfg['labels'], end - 86400000, end, 1 << 30)):
         f.write(piece)
         size += len(piece)
@@ -97,7 +97,7 @@ print(json.dumps({'levels_export_s': time.ticks_diff(time.ticks_us(), t0) / 1e6,
 PEAK_SCRIPT = r'''
 import gc, json, sys
 cfg = json.load(open(sys.argv[-1]))
-import history, api_history, arrow
+import history, api_history, export
 gc.collect()
 ballast = bytearray(gc.mem_free() - cfg['free'])
 gc.collect()
@@ -114,7 +114,7 @@ end = (slot + 2000) * 10000
 for days in (1, 7, 365):
     for t, s, r in h.rows(end - days * 86400000, end, 300):
         pass
-for piece in api_history._packed(bytearray(1024), api_history._levels(
+for piece in export.packed(bytearray(1024), export.levels(
         h, cfg['labels'], end - 86400000, end, 1 << 30)):
     pass
 print(json.dumps({'ok': True}))
@@ -122,7 +122,7 @@ print(json.dumps({'ok': True}))
 
 EVENTS_SCRIPT = r'''
 import gc, json, sys, time
-import store, api_history
+import store, api_history, export
 cfg = json.load(open(sys.argv[-1]))
 s = store.Store(cfg['store'], cfg['labels'], 32, centroids=bytes(32 * 4), budget=1 << 30)
 vec = bytearray(32)
@@ -138,8 +138,7 @@ peak = 0
 t0 = time.ticks_us()
 size = 0
 with open(cfg['events_arrow'], 'wb') as f:
-    for n, piece in enumerate(api_history._packed(bytearray(1024),
-                                                  api_history._events(s, 0, 1 << 50))):
+    for n, piece in enumerate(export.packed(bytearray(1024), export.events(s, 0, 1 << 50))):
         f.write(piece)
         size += len(piece)
         if n % 500 == 0:

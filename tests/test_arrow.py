@@ -1,4 +1,4 @@
-"""Arrow IPC streams written by the device (device/arrow.py, device/api_history.py) in MicroPython
+"""Arrow IPC streams written by the device (device/arrow.py, device/export.py) in MicroPython
 and CPython, read by pyarrow, pandas and DuckDB in CPython: every column type, empty streams,
 tens of thousands of rows, values bit for bit, and the events export of a store in bounded heap."""
 import json
@@ -104,13 +104,13 @@ except ValueError as e:
 
 
 def test_events_export_is_the_store_exactly_in_bounded_heap(mpy, tmp_path):
-    """api_history's events stream from a store of 3000 events in MicroPython (256 KB: the
+    """export.py's events stream from a store of 3000 events in MicroPython (256 KB: the
     snippet is compiled in the heap; the export's own heap is measured by deltas): the
     heap it holds while streaming stays flat from the first batch to the last."""
     path = tmp_path / 'events.arrow'
     lines = mpy.json_lines(STORE_HELPERS + '''
 import gc
-import api_history
+import export
 s = open_store(%r)
 for i in range(3000):
     add(s, i)
@@ -126,7 +126,7 @@ base = gc.mem_alloc()
 window = bytearray(1024)
 heap = []
 with open(%r, 'wb') as f:
-    for n, piece in enumerate(api_history._packed(window, api_history._events(s, 0, 1 << 50))):
+    for n, piece in enumerate(export.packed(window, export.events(s, 0, 1 << 50))):
         f.write(piece)
         if n %% 40 == 0:
             gc.collect()
