@@ -180,6 +180,46 @@ function drawHist(stats) {
   });
   h.dataset.total = totals.reduce((a, b) => a + b, 0);
 }
+// The day's sound level from the level history: the band from the quietest to the loudest
+// 10 s level of each row, the mean as a line, a tick where an event sounded. Levels run from
+// LEVEL_FLOOR dBFS (the bottom) to 0 (the top).
+const LEVEL_FLOOR = -90;
+function levelY(db) { return 40 * Math.min(1, Math.max(0, db / LEVEL_FLOOR)); }
+function drawLevels(res) {
+  const s = $('levels');
+  s.replaceChildren();
+  const day = secs(state.day);
+  const pts = res.rows.map((r) => [r[0] - day + r[1] / 2, r[3], r[4], r[5], r[12], r[13]]);
+  const line = (k) => pts.map((p) => p[0] + ',' + levelY(p[k]).toFixed(2)).join(' ');
+  const band = document.createElementNS(SVG, 'polygon');
+  band.setAttribute('points', line(3) + ' ' + pts.slice().reverse().map((p) => p[0] + ',' + levelY(p[1]).toFixed(2)).join(' '));
+  band.setAttribute('class', 'band');
+  const mean = document.createElementNS(SVG, 'polyline');
+  mean.setAttribute('points', line(2));
+  mean.setAttribute('class', 'mean');
+  s.append(band, mean);
+  for (const p of pts.filter((q) => q[5])) {
+    const t = document.createElementNS(SVG, 'rect');
+    t.setAttribute('x', p[0] - 150); t.setAttribute('width', 300);
+    t.setAttribute('y', 0); t.setAttribute('height', 4);
+    t.setAttribute('fill', color(p[4] || 'other'));
+    s.append(t);
+  }
+  s.dataset.rows = pts.length;
+  s.hidden = false;
+}
+async function loadLevels() {
+  const q = new URLSearchParams({ start: secs(state.day), end: secs(dayEnd(state.day)), points: 300 });
+  let res;
+  try {
+    res = await getJSON('/api/levels?' + q);
+  } catch (e) {   // 503: this appliance keeps no level history (too little heap)
+    if (e instanceof Unauthorized) throw e;
+    $('levels').hidden = true;
+    return;
+  }
+  drawLevels(res);
+}
 async function loadStats() {
   const q = new URLSearchParams({ bucket: 'hour', start: secs(state.day), end: secs(dayEnd(state.day)) });
   drawHist(await getJSON('/api/stats?' + q));
@@ -247,7 +287,7 @@ $('prev').addEventListener('click', () => setDay(new Date(state.day.getTime() - 
 $('next').addEventListener('click', () => setDay(new Date(dayEnd(state.day).getTime() + 12 * 3600e3)));
 
 function refresh() {
-  return Promise.all([loadEvents(), loadStats()]).catch(report);
+  return Promise.all([loadEvents(), loadStats(), loadLevels()]).catch(report);
 }
 
 // --- event detail -----------------------------------------------------------------------------
