@@ -18,13 +18,15 @@ ROOT = %(root)r
 CENTROIDS = bytes(%(centroids)r)
 EVENTS = %(events)r        # [(id, raw int8 values)]
 QUERIES = %(queries)r
+LO, HI = %(lo)d, %(hi)d      # ids of two stored events: the range's ends are inclusive
+FEW = %(few)r
 out = {}
 ix = similar.Index(ROOT, DIM, CENTROIDS)
-out['buckets'] = ix.buckets
+out['buckets'] = [ix.buckets, similar.Index(ROOT, DIM).buckets]
 out['empty_last'] = ix.last_id(0)
 out['empty_vector'] = ix.vector(0, 1) is None
 out['empty_search'] = ix.search(similar.normalise(QUERIES[0], DIM), 3, range(ix.buckets), 0,
-                                10 ** 6, lambda i: True)
+                                2 ** 32 - 1, lambda i: True)
 placed = {}
 for ident, raw in EVENTS:
     v = similar.normalise(raw, DIM)
@@ -33,8 +35,9 @@ for ident, raw in EVENTS:
     assert ix.add(ident, b, v) == ix.entry_size
 out['placed'] = placed
 out['last'] = [ix.last_id(b) for b in range(ix.buckets)]
+out['sizes'] = [storefile.size(ix.path(b)) for b in range(ix.buckets)]
 out['vectors'] = {i: list(ix.vector(placed[i], i) or b'') for i, _ in EVENTS}
-out['absent'] = [ix.vector(b, 10 ** 6) is None for b in range(ix.buckets)]
+out['absent'] = [ix.vector(b, 2 ** 32 - 1) is None for b in range(ix.buckets)]
 out['nearest'] = [ix.nearest(similar.normalise(q, DIM), 3) for q in QUERIES]
 out['nearest_all'] = ix.nearest(similar.normalise(QUERIES[0], DIM), 99)
 every = range(ix.buckets)
@@ -43,15 +46,16 @@ out['search'] = []
 for q in QUERIES:
     v = similar.normalise(q, DIM)
     out['search'].append({
-        'k5': ix.search(v, 5, every, 0, 10 ** 6, lambda i: True),
-        'k1': ix.search(v, 1, every, 0, 10 ** 6, lambda i: True),
-        'k12': ix.search(v, 12, every, 0, 10 ** 6, lambda i: True),
-        'k30': ix.search(v, 30, every, 0, 10 ** 6, lambda i: True),
-        'range': ix.search(v, 5, every, 20, 40, lambda i: True),
-        'odd': ix.search(v, 5, every, 0, 10 ** 6, odd),
-        'odd_k20': ix.search(v, 20, every, 0, 10 ** 6, odd),
-        'few': ix.search(v, 5, every, 0, 10 ** 6, lambda i: i in (3, 50, 77)),
-        'bucket0': ix.search(v, 5, [0], 0, 10 ** 6, lambda i: True),
+        'k5': ix.search(v, 5, every, 0, 2 ** 32 - 1, lambda i: True),
+        'k1': ix.search(v, 1, every, 0, 2 ** 32 - 1, lambda i: True),
+        'k12': ix.search(v, 12, every, 0, 2 ** 32 - 1, lambda i: True),
+        'k30': ix.search(v, 30, every, 0, 2 ** 32 - 1, lambda i: True),
+        'range': ix.search(v, 5, every, LO, HI, lambda i: True),
+        'range_k20': ix.search(v, 20, every, LO, HI, lambda i: True),
+        'odd': ix.search(v, 5, every, 0, 2 ** 32 - 1, odd),
+        'odd_k20': ix.search(v, 20, every, 0, 2 ** 32 - 1, odd),
+        'few': ix.search(v, 5, every, 0, 2 ** 32 - 1, lambda i: i in FEW),
+        'bucket0': ix.search(v, 5, [0], 0, 2 ** 32 - 1, lambda i: True),
     })
 print(json.dumps(out))
 '''
@@ -72,11 +76,18 @@ with open(path, 'wb') as f:
     f.write(data)
 q = similar.normalise(%(query)r, DIM)
 out = {'vector_bad': ix.vector(0, %(bad)d), 'vector_next': ix.vector(0, %(next)d) is not None,
-       'k5': ix.search(q, 5, [0], 0, 10 ** 6, lambda i: True),
-       'k30': ix.search(q, 30, [0], 0, 10 ** 6, lambda i: True)}
+       'k5': ix.search(q, 5, [0], 0, 2 ** 32 - 1, lambda i: True),
+       'k30': ix.search(q, 30, [0], 0, 2 ** 32 - 1, lambda i: True)}
 ix.compact(lambda i: i %% 3 != 0)
-out['after'] = ix.search(q, 40, [0], 0, 10 ** 6, lambda i: True)
+out['after'] = ix.search(q, 40, [0], 0, 2 ** 32 - 1, lambda i: True)
 out['size'] = storefile.size(path) // ix.entry_size
+# The last entry damaged too: the bucket's last id is the one before it.
+with open(path, 'rb') as f:
+    data = bytearray(f.read())
+data[len(data) - ix.entry_size + 6] ^= 1
+with open(path, 'wb') as f:
+    f.write(data)
+out['last'] = ix.last_id(0)
 print(json.dumps(out))
 '''
 
@@ -104,13 +115,11 @@ def top(query, vectors, k, keep=lambda i: True):
 
 @pytest.fixture(scope='module')
 def scene():
-    rng = np.random.default_rng(7)
-    # Four centroids, far apart (one-hot axes), and 60 events scattered around them; ids 1..60
-    # with gaps, as a store's ids are after deletions.
-    centroids = np.zeros((4, DIM), dtype=np.int64)
-    for c in range(4):
-        centroids[c, 4 * c] = 100
-    ids = sorted(rng.choice(np.arange(1, 90), 60, replace=False).tolist())
+    rng = np.random.default_rng(1)   # a draw whose scores are all distinct (asserted below)
+    # Four random centroids and 60 events scattered around them; ids with gaps, as a store's
+    # are after deletions, and large enough to use all four bytes of an entry's id.
+    centroids = rng.integers(-100, 101, (4, DIM))
+    ids = sorted((0x01020300 + rng.choice(np.arange(1, 90), 60, replace=False)).tolist())
     events = []
     for n, ident in enumerate(ids):
         raw = rng.integers(-20, 21, DIM) + centroids[n % 4] // 2
@@ -125,18 +134,24 @@ def scene():
 
 
 def test_index_against_a_brute_force_reference(device, tmp_path, scene):
+    ids = [i for i, _ in scene['events']]
+    lo, hi = ids[15], ids[40]
+    few = (ids[3], ids[50], ids[59] + 1)
     got = device.json_lines(RUN % dict(
         dim=DIM, root=str(tmp_path), centroids=int8(scene['centroids'].ravel()),
-        events=scene['events'], queries=scene['queries']), heap=HEAP)[0]
+        events=scene['events'], queries=scene['queries'], lo=lo, hi=hi, few=few),
+        heap=HEAP)[0]
     vectors = scene['vectors']
     cents = [normalise(c) for c in scene['centroids']]
-    assert got['buckets'] == 4
+    assert got['buckets'] == [4, 1]
     assert got['empty_last'] == -1 and got['empty_vector'] and got['empty_search'] == []
     # Each event went to the centroid it is nearest to; each bucket's last id is its largest.
     placed = {int(i): b for i, b in got['placed'].items()}
     for i, v in vectors.items():
         assert placed[i] == int(np.argmax([np.dot(c, v) for c in cents])), i
     assert got['last'] == [max(i for i in placed if placed[i] == b) for b in range(4)]
+    # Each entry: 4 bytes of id, the vector, 4 bytes of CRC.
+    assert got['sizes'] == [sum(placed[i] == b for i in placed) * (8 + DIM) for b in range(4)]
     # Stored vectors read back by binary search, byte for byte; an absent id is None.
     for i, v in vectors.items():
         assert got['vectors'][str(i)] == int8(v), i
@@ -150,10 +165,11 @@ def test_index_against_a_brute_force_reference(device, tmp_path, scene):
         assert s['k1'] == top(q, vectors, 1)
         assert s['k12'] == top(q, vectors, 12)     # beyond the kept buffers: the checked search
         assert s['k30'] == top(q, vectors, 30)
-        assert s['range'] == top(q, vectors, 5, lambda i: 20 <= i <= 40)
+        assert s['range'] == top(q, vectors, 5, lambda i: lo <= i <= hi)
+        assert s['range_k20'] == top(q, vectors, 20, lambda i: lo <= i <= hi)
         assert s['odd'] == top(q, vectors, 5, lambda i: i % 2)
         assert s['odd_k20'] == top(q, vectors, 20, lambda i: i % 2)
-        assert s['few'] == top(q, vectors, 5, lambda i: i in (3, 50, 77))
+        assert s['few'] == top(q, vectors, 5, lambda i: i in few)
         assert s['bucket0'] == top(q, vectors, 5, lambda i: placed[i] == 0)
 
 
@@ -174,6 +190,7 @@ def test_a_damaged_entry_is_never_returned_and_compaction_drops_it(device, tmp_p
     alive = {i: v for i, v in intact.items() if i % 3}
     assert got['after'] == top(query, alive, 40)
     assert got['size'] == len(alive)
+    assert got['last'] == sorted(alive)[-2]
 
 
 NORMALISE = '''
