@@ -174,3 +174,19 @@ def test_live_tickets_are_single_use_short_lived_and_bounded(device):
     assert out == {'a': True, 'a_again': False, 'unknown': False, 'none': False, 'empty': False,
                    'number': False, 'prefix': False, 'b_late': False, 'oldest_dropped': False,
                    'newest': True, 'held': 3}
+
+
+def test_a_record_of_the_wrong_sizes_is_refused_and_tickets_live_thirty_seconds(device):
+    out = device.json_lines('''
+import json, auth
+errors = []
+for salt, digest in ((bytes(16), bytes(31)), (bytes(15), bytes(32)), (bytes(17), bytes(33))):
+    try:
+        auth.Auth(salt, digest)
+    except ValueError as e:
+        errors.append(str(e))
+print(json.dumps({"errors": errors, "default_ms": auth.Tickets().life_ms,
+                  "short_ms": auth.Tickets(0.25).life_ms}))
+''')[0]
+    assert out['errors'] == ['auth record needs a 16-byte salt and a SHA-256 digest'] * 3
+    assert out['default_ms'] == 30000 and out['short_ms'] == 250
