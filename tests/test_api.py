@@ -394,6 +394,21 @@ def test_stats_refuse_bad_parameters(dev, query):
 # ---- level history and Arrow export
 
 
+@pytest.fixture(scope='module')
+def hist_dev(tmp_path_factory):
+    """An appliance with heap for the level history (appliance.HISTORY_HEAP): the demo scene
+    heard on three days."""
+    _need_micropython()
+    app = RealAppliance(tmp_path_factory.mktemp('history'), heap='288K')
+    app.filled = app.fill(app.days_ago(range(3, 0, -1)))
+    app.start()
+    try:
+        yield app
+    finally:
+        out = app.stop()
+    assert_clean(out)
+
+
 def levels(dev, query):
     status, res = get(dev, '/api/levels?' + query)
     assert status == 200, res
@@ -402,17 +417,17 @@ def levels(dev, query):
     return res
 
 
-def test_levels_agree_across_resolutions(dev):
-    """The scene heard on eight days: its 10 s rows, and the coarser rows made from them by the
+def test_levels_agree_across_resolutions(hist_dev):
+    """The scene heard on three days: its 10 s rows, and the coarser rows made from them by the
     device's roll-ups, give the same counts, extremes and (exact) means."""
     now = int(time.time())
-    start, end = now - 9 * 86400, now
-    fine = levels(dev, 'start=%d&end=%d&points=100000' % (start, end))['rows']
+    start, end = now - 4 * 86400, now
+    fine = levels(hist_dev, 'start=%d&end=%d&points=100000' % (start, end))['rows']
     assert fine and all(r[1] == 10 for r in fine)
     assert [r[0] for r in fine] == sorted(set(r[0] for r in fine))
     assert sum(r[13] for r in fine) > 0   # events sounded in some 10 s rows
-    for points, step in ((9 * 1440, 60), (9 * 96, 900), (9 * 24, 3600), (9, 86400)):
-        res = levels(dev, 'start=%d&end=%d&points=%d' % (start, end, points))
+    for points, step in ((4 * 1440, 60), (4 * 96, 900), (4 * 24, 3600), (4, 86400)):
+        res = levels(hist_dev, 'start=%d&end=%d&points=%d' % (start, end, points))
         assert res['rows'] and all(r[1] == step for r in res['rows']), (points, res['rows'][:2])
         for r in res['rows']:
             inside = [f for f in fine if r[0] <= f[0] < r[0] + step]
@@ -421,19 +436,25 @@ def test_levels_agree_across_resolutions(dev):
             assert abs(r[4] - sum(f[4] for f in inside) / len(inside)) < 0.006
             assert r[6] == max(f[6] for f in inside)
             assert r[13] == any(f[13] for f in inside)
-    default = levels(dev, '')   # the last day at 15 minutes
+    default = levels(hist_dev, '')   # the last day at 15 minutes
     assert default['end'] - default['start'] == 86400
+
+
+def test_no_level_history_in_the_default_heap(dev):
+    """Under appliance.HISTORY_HEAP the appliance keeps no history and says so."""
+    assert 'no level history' in error(dev, 'GET', '/api/levels', 503)
+    assert 'no level history' in error(dev, 'GET', '/api/export.arrow?what=levels', 503)
 
 
 @pytest.mark.parametrize('query', ['points=0', 'points=x', 'points=100001', 'start=-1',
                                    'start=20&end=10', 'end=inf'])
-def test_levels_refuse_bad_parameters(dev, query):
-    assert error(dev, 'GET', '/api/levels?' + query, 400)
+def test_levels_refuse_bad_parameters(hist_dev, query):
+    assert error(hist_dev, 'GET', '/api/levels?' + query, 400)
 
 
-def arrow(dev, query):
+def arrow(hist_dev, query):
     import pyarrow as pa
-    status, headers, body = call(dev, 'GET', '/api/export.arrow?' + query)
+    status, headers, body = call(hist_dev, 'GET', '/api/export.arrow?' + query)
     assert status == 200, body[:200]
     assert headers['content-type'] == 'application/vnd.apache.arrow.stream'
     table = pa.ipc.open_stream(body).read_all()
@@ -441,9 +462,9 @@ def arrow(dev, query):
     return table
 
 
-def test_arrow_export_of_events_is_the_event_list(dev):
-    events = every_event(dev)[::-1]   # oldest first
-    table = arrow(dev, 'what=events')
+def test_arrow_export_of_events_is_the_event_list(hist_dev):
+    events = every_event(hist_dev)[::-1]   # oldest first
+    table = arrow(hist_dev, 'what=events')
     assert table.column('id').to_pylist() == [e['id'] for e in events]
     assert table.column('label').to_pylist() == [e['label'] for e in events]
     starts = table.column('start').cast('int64').to_pylist()
@@ -451,14 +472,14 @@ def test_arrow_export_of_events_is_the_event_list(dev):
     assert table.column('locked').to_pylist() == [e['locked'] for e in events]
     assert table.schema.field('embedding').type.list_size == 32
     assert all(v is not None for v in table.column('embedding').to_pylist())
-    assert arrow(dev, 'what=events&start=10&end=20').num_rows == 0   # an empty range
+    assert arrow(hist_dev, 'what=events&start=10&end=20').num_rows == 0   # an empty range
 
 
-def test_arrow_export_of_levels_is_the_levels_answer(dev):
+def test_arrow_export_of_levels_is_the_levels_answer(hist_dev):
     now = int(time.time())
-    query = 'start=%d&end=%d&points=3000' % (now - 9 * 86400, now)
-    rows = levels(dev, query)['rows']
-    table = arrow(dev, 'what=levels&' + query)
+    query = 'start=%d&end=%d&points=3000' % (now - 4 * 86400, now)
+    rows = levels(hist_dev, query)['rows']
+    table = arrow(hist_dev, 'what=levels&' + query)
     assert table.num_rows == len(rows)
     assert table.column('t').cast('int64').to_pylist() == [r[0] for r in rows]
     assert table.column('n').to_pylist() == [r[2] for r in rows]
@@ -471,8 +492,8 @@ def test_arrow_export_of_levels_is_the_levels_answer(dev):
 
 @pytest.mark.parametrize('query', ['', 'what=clips', 'what=events&points=0',
                                    'what=levels&start=9&end=3'])
-def test_arrow_export_refuses_bad_parameters(dev, query):
-    assert error(dev, 'GET', '/api/export.arrow?' + query, 400)
+def test_arrow_export_refuses_bad_parameters(hist_dev, query):
+    assert error(hist_dev, 'GET', '/api/export.arrow?' + query, 400)
 
 
 # ---- live
