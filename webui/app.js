@@ -180,36 +180,37 @@ function drawHist(stats) {
   });
   h.dataset.total = totals.reduce((a, b) => a + b, 0);
 }
-// The day's sound level from the level history: the band from the quietest to the loudest
-// 10 s level of each row, the mean as a line, a tick where an event sounded. Levels run from
-// LEVEL_FLOOR dBFS (the bottom) to 0 (the top).
+// The day's sound level from the level history: each row a bar from its quietest to its loudest
+// 10 s level, a mark at its mean, a tick above where an event sounded (gaps stay gaps). Levels
+// run from LEVEL_FLOOR dBFS (the bottom) to 0 (the top); a bar is at least 5 minutes wide.
 const LEVEL_FLOOR = -90;
 function levelY(db) { return 40 * Math.min(1, Math.max(0, db / LEVEL_FLOOR)); }
+function bar(x, y, w, h, cls, fill) {
+  const r = document.createElementNS(SVG, 'rect');
+  r.setAttribute('x', x); r.setAttribute('y', y);
+  r.setAttribute('width', w); r.setAttribute('height', Math.max(h, 0.8));
+  if (cls) r.setAttribute('class', cls);
+  if (fill) r.setAttribute('fill', fill);
+  return r;
+}
 function drawLevels(res) {
   const s = $('levels');
   s.replaceChildren();
-  const day = secs(state.day);
-  const pts = res.rows.map((r) => [r[0] - day + r[1] / 2, r[3], r[4], r[5], r[12], r[13]]);
-  const line = (k) => pts.map((p) => p[0] + ',' + levelY(p[k]).toFixed(2)).join(' ');
-  const band = document.createElementNS(SVG, 'polygon');
-  band.setAttribute('points', line(3) + ' ' + pts.slice().reverse().map((p) => p[0] + ',' + levelY(p[1]).toFixed(2)).join(' '));
-  band.setAttribute('class', 'band');
-  const mean = document.createElementNS(SVG, 'polyline');
-  mean.setAttribute('points', line(2));
-  mean.setAttribute('class', 'mean');
-  s.append(band, mean);
-  for (const p of pts.filter((q) => q[5])) {
-    const t = document.createElementNS(SVG, 'rect');
-    t.setAttribute('x', p[0] - 150); t.setAttribute('width', 300);
-    t.setAttribute('y', 0); t.setAttribute('height', 4);
-    t.setAttribute('fill', color(p[4] || 'other'));
-    s.append(t);
+  for (const r of res.rows) {
+    const x = r[0] - secs(state.day);
+    const w = Math.max(r[1], 300);
+    const b = bar(x, levelY(r[5]), w, levelY(r[3]) - levelY(r[5]), 'band');
+    const t = document.createElementNS(SVG, 'title');
+    t.textContent = clock(r[0]) + ' ' + r[4].toFixed(1) + ' dBFS (' + r[3] + ' to ' + r[5] + ')';
+    b.append(t);
+    s.append(b, bar(x, levelY(r[4]) - 0.4, w, 0.8, 'mean'));
+    if (r[13]) s.append(bar(x, 0, w, 3, '', color(r[12] || 'other')));
   }
-  s.dataset.rows = pts.length;
+  s.dataset.rows = res.rows.length;
   s.hidden = false;
 }
 async function loadLevels() {
-  const q = new URLSearchParams({ start: secs(state.day), end: secs(dayEnd(state.day)), points: 300 });
+  const q = new URLSearchParams({ start: secs(state.day), end: secs(dayEnd(state.day)), points: 1440 });
   let res;
   try {
     res = await getJSON('/api/levels?' + q);
@@ -287,7 +288,8 @@ $('prev').addEventListener('click', () => setDay(new Date(state.day.getTime() - 
 $('next').addEventListener('click', () => setDay(new Date(dayEnd(state.day).getTime() + 12 * 3600e3)));
 
 function refresh() {
-  return Promise.all([loadEvents(), loadStats(), loadLevels()]).catch(report);
+  // the levels after the rest: one request fewer at once for the device's heap
+  return Promise.all([loadEvents(), loadStats()]).then(loadLevels).catch(report);
 }
 
 // --- event detail -----------------------------------------------------------------------------
