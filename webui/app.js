@@ -207,7 +207,7 @@ function drawLevels(res) {
     if (r[13]) s.append(bar(x, 0, w, 3, '', color(r[12] || 'other')));
   }
   s.dataset.rows = res.rows.length;
-  s.hidden = false;
+  s.removeAttribute('hidden');   // an <svg> has no .hidden property
 }
 async function loadLevels() {
   const q = new URLSearchParams({ start: secs(state.day), end: secs(dayEnd(state.day)), points: 1440 });
@@ -216,7 +216,7 @@ async function loadLevels() {
     res = await getJSON('/api/levels?' + q);
   } catch (e) {   // 503: this appliance keeps no level history (too little heap)
     if (e instanceof Unauthorized) throw e;
-    $('levels').hidden = true;
+    $('levels').setAttribute('hidden', '');
     return;
   }
   drawLevels(res);
