@@ -14,10 +14,9 @@ The files live in /dev/shm where there is one, so the times are the history's ow
 """
 import json
 import os
-import struct
 import subprocess
+import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
@@ -298,7 +297,7 @@ def run(days=365, events=100000, heap='128K'):
                 r.update(_run(EVENTS_SCRIPT, cfg, '256K', tmp, bar)[0])
             table = pa.ipc.open_stream((tmp / 'events.arrow').read_bytes()).read_all()
             table.validate(full=True)
-            dump = subprocess.run([os.sys.executable, '-m', 'earmark.cli', 'store', 'dump',
+            dump = subprocess.run([sys.executable, '-m', 'earmark.cli', 'store', 'dump',
                                    str(tmp / 'store')], capture_output=True, text=True,
                                   check=True).stdout
             stored = [json.loads(x) for x in dump.splitlines()]

@@ -1,8 +1,6 @@
 """Arrow IPC streams written by the device (device/arrow.py, device/export.py) in MicroPython
 and CPython, read by pyarrow, pandas and DuckDB in CPython: every column type, empty streams,
 tens of thousands of rows, values bit for bit, and the events export of a store in bounded heap."""
-import json
-import math
 import struct
 from pathlib import Path
 
@@ -25,7 +23,7 @@ def row(k):
             ((x % 20001) - 10000) / 64, k % 3 == 0, WORDS[k % len(WORDS)].encode(),
             1700000000 + k, 1700000000000 + k * 7, vec]
 '''
-exec(ROW)
+exec(ROW)   # defines row() here as on the device
 
 
 def write(dev, n, batch, tmp_path):
@@ -86,7 +84,7 @@ def test_every_column_type_reads_bit_for_bit(device, tmp_path, n):
     assert len(frame) == n and list(frame.columns) == [name for name, _ in COLUMNS]
     if n:
         assert frame['id'].sum() == sum(r[0] for r in rows)
-    reader = pa.ipc.open_stream(data)
+    reader = pa.ipc.open_stream(data)   # DuckDB finds it by its name in the query
     got = duckdb.sql('select count(*), sum(n), count(vec) from reader').fetchall()[0]
     assert got[:3] == (n, sum(r[1] for r in rows) if n else None,
                        sum(r[7] is not None for r in rows))
