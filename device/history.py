@@ -16,10 +16,11 @@ in RAM for the running period (constant heap) and appended when the next period 
 On flash (root folder): `<level>_<first period>.h`, segments of fixed-size records for
 consecutive periods (so a period is one seek away; a short gap is filled with empty records, a
 long one starts a segment), each record with a CRC seeded with its period; `sample.h`: rows kept
-from dropped 10 s segments (slot, atom, CRC). An atom is acknowledged once it is synced; on open
-a torn last record is cut and the running roll-ups are rebuilt (and any roll-up record a power
-cut kept from being written is written) from the tail of the level below: at most a few dozen
-records. A damaged record elsewhere is skipped and noted in `problems`.
+from dropped 10 s segments (slot, atom, weight, CRC). An atom is acknowledged once it is synced;
+on open a torn last record is cut, an empty newest segment removed, and the running roll-ups are
+rebuilt (and any roll-up record a power cut kept from being written is written) from the tail of
+the level below: at most a few dozen records. After a failed write the files are read again
+before the next row. A damaged record elsewhere is skipped and noted in `problems`.
 
 Thinning: when the files pass `budget` bytes, the oldest segment of the finest level holding
 more than its share of the budget goes (never a level's newest segment); unused shares of coarse

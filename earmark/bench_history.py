@@ -350,7 +350,8 @@ def report(r):
                   r['events_exact']))
     s = r['sampling']
     if s['sample_err_db']:
-        print('\nsample of dropped 10 s rows: %d whole 15 minutes, %.1f rows kept of 90 in each' % (
+        print('\nsample of dropped 10 s rows: %d whole 15 minutes, %.1f rows kept of 90 in '
+              'each' % (
             s['windows'], s['rows_per_window']))
         print('  mean |error| dB    p10    p50    p90   mean   event rows kept')
         print('  sample           %5.2f  %5.2f  %5.2f  %5.2f   %.1f %%' % (

@@ -144,7 +144,8 @@ out(usage=u, again=h.usage(), problems=h.problems)
         for (t0, s0, _), (t1, _, _) in zip(rows, rows[1:]):
             assert t1 == t0 + s0, (key, t0, s0, t1)
         total = sum(c for _, _, c in rows)
-        covered = min(n, (rows[-1][0] + rows[-1][1]) // 10 - H_S0) - max(0, rows[0][0] // 10 - H_S0)
+        covered = (min(n, (rows[-1][0] + rows[-1][1]) // 10 - H_S0) -
+                   max(0, rows[0][0] // 10 - H_S0))
         assert total == covered, (key, total, covered)
     # a day at 100000 points ends at 10 s; 8 days are days at 100 points, and at 1000 points
     # 15 minutes as far back as they are kept, coarser rows before
