@@ -1,14 +1,25 @@
 """Serves the page shell and openapi.json from the image's www/ folder.
 
 Every file there is stored gzipped (`name.gz`, made by earmark/webui_build.py) and sent as is with
-`Content-Encoding: gzip`: decompressing on the device would need a 32 KB window of heap, and every
-browser and HTTP library accepts gzip (curl needs `--compressed`).
+`Content-Encoding: gzip` to every client that accepts gzip (every browser). A client that does
+not say so (plain curl, Python's urllib) gets the file decompressed on the way out: the build
+compresses with a WBITS window (1 KB, not zlib's 32 KB), so inflating takes about 2.4 KB of
+heap for that request, and browsers, which all accept gzip, never cost it.
 """
 import os
 
 from microdot import Response
 
 import config
+
+try:
+    import deflate
+except ImportError:   # CPython
+    import gzip
+    deflate = None
+
+# log2 of the compression window; earmark/webui_build.py compresses with the same one.
+WBITS = 10
 
 TYPES = {
     'html': 'text/html; charset=utf-8',
@@ -54,6 +65,41 @@ def resolve(path, root=None):
     return filename
 
 
+def accepts_gzip(value):
+    """Whether an Accept-Encoding value admits gzip: named or as `*`, without q=0. No header
+    admits only the file as it is (curl and urllib send none and show what they get)."""
+    allowed = None
+    for part in (value or '').lower().split(','):
+        coding, _, params = part.partition(';')
+        coding = coding.strip()
+        if coding not in ('gzip', 'x-gzip', '*'):
+            continue
+        q = params.strip()
+        try:
+            ok = not q.startswith('q=') or float(q[2:]) > 0
+        except ValueError:
+            ok = False
+        if coding != '*':
+            return ok   # gzip named outright outranks `*`
+        allowed = ok
+    return bool(allowed)
+
+
+def _inflated(filename):
+    """The file decompressed as a stream (read, readinto, close)."""
+    if deflate is None:
+        return gzip.open(filename, 'rb')
+    return deflate.DeflateIO(open(filename, 'rb'), deflate.GZIP, WBITS, True)
+
+
+def _plain_size(filename):
+    """The decompressed size, from the gzip trailer (ISIZE: the files are far under 4 GB)."""
+    with open(filename, 'rb') as f:
+        f.seek(-4, 2)
+        b = f.read(4)
+    return b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24
+
+
 class _File:
     """A file that Microdot reads into one buffer, over and over. Its own way of sending a file
     reads each piece as a new 1 KB bytes object, and under load the heap may hold no free block
@@ -68,7 +114,12 @@ class _File:
         return self.view[:self.f.readinto(self.view[:min(n, len(self.view))]) or 0]
 
     def close(self):
-        self.f.close()
+        # Called more than once (the server closes an answer again when it ends early). The
+        # server may hold the response a while after it is sent; a closed DeflateIO still holds
+        # its window and state (2.4 KB), so it is let go now.
+        if self.f is not None:
+            self.f.close()
+            self.f = None
 
 
 def respond(request, path, root=None, buf=None):
@@ -78,11 +129,12 @@ def respond(request, path, root=None, buf=None):
     if filename is None:
         return None
     st = os.stat(filename)
-    # Size and mtime change with every image that changes the file: a cheap validator.
-    etag = '"%x-%x"' % (st[6], int(st[8]))
+    packed = accepts_gzip(request.headers.get('Accept-Encoding'))
+    # Size and mtime change with every image that changes the file: a cheap validator, one for
+    # each of the two forms it is sent in.
+    etag = '"%x-%x%s"' % (st[6], int(st[8]), '' if packed else '-plain')
     headers = {
         'Content-Type': TYPES[filename[:-3].rsplit('.', 1)[-1]],
-        'Content-Encoding': 'gzip',
         'Vary': 'Accept-Encoding',
         # Revalidate on every load: a firmware update must show at once, and a 304 is tiny.
         'Cache-Control': 'no-cache',
@@ -92,10 +144,11 @@ def respond(request, path, root=None, buf=None):
         'Referrer-Policy': 'no-referrer',
     }
     if request.headers.get('If-None-Match') == etag:
-        del headers['Content-Encoding']
         return Response(b'', 304, headers)
-    headers['Content-Length'] = str(st[6])
+    if packed:
+        headers['Content-Encoding'] = 'gzip'
+    headers['Content-Length'] = str(st[6] if packed else _plain_size(filename))
     if request.method == 'HEAD':
         return Response(b'', 200, headers)
-    f = open(filename, 'rb')
+    f = open(filename, 'rb') if packed else _inflated(filename)
     return Response(f if buf is None else _File(f, buf), 200, headers)
