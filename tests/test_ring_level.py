@@ -275,6 +275,10 @@ def make_chunk(kind, n):
         return [i % 7 - 3 for i in range(n)]
     if kind == 'ramp':
         return [(i * 64) % 65536 - 32768 for i in range(n)]
+    if kind == 'mid':       # squares under 2**16 whose sum carries past 16 bits
+        return [i % 401 - 200 for i in range(n)]
+    if kind == 'late_peak':     # the chunk's peak in its third frame
+        return [5 if i == 600 else 0 for i in range(n)]
     if kind == 'edges':     # at and just under the clipping level, both signs
         return [(32000, -32000, 31999, -31999, 0, -32768, 32767, 7)[i % 8] for i in range(n)]
     if kind.startswith('clip'):   # clipN: N samples at the clipping level, the rest quiet
@@ -317,7 +321,8 @@ def cdb(sumsq, n):
 
 
 def test_level_figures_of_each_chunk(device):
-    kinds = ['zeros', 'one', 'minus_one', 'small', 'ramp', 'edges', 'max', 'five']
+    kinds = ['zeros', 'one', 'minus_one', 'small', 'ramp', 'mid', 'late_peak', 'edges', 'max',
+             'five']
     out = level_run(device, [(k, 1, 1024) for k in kinds], True)
     # Before any audio: digital silence, no peak, no clipping measured yet.
     assert out[0] == out[1] == {'dbfs': -120.0, 'peak_dbfs': -120.0, 'clip_ratio': 0.0,
@@ -353,16 +358,19 @@ def test_dead_microphone_timing(device):
 
 
 def test_clipping_is_judged_on_whole_two_second_stretches(device):
-    # Two stretches of 32 chunks of 1000 with 10 clipped samples each: 320 of 32,000, a ratio
-    # of 0.01, which is not over CLIP_RATIO; then one with 321: 0.01003 (reported to four
-    # places), clipping from its last chunk, the 96th (the ratio is only measured when a
-    # stretch is complete); then a clean stretch clears it.
-    plan = [('clip10', 95, 1000), ('clip11', 1, 1000), ('small', 32, 1000)]
+    # Stretches of 32 chunks of 1000 samples (2 s), N of them clipped: 321 (a ratio of 0.01003,
+    # over CLIP_RATIO: clipping from the stretch's last chunk, the 32nd, as the ratio is only
+    # measured when a stretch is complete), 320 twice (exactly 0.01: not over it), 336
+    # (0.0105, reported to four places), then none.
+    plan = [('clip10', 31, 1000), ('clip11', 1, 1000), ('clip10', 64, 1000),
+            ('clip10', 16, 1000), ('clip11', 16, 1000), ('small', 32, 1000)]
     out = level_run(device, plan, False)
-    assert statuses(out) == ['ok'] * 95 + ['clipping'] * 32 + ['ok']
+    assert statuses(out) == ['ok'] * 31 + ['clipping'] * 32 + ['ok'] * 64 + ['clipping'] * 32 + [
+        'ok']
     ratios = [line[2]['clip_ratio'] for line in out[2:]]
-    assert ratios[30] == 0.0 and ratios[31] == ratios[63] == ratios[95] == 0.01
-    assert ratios[127] == 0.0 and out[-1][2]['clipped'] == 3 * 320 + 1
+    assert [ratios[k] for k in (30, 31, 63, 95, 127, 159)] == [0.0, 0.01, 0.01, 0.01, 0.0105,
+                                                                0.0]
+    assert out[-1][2]['clipped'] == 321 + 2 * 320 + 336
 
 
 @pytest.mark.parametrize('plan, want', [
@@ -377,7 +385,7 @@ def test_silent_is_timed_to_the_sample(device, plan, want):
     assert statuses(level_run(device, plan, False, heap='16M')) == want
 
 
-def test_a_chunk_of_part_frames_is_refused(device):
+def test_level_refuses_a_chunk_of_part_frames(device):
     out = device.run(LEVEL_RUN % '' + '''
 try:
     Level().update(array('h', bytes(2000)), array('h', bytes(8)))
