@@ -237,3 +237,49 @@ def test_normalise_cosine_and_bad_input(device):
                              'embedding must have 16 int8 values, got 15',
                              'embedding must have 16 int8 values, got 17',
                              'centroids must be K*16 int8 values']
+
+
+DAMAGED_LISTS = '''
+import json, similar, storefile
+DIM = %(dim)d
+ix = similar.Index(%(root)r, DIM)
+def damage(k):
+    with open(ix.path(0), 'rb') as f:
+        data = bytearray(f.read())
+    data[k * ix.entry_size + 5] ^= 1
+    with open(ix.path(0), 'wb') as f:
+        f.write(data)
+RAWS = %(raws)r
+out = {'none': ix.last_id(0)}
+ix.add(0x05060708, 0, similar.normalise(RAWS[0], DIM))
+out['one'] = ix.last_id(0)
+for k, ident in enumerate((0x05060709, 0x0506070A, 0x0506070B, 0x0506070C)):
+    ix.add(ident, 0, similar.normalise(RAWS[k + 1], DIM))
+damage(2)                       # the middle one: the binary search meets it first
+out['found'] = [ix.vector(0, i) is not None for i in (0x05060708, 0x05060709, 0x0506070A,
+                                                       0x0506070B, 0x0506070C, 0x0506070D)]
+# Searches skip a bucket with no file, wherever it is in the list.
+q = similar.normalise(%(query)r, DIM)
+out['missing'] = [ix.search(q, 3, [5, 0], 0, 2 ** 32 - 1, lambda i: True),
+                  ix.search(q, 3, [0, 5], 0, 2 ** 32 - 1, lambda i: True)]
+for k in (4, 3, 1):
+    damage(k)
+out['last_first'] = ix.last_id(0)     # only the first entry intact
+damage(0)
+out['last_none'] = ix.last_id(0)
+print(json.dumps(out))
+'''
+
+
+def test_damaged_posting_lists(device, tmp_path):
+    raws = [[3, -4, k] + [0] * (DIM - 3) for k in range(5)]
+    query = [3, -4, 9] + [0] * (DIM - 3)
+    got = device.json_lines(DAMAGED_LISTS % dict(dim=DIM, root=str(tmp_path), raws=raws,
+                                                 query=query))[0]
+    assert got['none'] == -1 and got['one'] == 0x05060708
+    # The damaged entry's vector is gone; the others are found by reading the whole list.
+    assert got['found'] == [True, True, False, True, True, False]
+    ids = [0x05060708 + k for k in range(5)]
+    intact = {i: normalise(raw) for i, raw in zip(ids, raws) if i != ids[2]}
+    assert got['missing'] == [top(query, intact, 3)] * 2
+    assert got['last_first'] == 0x05060708 and got['last_none'] == -1
