@@ -10,6 +10,12 @@ const COLORS = {
   siren: '#f0b400', background: '#9aa0a6', other: '#2ca02c',
 };
 const PAGE = 50;
+// Similar sounds: the cosine of two events' embeddings, not a confidence, so the page shows a
+// word for it. On the demo scene other events of the same label scored 0.69 to 1 and events of
+// other labels -0.01 to 0.64: matches under SIMILAR_MIN are too weak to be called similar and
+// are not listed. Words from the highest cut down.
+const SIMILAR_MIN = 0.5;
+const ALIKE = [[0.95, 'nearly the same'], [0.75, 'very alike'], [SIMILAR_MIN, 'alike']];
 const SVG = 'http://www.w3.org/2000/svg';
 const TOKEN_KEY = 'earmark.token';
 
@@ -36,6 +42,7 @@ function clock(t) {
   return new Date(t * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 function pct(x) { return Math.round(x * 100) + '%'; }
+function alike(sim) { return ALIKE.find(([cut]) => sim >= cut)[1]; }
 function isoDay(d) {
   const p = (n) => String(n).padStart(2, '0');
   return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate());
@@ -246,7 +253,7 @@ function row(ev, small) {
     swatch(ev.label),
     el('span', { className: 'lbl', textContent: pretty(ev.label) }, ev.locked ? kept() : ''),
     el('time', { textContent: clock(ev.start) }),
-    el('span', { className: 'conf', textContent: pct(small ? ev.similarity : ev.confidence) }));
+    el('span', { className: 'conf', textContent: small ? alike(ev.similarity) : pct(ev.confidence) }));
   open.addEventListener('click', () => openEvent(ev.id));
   const li = el('li', {}, open);
   li.dataset.id = ev.id;
@@ -342,7 +349,8 @@ async function loadSimilar(id) {
   try { res = await getJSON('/api/events/' + id + '/similar?k=5'); } catch (e) { ul.replaceChildren(); report(e); return; }
   if (!state.open || state.open.id !== id) return;
   ul.replaceChildren();
-  for (const ev of res.events) {
+  const close = res.events.filter((ev) => ev.similarity >= SIMILAR_MIN);
+  for (const ev of close) {
     const li = row(ev, true);
     if (ev.has_clip) {
       const play = el('button', { type: 'button', className: 'play', textContent: '▶' });
@@ -352,7 +360,7 @@ async function loadSimilar(id) {
     }
     ul.append(li);
   }
-  if (!res.events.length) ul.append(el('li', { className: 'note', textContent: 'Nothing similar stored yet.' }));
+  if (!close.length) ul.append(el('li', { className: 'note', textContent: 'Nothing close enough stored yet.' }));
 }
 async function playSimilar(id) {
   const url = await clipUrl(id);
@@ -369,6 +377,7 @@ function closeDetail() {
 $('dclose').addEventListener('click', closeDetail);
 $('detail').addEventListener('close', () => {
   state.open = null;
+  $('dsim').replaceChildren();   // the next event's sheet must not show these meanwhile
   replaceUrl('clipUrl', null);
   replaceUrl('simUrl', null);
 });
@@ -395,8 +404,13 @@ $('dlock').addEventListener('change', () => {
   const ev = state.open;
   if (!ev) return;
   const locked = $('dlock').checked;
-  patch(ev.id, { locked }).then((ev2) => { updated(ev2); toast(locked ? 'Kept: never evicted' : 'Unlocked'); })
-    .catch((e) => { $('dlock').checked = !locked; report(e); });
+  patch(ev.id, { locked }).then((ev2) => {
+    // A label picked but not yet saved with Relabel survives the redraw: Relabel still saves it.
+    const picked = $('dsel').value;
+    updated(ev2);
+    $('dsel').value = picked;
+    toast(locked ? 'Kept: never evicted' : 'Unlocked');
+  }).catch((e) => { $('dlock').checked = !locked; report(e); });
 });
 
 // --- live arrival over server-sent events -----------------------------------------------------
@@ -455,11 +469,14 @@ async function showStatus() {
     ['Uptime', Math.floor(s.uptime_s / 3600) + ' h ' + Math.floor((s.uptime_s % 3600) / 60) + ' min'],
     ['Storage', s.storage ? usage(s.storage.used, s.storage.total) : 'could not be opened'],
     ['Events', s.storage ? s.storage.events + ' (' + s.storage.clips + ' with clips)' : '–'],
-    ['Heap', heapTotal === null ? 'not limited (' + s.runtime + ')' : usage(s.heap_used, heapTotal)],
-    ['Model', s.model.name],
-    ['Sample rate', s.sample_rate + ' Hz'],
     ['Sound level', s.level_db === null ? '–' : s.level_db.toFixed(1) + ' dBFS'],
     ['Faults', s.faults.length ? s.faults.join(', ') : 'none'],
+  ];
+  // What only whoever looks after the device needs: folded away under "Technical details".
+  const tech = [
+    ['Heap', heapTotal === null ? 'not limited (' + s.runtime + ')' : usage(s.heap_used, heapTotal)],
+    ['Model', s.model.name + ' (' + s.model.labels.length + ' labels)'],
+    ['Sample rate', s.sample_rate + ' Hz'],
   ];
   // What a damaged store skipped or mended: the events it still holds are all served meanwhile.
   if (s.storage && s.storage.problems.length) {
@@ -469,7 +486,9 @@ async function showStatus() {
   if (s.tls_sha256) rows.push(['HTTPS SHA-256', el('code', { textContent: s.tls_sha256 })]);
   // Needed when the board cannot join the home WiFi and opens its own network to be set up.
   if (s.setup_wifi) rows.push(['Setup WiFi', s.setup_wifi.ssid + ', password ' + s.setup_wifi.password]);
-  $('sbody').replaceChildren(...rows.flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', {}, v)]));
+  const dl = (pairs) => pairs.flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', {}, v)]);
+  $('sbody').replaceChildren(...dl(rows));
+  $('stech').replaceChildren(...dl(tech));
   return s;
 }
 $('statusbtn').addEventListener('click', () => {
