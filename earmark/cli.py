@@ -2,6 +2,7 @@
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from . import BUILD, ROOT, image, runtime
 from .detect import add_run_options
@@ -36,7 +37,21 @@ def cmd_detect(args):
 
 def cmd_bench_pipeline(args):
     from . import bench_pipeline
+    if args.dir is None and not (sound_data() / 'train' / 'manifest.csv').is_file():
+        raise ValueError('bench pipeline mixes its scenes from the sound data, and %s has none '
+                         '(set EARMARK_DATA to its folder: README, "Getting sound data"), or '
+                         'give it a folder of scenes' % sound_data())
     return bench_pipeline.main(args)
+
+
+def sound_data():
+    """The sound data folder: EARMARK_DATA, else a development checkout's ../shared/data."""
+    return Path(os.environ.get('EARMARK_DATA', str(ROOT.parent / 'shared' / 'data')))
+
+
+def cmd_classify(args):
+    from . import classify
+    return classify.run(args)
 
 
 def cmd_training(module):
@@ -85,6 +100,13 @@ def cmd_bench_api(args):
     bench_api.report(*bench_api.run(args.requests, args.clients, args.days))
 
 
+HEAP_HELP = ('MicroPython heap size, e.g. 240K (default: what the whole appliance needs in the '
+             'MicroPython that runs it: 240K in the x64 port, 160K in a 32-bit build, 128K in '
+             'a 32-bit build with the code frozen in; EARMARK_HEAP sets it too)')
+SOUND_FILE_HELP = ('a sound file: WAV, FLAC or anything libsndfile reads, 8 to 48 kHz, mono or '
+                   'stereo (made 16 kHz mono first)')
+
+
 def parser():
     p = argparse.ArgumentParser(prog='earmark', description=__doc__)
     sub = p.add_subparsers(dest='command', required=True)
@@ -96,26 +118,29 @@ def parser():
 
     for name, helptext in (('run', 'run the appliance'), ('demo', 'run the appliance demo')):
         r = sub.add_parser(name, help=helptext)
-        r.add_argument('--port', type=int, default=8080)
+        r.add_argument('--port', type=int, default=8080,
+                       help='HTTP port of the page and the API (default 8080; 0: no server)')
         r.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
-        r.add_argument('--heap', help='MicroPython heap size (default: what the '
-                       'appliance needs in the MicroPython that runs it: earmark/detect.py)')
+        r.add_argument('--heap', help=HEAP_HELP)
         add_run_options(r)
         r.set_defaults(func=cmd_run)
         if name == 'demo':
             # The shipped doorstep scene at real time, into a store under build/.
             r.set_defaults(func=cmd_demo, speed=1.0, data=str(BUILD / 'demo' / 'store'))
+            r.add_argument('--fresh', action='store_true', help='start over: a new store and '
+                           'a new token (else both are kept from the last demo)')
 
     d = sub.add_parser('detect', help='run the detection pipeline over a WAV file: one JSON '
                        'line per event, seconds from the file\'s start')
-    d.add_argument('file')
+    d.add_argument('file', help=SOUND_FILE_HELP)
     d.add_argument('--model', default=None, help='model bundle folder (default: the image\'s)')
     d.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
-    d.add_argument('--heap', help='MicroPython heap size (default: what the '
-                       'appliance needs in the MicroPython that runs it: earmark/detect.py)')
+    d.add_argument('--heap', help=HEAP_HELP)
     d.set_defaults(func=cmd_detect)
 
     model_commands.add(sub)
+    # classify reads files as detect does (earmark/audio.py) and goes on past a bad one.
+    sub.choices['classify'].set_defaults(func=cmd_classify)
 
     dep = sub.add_parser('deploy', help='put the device image on a board with mpremote (only '
                          'what changed), write its config and token, reset it')

@@ -1,9 +1,10 @@
 """`earmark run` and `earmark detect`: the appliance (pipeline, store, HTTP server) on this
 computer, in `micropython` from the image (as on a device) or in CPython from source.
 
-`detect` runs the same appliance over a WAV file at full speed with no server, into a temporary
+`detect` runs the same appliance over a sound file at full speed with no server, into a temporary
 store, and prints the stored events as JSON lines in seconds from the file's start: what the
-device would have stored had it heard that file.
+device would have stored had it heard that file. The file is made a 16 kHz mono WAV first
+(earmark/audio.py), as `classify` takes it.
 """
 import json
 import os
@@ -40,7 +41,7 @@ STORED = re.compile(r'^earmark: event (\d+) (\S+) from ([\d.]+) s stored at ([\d
 
 
 def appliance_args(source, data, model=None, port=0, speed=0.0, start_time=None,
-                   exit_at_end=False, host=None, lan=None, tls=None):
+                   exit_at_end=False, host=None, lan=None, tls=None, auth=None):
     """main.py's options. Paths become absolute: the appliance runs in the image folder."""
     live = source in ('i2s', '-', '')   # '' : no audio, the server alone
     args = ['main.py', '--source', source if live else str(Path(source).resolve()),
@@ -59,6 +60,8 @@ def appliance_args(source, data, model=None, port=0, speed=0.0, start_time=None,
         args += ['--lan', lan]
     if tls:   # (certificate, key): HTTPS
         args += ['--cert', str(Path(tls[0]).resolve()), '--key', str(Path(tls[1]).resolve())]
+    if auth:   # the token's hash kept across runs (else each run makes a new token)
+        args += ['--auth', str(Path(auth).resolve())]
     for a in args:
         if len(a) > 250:
             raise ValueError('path too long for the MicroPython unix port (%d bytes): %s'
@@ -76,12 +79,15 @@ def run_appliance(args, which, heap=None):
 
 def detect(wav, model=None, which='micropython', heap=None):
     """(events [{start, end, label, confidence}], stored [(id, label, onset s, stored at s)],
-    status dict) for a WAV file, through the appliance and its store."""
+    status dict) for a sound file (earmark/audio.py), through the appliance and its store."""
+    from . import audio
     from .store_dump import open_store
     which = runtime.choose(which)
     with tempfile.TemporaryDirectory(prefix='earmark-') as tmp:
+        # A file the device code cannot read fails here in one line, not in MicroPython.
+        heard = audio.device_wav(wav, tmp)
         data = Path(tmp) / 'events'
-        code, lines = run_appliance(appliance_args(wav, data, model, start_time=0,
+        code, lines = run_appliance(appliance_args(heard, data, model, start_time=0,
                                                    exit_at_end=True), which, heap)
         status = None
         for line in lines:
@@ -106,12 +112,19 @@ def cmd_detect(args):
 
 
 def cmd_run(args):
+    argv, env, cwd = command(args)
+    os.chdir(cwd)
+    os.execvpe(argv[0], argv, env)
+
+
+def command(args, auth=None):
+    """(argv, env, cwd) of the appliance `earmark run` runs, said in one line first."""
     which = runtime.choose(args.runtime)
     data = Path(args.data)
     data.parent.mkdir(parents=True, exist_ok=True)
     heap = args.heap or appliance_heap()
     bind = getattr(args, 'bind', '0.0.0.0')
-    lan = lan_address() if args.port and bind in ('0.0.0.0', '') else None
+    lan = phone_address(args)
     tls = None
     if getattr(args, 'https', False):
         from . import certificate
@@ -120,11 +133,18 @@ def cmd_run(args):
                                [n for n in (lan, bind) if n and n != '0.0.0.0'])
     argv, env, cwd = runtime.command(which, appliance_args(
         args.source, data, args.model, args.port, args.speed, args.start_time,
-        exit_at_end=args.exit_at_end, host=bind, lan=lan, tls=tls), heap=heap)
+        exit_at_end=args.exit_at_end, host=bind, lan=lan, tls=tls, auth=auth), heap=heap)
     # The appliance itself says where it serves (appliance.addresses), once it does.
     print('earmark: appliance in %s, heap %s' % (runtime.describe(which), heap), flush=True)
-    os.chdir(cwd)
-    os.execvpe(argv[0], argv, env)
+    return argv, env, cwd
+
+
+def phone_address(args):
+    """The address phones open the appliance of `earmark run` at (the LAN address), or None
+    when it serves no network or none was found."""
+    if args.port and getattr(args, 'bind', '0.0.0.0') in ('0.0.0.0', ''):
+        return lan_address()
+    return None
 
 
 def lan_address():

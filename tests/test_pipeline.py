@@ -93,7 +93,7 @@ def test_store_holds_events_clips_and_dump(scene, tmp_path, device_image):
                           capture_output=True, text=True, check=True).stdout.splitlines()
     dumped = [json.loads(l) for l in dump if '"type": "event"' in l]
     assert [(d['id'], d['start'], d['end'], d['label']) for d in dumped] == [
-        (e['id'], e['start'], e['end'], e['label']) for e in events]
+        (e['id'], e['start'] / 1000, e['end'] / 1000, e['label']) for e in events]
 
 
 def noise(seconds, amplitude, seed=0):
