@@ -140,10 +140,59 @@ def unpack(dest=None):
     return wav
 
 
+def _kept(data):
+    """(token file, auth file) of the demo's store `data`: kept beside it."""
+    return data.with_name(data.name + '.token'), data.with_name(data.name + '.auth.json')
+
+
+def start_over(data):
+    """Removes the demo's store, its level history and its token (`earmark demo --fresh`)."""
+    if data.is_dir() and any(data.iterdir()) and not (data / 'store.json').exists():
+        raise ValueError('%s is not an event store: --fresh leaves it alone' % data)
+    for folder in (data, data.with_name(data.name + '.history')):
+        shutil.rmtree(folder, ignore_errors=True)
+    for f in _kept(data):
+        f.unlink(missing_ok=True)
+
+
+def token(data):
+    """The demo's API token. It is kept beside the store (the appliance keeps only its hash), so
+    a phone that saved it is let in again at the next run, which serves the same store."""
+    from .harness import make_token
+    tok, auth = _kept(data)
+    if tok.is_file() and auth.is_file():
+        return tok.read_text().strip()
+    data.parent.mkdir(parents=True, exist_ok=True)
+    made = make_token(auth)
+    tok.touch(0o600)
+    tok.write_text(made + '\n')
+    return made
+
+
+def open_line(args, secret):
+    """The one line a person acts on: where to open the page, with what token, how to stop."""
+    from .detect import phone_address
+    scheme = 'https' if getattr(args, 'https', False) else 'http'
+    lan = phone_address(args)
+    if lan:
+        where = '%s://%s:%d on your phone' % (scheme, lan, args.port)
+    else:
+        host = args.bind if args.bind not in ('0.0.0.0', '') else '127.0.0.1'
+        where = '%s://%s:%d on this computer' % (scheme, host, args.port)
+    return 'Open %s (token %s). Ctrl-C stops.' % (where, secret)
+
+
 def run(args):
     """`earmark demo`: the appliance (MicroPython, the device image) fed the shipped scene, in the
-    32-bit MicroPython with the code frozen in (earmark/firmware.py) unless another is chosen."""
+    32-bit MicroPython with the code frozen in (earmark/firmware.py) unless another is chosen.
+    Its store and token are kept between runs; --fresh starts both over."""
+    import signal
+    import subprocess
     from . import detect, firmware
+    data = Path(args.data)
+    if args.fresh:
+        start_over(data)
+    secret = token(data)
     if args.runtime == 'micropython' and not image.chosen_interpreter():
         try:
             os.environ[image.INTERPRETER_ENV] = firmware.ensure()
@@ -154,7 +203,29 @@ def run(args):
     print('earmark: demo scene %s (%s)' % (args.source, 'real time' if args.speed == 1 else
                                            '%gx real time' % args.speed if args.speed else
                                            'as fast as it goes'), flush=True)
-    return detect.cmd_run(args)
+    argv, env, cwd = detect.command(args, auth=_kept(data)[1])
+    # The appliance's output is passed on, the line to act on right after it says it serves.
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    act = 'earmark: ' + open_line(args, secret)
+    try:
+        _relay(proc, act)
+    except KeyboardInterrupt:
+        # A terminal's Ctrl-C reaches the appliance too, and it stops by itself; a SIGINT sent
+        # to this process alone must be passed on, or the appliance would go on serving.
+        try:
+            proc.wait(2)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGINT)
+        _relay(proc, act)   # what it says as it stops
+    return proc.wait()
+
+
+def _relay(proc, act):
+    for line in proc.stdout:
+        print(line, end='', flush=True)
+        if line.startswith('earmark: serving on'):
+            print(act, flush=True)
 
 
 def clips(dest):

@@ -65,38 +65,116 @@ def test_shipped_assets_are_what_the_generator_makes(tmp_path):
         assert (made == shipped).all(), name
 
 
+class Demo:
+    """`earmark demo` in the background, its output lines gathered as they come."""
+
+    def __init__(self, port, store, *extra):
+        import queue
+        import subprocess
+        import sys
+        import threading
+
+        from earmark.harness import ctrl_c_able
+        self.proc = subprocess.Popen(
+            [sys.executable, '-m', 'earmark.cli', 'demo', '--port', str(port), '--speed', '8',
+             '--data', str(store), *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, preexec_fn=ctrl_c_able)
+        self.said = queue.Queue()   # its lines, then '' at its end
+        threading.Thread(target=self._read, daemon=True).start()
+        self.lines = []
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.said.put(line)
+        self.said.put('')
+
+    def next_line(self, wait):
+        """Its next line, or '' when it ended or said nothing for `wait` seconds."""
+        import queue
+        try:
+            line = self.said.get(timeout=wait)
+        except queue.Empty:
+            return ''
+        self.lines.append(line)
+        return line
+
+    def stop(self):
+        """Ctrl-C; its whole output, which must hold no traceback."""
+        import signal
+        import subprocess
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        while self.next_line(5):
+            pass
+        text = ''.join(self.lines)
+        assert 'Traceback' not in text, text
+        return text
+
+
+def start_demo(port, store, *extra):
+    """(the demo, the token, the URL to open) once it printed the one line a person acts on
+    and its server answers."""
+    import re
+    import time
+    import urllib.request
+    demo_run = Demo(port, store, *extra)
+    while True:
+        # The first run builds the 32-bit MicroPython (about a minute) before it says more.
+        line = demo_run.next_line(120)
+        if not line:
+            demo_run.stop()
+            raise AssertionError('demo ended or went quiet before the line to act on:\n'
+                                 + ''.join(demo_run.lines))
+        found = re.fullmatch(r'earmark: Open (http://[\d.]+:%d) on (your phone|this computer) '
+                             r'\(token (\w+)\)\. Ctrl-C stops\.\n' % port, line)
+        if found:
+            break
+    # The line comes as the server starts; it answers a moment later.
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen('http://127.0.0.1:%d/api/health' % port, timeout=2):
+                return demo_run, found.group(3), found.group(1)
+        except OSError:
+            if time.monotonic() > deadline:
+                demo_run.stop()
+                raise
+            time.sleep(0.1)
+
+
+def ask(base, path, token):
+    """(status, JSON answer) of the API."""
+    import urllib.error
+    import urllib.request
+    request = urllib.request.Request(base + path, headers={'Authorization': 'Bearer ' + token})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, None
+
+
 def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
     """The README's first command, as a newcomer runs it (but 8x real time, into a temp store):
     it builds the 32-bit MicroPython with the code frozen in when it has to, runs the appliance
-    in it at 128 KB, prints the address and the token, serves the page, and events arrive."""
-    import re
-    import signal
-    import subprocess
-    import sys
+    in it at 128 KB, prints one line to act on (the address for a phone, the token, how to
+    stop), serves the page, and events arrive. The next run keeps the token and the store (a
+    phone that saved the token is let in); --fresh starts both over."""
     import time
     import urllib.request
 
     from conftest import free_port
-    from earmark.harness import ctrl_c_able
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, '-m', 'earmark.cli', 'demo', '--port', str(port),
-                             '--speed', '8', '--data', str(tmp_path / 'store')],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            preexec_fn=ctrl_c_able)
-    lines = []
+    store = tmp_path / 'store'
+    run, token, url = start_demo(port, store)
     try:
-        token = None
-        while token is None:
-            line = proc.stdout.readline()
-            assert line, 'demo ended early:\n' + ''.join(lines)
-            lines.append(line)
-            found = re.search(r'token \(shown this once\): (\w+)', line)
-            token = found and found.group(1)
-        assert any('http://127.0.0.1:%d/' % port in line for line in lines), lines
         if not image.chosen_interpreter():   # the newcomer's demo: a board's heap, 128 KB
-            banner = next(line for line in lines if 'appliance in' in line)
-            assert banner.rstrip().endswith('32-bit, code frozen in), heap 128K'), ''.join(lines)
+            banner = next(line for line in run.lines if 'appliance in' in line)
+            assert banner.rstrip().endswith('32-bit, code frozen in), heap 128K'), run.lines
         base = 'http://127.0.0.1:%d' % port
         events = []
         # No speed is asked of the machine: the scene's first sound is 4 s in, and at 8x the
@@ -107,26 +185,35 @@ def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
         while not events and time.monotonic() < deadline:
             time.sleep(1)
             try:
-                request = urllib.request.Request(base + '/api/events?limit=5',
-                                                 headers={'Authorization': 'Bearer ' + token})
-                with urllib.request.urlopen(request, timeout=5) as r:
-                    events = json.loads(r.read())['events']
-            except OSError:
+                events = ask(base, '/api/events?limit=5', token)[1]['events']
+            except (OSError, TypeError):
                 pass
         assert events, 'no event arrived within %d s (the whole scene plays in %g s):\n%s' % (
-            within, within / 4, ''.join(lines))
+            within, within / 4, ''.join(run.lines))
         assert events[0]['label'] in json.loads(
             (demo.ROOT / 'device' / 'model' / 'model.json').read_text())['labels']
-        with urllib.request.urlopen(base + '/', timeout=5) as r:
+        with urllib.request.urlopen(url + '/', timeout=5) as r:   # the address it told
             assert r.status == 200
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            out, _ = proc.communicate(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            out, _ = proc.communicate()
-    assert 'Traceback' not in ''.join(lines) + out, ''.join(lines) + out
+        run.stop()
+
+    run, again, _ = start_demo(port, store)
+    try:
+        assert again == token
+        status, kept = ask(base, '/api/events?limit=100', token)
+        assert status == 200 and {e['id'] for e in events} <= {e['id'] for e in kept['events']}
+    finally:
+        run.stop()
+
+    began = time.time()
+    run, fresh, _ = start_demo(port, store, '--fresh')
+    try:
+        assert fresh != token
+        assert ask(base, '/api/status', token)[0] == 401
+        status, now = ask(base, '/api/events?limit=100', fresh)
+        assert status == 200 and all(e['start'] >= began - 1 for e in now['events']), now
+    finally:
+        run.stop()
 
 
 def test_a_firmware_that_cannot_be_built_is_a_clear_error(tmp_path, monkeypatch):
