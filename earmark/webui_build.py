@@ -6,10 +6,10 @@ hashes of exactly those inline blocks is added. Files are gzipped with a fixed m
 unchanged source gives byte-identical output and the image build stays incremental.
 """
 import base64
-import zlib
 import hashlib
 import json
 import re
+import zlib
 from pathlib import Path
 
 import rcssmin
