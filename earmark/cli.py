@@ -54,6 +54,11 @@ def cmd_classify(args):
     return classify.run(args)
 
 
+def cmd_search(args):
+    from . import search
+    return search.run(args)
+
+
 def cmd_training(module):
     """A subcommand whose work lives in training/ (imported when used: it needs numpy & co)."""
     def run(args):
@@ -137,6 +142,15 @@ def parser():
     d.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
     d.add_argument('--heap', help=HEAP_HELP)
     d.set_defaults(func=cmd_detect)
+
+    q = sub.add_parser('search', help='the events a running appliance stored that sound most '
+                       'like a recording, one JSON line each (the token from EARMARK_TOKEN)')
+    q.add_argument('file', help=SOUND_FILE_HELP + '; up to 10 s')
+    q.add_argument('--url', default='http://127.0.0.1:8080', help='the appliance (default '
+                   'http://127.0.0.1:8080)')
+    q.add_argument('-k', type=int, default=5, choices=range(1, 51), metavar='1..50',
+                   help='how many events (default 5)')
+    q.set_defaults(func=cmd_search)
 
     model_commands.add(sub)
     # classify reads files as detect does (earmark/audio.py) and goes on past a bad one.

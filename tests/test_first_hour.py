@@ -184,3 +184,60 @@ def test_help_says_what_port_and_heap_are():
         assert 'MicroPython heap size, e.g. 240K' in text
         if command != 'detect':
             assert '--port PORT HTTP port of the page and the API' in text, text
+
+
+@pytest.fixture(scope='module')
+def appliance(tmp_path_factory):
+    """The appliance in MicroPython, its store filled from the demo scene heard once."""
+    import time
+    from earmark.harness import RealAppliance
+    _device('micropython')
+    app = RealAppliance(tmp_path_factory.mktemp('search'))
+    app.fill([time.time() - 3600])
+    app.start()
+    try:
+        yield app
+    finally:
+        out = app.stop()
+    assert 'Traceback' not in out, out
+
+
+def test_search_with_the_devices_own_clip(appliance, tmp_path):
+    """A clip.wav as the page saves it (8 kHz) finds its own event among the first: search
+    makes it the 16 kHz the appliance listens in."""
+    import urllib.request
+    events = json.loads(urllib.request.urlopen(urllib.request.Request(
+        appliance.base + '/api/events?limit=100',
+        headers={'Authorization': 'Bearer ' + appliance.token})).read())['events']
+    # A sound heard mostly below 4 kHz is still itself at 8 kHz (tests/test_api.py).
+    ev = next(e for e in events if e['label'] in ('dog_bark', 'speech', 'door_knock')
+              and e['has_clip'] and e['end'] - e['start'] >= 1.0)
+    clip = tmp_path / 'clip.wav'
+    clip.write_bytes(urllib.request.urlopen(urllib.request.Request(
+        appliance.base + '/api/events/%d/clip.wav' % ev['id'],
+        headers={'Authorization': 'Bearer ' + appliance.token})).read())
+    assert soundfile.info(str(clip)).samplerate == 8000
+    env = dict(os.environ, EARMARK_TOKEN=appliance.token)
+    done = earmark('search', str(clip), '--url', appliance.base, env=env)
+    assert done.returncode == 0, done.stderr
+    found = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(found) == 5 and ev['id'] in [e['id'] for e in found[:2]], (ev, found)
+    assert found == sorted(found, key=lambda e: -e['similarity'])
+    assert done.stderr.startswith('earmark: %s sounds like ' % clip), done.stderr
+
+    one_error_line(earmark('search', str(clip), '--url', appliance.base,
+                           env=dict(env, EARMARK_TOKEN='wrong')), 'did not accept the token')
+    long = tmp_path / 'long.wav'
+    soundfile.write(str(long), tone(11, 16000), 16000, subtype='PCM_16')
+    one_error_line(earmark('search', str(long), '--url', appliance.base, env=env),
+                   '11.0 s long; search takes up to 10 s')
+
+
+def test_search_without_an_appliance_is_one_line(tmp_path):
+    from conftest import free_port
+    wav = tmp_path / 'tone.wav'
+    soundfile.write(str(wav), tone(1, 16000), 16000, subtype='PCM_16')
+    url = 'http://127.0.0.1:%d' % free_port()
+    one_error_line(earmark('search', str(wav), '--url', url,
+                           env=dict(os.environ, EARMARK_TOKEN='x')),
+                   'no appliance answers at ' + url)
