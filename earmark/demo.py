@@ -169,6 +169,19 @@ def token(data):
     return made
 
 
+def after_stored(data):
+    """Epoch seconds just after the newest event in the demo's store, or None (none, or no store
+    this version reads: the appliance sets that aside). Faster than real time, a run stamps its
+    events ahead of the clock; the next run's must not come before them, or the store refuses
+    them as time going backwards."""
+    from .store_dump import open_store
+    try:
+        newest = next(iter(open_store(data).events()), None)
+    except (OSError, ValueError):
+        return None
+    return newest and newest['end'] / 1000 + 1
+
+
 def open_line(args, secret):
     """The one line a person acts on: where to open the page, with what token, how to stop."""
     from .detect import phone_address
@@ -188,11 +201,16 @@ def run(args):
     Its store and token are kept between runs; --fresh starts both over."""
     import signal
     import subprocess
+    import time
     from . import detect, firmware
     data = Path(args.data)
     if args.fresh:
         start_over(data)
     secret = token(data)
+    if args.start_time is None:
+        after = after_stored(data)
+        if after and after > time.time():
+            args.start_time = after
     if args.runtime == 'micropython' and not image.chosen_interpreter():
         try:
             os.environ[image.INTERPRETER_ENV] = firmware.ensure()
