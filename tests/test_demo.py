@@ -189,8 +189,8 @@ def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
                 events = ask(base, '/api/events?limit=5', token)[1]['events']
             except (OSError, TypeError):
                 pass
-        assert len(events) >= 2, 'no two events arrived within %d s (the whole scene plays in %g s):\n%s' % (
-            within, within / 4, ''.join(run.lines))
+        assert len(events) >= 2, ('no two events arrived within %d s (the whole scene plays in '
+                                  '%g s):\n%s' % (within, within / 4, ''.join(run.lines)))
         assert events[0]['label'] in json.loads(
             (demo.ROOT / 'device' / 'model' / 'model.json').read_text())['labels']
         with urllib.request.urlopen(url + '/', timeout=5) as r:   # the address it told

@@ -82,7 +82,8 @@ def test_page_is_served_gzipped_with_validators(served, device_image):
     assert status == 200 and body == b'' and headers3['etag'] == headers['etag']
 
 
-@pytest.mark.parametrize('path,name', [('/', 'index.html.gz'), ('/openapi.json', 'openapi.json.gz')])
+@pytest.mark.parametrize('path,name', [('/', 'index.html.gz'),
+                                       ('/openapi.json', 'openapi.json.gz')])
 @pytest.mark.parametrize('accept', [None, 'identity', 'gzip;q=0, *', 'br'])
 def test_a_client_without_gzip_gets_the_plain_file(served, device_image, path, name, accept):
     """Plain curl and urllib send no Accept-Encoding: they get what they can show, inflated on
