@@ -19,10 +19,9 @@ exporting = False
 
 
 def _history():
-    h = getattr(api.pipeline, 'history', None)
-    if h is None:
-        raise Refused(503, 'no level history on this appliance (it needs a store folder)')
-    return h
+    """The appliance's history, or None where it keeps none (no store, too little heap: see
+    appliance.HISTORY_HEAP): then there are no rows, which is not an error."""
+    return getattr(api.pipeline, 'history', None)
 
 
 def _range(request, points_default, whole=False):
@@ -33,8 +32,6 @@ def _range(request, points_default, whole=False):
         end = compat.wall_ms() if start is None and not whole else TIME_MAX * 1000
     if start is None:
         start = 0 if whole else max(0, end - DAY)
-    if start >= end:
-        raise Refused(400, 'start must be before end')
     return start, end, _arg(request, 'points', _int, points_default, 1, 100000)
 
 
@@ -58,13 +55,15 @@ async def levels(request):
     labels = api.store.labels
 
     def rows():
+        if h is None or start >= end:
+            return
         for t, seconds, r in h.rows(start, end, points):
             v = values(seconds, r, labels)
             yield '[%d,%d,%d,%s,%.2f,%s,%s,%.2f,%.2f,%.2f,%.2f,%.3f,%s,%s]' % (
                 (t, seconds, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
                  '"%s"' % v[10] if v[10] else 'null', 'true' if v[11] else 'false'))
-    return api._stream(request, '{"start":%s,"end":%s,"columns":["%s"],"rows":[' % (
-        _time(start), _time(end), '","'.join(COLUMNS)), rows())
+    return api._stream(request, '{"start":%s,"end":%s,"history":%s,"columns":["%s"],"rows":[' % (
+        _time(start), _time(end), 'false' if h is None else 'true', '","'.join(COLUMNS)), rows())
 
 
 @route('GET', '/api/export.arrow')
@@ -73,8 +72,7 @@ async def export(request):
     what = request.args.get('what')
     if what not in ('events', 'levels'):
         raise Refused(400, 'what must be events or levels')
-    if what == 'levels':
-        h = _history()
+    h = _history()
     start, end, points = _range(request, 1 << 30, True)
     if exporting:
         raise Refused(503, 'an export is already running; try again when it ends')

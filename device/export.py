@@ -36,7 +36,7 @@ def events(store, start, end):
                       ('embedding', 'i8x%d' % store.dim)), BATCH)
     yield from w.schema(bytearray(WINDOW))
     n = 0
-    found = store.events(start, end, oldest_first=True)
+    found = store.events(start, end if end > start else start, oldest_first=True)
     try:
         for ev in found:
             runner = ev['runners_up'][0] if ev['runners_up'] else ('', 0.0)
@@ -60,7 +60,8 @@ def levels(h, labels, start, end, points):
     w = arrow.Writer(list(zip(api_history.COLUMNS, kinds)), BATCH)
     yield from w.schema(bytearray(WINDOW))
     n = 0
-    for t, seconds, r in h.rows(start, end, points):
+    found = h.rows(start, end, points) if h is not None and start < end else ()
+    for t, seconds, r in found:
         w.set(0, n, t)
         w.set(1, n, seconds)
         for col, value in enumerate(api_history.values(seconds, r, labels), 2):

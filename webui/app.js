@@ -218,15 +218,9 @@ function drawLevels(res) {
 }
 async function loadLevels() {
   const q = new URLSearchParams({ start: secs(state.day), end: secs(dayEnd(state.day)), points: 1440 });
-  let res;
-  try {
-    res = await getJSON('/api/levels?' + q);
-  } catch (e) {   // 503: this appliance keeps no level history (too little heap)
-    if (e instanceof Unauthorized) throw e;
-    $('levels').setAttribute('hidden', '');
-    return;
-  }
-  drawLevels(res);
+  const res = await getJSON('/api/levels?' + q);
+  if (res.history) drawLevels(res);
+  else $('levels').setAttribute('hidden', '');   // this appliance keeps no level history
 }
 async function loadStats() {
   const q = new URLSearchParams({ bucket: 'hour', start: secs(state.day), end: secs(dayEnd(state.day)) });
