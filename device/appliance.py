@@ -18,9 +18,9 @@ DEFAULT_PORT = Config.port
 # The ring holds the audio between an onset and the moment the event is stored (about 1.5 s,
 # up to the segmenter's lookback), plus the clip's pre-roll.
 RING_SECONDS = 3.0
-# The heap the level history runs in (a PSRAM board, a computer with --heap 256K or more, CPython);
+# The heap the level history runs in (a PSRAM board, a computer with --heap 320K or more, CPython);
 # see _history.
-HISTORY_HEAP = 256 * 1024
+HISTORY_HEAP = 320 * 1024
 
 
 def _image_model():

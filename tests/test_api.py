@@ -399,7 +399,7 @@ def hist_dev(tmp_path_factory):
     """An appliance with heap for the level history (appliance.HISTORY_HEAP): the demo scene
     heard on three days."""
     _need_micropython()
-    app = RealAppliance(tmp_path_factory.mktemp('history'), heap='288K')
+    app = RealAppliance(tmp_path_factory.mktemp('history'), heap='352K')
     app.filled = app.fill(app.days_ago(range(3, 0, -1)))
     app.start()
     try:

@@ -181,7 +181,7 @@ def test_help_says_what_port_and_heap_are():
     for command in ('run', 'demo', 'detect'):
         text = ' '.join(earmark(command, '--help').stdout.split())
         assert '.py' not in text, text
-        assert 'MicroPython heap size, e.g. 240K' in text
+        assert 'MicroPython heap size, e.g. 240K' in text   # the example, not the default
         if command != 'detect':
             assert '--port PORT HTTP port of the page and the API' in text, text
 
