@@ -27,8 +27,10 @@ from . import image, runtime
 # - a 32-bit build (tools/micropython32), code from the ROM image as `earmark deploy` puts it on a
 #   board: 160K (152K passed; the ROM image's modules still make their names, strings and
 #   functions in the heap).
-# - a 32-bit build with the code frozen into it, as a board's firmware can hold it: 128K, the
-#   goal (120K passed 11 runs in 11, two at a time; at 116K the appliance does not start).
+# - a 32-bit build with the code frozen into it, as a board's firmware can hold it: 136K. The goal
+#   is 128K, which passed 11 runs in 11 until this wave's features (store format 2, the setup
+#   network and HTTPS, the level history's routes, gzip negotiation) took their heap; at 128K the
+#   load test then lost one request in 12,000 in about one run in three.
 # HEAP_ENV sets it instead (runs, the demo, benches and tests), e.g. to try a smaller heap.
 HEAP_ENV = 'EARMARK_HEAP'
 
@@ -37,7 +39,7 @@ def appliance_heap():
     """The heap above for the MicroPython this process runs (HEAP_ENV, else by its build)."""
     return os.environ.get(HEAP_ENV) or (
         '272K' if image.pointer_bytes() == 8 else
-        '128K' if image.frozen_digest(runtime.micropython_binary()) else '160K')
+        '136K' if image.frozen_digest(runtime.micropython_binary()) else '160K')
 
 STORED = re.compile(r'^earmark: event (\d+) (\S+) from ([\d.]+) s stored at ([\d.]+) s$')
 
