@@ -120,23 +120,13 @@ def run_history():
     base, log, done_at, kept_from, usage, flushes = h_record()
     writes = len(log)
     assert usage['sample'] > 0 and usage['bytes'] <= H_SETTINGS['budget'], usage
-    image = bytearray(base)
     acked = 0
     cases = 0
-    for n in range(1, writes + 2):
-        if n >= 2:
-            at, data = log[n - 2]
-            image[at:at + len(data)] = data
+    for n, image, note in cut_images(base, log):
         while acked < H_ROWS and done_at[acked + 1] <= n - 1:
             acked += 1
-        h_verify(Flash(bytearray(image)), acked, kept_from, 'cut at write %d' % n)
+        h_verify(Flash(image), acked, kept_from, note)
         cases += 1
-        if n % 3 == 0 and n <= writes:
-            torn = bytearray(image)
-            at, data = log[n - 1]
-            torn[at:at + len(data) // 2] = data[:len(data) // 2]
-            h_verify(Flash(torn), acked, kept_from, 'torn write %d' % n)
-            cases += 1
         gc.collect()
     live = 0
     for n in range(5, writes, max(1, writes // 40)):

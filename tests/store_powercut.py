@@ -172,6 +172,22 @@ class Run:
         return True
 
 
+def cut_images(base, log):
+    """(n, image, note) for a power cut at each write n of the log: the flash with its first n-1
+    writes, and for every third n also with half of the n-th (a program cut mid-block)."""
+    image = bytearray(base)
+    for n in range(1, len(log) + 2):
+        if n >= 2:
+            at, data = log[n - 2]
+            image[at:at + len(data)] = data
+        yield n, bytearray(image), 'cut at write %d' % n
+        if n % 3 == 0 and n <= len(log):
+            torn = bytearray(image)
+            at, data = log[n - 1]
+            torn[at:at + len(data) // 2] = data[:len(data) // 2]
+            yield n, torn, 'torn write %d' % n
+
+
 def record():
     """Runs the workload once, logging writes. Returns the base image, the log, the write count
     at which each op returned, what each op did, the ids, and for each event number the op after
@@ -284,24 +300,13 @@ def run():
     writes = len(log)
     assert rec[5] or FULL, "retention never ran"
     assert all(acked) or FULL, 'a store with room refused an op'
-    image = bytearray(base)
     op = 0
     cases = 0
-    for n in range(1, writes + 2):
-        if n >= 2:
-            at, data = log[n - 2]
-            image[at:at + len(data)] = data
+    for n, image, note in cut_images(base, log):
         while op < len(OPS) and done_at[op] <= n - 1:
             op += 1
-        verify(Flash(bytearray(image)), op, rec, 'cut at write %d' % n)
+        verify(Flash(image), op, rec, note)
         cases += 1
-        if n % 3 == 0 and n <= writes:
-            torn = bytearray(image)
-            at, data = log[n - 1]
-            half = len(data) // 2
-            torn[at:at + half] = data[:half]
-            verify(Flash(torn), op, rec, 'torn write %d' % n)
-            cases += 1
         gc.collect()
     live = 0
     for n in range(7, writes, max(1, writes // 40)):
