@@ -32,17 +32,23 @@ def _need_micropython():
         pytest.skip('micropython is not installed on this platform')
 
 
-@pytest.fixture(scope='module')
-def dev(tmp_path_factory):
+def serving(folder, days, heap=None):
+    """The appliance (in `heap`, or its default) with the demo scene heard on `days` (days back),
+    until the module's tests are done; its output must be clean."""
     _need_micropython()
-    app = RealAppliance(tmp_path_factory.mktemp('api'))
-    app.filled = app.fill(app.days_ago(DAYS))
+    app = RealAppliance(folder, heap=heap)
+    app.filled = app.fill(app.days_ago(days))
     app.start()
     try:
         yield app
     finally:
         out = app.stop()
     assert_clean(out)
+
+
+@pytest.fixture(scope='module')
+def dev(tmp_path_factory):
+    yield from serving(tmp_path_factory.mktemp('api'), DAYS)
 
 
 def assert_clean(out):
@@ -398,15 +404,7 @@ def test_stats_refuse_bad_parameters(dev, query):
 def hist_dev(tmp_path_factory):
     """An appliance with heap for the level history (appliance.HISTORY_HEAP): the demo scene
     heard on three days."""
-    _need_micropython()
-    app = RealAppliance(tmp_path_factory.mktemp('history'), heap='352K')
-    app.filled = app.fill(app.days_ago(range(3, 0, -1)))
-    app.start()
-    try:
-        yield app
-    finally:
-        out = app.stop()
-    assert_clean(out)
+    yield from serving(tmp_path_factory.mktemp('history'), range(3, 0, -1), heap='352K')
 
 
 def levels(dev, query):
