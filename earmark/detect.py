@@ -33,13 +33,14 @@ from . import image, runtime
 #   load test then lost one request in 12,000 in about one run in three.
 # HEAP_ENV sets it instead (runs, the demo, benches and tests), e.g. to try a smaller heap.
 HEAP_ENV = 'EARMARK_HEAP'
+FROZEN_HEAP = '136K'
 
 
 def appliance_heap():
     """The heap above for the MicroPython this process runs (HEAP_ENV, else by its build)."""
     return os.environ.get(HEAP_ENV) or (
         '272K' if image.pointer_bytes() == 8 else
-        '136K' if image.frozen_digest(runtime.micropython_binary()) else '160K')
+        FROZEN_HEAP if image.frozen_digest(runtime.micropython_binary()) else '160K')
 
 STORED = re.compile(r'^earmark: event (\d+) (\S+) from ([\d.]+) s stored at ([\d.]+) s$')
 

@@ -8,7 +8,7 @@ import pytest
 import soundfile
 
 from conftest import DATA
-from earmark import demo, firmware, image
+from earmark import demo, detect, firmware, image
 from training import scenes, sed
 
 MAX_BYTES = 4 * 1024 * 1024  # "a few MB at most" for everything in demo/
@@ -160,8 +160,8 @@ def ask(base, path, token):
 def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
     """The README's first command, as a newcomer runs it (but 8x real time, into a temp store):
     it builds the 32-bit MicroPython with the code frozen in when it has to, runs the appliance
-    in it at 128 KB, prints one line to act on (the address for a phone, the token, how to
-    stop), serves the page, and events arrive. The next run keeps the token and the store (a
+    in it at the heap detect.py gives that build, prints one line to act on (the address for a
+    phone, the token, how to stop), serves the page, and events arrive. The next run keeps the token and the store (a
     phone that saved the token is let in); --fresh starts both over."""
     import time
     import urllib.request
@@ -172,9 +172,10 @@ def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
     store = tmp_path / 'store'
     run, token, url = start_demo(port, store)
     try:
-        if not image.chosen_interpreter():   # the newcomer's demo: a board's heap, 128 KB
+        if not image.chosen_interpreter():   # the newcomer's demo: a board's heap
             banner = next(line for line in run.lines if 'appliance in' in line)
-            assert banner.rstrip().endswith('32-bit, code frozen in), heap 128K'), run.lines
+            assert banner.rstrip().endswith(
+                '32-bit, code frozen in), heap %s' % detect.FROZEN_HEAP), run.lines
         base = 'http://127.0.0.1:%d' % port
         events = []
         # No speed is asked of the machine: the scene's first sound is 4 s in, and at 8x the
