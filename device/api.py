@@ -947,3 +947,9 @@ async def _live(request, sse):
 
 
 import api_history  # noqa: E402,F401 (its routes register themselves; it imports this module)
+
+
+async def _changes(request):
+    import api_changes   # here: an appliance that no hub pulls never loads it
+    return await api_changes.changes(request)
+route('GET', '/api/changes')(_changes)

@@ -662,6 +662,54 @@ class Store:
             self._report('embedding of event %d damaged' % ident)
         return vector
 
+    def log(self, after=0, edits=None):
+        """The store as a replication stream (api_changes.py), oldest first. Without `edits`:
+        yields (id, start, event or None once deleted, embedding or None) of the intact records
+        from id `after` on. With `edits` ({segment's first id: edit records already read}):
+        yields (first, n, id, kind, value) of the edit records past those, segment by segment
+        (n: the records read once this one is; a damaged copy is counted, not yielded);
+        ValueError, at once, when a file holds fewer records than `edits` says were read. Fixed
+        when it begins, like events(); close it when stopping early."""
+        if edits is None:
+            return self._log_events(after)
+        for first in self._edited:
+            if storefile.size(self._edits_path(first)) < edits.get(first, 0) * EDIT_SIZE:
+                raise ValueError('segment %d has fewer than %d edits' % (first, edits[first]))
+        return self._log_edits(edits)
+
+    def _log_events(self, after):
+        walk = self._walk(after, self._next - 1, False)
+        try:
+            for ident, rec, start in walk:
+                ev = self._event(ident, rec, start)
+                yield ident, start, ev, ev and self.sim.vector(rec[RECORD_SIZE - 5], ident)
+        finally:
+            walk.close()
+
+    def _log_edits(self, edits):
+        buf = self._chunks.pop() if self._chunks else bytearray(self.CHUNK_RECORDS * RECORD_SIZE)
+        view = memoryview(buf)[:len(buf) // EDIT_SIZE * EDIT_SIZE]
+        try:
+            for first in sorted(self._edited):
+                n = edits.get(first, 0)
+                got = 1
+                while got:
+                    # A chunk at a time, the file closed between: the caller may wait on a
+                    # socket while the store appends to it or drops its segment.
+                    try:
+                        with open(self._edits_path(first), 'rb') as f:
+                            f.seek(n * EDIT_SIZE)
+                            got = f.readinto(view) // EDIT_SIZE
+                    except OSError:
+                        got = 0
+                    for k in range(got):
+                        one = view[k * EDIT_SIZE:(k + 1) * EDIT_SIZE]
+                        n += 1
+                        if storefile.intact(one, 0):
+                            yield (first, n) + struct.unpack_from(EDIT, one, 0)
+        finally:
+            self._chunks.append(buf)
+
     def _alive(self, ident):
         edits = self._edits(ident)
         if self._segment(ident) < 0:
