@@ -279,12 +279,13 @@ class Pipeline:
         if store is None:
             self.events_lost += 1
             return
-        if start < store._last_start:
-            start = entry[3] = store._last_start
+        if start < store.last_start:
+            start = entry[3] = store.last_start
             self.clamped += 1
         samples = int(self.CLIP_SECONDS * self.ring.rate)
         try:
-            ident = store.append(start, self._wall(ev['end']) - start, label,
+            # max(): an onset moved later (above) can pass the event's end so far heard
+            ident = store.append(start, max(0, self._wall(ev['end']) - start), label,
                                  min(1.0, ev['confidence']),
                                  [(name, min(1.0, s)) for name, s in ev['runners_up']],
                                  c.embed(features), samples)

@@ -285,9 +285,9 @@ class Store:
         if not self.readonly:
             self._with_room(self._repair_tail)
         self._next = self._ids[-1] + self._counts[-1] if self._ids else 0
-        self._last_start = -1
+        self.last_start = -1
         for ident, rec, start in self._walk(self._ids[0] if self._ids else 0, self._next - 1):
-            self._last_start = start  # the newest intact record (a damaged one says nothing)
+            self.last_start = start  # the newest intact record (a damaged one says nothing)
             break
         self.rollup = rollup.Rollup(self.root, len(self.labels), self._report)
         self.rollup.readonly = self.readonly
@@ -755,7 +755,7 @@ class Store:
         """Yields {'start': ms, 'counts': {label: n}} per hour or day in [start, end) that had
         events, oldest first; read from the roll-ups, so it works after the events are gone."""
         if end is None:
-            end = max(self._last_start + 1, start + 1)
+            end = max(self.last_start + 1, start + 1)
         for t, counts in self.rollup.stats(bucket, start, end):
             named = {}
             for i in range(len(counts)):
@@ -806,9 +806,9 @@ class Store:
         start = int(start)
         if start < 0:
             raise ValueError('start must be ms since the epoch, not %d' % start)
-        if start < self._last_start:
+        if start < self.last_start:
             raise ValueError('time went backwards: event at %d ms is before the last one at %d ms'
-                             % (start, self._last_start))
+                             % (start, self.last_start))
         dur = (int(duration) + 5) // 10
         if duration < 0 or dur > 0xffff:
             raise ValueError('duration must be 0..655350 ms, not %r' % (duration,))
@@ -869,7 +869,7 @@ class Store:
             raise
         self._next = ident + 1
         self._void = 0
-        self._last_start = start
+        self.last_start = start
         return ident
 
     def _voids(self, n, offset):

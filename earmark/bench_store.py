@@ -110,7 +110,7 @@ q = open(cfg['queries'], 'rb').read(dim)
 DAY = 86400000
 for i in range(20):
     vec[i % dim] = 40
-    s.append(s._last_start + 1000, 1200, 'dog_bark', 0.8, [('speech', 0.1)], vec)
+    s.append(s.last_start + 1000, 1200, 'dog_bark', 0.8, [('speech', 0.1)], vec)
 day = cfg['t0'] + DAY * (cfg['n'] // cfg['per_day'] // 2)
 if cfg['mode'] == 'page':
     s.query(start=day, end=day + DAY, limit=50)

@@ -157,6 +157,23 @@ def test_full_store_keeps_events_and_goes_on(tmp_path, device_image):
     assert [e for e in _stored(data) if e[1] < 1000000] == before   # nothing acknowledged lost
 
 
+def test_a_second_run_with_an_earlier_clock_loses_no_event(tmp_path, device_image):
+    """A board whose clock went back (no network time yet) hears into a store holding later
+    events: the store keeps time order, so each onset moves up to the newest start, and an event
+    shorter than that move is stored with no duration rather than refused."""
+    audio = wav(tmp_path / 'in.wav', bursts(60))
+    data = tmp_path / 'events'
+    first, _ = run('micropython', audio, data)
+    before = _stored(data)
+    newest = max(start for _, start, _ in before)
+    status, _ = run('micropython', audio, data)   # the same clock again: every onset is earlier
+    assert status['faults'] == [] and status['events_lost'] == 0, status
+    after = sorted(_stored(data))
+    assert after[:len(before)] == sorted(before)
+    assert len(after) - len(before) == status['events_detected'] > 0
+    assert {start for _, start, _ in after[len(before):]} == {newest}
+
+
 def test_bad_model_is_a_fault_not_a_crash(tmp_path, device_image):
     audio = wav(tmp_path / 'in.wav', bursts(30))
     data = tmp_path / 'events'
