@@ -1,0 +1,145 @@
+"""The browser lab's files: MicroPython's WebAssembly port, the device's modules and model bundle,
+and the lab page (webui/lab), laid out in one folder a static server serves (`earmark lab
+--serve`, the tests).
+
+The port comes from npm (@micropython/micropython-webassembly-pyscript, pinned): installed under
+build/lab/npm on first use (or by tools/setup where npm is present), never committed. The device
+modules go to the browser as the device has them, compiled by mpy-cross, but as portable bytecode
+with their viper decorators dropped (the port has no native emitter): the same source, run as
+plain Python, as image.plain_bytecode makes it. cnn.py's convolutions are the one kernel with no
+plain-Python path in the module itself; webui/lab/wasm/cnn_host.py is their twin.
+
+`run_host` runs the same lab modules in MicroPython on this computer, the device modules there
+coming from the image with their viper kernels, as a device runs them.
+"""
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+from . import BUILD, DEVICE, ROOT, image, runtime
+
+PORT_PACKAGE = '@micropython/micropython-webassembly-pyscript'
+PORT_VERSION = '1.27.0'
+PYODIDE_PACKAGE = 'pyodide'          # `earmark bench browser`'s comparison only
+PYODIDE_VERSION = '314.0.8'
+NPM = BUILD / 'lab' / 'npm'
+LAB_SOURCE = ROOT / 'webui' / 'lab'
+OUT = BUILD / 'lab' / 'www'
+# What the lab runs of the device, and the model bundle beside it.
+DEVICE_MODULES = ('classifier', 'cnn', 'forest', 'frontend', 'windows', 'level', 'segmenter',
+                  'personal')
+LAB_MODULES = ('labcore', 'teach', 'wasm/cnn_host')
+PAGE_FILES = ('index.html', 'lab.js', 'lab.css')
+# Viper kernels whose plain twin sits behind a guard that names MicroPython rather than viper:
+# (module, guard as written, what it becomes where there is no viper). A guard that changes
+# fails the build rather than shipping a kernel that cannot run.
+NO_VIPER = {'level': ("if sys.implementation.name == 'micropython':\n    @micropython.viper",
+                      "if False:\n    @micropython.viper")}
+
+
+def port_folder(package=PORT_PACKAGE):
+    return NPM / 'node_modules' / package
+
+
+def fetch(pyodide=False):
+    """Installs the pinned port (and Pyodide when asked) under build/lab/npm when missing."""
+    wanted = [(PORT_PACKAGE, PORT_VERSION)] + ([(PYODIDE_PACKAGE, PYODIDE_VERSION)]
+                                               if pyodide else [])
+    missing = ['%s@%s' % (name, version) for name, version in wanted
+               if not _installed(name, version)]
+    if not missing:
+        return
+    if not shutil.which('npm'):
+        raise RuntimeError('the lab needs npm to fetch %s (Debian: apt-get install nodejs npm)'
+                           % ', '.join(missing))
+    NPM.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(['npm', 'install', '--no-save', '--no-audit', '--no-fund',
+                           '--prefix', str(NPM)] + missing, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError('npm install %s failed:\n%s' % (' '.join(missing),
+                                                            done.stderr[-2000:]))
+
+
+def _installed(name, version):
+    try:
+        meta = json.loads((port_folder(name) / 'package.json').read_text())
+    except (OSError, ValueError):
+        return False
+    return meta.get('version') == version
+
+
+def _plain(source, target):
+    """A device module as portable bytecode for a port without viper (image.plain_bytecode),
+    its MicroPython-named guards turned to the plain twins first."""
+    text = source.read_text()
+    name = source.stem
+    if name in NO_VIPER:
+        guard, plain = NO_VIPER[name]
+        if guard not in text:
+            raise RuntimeError('%s: its viper guard changed; update earmark/lab.py NO_VIPER'
+                               % source)
+        text = text.replace(guard, plain)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / source.name
+        copy.write_text(text)
+        image.plain_bytecode(copy, target)
+
+
+def build(out=OUT, model=None):
+    """Brings the lab folder up to date; returns its path. Layout: the page, the port,
+    py/*.mpy (device and lab modules), model/ (the bundle), files.json (what the page loads
+    into the port's file system)."""
+    fetch()
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    (out / 'py').mkdir(parents=True)
+    for name in PAGE_FILES:
+        shutil.copyfile(LAB_SOURCE / name, out / name)
+    for name in ('micropython.mjs', 'micropython.wasm'):
+        shutil.copyfile(port_folder() / name, out / name)
+    for name in DEVICE_MODULES:
+        _plain(DEVICE / (name + '.py'), out / 'py' / (name + '.mpy'))
+    for name in LAB_MODULES:
+        image.plain_bytecode(LAB_SOURCE / (name + '.py'),
+                             out / 'py' / (name.rsplit('/', 1)[-1] + '.mpy'))
+    model = Path(model) if model else DEVICE / 'model'
+    shutil.copytree(model, out / 'model', ignore=shutil.ignore_patterns('LICENSE'))
+    files = sorted(str(p.relative_to(out)) for p in out.rglob('*')
+                   if p.is_file() and p.parts[len(out.parts)] in ('py', 'model'))
+    (out / 'files.json').write_text(json.dumps(files))
+    return out
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = dict(http.server.SimpleHTTPRequestHandler.extensions_map,
+                          **{'.mjs': 'text/javascript', '.wasm': 'application/wasm',
+                             '.mpy': 'application/octet-stream', '.json': 'application/json'})
+
+    def log_message(self, *args):
+        pass
+
+
+def server(folder, host='127.0.0.1', port=0):
+    """A static server for the lab folder in a daemon thread; returns it (server_address)."""
+    handler = functools.partial(_Handler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def run_host(code, heap='8M'):
+    """stdout of `code` run in MicroPython here, the image's device modules and the lab's
+    (webui/lab, not wasm/) importable. Raises RuntimeError with MicroPython's last lines."""
+    prelude = 'import sys\nsys.path.append(%r)\n' % str(LAB_SOURCE)
+    argv, env, cwd = runtime.command(runtime.choose('micropython'), ['-c', prelude + code],
+                                     heap=heap)
+    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
+    if done.returncode or 'Traceback' in done.stderr:
+        raise RuntimeError('MicroPython failed:\n%s' % (done.stderr or done.stdout)[-2000:])
+    return done.stdout

@@ -1,0 +1,104 @@
+"""The browser lab (issue 25): the device's own modules in MicroPython's WebAssembly port, in
+Debian's Chromium, give what they give in MicroPython on this computer (viper kernels there,
+their plain-Python twins here): every window's scores, level and int8 embedding, and the events,
+equal to the last bit; and the lab page at a phone's size teaches a sound from ticked events.
+"""
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import soundfile
+from playwright import sync_api as playwright_api
+
+from earmark import DEVICE, ROOT, lab, runtime
+
+CHROMIUM = Path('/usr/bin/chromium')
+ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run']
+PHONE = {'viewport': {'width': 390, 'height': 844}, 'device_scale_factor': 2, 'is_mobile': True,
+         'has_touch': True}
+# Test clips: the demo's four, and 24 s of its scene (a bed with sounds in it, so the segmenter
+# opens events there).
+CLIPS = sorted((ROOT / 'demo' / 'clips').glob('*.flac'))
+SCENE_SECONDS = 24
+
+
+def pcm(path, seconds=None):
+    x, rate = soundfile.read(str(path), dtype='int16')
+    assert rate == 16000 and x.ndim == 1
+    return x[:int(seconds * rate) if seconds else None].tobytes()
+
+
+@pytest.fixture(scope='module')
+def site(tmp_path_factory):
+    if not shutil.which('npm') and not lab.port_folder().exists():
+        pytest.fail('the lab needs npm (Debian: nodejs npm) to fetch MicroPython\'s port')
+    folder = lab.build(tmp_path_factory.mktemp('lab') / 'www')
+    httpd = lab.server(folder)
+    yield 'http://127.0.0.1:%d/' % httpd.server_address[1]
+    httpd.shutdown()
+
+
+@pytest.fixture(scope='module')
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip('Debian chromium is not installed (tools/system-packages.txt)')
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope='module')
+def page(browser, site):
+    context = browser.new_context(**PHONE)
+    p = context.new_page()
+    errors = []
+    p.on('pageerror', lambda e: errors.append(str(e)))
+    p.goto(site + 'index.html')
+    p.evaluate('window.lab.ready')
+    yield p
+    context.close()
+    assert not errors
+
+
+def in_browser(page, data):
+    return page.evaluate('(b64) => window.lab.analyse(Uint8Array.from(atob(b64), c => '
+                         'c.charCodeAt(0)), true)', __import__('base64').b64encode(data).decode())
+
+
+def on_host(data, tmp_path):
+    if runtime.micropython_binary() is None:
+        pytest.skip('micropython is not installed on this platform')
+    path = tmp_path / 'in.pcm'
+    path.write_bytes(data)
+    out = lab.run_host('import json, labcore\nprint(labcore.analyse_json(labcore.Lab("model"), '
+                       'open(%r, "rb").read(), True))' % str(path))
+    return json.loads(out.splitlines()[-1])
+
+
+@pytest.mark.parametrize('clip', [c.stem for c in CLIPS] + ['scene'])
+def test_browser_equals_micropython_on_host(page, clip, tmp_path):
+    data = (pcm(ROOT / 'demo' / 'scene.flac', SCENE_SECONDS) if clip == 'scene'
+            else pcm(ROOT / 'demo' / 'clips' / (clip + '.flac')))
+    web, host = in_browser(page, data), on_host(data, tmp_path)
+    assert len(web['windows']) == len(host['windows']) >= 3
+    for w, h in zip(web['windows'], host['windows']):
+        assert w['embedding'] == h['embedding'] and w['level'] == h['level']
+        assert w['scores'] == h['scores']
+    assert web['events'] == host['events']
+    if clip == 'scene':
+        assert web['events'], 'the scene excerpt should hold events to compare'
+
+
+def test_host_runs_the_viper_kernels_and_the_browser_does_not():
+    """What the equality above compares: on this computer cnn.py's viper convolutions, in the
+    browser the twin (the lab folder never puts the twin on the host's path)."""
+    out = lab.run_host('import cnn, frontend\nprint(cnn._conv_at, frontend.VIPER)')
+    assert out.split() == ['None', 'True']
+    spec = importlib.util.spec_from_file_location('twin', lab.LAB_SOURCE / 'wasm/cnn_host.py')
+    twin = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(twin)
+    assert f'BIAS_OFFSET = const({twin.BIAS_OFFSET:#x})' in (DEVICE / 'cnn.py').read_text()

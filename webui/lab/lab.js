@@ -1,0 +1,195 @@
+// The lab: MicroPython's WebAssembly port runs the appliance's own modules (py/, as plain
+// bytecode) on a recording, then teaches and sends a personal head. Loaded only when the lab is
+// opened; the timeline page never loads any of it.
+const $ = (id) => document.getElementById(id);
+const TOKEN_KEY = 'earmark.token';   // the timeline page's (same origin on a device)
+const state = { events: [], examples: {}, head: null };
+let mp = null;
+
+function say(text) { $('status').textContent = text; }
+
+async function boot() {
+  const { loadMicroPython } = await import('./micropython.mjs');
+  const files = await (await fetch('files.json')).json();
+  const bodies = await Promise.all(files.map((f) => fetch(f).then((r) => {
+    if (!r.ok) throw new Error(f + ': ' + r.status);
+    return r.arrayBuffer();
+  })));
+  mp = await loadMicroPython({ heapsize: 24 * 1024 * 1024,
+    stdout: (line) => console.log(line), stderr: (line) => console.error(line) });
+  for (const dir of ['/lab', '/lab/py', '/lab/model']) mp.FS.mkdir(dir);
+  files.forEach((f, i) => mp.FS.writeFile('/lab/' + f, new Uint8Array(bodies[i])));
+  mp.runPython('import sys\nsys.path[:0] = ["/lab/py"]\nimport json, labcore, teach, personal\n' +
+    'lab = labcore.Lab("/lab/model")\n' +
+    'MODEL = personal.model_id(open("/lab/model/model.json", "rb").read())');
+}
+
+// Python in, JSON out: every call goes through the port's file system and one global.
+function run(code) {
+  mp.runPython('_out = json.dumps(' + code + ')');
+  return JSON.parse(mp.globals.get('_out'));
+}
+
+function analyse(pcm, windows) {
+  mp.FS.writeFile('/in.pcm', pcm);
+  return run('lab.analyse(open("/in.pcm", "rb").read(), ' + (windows ? 'True' : 'False') + ')');
+}
+
+function setHead(head) {
+  mp.globals.set('_head', head ? JSON.stringify(head) : '');
+  mp.runPython('lab.head = personal.load(_head, MODEL, lab.c.dim, lab.c.labels) if _head else None');
+}
+
+function teachHead(examples, negatives) {
+  mp.globals.set('_arg', JSON.stringify([examples, negatives]));
+  return run('teach.session(*json.loads(_arg), MODEL, lab.c.dim)');
+}
+
+// A WAV file as 16 kHz mono int16 PCM: read as is when it already is, else decoded and
+// resampled by the browser.
+async function pcmOf(file) {
+  const buf = await file.arrayBuffer();
+  const v = new DataView(buf);
+  if (buf.byteLength > 44 && v.getUint32(0) === 0x52494646 && v.getUint32(8) === 0x57415645) {
+    let at = 12, fmt = null;
+    while (at + 8 <= buf.byteLength) {
+      const id = v.getUint32(at), size = v.getUint32(at + 4, true);
+      if (id === 0x666d7420) fmt = [v.getUint16(at + 8, true), v.getUint16(at + 10, true),
+        v.getUint32(at + 12, true), v.getUint16(at + 22, true)];
+      if (id === 0x64617461 && fmt && fmt[0] === 1 && fmt[1] === 1 && fmt[2] === 16000 &&
+          fmt[3] === 16) return new Uint8Array(buf, at + 8, Math.min(size, buf.byteLength - at - 8));
+      at += 8 + size + (size & 1);
+    }
+  }
+  const ctx = new OfflineAudioContext(1, 16000, 16000);
+  const decoded = await ctx.decodeAudioData(buf);
+  const off = new OfflineAudioContext(1, Math.ceil(decoded.duration * 16000), 16000);
+  const src = off.createBufferSource();
+  src.buffer = decoded; src.connect(off.destination); src.start();
+  const f = (await off.startRendering()).getChannelData(0);
+  const out = new Int16Array(f.length);
+  for (let i = 0; i < f.length; i++) out[i] = Math.max(-32768, Math.min(32767, Math.round(f[i] * 32767)));
+  return new Uint8Array(out.buffer);
+}
+
+function drawEvents() {
+  const ul = $('events');
+  ul.replaceChildren();
+  state.events.forEach((ev, i) => {
+    const li = document.createElement('li');
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox'; box.dataset.index = i;
+    const name = document.createElement('span');
+    name.textContent = ev.label;
+    if (ev.generic) name.className = 'personal';
+    const tag = document.createElement('span');
+    tag.className = 'tag';
+    tag.textContent = ev.start.toFixed(1) + '–' + ev.end.toFixed(1) + ' s' +
+      (ev.generic ? ' · heard as ' + ev.generic : ' · ' + Math.round(ev.confidence * 100) + '%');
+    label.append(box, name, tag);
+    li.append(label);
+    ul.append(li);
+  });
+  $('heard').textContent = state.events.length + ' event' + (state.events.length === 1 ? '' : 's') + ' found.';
+  $('apply').disabled = !state.events.length;
+}
+
+function drawExamples() {
+  const ul = $('examples');
+  ul.replaceChildren();
+  for (const [name, list] of Object.entries(state.examples)) {
+    const li = document.createElement('li');
+    li.textContent = name + ': ' + list.length + ' example' + (list.length === 1 ? '' : 's');
+    ul.append(li);
+  }
+  $('teach').disabled = !Object.keys(state.examples).length;
+}
+
+async function onFile() {
+  const file = $('file').files[0];
+  if (!file) return;
+  say('Listening to ' + file.name + '…');
+  await new Promise((r) => setTimeout(r, 0));   // let the status show before the work
+  try {
+    const t = performance.now();
+    state.events = analyse(await pcmOf(file), false).events;
+    say('Ready. ' + file.name + ' took ' + Math.round(performance.now() - t) + ' ms.');
+  } catch (e) {
+    say('Could not read ' + file.name + ': ' + e.message);
+    state.events = [];
+  }
+  drawEvents();
+}
+
+function onApply() {
+  const name = $('name').value.trim();
+  const picked = [...document.querySelectorAll('#events input:checked')].map((b) => state.events[+b.dataset.index]);
+  if (!name || !picked.length) { say('Tick events and give the sound a name.'); return; }
+  (state.examples[name] = state.examples[name] || []).push(...picked.map((ev) => ev.embedding));
+  picked.forEach((ev) => { ev.taught = name; });
+  drawExamples();
+}
+
+function onTeach() {
+  // Events of the recordings that were not labelled are what a head must not match.
+  const negatives = state.events.filter((ev) => !ev.taught).map((ev) => ev.embedding);
+  let out;
+  try { out = teachHead(state.examples, negatives); } catch (e) { $('taught').textContent = e.message; return; }
+  state.head = out.head;
+  const cv = out.cv;
+  $('taught').replaceChildren();
+  const p = document.createElement('span');
+  p.textContent = 'Taught. Leave-one-out accuracy: ' +
+    (cv.accuracy === null ? 'not enough examples' : Math.round(cv.accuracy * 100) + '%') + '. ';
+  $('taught').append(p);
+  for (const w of out.warnings) {
+    const s = document.createElement('span'); s.className = 'warn'; s.textContent = w + '. ';
+    $('taught').append(s);
+  }
+  const answers = [...new Set(Object.values(cv.confusion).flatMap((r) => Object.keys(r)))].sort();
+  const table = $('confusion');
+  table.replaceChildren();
+  const head = table.insertRow();
+  for (const h of ['heard ↓ / taken for →', ...answers]) { const th = document.createElement('th'); th.textContent = h; head.append(th); }
+  for (const [truth, row] of Object.entries(cv.confusion)) {
+    const tr = table.insertRow();
+    tr.insertCell().textContent = truth;
+    for (const a of answers) tr.insertCell().textContent = row[a] || 0;
+  }
+  table.hidden = false;
+  setHead(state.head);
+  for (const ev of state.events) {   // the recording again, as the appliance would now see it
+    Object.assign(ev, run('lab.head.describe(' + JSON.stringify(ev.embedding) + ', "")'));
+    if (ev.generic === '') delete ev.generic;
+  }
+  const blob = new Blob([JSON.stringify(state.head)], { type: 'application/json' });
+  $('download').href = URL.createObjectURL(blob);
+  $('download').hidden = false;
+  $('deploy').disabled = false;
+}
+
+async function onDeploy() {
+  const token = localStorage.getItem(TOKEN_KEY);
+  try {
+    const r = await fetch('../api/personal', { method: 'PUT', body: JSON.stringify(state.head),
+      headers: Object.assign({ 'Content-Type': 'application/json' }, token ? { Authorization: 'Bearer ' + token } : {}) });
+    const body = await r.json().catch(() => ({}));
+    $('deployed').textContent = r.ok ? 'Sent: the appliance now knows ' + state.head.sounds.map((s) => s.label).join(', ') + '.'
+      : 'The appliance refused it: ' + (body.error || r.status);
+  } catch (e) {
+    $('deployed').textContent = 'No appliance answered here; download personal.json instead.';
+  }
+}
+
+window.lab = { analyse, teachHead, setHead, state,
+  ready: boot().then(() => {
+    const ms = Math.round(performance.now());
+    say('Ready to run Python (' + ms + ' ms).');
+    for (const id of ['file']) $(id).disabled = false;
+    return ms;
+  }).catch((e) => { say('The lab could not start: ' + e.message); throw e; }) };
+$('file').addEventListener('change', onFile);
+$('apply').addEventListener('click', onApply);
+$('teach').addEventListener('click', onTeach);
+$('deploy').addEventListener('click', onDeploy);

@@ -1,0 +1,93 @@
+"""The lab's analysis of a recording: what the appliance would find in it, by the device's own
+modules (front end, windows, classifier and its embedding, level meter, segmenter), fed as
+device/pipeline.py feeds them, without a store or a clock.
+
+It runs in MicroPython: the browser's WebAssembly port (device modules as portable bytecode, the
+viper kernels' plain-Python twins) and the unix port on a computer (`earmark personal teach`,
+the tests), so the browser and the host are held to the same numbers.
+"""
+import json
+from array import array
+
+import classifier
+import frontend
+import level
+import segmenter
+import windows
+
+CHUNK = 1024   # samples a source hands the pipeline at a time (device/sources.py)
+RATE = 16000
+
+
+class Lab:
+    def __init__(self, model='model'):
+        self.c = classifier.Classifier(model)
+        self.head = None   # personal.Head applied to events, or None
+
+    def analyse(self, pcm, windows_too=False):
+        """{'events': [...], 'windows': [...] (when asked)} for int16 little-endian 16 kHz mono
+        PCM bytes. An event is the pipeline's: start/end/label/confidence/runners_up from the
+        segmenter, the embedding of the window that opened it (what the store keeps), and the
+        personal label when a head is set. A window: its scores, level and embedding."""
+        c = self.c
+        lm = frontend.LogMel()
+        win = windows.Windows(c.window_frames, c.hop_frames, c.n_mels)
+        seg = segmenter.Segmenter(c.labels, c.window_frames, c.hop_frames,
+                                  thresholds=c.event_thresholds,
+                                  on=c.event_threshold or segmenter.Segmenter.ON)
+        meter = level.Level(RATE)
+        energies = array('h', bytes(2 * (CHUNK // meter.hop)))
+        frame = array('h', bytes(2 * c.n_mels))
+        samples = array('h', bytes(pcm[:len(pcm) & ~1]))
+        events, opened, rows = [], {}, []
+        # whole chunks only, as a source delivers them (the tail short of a chunk is not heard)
+        for at in range(0, len(samples) - CHUNK + 1, CHUNK):
+            chunk = samples[at:at + CHUNK]
+            for i in range(meter.update(chunk, energies)):
+                seg.frame(energies[i])
+            lm.push(chunk)
+            while lm.pop(frame):
+                if win.add(frame):
+                    self._window(win.buf, seg, events, opened, rows if windows_too else None)
+        for ev in seg.flush():
+            self._close(ev, opened)
+        for label in list(opened):   # still open at the end and never closed: dropped
+            events.remove(opened.pop(label))
+        out = {'events': events}
+        if windows_too:
+            out['windows'] = rows
+        return out
+
+    def _window(self, buf, seg, events, opened, rows):
+        c = self.c
+        features = c.features(buf)
+        scores = c.scores(features)
+        if rows is not None:
+            rows.append({'scores': scores, 'level': c.level(features),
+                         'embedding': list(c.embed(features))})
+        for ev in seg.push(scores):
+            self._close(ev, opened)
+        sounding = [label for label, _ in seg.active()]
+        for label in list(opened):
+            if label not in sounding:
+                events.remove(opened.pop(label))   # the segmenter dropped it
+        for label in sounding:
+            if label not in opened:
+                ev = seg.current(label)
+                emb = list(c.embed(features))
+                entry = {'start': ev['start'], 'end': ev['end'], 'label': label,
+                         'confidence': ev['confidence'], 'runners_up': ev['runners_up'],
+                         'embedding': emb}
+                if self.head is not None:
+                    entry.update(self.head.describe(emb, label))
+                opened[label] = entry
+                events.append(entry)
+
+    def _close(self, ev, opened):
+        entry = opened.pop(ev['label'], None)
+        if entry is not None:
+            entry['end'] = ev['end']
+
+
+def analyse_json(lab, pcm, windows_too=False):
+    return json.dumps(lab.analyse(pcm, windows_too))
