@@ -16,6 +16,7 @@ as integers both ways, because an ESP32's single-precision float is off by minut
 """
 import asyncio
 import json
+import os
 import sys
 
 from microdot import Microdot, Request, Response
@@ -75,6 +76,12 @@ def attach(event_store, detection_pipeline):
     """Gives the API the store it serves and the pipeline (status, live messages, search)."""
     global store, pipeline
     store, pipeline = event_store, detection_pipeline
+    try:   # webhooks kept beside the store: notify.py is loaded only then, or once asked for
+        os.stat(store.root + '.hooks.json')
+    except (OSError, AttributeError):   # none kept, or no store
+        return
+    import notify
+    notify.attach()
 
 
 class Refused(Exception):
@@ -947,6 +954,14 @@ async def _live(request, sse):
 
 
 import api_history  # noqa: E402,F401 (its routes register themselves; it imports this module)
+
+
+async def _webhooks(request):
+    import notify   # here: an appliance without webhooks never loads it (device/notify.py)
+    return await notify.answer(request)
+route('GET', '/api/webhooks')(_webhooks)
+route('PUT', '/api/webhooks')(_webhooks)
+route('POST', '/api/webhooks/test')(_webhooks)
 
 
 async def _changes(request):

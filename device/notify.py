@@ -1,0 +1,222 @@
+"""Webhooks: each new event of a chosen label is POSTed, as the API's event JSON, to a URL on the
+LAN (a self-hosted ntfy topic, a Home Assistant webhook), with no cloud in between.
+
+    GET  /api/webhooks        {"hooks": [{"url", "labels"}], "delivered", "failed", "dropped",
+                               "last_error"}
+    PUT  /api/webhooks        {"hooks": [...]}: replaces them all (kept beside the store)
+    POST /api/webhooks/test   one try at each hook now: {"results": [{"url", "error"}]}
+
+Nothing here may hold up the audio: deliveries run in their own task, a URL must name its host
+by a numeric address (a name would need the blocking resolver), and every step of a delivery
+has a deadline. A delivery that fails is tried TRIES times in all, BACKOFF_S seconds apart,
+doubling; deliveries waiting are at most QUEUE, the oldest dropped when one more comes. With no
+hook set, no task runs and nothing is subscribed to.
+"""
+import asyncio
+import json
+
+from microdot import Request
+
+import api
+import storefile
+from api import JSON, Refused, _drain, _event_json
+
+HOOKS = '.hooks.json'   # beside the store (api.attach looks for it)
+MAX_HOOKS = 4
+MAX_URL = 200
+QUEUE = 4
+TRIES = 4
+BACKOFF_S = 2
+TIMEOUT_S = 5
+
+path = api.store.root + HOOKS   # loaded once the store is attached (api.py)
+queue = []        # deliveries waiting: (url, label, body)
+counts = {'delivered': 0, 'failed': 0, 'dropped': 0, 'last_error': None}
+listening = False
+sending = False
+_last_id = -1     # events are told when they open and again when they end: one delivery each
+
+
+def _address(url):
+    """(host, port, path) of a plain-HTTP URL with a numeric IPv4 host; ValueError otherwise."""
+    if not isinstance(url, str) or len(url) > MAX_URL or not url.startswith('http://'):
+        raise ValueError
+    rest = url[7:]
+    cut = rest.find('/')
+    where, target = (rest, '/') if cut < 0 else (rest[:cut], rest[cut:])
+    host, _, port = where.partition(':')
+    parts = host.split('.')
+    if (len(parts) != 4 or not all(p.isdigit() and int(p) < 256 for p in parts) or
+            (port and not (port.isdigit() and 0 < int(port) < 65536)) or
+            [c for c in target if c <= ' ' or c > '~']):
+        raise ValueError
+    return host, int(port or 80), target
+
+
+def check(new, labels):
+    """The hooks in a PUT body, checked; ValueError (its text the reason) when one is bad."""
+    if not isinstance(new, list) or len(new) > MAX_HOOKS:
+        raise ValueError('"hooks" must be a list of at most %d' % MAX_HOOKS)
+    for h in new:
+        if not isinstance(h, dict) or sorted(h) != ['labels', 'url']:
+            raise ValueError('each hook is {"url", "labels"}')
+        try:
+            _address(h['url'])
+        except ValueError:
+            raise ValueError('url must be http://A.B.C.D[:port]/path (a numeric LAN address, '
+                             'at most %d characters)' % MAX_URL)
+        if (not isinstance(h['labels'], list) or not h['labels'] or
+                [l for l in h['labels'] if l not in labels]):
+            raise ValueError('labels must be a non-empty list of the model\'s labels')
+    return new
+
+
+def _load():
+    """The hooks kept beside the store ([] when none are, or they cannot be read)."""
+    try:
+        with open(path) as f:
+            return check(json.load(f)['hooks'], api.store.labels)
+    except OSError:   # none kept: the usual case
+        return []
+    except (ValueError, KeyError, TypeError) as exc:
+        counts['last_error'] = '%s: %s' % (path, exc)
+        return []
+
+
+def attach():
+    """Has the server start delivering with it (api.attach: when hooks are kept)."""
+    start = api.app.start_server
+
+    async def starting(*args, **kw):   # the listener needs the server's running loop
+        _listen()
+        return await start(*args, **kw)
+    api.app.start_server = starting
+
+
+def _listen():
+    global listening
+    if hooks and not listening and api.pipeline is not None:
+        listening = True
+        asyncio.create_task(_events(api.pipeline.subscribe()))
+
+
+async def _events(sub):
+    """Picks the events the hooks want out of the live messages while any hook is set."""
+    global listening, _last_id
+    try:
+        while hooks:
+            kind, ev = await sub.get()
+            if kind != 'event' or ev['id'] <= _last_id:
+                continue
+            _last_id = ev['id']
+            body = None
+            for h in hooks:
+                if ev['label'] in h['labels']:
+                    body = body or _event_json(ev)
+                    _queue(h['url'], ev['label'], body)
+    finally:
+        listening = False
+        api.pipeline.unsubscribe(sub)
+
+
+def _queue(url, label, body):
+    global sending
+    if len(queue) >= QUEUE:
+        queue.pop(0)
+        counts['dropped'] += 1
+    queue.append((url, label, body))
+    if not sending:
+        sending = True
+        asyncio.create_task(_send())
+
+
+async def _send():
+    global sending
+    try:
+        while queue:
+            url, label, body = queue[0]
+            wait = BACKOFF_S
+            for n in range(TRIES):
+                error = await post(url, label, body)
+                if error is None:
+                    counts['delivered'] += 1
+                    break
+                counts['last_error'] = '%s: %s' % (url, error)
+                if n + 1 < TRIES:
+                    await asyncio.sleep(wait)
+                    wait *= 2
+            else:
+                counts['failed'] += 1
+            if queue and queue[0][2] is body:   # not dropped meanwhile
+                queue.pop(0)
+    finally:
+        sending = False
+
+
+async def post(url, label, body):
+    """One try at delivering `body`: None when the hook answered 2xx, else what went wrong."""
+    host, port, target = _address(url)
+    writer = None
+    try:
+        reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), TIMEOUT_S)
+        # Title: what ntfy shows as the notification's title; others ignore it.
+        writer.write(('POST %s HTTP/1.0\r\nHost: %s\r\nContent-Type: application/json\r\n'
+                      'Title: Earmark: %s\r\nContent-Length: %d\r\n\r\n%s') % (
+            target, host, label.replace('_', ' '), len(body), body))
+        await asyncio.wait_for(writer.drain(), TIMEOUT_S)
+        line = await asyncio.wait_for(reader.readline(), TIMEOUT_S)
+        status = line.split(b' ')[1] if line.startswith(b'HTTP/') else b''
+        if status[:1] != b'2':
+            return 'answered %r' % line[:40]
+        return None
+    except (OSError, asyncio.TimeoutError, IndexError) as exc:
+        return repr(exc)
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def _status():
+    return dict(counts, hooks=hooks)
+
+
+async def answer(request):
+    """The answer to one of the webhook routes api.py registers (it loads this module then)."""
+    if request.method == 'GET':
+        return _status()
+    if request.method == 'PUT':
+        return await _put(request)
+    body = '{"test":true}'
+    results = []
+    for h in hooks:
+        results.append({'url': h['url'], 'error': await post(h['url'], 'test', body)})
+    return json.dumps({'results': results}), 200, JSON
+
+
+async def _put(request):
+    global hooks
+    shape = 'body must be {"hooks": [{"url": ..., "labels": [...]}]}'
+    if (request.content_type or '').split(';')[0].strip().lower() != 'application/json':
+        await _drain(request)
+        raise Refused(415, 'send the hooks as application/json')
+    if request.content_length > Request.max_body_length:
+        await _drain(request)
+        raise Refused(413, 'JSON body larger than %d bytes' % Request.max_body_length)
+    # A list per hook and an object around each at most: 1 KB of '[' must not nest in the heap.
+    if request.body.count(b'[') > MAX_HOOKS + 1 or request.body.count(b'{') > MAX_HOOKS + 1:
+        raise Refused(400, shape)
+    try:
+        new = json.loads(request.body.decode())['hooks']
+    except (ValueError, KeyError, TypeError, RuntimeError):
+        raise Refused(400, shape)
+    try:
+        check(new, api.store.labels)
+    except ValueError as exc:
+        raise Refused(400, str(exc))
+    storefile.replace(path, json.dumps({'hooks': new}))
+    hooks = new
+    _listen()
+    return _status()
+
+
+hooks = _load()   # [{'url', 'labels'}]

@@ -1,0 +1,173 @@
+"""Webhooks (device/notify.py) against the whole appliance in real MicroPython from the image, its
+heap limited as on a board, delivering to a real HTTP server on this machine: an event of a
+chosen label is POSTed once as the API's event JSON, a failing hook is tried again with backoff,
+other labels are not sent, bad hooks are refused, and the hooks outlive a restart."""
+import json
+import threading
+import time
+import urllib.error
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from earmark import runtime
+from earmark.harness import LIVE_SOUND, RealAppliance
+
+
+class Hook(ThreadingHTTPServer):
+    """Records each POST (path, headers, JSON body); answers `refuse` first ones with 503."""
+
+    def __init__(self):
+        self.posts = []
+        self.refuse = 0
+        self.seen = threading.Condition()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers['Content-Length']))
+                with server.seen:
+                    ok = server.refuse <= 0
+                    server.refuse -= 1
+                    server.posts.append((self.path, dict(self.headers), json.loads(body), ok))
+                    server.seen.notify_all()
+                self.send_response(200 if ok else 503)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+        super().__init__(('127.0.0.1', 0), Handler)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    def url(self, path='/hook'):
+        return 'http://127.0.0.1:%d%s' % (self.server_address[1], path)
+
+    def wait(self, n, timeout=60):
+        with self.seen:
+            assert self.seen.wait_for(lambda: len(self.posts) >= n, timeout), self.posts
+        return self.posts
+
+
+@pytest.fixture(scope='module')
+def dev(tmp_path_factory):
+    if runtime.micropython_binary() is None:
+        pytest.skip('micropython is not installed on this platform')
+    app = RealAppliance(tmp_path_factory.mktemp('hooks'))
+    app.fill(app.days_ago([1]))
+    app.start()
+    try:
+        yield app
+    finally:
+        out = app.stop()
+    assert 'Traceback' not in out, out
+
+
+@pytest.fixture
+def hook():
+    server = Hook()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def call(dev, method, path, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(dev.base + path, data=data, method=method, headers={
+        'Authorization': 'Bearer ' + dev.token, 'Content-Type': 'application/json'})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def newest(dev):
+    return call(dev, 'GET', '/api/events?limit=1')[1]['events'][0]
+
+
+def test_an_event_of_a_chosen_label_is_posted_once(dev, hook):
+    hooks = [{'url': hook.url('/api/webhook/door?x=1'), 'labels': [LIVE_SOUND]},
+             {'url': hook.url('/never'), 'labels': ['siren']}]
+    status, body = call(dev, 'PUT', '/api/webhooks', {'hooks': hooks})
+    assert status == 200 and body['hooks'] == hooks, body
+    before = newest(dev)['id']
+    dev.play(LIVE_SOUND)
+    path, headers, event, ok = hook.wait(1)[0]
+    assert path == '/api/webhook/door?x=1' and ok
+    assert headers['Content-Type'] == 'application/json'
+    assert headers['Title'] == 'Earmark: ' + LIVE_SOUND.replace('_', ' ')
+    assert event['label'] == LIVE_SOUND and event['id'] > before
+    # The event as the API has it (told as it opened: its end may have moved since).
+    stored = call(dev, 'GET', '/api/events/%d' % event['id'])[1]
+    assert {k: v for k, v in event.items() if k != 'end'} == \
+        {k: v for k, v in stored.items() if k != 'end'}
+    time.sleep(6)   # the event has ended and was told again: still one delivery for it
+    ids = [p[2]['id'] for p in hook.posts]
+    assert ids.count(event['id']) == 1 and all(p[0] != '/never' for p in hook.posts), hook.posts
+    got = call(dev, 'GET', '/api/webhooks')[1]
+    assert got['delivered'] >= 1 and got['failed'] == 0 and got['hooks'] == hooks
+
+
+def test_a_failing_hook_is_tried_again(dev, hook):
+    hook.refuse = 2
+    assert call(dev, 'PUT', '/api/webhooks', {
+        'hooks': [{'url': hook.url(), 'labels': [LIVE_SOUND]}]})[0] == 200
+    delivered = call(dev, 'GET', '/api/webhooks')[1]['delivered']
+    dev.play(LIVE_SOUND)
+    posts = hook.wait(3)
+    assert [p[3] for p in posts[:3]] == [False, False, True]
+    assert posts[0][2] == posts[2][2]   # the same event, tried again
+    got = call(dev, 'GET', '/api/webhooks')[1]
+    assert got['delivered'] == delivered + 1 and '503' in got['last_error'], got
+
+
+def test_the_test_button_reaches_each_hook(dev, hook):
+    dead = 'http://127.0.0.1:9/nobody'   # the discard port: nothing listens
+    assert call(dev, 'PUT', '/api/webhooks', {
+        'hooks': [{'url': hook.url('/t'), 'labels': ['doorbell']},
+                  {'url': dead, 'labels': ['doorbell']}]})[0] == 200
+    status, body = call(dev, 'POST', '/api/webhooks/test')
+    assert status == 200
+    assert body['results'][0] == {'url': hook.url('/t'), 'error': None}
+    assert body['results'][1]['url'] == dead and body['results'][1]['error']
+    assert hook.wait(1)[0][2]['test'] is True
+
+
+@pytest.mark.parametrize('hooks, words', [
+    ([{'url': 'http://homeassistant.local:8123/x', 'labels': ['doorbell']}], 'numeric'),
+    ([{'url': 'https://192.168.1.2/x', 'labels': ['doorbell']}], 'numeric'),
+    ([{'url': 'http://192.168.1.256/x', 'labels': ['doorbell']}], 'numeric'),
+    ([{'url': 'http://192.168.1.2/a b', 'labels': ['doorbell']}], 'numeric'),
+    ([{'url': 'http://192.168.1.2/x', 'labels': ['doorbel']}], 'labels'),
+    ([{'url': 'http://192.168.1.2/x', 'labels': []}], 'labels'),
+    ([{'url': 'http://192.168.1.2/x'}], 'each hook'),
+    ([{'url': 'http://192.168.1.2/%d' % i, 'labels': ['doorbell']} for i in range(5)], 'hooks'),
+    ('http://192.168.1.2/x', 'hooks'),
+])
+def test_bad_hooks_are_refused_and_change_nothing(dev, hooks, words):
+    before = call(dev, 'GET', '/api/webhooks')[1]['hooks']
+    status, body = call(dev, 'PUT', '/api/webhooks', {'hooks': hooks})
+    assert status == 400 and words in body['error'], body
+    assert call(dev, 'GET', '/api/webhooks')[1]['hooks'] == before
+
+
+def test_a_deeply_nested_body_is_refused(dev):
+    req = urllib.request.Request(dev.base + '/api/webhooks', data=b'[' * 900, method='PUT',
+                                 headers={'Authorization': 'Bearer ' + dev.token,
+                                          'Content-Type': 'application/json'})
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(req, timeout=30)
+    assert e.value.code == 400
+
+
+def test_hooks_outlive_a_restart(dev, hook):
+    """Kept beside the store, they are loaded at start and deliver with nobody asking for them."""
+    hooks = [{'url': hook.url('/after'), 'labels': [LIVE_SOUND]}]
+    assert call(dev, 'PUT', '/api/webhooks', {'hooks': hooks})[0] == 200
+    out = dev.stop()
+    assert 'Traceback' not in out, out
+    dev.start()
+    dev.play(LIVE_SOUND)
+    assert hook.wait(1)[0][0] == '/after'
+    assert call(dev, 'GET', '/api/webhooks')[1]['hooks'] == hooks
