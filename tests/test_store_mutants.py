@@ -292,3 +292,154 @@ out(**got)
     crc = binascii.crc32(b'abcdefgh', 7)
     assert r['seal'] == [(b'abcdefgh' + struct.pack('<I', crc)).hex(), True, False, False]
     assert r['flipped'] is False and r['crc_flipped'] is False
+
+
+HOUR, DAY = 3600000, 86400000
+T0 = 1735689600000
+
+
+def events_and_fixes(seed=7, n=400, labels=3):
+    """Events over three days at uneven gaps (some hours empty), and fixes (relabels, deletes)
+    of some of them, as the store makes them: (start, label) and (start, old, new)."""
+    import random
+    rng = random.Random(seed)
+    t, events = T0 + 1234, []
+    for _ in range(n):
+        t += rng.choice([60000, 300000, 900000, 2 * HOUR + 5])
+        events.append((t, rng.randrange(labels)))
+    fixes = []
+    for i in rng.sample(range(n), 40):
+        t, old = events[i]
+        fixes.append((t, old, rng.choice([(old + 1) % labels, 255])))
+    return events, fixes
+
+
+def reference_stats(events, fixes, per, start, end, labels=3):
+    """{period start: counts} that stats(kind, start, end) must give, counted here."""
+    want = {}
+    for t, label in events:
+        if start // per <= t // per <= (end - 1) // per:
+            want.setdefault(t // per * per, [0] * labels)[label] += 1
+    for t, old, new in fixes:
+        p = t // HOUR * HOUR // per * per
+        if start // per <= p // per <= (end - 1) // per:
+            counts = want.setdefault(p, [0] * labels)
+            counts[old] -= 1
+            if new != 255:
+                counts[new] += 1
+    return want
+
+
+def test_rollups_count_what_a_reference_counts_and_rebuild_after_a_cut(device, tmp_path):
+    """rollup.Rollup on its own: hour and day counts with relabels and deletes applied, over
+    ranges that start and end inside periods, equal counts made here from the events; opened
+    again (the running hour and day lost, as a power cut loses them) it rebuilds the same
+    counts from the events after the last one counted; a damaged record costs its period only
+    and is reported; the hour file is trimmed to HOURS_KEPT; read-only writes nothing."""
+    events, fixes = events_and_fixes()
+    ranges = [(T0, T0 + 4 * DAY), (T0 + 5 * HOUR + 17, T0 + DAY + 3 * HOUR),
+              (T0 + DAY, T0 + 2 * DAY), (T0 + 2 * DAY + 1, T0 + 2 * DAY + HOUR)]
+    rows = run(device, '''
+import rollup
+root = %r
+os.mkdir(root)
+events, fixes, ranges = %r, %r, %r
+HOUR, DAY = rollup.HOUR, rollup.DAY
+problems = []
+def stats(r):
+    return [[list(r.stats(kind, a, b)) for a, b in ranges] for kind in ('hour', 'day')]
+stored = 0
+def after(upto):
+    return ((t, l, i) for i, (t, l) in enumerate(events[:stored]) if i > upto)
+r = rollup.Rollup(root, 3, problems.append)
+r.recover(after)   # a new store: nothing to rebuild
+for i, (t, l) in enumerate(events):
+    r.add(t, l, i)
+stored = len(events)
+for t, old, new in fixes:
+    r.fix(t, old, new)
+got = {'live': stats(r)}
+again = rollup.Rollup(root, 3, problems.append)
+again.recover(after)
+got['reopened'] = stats(again)
+got['upto'] = [again.last('hour'), again.last('day'), again.upto]
+got['problems'] = list(problems)
+# a flush (before the store deletes events) writes the running counts; reopened, they stay
+again.flush()
+third = rollup.Rollup(root, 3, problems.append)
+third.recover(after)
+got['flushed'] = stats(third)
+# one damaged hour record in the middle of the file
+size = third.sizes['hour']
+path = root + '/hours.ru'
+with open(path, 'rb') as f:
+    data = bytearray(f.read())
+k = len(data) // size // 2
+got['damaged_hour'] = struct.unpack_from('<I', data, k * size)[0]
+data[k * size + 9] ^= 0x20
+with open(path, 'wb') as f:
+    f.write(data)
+del problems[:]
+fourth = rollup.Rollup(root, 3, problems.append)
+fourth.recover(after)
+got['damaged'] = [list(fourth.stats('hour', a, b)) for a, b in ranges]
+got['damaged_problems'] = list(problems)
+try:
+    list(fourth.stats('week', T0, T0 + DAY))
+except ValueError as e:
+    got['bad_kind'] = str(e)
+# the hour file trimmed to the last HOURS_KEPT records once it holds twice that
+trimmed = rollup.Rollup(root + 't', 3, problems.append)
+os.mkdir(root + 't')
+trimmed.HOURS_KEPT = 4
+for i, (t, l) in enumerate(events[:120]):
+    trimmed.add(t, l, i)
+    got.setdefault('records', []).append(storefile.size(root + 't/hours.ru') // size)
+got['trimmed'] = list(trimmed.stats('hour', T0, T0 + 4 * DAY))
+got['trimmed_days'] = list(trimmed.stats('day', T0, T0 + 4 * DAY))
+# more than 65,535 events in an hour: written as 65,535
+big = rollup.Rollup(root + 'b', 3, problems.append)
+os.mkdir(root + 'b')
+big.add(T0, 1, 0)
+big.counts['hour'][1] = 70000
+big.counts['day'][1] = 70000
+big.add(T0 + HOUR, 2, 1)
+big.add(T0 + DAY, 2, 2)
+got['big'] = [list(big.stats('hour', T0, T0 + 2 * HOUR)), list(big.stats('day', T0, T0 + DAY))]
+# read-only: counts in RAM, no file written
+ro = rollup.Rollup(root + 'r', 3, problems.append)
+ro.readonly = True
+for i, (t, l) in enumerate(events[:50]):
+    ro.add(t, l, i)
+ro.flush()
+got['readonly_files'] = storefile.size(root + 'r/hours.ru'), storefile.size(root + 'r/days.ru')
+out(**got)
+''' % (str(tmp_path / 'r'), events, fixes, ranges), heap='2M')
+    r = rows[0]
+    for kind, per, got in (('hour', HOUR, r['live'][0]), ('day', DAY, r['live'][1])):
+        for (a, b), found in zip(ranges, got):
+            want = reference_stats(events, fixes, per, a, b)
+            assert [p for p, _ in found] == sorted(want), (kind, a, b)
+            assert {p: c for p, c in found} == want, (kind, a, b)
+    assert r['reopened'] == r['live'] and r['flushed'] == r['live']
+    assert r['problems'] == []
+    last_hour = max(t // HOUR for t, _ in events)
+    # the last hour record counted the last event of an earlier hour
+    assert r['upto'][0] == max(i for i, (t, _) in enumerate(events) if t // HOUR < last_hour)
+    assert r['upto'][2] == len(events) - 1
+    hour = r['damaged_hour'] * HOUR
+    for (a, b), found, live in zip(ranges, r['damaged'], r['live'][0]):
+        assert [x for x in found if x[0] != hour] == [x for x in live if x[0] != hour]
+    assert r['damaged_problems'] and all(
+        p.startswith('a roll-up record in ') and p.endswith('hours.ru damaged, skipped')
+        for p in r['damaged_problems']), r['damaged_problems']
+    assert r['bad_kind'] == "bucket must be hour or day, not 'week'"
+    records = r['records']
+    assert max(records) == 8 and min(records[20:]) >= 4 and 4 in records, records
+    hours = sorted({t // HOUR * HOUR for t, _ in events[:120]})
+    kept = [p for p, _ in r['trimmed']]
+    assert kept == hours[-len(kept):] and len(kept) == records[-1] + 1, (kept, records[-1])
+    assert {p: c for p, c in r['trimmed_days']} == reference_stats(events[:120], [], DAY, T0,
+                                                                    T0 + 4 * DAY)
+    assert r['big'] == [[[T0, [0, 65535, 0]], [T0 + HOUR, [0, 0, 1]]], [[T0, [0, 70000, 1]]]]
+    assert r['readonly_files'] == [-1, -1]
