@@ -12,11 +12,13 @@ import json
 import os
 import re
 import time
+import urllib.error
 import urllib.request
 import wave
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import numpy as np
 import pytest
 # Required (the test extra): a missing playwright fails here, it does not skip the page's tests.
 from playwright import sync_api as playwright_api
@@ -66,10 +68,10 @@ def api(tmp_path_factory):
     assert 'Traceback' not in out, out
 
 
-def ask(api, path, method='GET', body=None):
+def ask(api, path, method='GET', body=None, kind='application/json'):
     """The device's own answer, for what the page should show."""
     req = urllib.request.Request(api.base + path, method=method, data=body, headers={
-        'Authorization': 'Bearer ' + api.token, 'Content-Type': 'application/json'})
+        'Authorization': 'Bearer ' + api.token, 'Content-Type': kind})
     with urllib.request.urlopen(req) as r:
         return json.loads(r.read())
 
@@ -305,3 +307,168 @@ def test_page_fits_the_budget():
     raw, packed = webui_build.page_size()
     print('\n  page: %d bytes minified, %d bytes gzipped' % (raw, packed))
     assert packed <= webui_build.PAGE_BUDGET
+
+
+def pretty(label):
+    return label.replace('_', ' ')
+
+
+def drawn(page, selector):
+    """The canvas's distinct colours: a spectrogram of a real sound has many, a blank one one."""
+    return page.eval_on_selector(selector, 'c => { const d = c.getContext("2d").getImageData('
+                                 '0, 0, c.width, c.height).data; const s = new Set();'
+                                 ' for (let i = 0; i < d.length; i += 4) s.add(d[i] << 16 |'
+                                 ' d[i + 1] << 8 | d[i + 2]); return s.size; }')
+
+
+def test_event_sheet_draws_spectrograms(api, phone):
+    """The event's and each similar sound's, drawn in the browser from their clips."""
+    page = phone
+    login(page, api)
+    ev = next(e for e in day_events(api) if e['has_clip'] and any(
+        s['similarity'] >= page.evaluate('SIMILAR_MIN') and s['has_clip']
+        for s in ask(api, '/api/events/%d/similar?k=5' % e['id'])['events']))
+    page.click('#list li[data-id="%d"] .open' % ev['id'])
+    page.wait_for_selector('#dspec[data-drawn]')
+    assert page.is_visible('#dspec') and drawn(page, '#dspec') > 50
+    page.wait_for_selector('#dsim canvas.mini[data-drawn]')
+    assert drawn(page, '#dsim canvas.mini') > 20
+
+
+def test_delete_with_undo(api, phone):
+    page = phone
+    today = login(page, api)
+    events = day_events(api)
+    ev = next(e for e in events if not e['locked'])
+    mark = '#strip rect[data-id="%d"]' % ev['id']
+    page.click('#list li[data-id="%d"] .open' % ev['id'])
+    page.wait_for_selector('#detail[open]')
+    page.click('#ddel')
+    assert page.is_visible('#dgone') and not page.is_visible('#list li[data-id="%d"]' % ev['id'])
+    assert page.locator(mark).get_attribute('hidden') is not None
+    page.click('#dundo')   # nothing reached the device: it is all there again
+    assert not page.is_visible('#dgone') and page.is_visible('#list li[data-id="%d"]' % ev['id'])
+    assert page.locator(mark).get_attribute('hidden') is None
+    page.click('#ddel')
+    page.click('#dclose')   # closing the sheet deletes it on the device
+    page.wait_for_function('n => document.querySelectorAll("#list li").length === n',
+                           arg=today - 1)
+    with pytest.raises(urllib.error.HTTPError) as e:
+        ask(api, '/api/events/%d' % ev['id'])
+    assert e.value.code == 404
+    page.wait_for_function('n => Number(document.getElementById("hist").dataset.total) === n',
+                           arg=today - 1)
+    page.wait_for_function('() => document.getElementById("toast").textContent'
+                           '.startsWith("Deleted")')
+    # A kept event cannot be deleted (the device would refuse it): its button says why.
+    ask(api, '/api/events/%d' % events[-1]['id'], 'PATCH', b'{"locked": true}')
+    page.click('#list li[data-id="%d"] .open' % events[-1]['id'])
+    page.wait_for_selector('#detail[open]')
+    assert page.is_disabled('#ddel') and 'Keep' in page.get_attribute('#ddel', 'title')
+
+
+def test_find_sounds_like_an_uploaded_recording(api, phone, tmp_path):
+    """An event's own clip (8 kHz) made 44.1 kHz stereo: the browser decodes and resamples it
+    before it goes to /api/search, and the event is found."""
+    import soundfile
+    from scipy.signal import resample_poly
+    page = phone
+    login(page, api)
+    ev = next(e for e in day_events(api) if e['has_clip'] and e['label'] == 'doorbell')
+    req = urllib.request.Request(api.base + '/api/events/%d/clip.wav' % ev['id'],
+                                 headers={'Authorization': 'Bearer ' + api.token})
+    with urllib.request.urlopen(req) as r:
+        audio, rate = soundfile.read(io.BytesIO(r.read()))
+    wav = tmp_path / 'mine.wav'
+    up = resample_poly(audio, 44100 // 100, rate // 100)
+    soundfile.write(str(wav), np.stack([up, up * 0.8], axis=1), 44100, subtype='PCM_16')
+    with page.expect_response('**/api/search?k=10') as answer:
+        page.set_input_files('#findfile', str(wav))
+    page.wait_for_selector('#found[open]')
+    page.wait_for_selector('#fspec[data-drawn]')
+    assert drawn(page, '#fspec') > 50
+    meta = page.inner_text('#fmeta')
+    assert meta.startswith('mine.wav') and 'sounds most like' in meta, meta
+    found = page.locator('#flist li[data-id]')
+    assert found.count() > 0
+    ids = [int(i) for i in found.evaluate_all('li => li.map(x => x.dataset.id)')]
+    # Listed as the device ranked them, those under the cut left out; the closest is a doorbell.
+    cut = page.evaluate('SIMILAR_MIN')
+    assert ids == [e['id'] for e in answer.value.json()['events'] if e['similarity'] >= cut]
+    top = ask(api, '/api/events/%d' % ids[0])
+    assert top['label'] == ev['label'], (top, ev)
+    found.first.locator('.open').click()   # a found sound opens its sheet
+    page.wait_for_selector('#detail[open]')
+    assert page.inner_text('#dlabel').strip().startswith(pretty(top['label']))
+
+
+def test_day_strip_and_chips_on_a_phone(api, phone):
+    page = phone
+    today = login(page, api)
+    # Counts over the hourly bars, summing to the day's events.
+    page.wait_for_function('n => Number(document.getElementById("hist").dataset.total) === n',
+                           arg=today)
+    counts = [int(t) for t in page.locator('#counts span').all_inner_texts() if t]
+    assert sum(counts) == today
+    # A tap near (not on) a mark of a few pixels opens the event nearest to it.
+    ev = day_events(api)[0]
+    box = page.locator('#strip').bounding_box()
+    x = box['x'] + box['width'] * (ev['start'] - midnight()) / 86400 + 10
+    page.mouse.click(x, box['y'] + box['height'] / 2)
+    page.wait_for_selector('#detail[open]')
+    page.click('#dclose')
+    # The chips scroll sideways: a cue at the edge until the last one is in view.
+    assert 'more' in page.get_attribute('.chipbox', 'class')
+    page.eval_on_selector('#chips', 'c => c.scrollLeft = c.scrollWidth')
+    page.wait_for_function('() => !document.querySelector(".chipbox").classList.contains("more")')
+
+
+def test_notifications_from_the_page(api, browser, tmp_path):
+    """A webhook set up on the page is delivered by the device to a real HTTP server; this
+    browser notifies too while the page is open (its Notification recorded)."""
+    from test_webhook import Hook
+    hook = Hook()
+    context = browser.new_context(**PHONE)
+    context.grant_permissions(['notifications'], origin=api.base)
+    context.add_init_script('window.shown = []; window.Notification = class { '
+                            'constructor(t, o) { shown.push([t, o.body]); } '
+                            'static get permission() { return "granted"; } '
+                            'static requestPermission() { return Promise.resolve("granted"); } };')
+    page = context.new_page()
+    try:
+        login(page, api)
+        page.wait_for_function('() => document.getElementById("live").classList.contains("on")')
+        page.click('#notifbtn')
+        page.wait_for_selector('#notif[open]')
+        page.check('#bnote')
+        page.check('#blabels input[value="%s"]' % LIVE_SOUND)
+        page.click('#hookadd')
+        box = page.locator('#hooks .hook').last
+        box.locator('.url').fill(hook.url('/ha'))
+        box.locator('input[value="doorbell"]').uncheck()
+        box.locator('input[value="%s"]' % LIVE_SOUND).check()
+        page.click('#hooksave')
+        page.wait_for_function('() => document.getElementById("hookmsg").textContent'
+                               '.startsWith("Saved")')
+        assert ask(api, '/api/webhooks')['hooks'][-1] == {'url': hook.url('/ha'),
+                                                           'labels': [LIVE_SOUND]}
+        page.click('#hooktest')
+        page.wait_for_function('() => /delivered/.test(document.getElementById("hookmsg")'
+                               '.textContent)')
+        page.click('#nclose')
+        api.play(LIVE_SOUND)
+        posts = hook.wait(2)   # the test, then the event
+        assert posts[1][0] == '/ha' and posts[1][2]['label'] == LIVE_SOUND
+        page.wait_for_function('() => shown.length > 0')
+        assert page.evaluate('shown')[0][0] == 'Earmark: ' + LIVE_SOUND.replace('_', ' ')
+        # A bad URL is refused with the device's reason on the page.
+        page.click('#notifbtn')
+        page.locator('#hooks .hook .url').last.fill('http://my-server.local/x')
+        page.click('#hooksave')
+        page.wait_for_function('() => /numeric/.test(document.getElementById("hookmsg")'
+                               '.textContent)')
+    finally:
+        ask(api, '/api/webhooks', 'PUT', b'{"hooks": []}')
+        context.close()
+        hook.shutdown()
+        hook.server_close()

@@ -18,6 +18,8 @@ const SIMILAR_MIN = 0.5;
 const ALIKE = [[0.95, 'nearly the same'], [0.75, 'very alike'], [SIMILAR_MIN, 'alike']];
 const SVG = 'http://www.w3.org/2000/svg';
 const TOKEN_KEY = 'earmark.token';
+const NOTE_KEY = 'earmark.notify';   // this browser's own notifications: {on, labels}
+const TAP = 24;   // px either side of a tap on the day strip that still finds an event
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -31,6 +33,10 @@ const state = {
   clipUrl: null,
   simUrl: null,
   live: null,
+  gone: null,          // the event deleted in the open sheet: told to the device as it closes
+  clips: new Map(),    // id -> clip blob, while the sheet that fetched it is open
+  note: JSON.parse(localStorage.getItem(NOTE_KEY) || '{"on":false,"labels":[]}'),
+  noted: new Set(),    // ids this browser already notified (an event is told twice)
 };
 
 function midnight(d) { return new Date(d.getFullYear(), d.getMonth(), d.getDate()); }
@@ -94,10 +100,11 @@ function patch(id, body) {
   }).then((r) => r.json());
 }
 // Audio elements cannot send an Authorization header: fetch the clip and play it from a blob.
-async function clipUrl(id) {
-  const blob = await (await api('/api/events/' + id + '/clip.wav')).blob();
-  return URL.createObjectURL(blob);
+async function clipBlob(id) {
+  if (!state.clips.has(id)) state.clips.set(id, await (await api('/api/events/' + id + '/clip.wav')).blob());
+  return state.clips.get(id);
 }
+async function clipUrl(id) { return URL.createObjectURL(await clipBlob(id)); }
 function report(err) {
   if (!(err instanceof Unauthorized)) toast(err.message);
 }
@@ -135,6 +142,7 @@ function stripMark(ev) {
   r.setAttribute('height', 20);
   r.setAttribute('fill', color(ev.label));
   r.dataset.id = ev.id;
+  if (state.gone && state.gone.id === ev.id) r.setAttribute('hidden', '');
   const title = document.createElementNS(SVG, 'title');
   title.textContent = pretty(ev.label) + ' ' + clock(ev.start);
   r.append(title);
@@ -153,9 +161,17 @@ function drawStrip() {
   }
   for (const ev of state.events.values()) stripMark(ev);
 }
+// A mark is a few pixels wide on a phone: a tap opens the event nearest to it, within TAP px.
 $('strip').addEventListener('click', (e) => {
-  const id = e.target.dataset && e.target.dataset.id;
-  if (id !== undefined) openEvent(Number(id));
+  const box = $('strip').getBoundingClientRect();
+  const perPx = 86400 / box.width;
+  const t = secs(state.day) + (e.clientX - box.left) * perPx;
+  let best = null;
+  for (const ev of state.events.values()) {
+    const d = Math.abs(ev.start - t);
+    if (d <= TAP * perPx && (!best || d < Math.abs(best.start - t))) best = ev;
+  }
+  if (best) openEvent(best.id);
 });
 
 function drawHist(stats) {
@@ -186,6 +202,7 @@ function drawHist(stats) {
     }
   });
   h.dataset.total = totals.reduce((a, b) => a + b, 0);
+  $('counts').replaceChildren(...totals.map((n) => el('span', { textContent: n || '' })));
 }
 // The day's sound level from the level history: each row a bar from its quietest to its loudest
 // 10 s level, a mark at its mean, a tick above where an event sounded (gaps stay gaps). Levels
@@ -240,7 +257,15 @@ function drawChips() {
     b.addEventListener('click', () => { state.label = label; drawChips(); loadEvents(); });
     c.append(b);
   }
+  chipCue();
 }
+// A fade and an arrow at the right edge while more chips lie beyond it.
+function chipCue() {
+  const c = $('chips');
+  c.parentNode.classList.toggle('more', c.scrollLeft + c.clientWidth < c.scrollWidth - 2);
+}
+$('chips').addEventListener('scroll', chipCue, { passive: true });
+window.addEventListener('resize', chipCue);
 
 function row(ev, small) {
   const open = el('button', { type: 'button', className: 'open' },
@@ -300,6 +325,7 @@ function replaceUrl(key, url) {
   state[key] = url;
 }
 async function openEvent(id) {
+  if (state.gone && state.gone.id !== id) deleteNow(state.gone);
   let ev;
   try { ev = await getJSON('/api/events/' + id); } catch (e) { report(e); return; }
   state.open = ev;
@@ -310,10 +336,14 @@ async function openEvent(id) {
   audio.hidden = !ev.has_clip;
   $('dclip').hidden = ev.has_clip;
   audio.removeAttribute('src');
+  $('dspec').hidden = true;
   if (ev.has_clip) {
     clipUrl(id).then((url) => {
       if (state.open && state.open.id === id) { replaceUrl('clipUrl', url); audio.src = url; }
       else URL.revokeObjectURL(url);
+      return clipBlob(id).then(decode);
+    }).then((samples) => {
+      if (state.open && state.open.id === id) { drawSpec($('dspec'), samples); $('dspec').hidden = false; }
     }).catch(report);
   }
   loadSimilar(id);
@@ -335,6 +365,9 @@ function showDetail(ev) {
   sel.replaceChildren(...state.labels.map((l) => el('option', { value: l, textContent: pretty(l) })));
   sel.value = ev.label;
   $('dlock').checked = ev.locked;
+  $('ddel').disabled = ev.locked;
+  $('ddel').title = ev.locked ? 'Untick Keep to delete it' : '';
+  showGone(state.gone && state.gone.id === ev.id);
 }
 async function loadSimilar(id) {
   const ul = $('dsim');
@@ -355,6 +388,17 @@ async function loadSimilar(id) {
     ul.append(li);
   }
   if (!close.length) ul.append(el('li', { className: 'note', textContent: 'Nothing close enough stored yet.' }));
+  // A small spectrogram per similar sound, one clip at a time (the device serves few at once).
+  for (const ev of close) {
+    if (!ev.has_clip || !state.open || state.open.id !== id) continue;
+    try {
+      const samples = await decode(await clipBlob(ev.id));
+      const li = ul.querySelector('li[data-id="' + ev.id + '"]');
+      const c = el('canvas', { className: 'spec mini', width: 96, height: 32 });
+      drawSpec(c, samples);
+      if (li && state.open && state.open.id === id) li.querySelector('.open').append(c);
+    } catch (e) { report(e); return; }
+  }
 }
 async function playSimilar(id) {
   const url = await clipUrl(id);
@@ -370,7 +414,9 @@ function closeDetail() {
 }
 $('dclose').addEventListener('click', closeDetail);
 $('detail').addEventListener('close', () => {
+  if (state.gone) deleteNow(state.gone);
   state.open = null;
+  state.clips.clear();
   $('dsim').replaceChildren();   // the next event's sheet must not show these meanwhile
   replaceUrl('clipUrl', null);
   replaceUrl('simUrl', null);
@@ -405,6 +451,222 @@ $('dlock').addEventListener('change', () => {
     $('dsel').value = picked;
     toast(locked ? 'Kept: never evicted' : 'Unlocked');
   }).catch((e) => { $('dlock').checked = !locked; report(e); });
+});
+
+// --- delete, with undo while the sheet is open -----------------------------------------------
+// The device is told only when the sheet closes (or the page goes away): until then Undo just
+// brings the event back, and nothing was lost.
+
+function showGone(on) {
+  $('dgone').hidden = !on;
+  $('dform').hidden = on;
+  const ev = state.open;
+  const li = ev && $('list').querySelector('li[data-id="' + ev.id + '"]');
+  if (li) li.hidden = on;
+  drawStrip();
+}
+$('ddel').addEventListener('click', () => {
+  if (!state.open || state.open.locked) return;
+  state.gone = state.open;
+  showGone(true);
+});
+$('dundo').addEventListener('click', () => { state.gone = null; showGone(false); });
+async function deleteNow(ev) {
+  state.gone = null;
+  const li = $('list').querySelector('li[data-id="' + ev.id + '"]');
+  try {
+    await api('/api/events/' + ev.id, { method: 'DELETE' });
+    state.events.delete(ev.id);
+    if (li) li.remove();
+    $('empty').hidden = state.events.size > 0;
+    toast('Deleted ' + pretty(ev.label) + ' at ' + clock(ev.start));
+    loadStats().catch(report);
+  } catch (e) { if (li) li.hidden = false; report(e); }
+  drawStrip();
+}
+window.addEventListener('pagehide', () => {
+  if (state.gone && state.token) {
+    fetch('/api/events/' + state.gone.id, { method: 'DELETE', keepalive: true,
+      headers: { Authorization: 'Bearer ' + state.token } });
+  }
+});
+
+// --- spectrograms, drawn here from the clips: the device spends nothing on them ---------------
+
+const FFT = 256;
+const HANN = Float32Array.from({ length: FFT }, (_, i) => 0.5 - 0.5 * Math.cos(2 * Math.PI * i / FFT));
+// The browser's decoder reads any format it knows and resamples to `rate`; channels are averaged.
+async function decode(blob, rate) {
+  const ctx = new OfflineAudioContext(1, 1, rate || 8000);
+  const buf = await ctx.decodeAudioData(await blob.arrayBuffer());
+  const out = new Float32Array(buf.length);
+  for (let c = 0; c < buf.numberOfChannels; c++) {
+    buf.getChannelData(c).forEach((x, i) => { out[i] += x / buf.numberOfChannels; });
+  }
+  return out;
+}
+function fft(re, im) {   // in place, radix 2
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) { [re[i], re[j]] = [re[j], re[i]]; [im[i], im[j]] = [im[j], im[i]]; }
+  }
+  for (let len = 2; len <= n; len <<= 1) {
+    const a = -2 * Math.PI / len;
+    for (let i = 0; i < n; i += len) {
+      for (let k = 0; k < len / 2; k++) {
+        const c = Math.cos(a * k), s = Math.sin(a * k);
+        const p = i + k, q = p + len / 2;
+        const xr = re[q] * c - im[q] * s, xi = re[q] * s + im[q] * c;
+        re[q] = re[p] - xr; im[q] = im[p] - xi; re[p] += xr; im[p] += xi;
+      }
+    }
+  }
+}
+// Time across, frequency up (to half the decode rate), 70 dB of range below the loudest cell.
+function drawSpec(canvas, samples) {
+  const w = canvas.width, h = canvas.height, bins = FFT / 2;
+  const hop = Math.max(1, (samples.length - FFT) / w);
+  const db = new Float32Array(w * bins);
+  const re = new Float32Array(FFT), im = new Float32Array(FFT);
+  let top = -200;
+  for (let x = 0; x < w; x++) {
+    const at = Math.floor(x * hop);
+    for (let i = 0; i < FFT; i++) { re[i] = (samples[at + i] || 0) * HANN[i]; im[i] = 0; }
+    fft(re, im);
+    for (let k = 0; k < bins; k++) {
+      const v = 10 * Math.log10(re[k] * re[k] + im[k] * im[k] + 1e-12);
+      db[x * bins + k] = v;
+      if (v > top) top = v;
+    }
+  }
+  const g = canvas.getContext('2d');
+  const img = g.createImageData(w, h);
+  for (let y = 0; y < h; y++) {
+    const k = Math.floor((h - 1 - y) / h * bins);
+    for (let x = 0; x < w; x++) {
+      const v = Math.max(0, Math.min(1, (db[x * bins + k] - top + 70) / 70));
+      const o = (y * w + x) * 4;
+      img.data[o] = 255 * Math.sqrt(v); img.data[o + 1] = 255 * v * v;
+      img.data[o + 2] = 255 * (0.35 + 0.65 * v) * (1 - v * v); img.data[o + 3] = 255;
+    }
+  }
+  g.putImageData(img, 0, 0);
+  canvas.dataset.drawn = w;
+}
+
+// --- find sounds like a recording -------------------------------------------------------------
+
+const SEARCH_RATE = 16000, SEARCH_S = 10;   // what POST /api/search takes
+function wav16(samples, rate) {
+  const n = samples.length, v = new DataView(new ArrayBuffer(44 + 2 * n));
+  const text = (at, t) => { for (let i = 0; i < t.length; i++) v.setUint8(at + i, t.charCodeAt(i)); };
+  text(0, 'RIFF'); v.setUint32(4, 36 + 2 * n, true); text(8, 'WAVEfmt ');
+  v.setUint32(16, 16, true); v.setUint16(20, 1, true); v.setUint16(22, 1, true);
+  v.setUint32(24, rate, true); v.setUint32(28, rate * 2, true); v.setUint16(32, 2, true);
+  v.setUint16(34, 16, true); text(36, 'data'); v.setUint32(40, 2 * n, true);
+  samples.forEach((x, i) => v.setInt16(44 + 2 * i, Math.max(-32768, Math.min(32767, Math.round(x * 32767))), true));
+  return new Blob([v.buffer], { type: 'audio/wav' });
+}
+async function findLike(file) {
+  let samples;
+  try { samples = await decode(file, SEARCH_RATE); } catch (e) { toast(file.name + ': not a sound file this browser can read'); return; }
+  const cut = samples.length > SEARCH_RATE * SEARCH_S;
+  samples = samples.subarray(0, SEARCH_RATE * SEARCH_S);
+  const res = await (await api('/api/search?k=10', { method: 'POST', headers: { 'Content-Type': 'audio/wav' },
+    body: wav16(samples, SEARCH_RATE) })).json();
+  $('fmeta').textContent = file.name + (cut ? ' (its first 10 s)' : '') + ' · it sounds most like ' +
+    pretty(res.query.label) + ' (' + pct(res.query.confidence) + ')';
+  const c = $('fspec');
+  drawSpec(c, samples);
+  c.hidden = false;
+  const close = res.events.filter((ev) => ev.similarity >= SIMILAR_MIN);
+  $('flist').replaceChildren(...close.map((ev) => row(ev, true)));
+  if (!close.length) $('flist').append(el('li', { className: 'note', textContent: 'Nothing close enough stored yet.' }));
+  if (!$('found').open) $('found').showModal();
+}
+$('findbtn').addEventListener('click', () => $('findfile').click());
+$('findfile').addEventListener('change', () => {
+  const f = $('findfile').files[0];
+  $('findfile').value = '';
+  if (f) findLike(f).catch(report);
+});
+$('fclose').addEventListener('click', () => $('found').close());
+
+// --- notifications: this browser's, and the device's webhooks ---------------------------------
+
+function picks(box, chosen) {
+  box.replaceChildren(...state.labels.map((l) => el('label', { className: 'pick' },
+    el('input', { type: 'checkbox', value: l, checked: chosen.includes(l) }), pretty(l))));
+}
+function picked(box) { return [...box.querySelectorAll('input:checked')].map((i) => i.value); }
+function noteSay(msg) { $('bnotemsg').textContent = msg; $('bnotemsg').hidden = !msg; }
+function saveNote() {
+  state.note = { on: $('bnote').checked, labels: picked($('blabels')) };
+  localStorage.setItem(NOTE_KEY, JSON.stringify(state.note));
+}
+function notifyHere(ev) {
+  const n = state.note;
+  if (!n.on || !n.labels.includes(ev.label) || state.noted.has(ev.id)) return;
+  state.noted.add(ev.id);
+  if (window.Notification && Notification.permission === 'granted') {
+    new Notification('Earmark: ' + pretty(ev.label), { body: clock(ev.start), tag: 'earmark-' + ev.id });
+  }
+}
+$('bnote').addEventListener('change', async () => {
+  if ($('bnote').checked && (await Notification.requestPermission()) !== 'granted') {
+    $('bnote').checked = false;
+    noteSay('This browser blocks notifications from this page: allow them in its site settings.');
+  }
+  saveNote();
+});
+$('blabels').addEventListener('change', saveNote);
+
+function hookBox(h) {
+  const url = el('input', { type: 'url', className: 'url', value: h.url, placeholder: 'http://192.168.1.20:8123/api/webhook/earmark' });
+  url.setAttribute('aria-label', 'webhook URL');
+  const box = el('div', { className: 'picks' });
+  picks(box, h.labels);
+  const drop = el('button', { type: 'button', textContent: 'Remove' });
+  const f = el('fieldset', { className: 'hook' }, url, box, drop);
+  drop.addEventListener('click', () => f.remove());
+  return f;
+}
+function hooksSay(s, msg) {
+  $('hookmsg').textContent = (msg ? msg + ' · ' : '') + 'delivered ' + s.delivered + ', failed ' + s.failed +
+    (s.dropped ? ', dropped ' + s.dropped : '') + (s.last_error ? ' · last error: ' + s.last_error : '');
+}
+async function showNotif() {
+  const s = await getJSON('/api/webhooks');
+  $('hooks').replaceChildren(...s.hooks.map(hookBox));
+  hooksSay(s);
+  $('bnote').checked = state.note.on;
+  picks($('blabels'), state.note.labels);
+  const can = 'Notification' in window;
+  $('bnote').disabled = !can;
+  noteSay(can ? '' : 'Browsers show notifications only for pages served over HTTPS or from this computer (README: HTTPS).');
+  if (!$('notif').open) $('notif').showModal();
+}
+$('notifbtn').addEventListener('click', () => showNotif().catch(report));
+$('nclose').addEventListener('click', () => $('notif').close());
+$('hookadd').addEventListener('click', () => $('hooks').append(hookBox({ url: '', labels: ['doorbell'] })));
+$('hooksave').addEventListener('click', async () => {
+  const hooks = [...$('hooks').querySelectorAll('.hook')].map((f) => ({
+    url: f.querySelector('.url').value.trim(), labels: picked(f.querySelector('.picks')) }));
+  try {
+    const s = await (await api('/api/webhooks', { method: 'PUT', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ hooks }) })).json();
+    hooksSay(s, 'Saved');
+  } catch (e) { $('hookmsg').textContent = e.message; }
+});
+$('hooktest').addEventListener('click', async () => {
+  try {
+    const r = await (await api('/api/webhooks/test', { method: 'POST' })).json();
+    $('hookmsg').textContent = r.results.length ? r.results.map((x) => x.url + ': ' + (x.error || 'delivered')).join(' · ')
+      : 'No webhook saved yet.';
+  } catch (e) { report(e); }
 });
 
 // --- live arrival over server-sent events -----------------------------------------------------
@@ -443,7 +705,7 @@ async function connectLive() {
     es.close();
     if (state.live === es) { state.live = mine; again(); }
   };
-  es.addEventListener('event', (m) => arrived(JSON.parse(m.data)));
+  es.addEventListener('event', (m) => { const ev = JSON.parse(m.data); notifyHere(ev); arrived(ev); });
   es.addEventListener('level', (m) => showLevel(JSON.parse(m.data).level_db));
 }
 
