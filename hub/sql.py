@@ -1,0 +1,46 @@
+"""DuckDB over the hub's store: a view `events`, one row per live event of every device (the
+committed files of each manifest), with the hive columns `device` and `date`.
+
+    con = connect(store); con.sql("select device, label, count(*) from events group by all")
+"""
+import csv
+import sys
+
+import duckdb
+import pyarrow as pa
+
+from .store import schema
+
+
+def connect(store):
+    con = duckdb.connect()
+    files = store.files()
+    if files:
+        listed = ', '.join("'%s'" % f.replace("'", "''") for f in files)
+        con.execute('create view events as select * from read_parquet([%s], '
+                    'hive_partitioning = true, union_by_name = true)' % listed)
+    else:   # no events yet: the same columns, no rows
+        empty = pa.table({'device': pa.array([], pa.string()), 'date': pa.array([], pa.date32())})
+        for f in schema(1):
+            empty = empty.append_column(f, pa.array([], f.type))
+        con.register('_no_events', empty)
+        con.execute('create view events as select * from _no_events')
+    return con
+
+
+def run(store, query, out=sys.stdout):
+    """Runs query; writes its rows as CSV with a header (nothing for a statement without);
+    returns the rows written."""
+    with store.lock(shared=True):
+        cur = connect(store).execute(query)
+        if cur.description is None:
+            return 0
+        w = csv.writer(out, lineterminator='\n')
+        w.writerow([d[0] for d in cur.description])
+        n = 0
+        while True:
+            rows = cur.fetchmany(10000)
+            if not rows:
+                return n
+            w.writerows(rows)
+            n += len(rows)
