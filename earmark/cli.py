@@ -250,6 +250,9 @@ def parser():
     h = targets.add_parser('heap', help="the appliance's heap part by part: unix x64 (code in "
                            'ROM, code in heap) and MicroPython\'s 32-bit webassembly port (node)')
     h.set_defaults(func=cmd_bench_heap)
+
+    from hub import cli as hub_cli   # its subcommands: hub/cli.py (pyarrow, duckdb load on use)
+    hub_cli.add_parser(sub)
     return p
 
 
