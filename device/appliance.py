@@ -229,6 +229,7 @@ async def _serve(opts, p, app, tls):
         await server
         return
     await p.run()
+    print('earmark: %s ended' % opts['source'])   # a file: what was heard stays served
     if server is None:
         return
     if not opts['exit-at-end']:

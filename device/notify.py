@@ -29,7 +29,8 @@ TRIES = 4
 BACKOFF_S = 2
 TIMEOUT_S = 5
 
-path = api.store.root + HOOKS   # loaded once the store is attached (api.py)
+hooks = []        # [{'url', 'labels'}]
+path = None       # their file, once the store is known (_open)
 queue = []        # deliveries waiting: (url, label, body)
 counts = {'delivered': 0, 'failed': 0, 'dropped': 0, 'last_error': None}
 listening = False
@@ -71,6 +72,14 @@ def check(new, labels):
     return new
 
 
+def _open():
+    """Reads the hooks kept beside the store, the first time they are needed."""
+    global path, hooks
+    if path is None:
+        path = api.store.root + HOOKS
+        hooks = _load()
+
+
 def _load():
     """The hooks kept beside the store ([] when none are, or they cannot be read)."""
     try:
@@ -85,6 +94,7 @@ def _load():
 
 def attach():
     """Has the server start delivering with it (api.attach: when hooks are kept)."""
+    _open()
     start = api.app.start_server
 
     async def starting(*args, **kw):   # the listener needs the server's running loop
@@ -182,6 +192,7 @@ def _status():
 
 async def answer(request):
     """The answer to one of the webhook routes api.py registers (it loads this module then)."""
+    _open()
     if request.method == 'GET':
         return _status()
     if request.method == 'PUT':
@@ -218,5 +229,3 @@ async def _put(request):
     _listen()
     return _status()
 
-
-hooks = _load()   # [{'url', 'labels'}]

@@ -29,6 +29,9 @@ SEED = 8
 MINUTES = 3.0
 # One clip per label for the front-end tests, as their fixture picks from the sound data.
 CLIP_LABELS = ('dog_bark', 'glass_breaking', 'speech', 'doorbell')
+# Said when the scene has been heard to its end: the meter goes quiet then, not frozen or broken.
+ENDED = ('The demo scene ended: nothing more will be heard, the page keeps its events. '
+         'Ctrl-C stops; `make demo` again plays it once more (--fresh starts over).')
 
 
 def _manifest_rows(data):
@@ -244,6 +247,8 @@ def _relay(proc, act):
         print(line, end='', flush=True)
         if line.startswith('earmark: serving on'):
             print(act, flush=True)
+        elif line.startswith('earmark: ') and line.rstrip().endswith(' ended'):
+            print('earmark: ' + ENDED, flush=True)
 
 
 def clips(dest):

@@ -161,7 +161,7 @@ def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
     """The README's first command, as a newcomer runs it (but 8x real time, into a temp store):
     it builds the 32-bit MicroPython with the code frozen in when it has to, runs the appliance
     in it at the heap detect.py gives that build, prints one line to act on (the address for a
-    phone, the token, how to stop), serves the page, and events arrive. The next run keeps the token and the store (a
+    phone, the token, how to stop), serves the page, events arrive, and it says when the scene ended. The next run keeps the token and the store (a
     phone that saved the token is let in); --fresh starts both over."""
     import time
     import urllib.request
@@ -223,6 +223,11 @@ def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
         assert ask(base, '/api/status', token)[0] == 401
         status, now = ask(base, '/api/events?limit=100', fresh)
         assert status == 200 and all(e['start'] >= began - 1 for e in now['events']), now
+        # Heard to its end, the scene is said to have ended (the meter goes quiet then).
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline and not any(demo.ENDED in l for l in run.lines):
+            run.next_line(1)
+        assert any(l == 'earmark: %s\n' % demo.ENDED for l in run.lines), ''.join(run.lines)
     finally:
         run.stop()
 

@@ -396,7 +396,7 @@ async function loadSimilar(id) {
       const li = ul.querySelector('li[data-id="' + ev.id + '"]');
       const c = el('canvas', { className: 'spec mini', width: 96, height: 32 });
       drawSpec(c, samples);
-      if (li && state.open && state.open.id === id) li.querySelector('.open').append(c);
+      if (li && state.open && state.open.id === id) li.querySelector('.lbl').before(c);
     } catch (e) { report(e); return; }
   }
 }
@@ -706,7 +706,13 @@ async function connectLive() {
     if (state.live === es) { state.live = mine; again(); }
   };
   es.addEventListener('event', (m) => { const ev = JSON.parse(m.data); notifyHere(ev); arrived(ev); });
-  es.addEventListener('level', (m) => showLevel(JSON.parse(m.data).level_db));
+  es.addEventListener('level', (m) => {
+    showLevel(JSON.parse(m.data).level_db);
+    // Levels come every second while the device hears; when they stop (the demo's scene ended,
+    // the microphone failed) the meter shows none rather than freezing on the last one.
+    clearTimeout(showLevel.quiet);
+    showLevel.quiet = setTimeout(() => showLevel(null), 5000);
+  });
 }
 
 // --- status -----------------------------------------------------------------------------------
