@@ -23,9 +23,10 @@ class Rollup:
     HOURS_KEPT = 24 * 62  # hour records kept (two months); day records are kept for good
     readonly = False  # a store read off a device: count in RAM, write nothing
 
-    def __init__(self, root, labels, report):
+    def __init__(self, root, labels, report, grew):
         self.n = labels
         self.report = report  # report(text): a damaged record, skipped
+        self.grew = grew  # grew(bytes): what the files grew (or shrank) by, for the store's budget
         self.files = {'hour': root + '/hours.ru', 'day': root + '/days.ru'}
         self.fixes = root + '/fixes.ru'
         self.formats = {'hour': '<II%dH' % labels, 'day': '<II%dI' % labels}
@@ -45,6 +46,7 @@ class Rollup:
             struct.pack_into(self.formats[kind], buf, 0, self.current[kind], self.upto,
                              *[min(c, limit) for c in counts])
             storefile.append(self.files[kind], storefile.seal(buf, 0))
+            self.grew(len(buf))
         for i in range(self.n):
             counts[i] = 0
 
@@ -68,14 +70,17 @@ class Rollup:
 
     def _trim(self):
         path = self.files['hour']
-        n = storefile.size(path) // self.sizes['hour']
+        before = storefile.size(path)
+        n = before // self.sizes['hour']
         storefile.copy_range(path, (n - self.HOURS_KEPT) * self.sizes['hour'],
                              n * self.sizes['hour'], bytearray(256))
+        self.grew(storefile.size(path) - before)
 
     def fix(self, t, old, new):
         buf = self.fix_buf
         struct.pack_into(FIX, buf, 0, t // HOUR, old, new)
         storefile.append(self.fixes, storefile.seal(buf, 0))
+        self.grew(FIX_SIZE)
 
     def _records(self, kind, first, field=0):
         """(period, upto, counts) of intact records whose field (0: period, 1: last id) is at

@@ -289,7 +289,7 @@ class Store:
         for ident, rec, start in self._walk(self._ids[0] if self._ids else 0, self._next - 1):
             self.last_start = start  # the newest intact record (a damaged one says nothing)
             break
-        self.rollup = rollup.Rollup(self.root, len(self.labels), self._report)
+        self.rollup = rollup.Rollup(self.root, len(self.labels), self._report, self._grew)
         self.rollup.readonly = self.readonly
         self.rollup.recover(self._after)
         self._measure()
@@ -364,6 +364,11 @@ class Store:
                 self._drop_segment(i)
                 return 'events from %d dropped' % first
         raise OSError(storefile.ENOSPC, 'store full: no room to repair it')
+
+    def _grew(self, n):
+        """Roll-up files count against the budget too: a month's hour records left out would
+        let thinning stop short and refuse an event while old segments could go."""
+        self._used += n
 
     def _measure(self):
         used = 0

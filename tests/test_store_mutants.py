@@ -346,29 +346,36 @@ os.mkdir(root)
 events, fixes, ranges = %r, %r, %r
 HOUR, DAY = rollup.HOUR, rollup.DAY
 problems = []
+grown = [0]
+def grew(n):
+    grown[0] += n
+def ru_bytes(*roots):
+    return sum(max(0, storefile.size(r + '/' + name)) for r in roots
+               for name in ('hours.ru', 'days.ru', 'fixes.ru'))
 def stats(r):
     return [[list(r.stats(kind, a, b)) for a, b in ranges] for kind in ('hour', 'day')]
 stored = 0
 def after(upto):
     return ((t, l, i) for i, (t, l) in enumerate(events[:stored]) if i > upto)
-r = rollup.Rollup(root, 3, problems.append)
+r = rollup.Rollup(root, 3, problems.append, grew)
 r.recover(after)   # a new store: nothing to rebuild
 for i, (t, l) in enumerate(events):
     r.add(t, l, i)
 stored = len(events)
 for t, old, new in fixes:
     r.fix(t, old, new)
-got = {'live': stats(r)}
-again = rollup.Rollup(root, 3, problems.append)
+got = {'live': stats(r), 'grown_live': [grown[0], ru_bytes(root)]}
+again = rollup.Rollup(root, 3, problems.append, grew)
 again.recover(after)
 got['reopened'] = stats(again)
 got['upto'] = [again.last('hour'), again.last('day'), again.upto]
 got['problems'] = list(problems)
 # a flush (before the store deletes events) writes the running counts; reopened, they stay
 again.flush()
-third = rollup.Rollup(root, 3, problems.append)
+third = rollup.Rollup(root, 3, problems.append, grew)
 third.recover(after)
 got['flushed'] = stats(third)
+got['grown_flushed'] = [grown[0], ru_bytes(root)]
 # one damaged hour record in the middle of the file
 size = third.sizes['hour']
 path = root + '/hours.ru'
@@ -380,7 +387,8 @@ data[k * size + 9] ^= 0x20
 with open(path, 'wb') as f:
     f.write(data)
 del problems[:]
-fourth = rollup.Rollup(root, 3, problems.append)
+grown[0] = 0
+fourth = rollup.Rollup(root, 3, problems.append, grew)
 fourth.recover(after)
 got['damaged'] = [list(fourth.stats('hour', a, b)) for a, b in ranges]
 got['damaged_problems'] = list(problems)
@@ -389,7 +397,8 @@ try:
 except ValueError as e:
     got['bad_kind'] = str(e)
 # the hour file trimmed to the last HOURS_KEPT records once it holds twice that
-trimmed = rollup.Rollup(root + 't', 3, problems.append)
+grown[0] = 0
+trimmed = rollup.Rollup(root + 't', 3, problems.append, grew)
 os.mkdir(root + 't')
 trimmed.HOURS_KEPT = 4
 for i, (t, l) in enumerate(events[:120]):
@@ -398,7 +407,7 @@ for i, (t, l) in enumerate(events[:120]):
 got['trimmed'] = list(trimmed.stats('hour', T0, T0 + 4 * DAY))
 got['trimmed_days'] = list(trimmed.stats('day', T0, T0 + 4 * DAY))
 # more than 65,535 events in an hour: written as 65,535
-big = rollup.Rollup(root + 'b', 3, problems.append)
+big = rollup.Rollup(root + 'b', 3, problems.append, grew)
 os.mkdir(root + 'b')
 big.add(T0, 1, 0)
 big.counts['hour'][1] = 70000
@@ -407,12 +416,13 @@ big.add(T0 + HOUR, 2, 1)
 big.add(T0 + DAY, 2, 2)
 got['big'] = [list(big.stats('hour', T0, T0 + 2 * HOUR)), list(big.stats('day', T0, T0 + DAY))]
 # read-only: counts in RAM, no file written
-ro = rollup.Rollup(root + 'r', 3, problems.append)
+ro = rollup.Rollup(root + 'r', 3, problems.append, grew)
 ro.readonly = True
 for i, (t, l) in enumerate(events[:50]):
     ro.add(t, l, i)
 ro.flush()
 got['readonly_files'] = storefile.size(root + 'r/hours.ru'), storefile.size(root + 'r/days.ru')
+got['grown'] = [grown[0], ru_bytes(root + 't', root + 'b', root + 'r')]
 out(**got)
 ''' % (str(tmp_path / 'r'), events, fixes, ranges), heap='2M')
     r = rows[0]
@@ -443,3 +453,159 @@ out(**got)
                                                                     T0 + 4 * DAY)
     assert r['big'] == [[[T0, [0, 65535, 0]], [T0 + HOUR, [0, 0, 1]]], [[T0, [0, 70000, 1]]]]
     assert r['readonly_files'] == [-1, -1]
+    # what the files grew by (trims included) is what the store is told: its budget counts it
+    for key in ('grown_live', 'grown_flushed', 'grown'):
+        assert r[key][0] == r[key][1] > 0, (key, r[key])
+
+
+def store_workload(seed=3, n=260):
+    """Events with uneven gaps, some at the same millisecond, then edits: (start, duration,
+    label, confidence), deletes, relabels, locks."""
+    import random
+    rng = random.Random(seed)
+    t, events = T0, []
+    for i in range(n):
+        t += rng.choice([0, 1, 999, 60000, 3 * HOUR])
+        events.append((t, rng.randrange(0, 20000), rng.randrange(11), rng.randrange(101) / 100))
+    deletes = rng.sample(range(n), 25)
+    relabels = [(i, rng.randrange(11)) for i in rng.sample(range(n), 25)]
+    locks = [7] + rng.sample(range(150, n), 3)
+    return events, deletes, relabels, locks
+
+
+def test_queries_give_what_a_reference_filter_gives(device, tmp_path):
+    """Random time ranges, labels, confidence floors and cursors over a store with rotated
+    segments, a gap left by thinning (a locked event keeps its old segment), deletes, relabels
+    and events at the same millisecond: events() and query()'s pages give exactly the events a
+    filter over the appended list (each event present as get() says) gives, in order."""
+    import random
+    events, deletes, relabels, locks = store_workload()
+    rng = random.Random(5)
+    queries = []
+    for _ in range(120):
+        a = rng.choice([None, events[rng.randrange(len(events))][0] + rng.choice([-1, 0, 1])])
+        b = rng.choice([None, events[rng.randrange(len(events))][0] + rng.choice([-1, 0, 1])])
+        queries.append({'start': a, 'end': b, 'label': rng.choice([None, 'speech', 'siren']),
+                        'min_confidence': rng.choice([None, 0.305, 0.7]),
+                        'before': rng.choice([None, rng.randrange(len(events) + 5)]),
+                        'oldest_first': rng.random() < 0.3, 'limit': rng.choice([1, 7, 50])})
+    rows = run(device, '''
+root = %r
+events, deletes, relabels, locks, queries = %r, %r, %r, %r, %r
+s = open_store(root, segment_bytes=400, budget=8 * 1024)
+for i, (t, d, l, c) in enumerate(events):
+    if i == 8:
+        s.lock(7)
+    s.append(t, d, LABELS[l], c, [], emb(i))
+for i in deletes:
+    if s.get(i) is not None:
+        s.delete(i)
+for i, l in relabels:
+    if s.get(i) is not None:
+        s.relabel(i, LABELS[l])
+present = [i for i in range(len(events)) if s.get(i) is not None]
+out(present=present, segments=s.usage()['segments'], first=s.usage()['first_id'])
+for q in queries:
+    limit = q.pop('limit')
+    oldest = q.pop('oldest_first')
+    walked = [e['id'] for e in s.events(oldest_first=oldest, **q)]
+    paged, cursor, pages = [], None, 0
+    while True:
+        before = cursor if cursor is not None else q['before']
+        page, cursor = s.query(q['start'], q['end'], q['label'], q['min_confidence'], limit,
+                               before)
+        paged += [e['id'] for e in page]
+        pages += 1
+        if cursor is None:
+            break
+    out(walked=walked, paged=paged, pages=pages)
+''' % (str(tmp_path / 's'), events, deletes, relabels, locks, queries), heap='2M')
+    present = set(rows[0]['present'])
+    # 19 records a segment: the locked event's (ids 0-18) stayed, the next ones went
+    assert 7 in present and not present & set(range(19, 60)), str(sorted(present))
+    label = {i: l for i, (_, _, l, _) in enumerate(events)}
+    for i, l in relabels:
+        label[i] = l
+    names = ['doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
+             'baby_crying', 'car_horn', 'siren', 'background', 'other']
+    for q, got in zip(queries, rows[1:]):
+        want = [i for i, (t, _, _, c) in enumerate(events)
+                if i in present and (q['start'] is None or t >= q['start'])
+                and (q['end'] is None or t < q['end'])
+                and (q['label'] is None or names[label[i]] == q['label'])
+                and (q['min_confidence'] is None
+                     or round(int(c * 255 + 0.5) / 255, 3) >= q['min_confidence'])
+                and (q['before'] is None or i < q['before'])]
+        assert got['walked'] == (want if q['oldest_first'] else want[::-1]), q
+        assert got['paged'] == want[::-1], q
+        assert got['pages'] == max(1, -(-len(want) // q['limit'])), (q, got['pages'])
+
+
+def test_usage_counts_the_bytes_on_flash(device, tmp_path):
+    """usage() kept as the store writes (appends, rotations, streamed clips, edits, roll-ups)
+    equals the bytes its files hold; measured again on opening, likewise, clips apart as
+    clip_bytes. (It left the roll-up files' growth out: thinning then stopped short and the
+    store refused an event while old segments could go; see the next test.)"""
+    rows = run(device, '''
+root = %r
+def disk(path, only=None):
+    total = 0
+    for name in os.listdir(path):
+        p = path + '/' + name
+        if os.stat(p)[0] & 0x4000:
+            total += disk(p, only)
+        elif only is None or only(name):
+            total += os.stat(p)[6]
+    return total
+s = open_store(root, segment_bytes=400)
+checks = []
+def check():
+    u = s.usage()
+    checks.append([u['bytes'], disk(root), u['clip_bytes'],
+                   disk(root + '/clips')])
+for i in range(60):
+    add(s, i, clip=(i %% 9 == 0))
+    if i %% 10 == 3:
+        w = s.clip_writer(s.append(T0 + i * STEP + 1, 500, 'siren', 0.5, [], emb(i), 900), 900)
+        w.write(pcm(i, 700))
+        w.close()
+        s.finish(s.usage()['next_id'] - 1, 4000)
+    if i %% 7 == 0:
+        s.relabel(i, 'siren')
+        s.lock(i)
+    if i %% 13 == 0:
+        s.delete(i)
+    check()
+u = s.usage()
+t = open_store(root, segment_bytes=400)
+v = t.usage()
+out(checks=checks, reopened=[v['bytes'], disk(root), v['clip_bytes'], disk(root + '/clips')],
+    same=[u[k] == v[k] for k in ('first_id', 'next_id', 'segments', 'budget', 'clip_budget')])
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    for k, (used, on_disk, clip_used, clip_disk) in enumerate(r['checks']):
+        assert (used, clip_used) == (on_disk, clip_disk), (k, r['checks'][k])
+    used, on_disk, clip_used, clip_disk = r['reopened']
+    assert used == on_disk and clip_used == clip_disk and all(r['same']), r
+
+
+def test_thinning_makes_room_while_old_segments_can_go(device, tmp_path):
+    """A store at its budget for weeks of events (roll-up records grow all the while) takes
+    every event: old segments go, the locked event's stays. Before the store counted its
+    roll-up files, this store refused event 208 ('store full: locked events and clips fill the
+    budget') with seven old segments it could have deleted."""
+    events, _, _, _ = store_workload()
+    rows = run(device, '''
+events = %r
+s = open_store(%r, segment_bytes=400, budget=8 * 1024)
+for i, (t, d, l, c) in enumerate(events):
+    if i == 8:
+        s.lock(7)
+    assert s.append(t, d, LABELS[l], c, [], emb(i)) == i
+    assert s.usage()['bytes'] <= 8 * 1024, (i, s.usage())
+out(first=[e['id'] for e in s.events(oldest_first=True) if e['id'] > 18][0], problems=s.problems,
+    next=s.usage()['next_id'], locked=s.get(7)['locked'])
+''' % (events, str(tmp_path / 's')), heap='1M')
+    r = rows[0]
+    assert r['next'] == len(events) and r['problems'] == [], r
+    assert r['first'] > 37 and r['locked'], r   # the locked segment stayed, the next ones went
