@@ -7,8 +7,13 @@ A bundle holds one of two learners, or both (model.json 'format'):
   is installed, else in the project's fallback evaluator `forest.py` (same CSV, same votes);
 - 4, a pair: trees and a net over the same window, their scores averaged (on held-out scenes
   the pair scored higher than either alone), the trees' embedding; its features are (summary
-  features, net scores).
+  features, net scores, net embedding).
 `Classifier.evaluator` says what runs.
+
+A bundle with a net may hold open-set prototypes (model.json 'prototypes', training/openset.py):
+a window whose net embedding lies nearest a prototype of `other` or `background` keeps only
+'keep' of its event labels' scores, the rest going to `other`; an unfamiliar sound is `other`
+more often than the nearest label.
 
 A window is a flat int16 buffer of centi-dB frames, frame-major (frame t, band b at t*n_mels+b),
 as `frontend.LogMel.pop()` fills them.
@@ -221,6 +226,29 @@ def _project(weights, bias, scale, features, out, first):
         out[first + d] = 127 if q > 127 else (-127 if q < -127 else q)
 
 
+@micropython.native
+def _nearest(blob, dim, count, emb, centred):
+    """The label index of the prototype nearest `emb` (int8 as bytes): the largest dot product
+    with emb minus the mean. `blob` is prototypes.bin (training/openset.py's layout)."""
+    for j in range(dim):
+        e = emb[j]
+        m = blob[j]
+        centred[j] = (e - 256 if e > 127 else e) - (m - 256 if m > 127 else m)
+    best = -(1 << 30)
+    who = 0
+    at = dim + count
+    for k in range(count):
+        acc = 0
+        for j in range(dim):
+            w = blob[at + j]
+            acc += (w - 256 if w > 127 else w) * centred[j]
+        if acc > best:
+            best = acc
+            who = k
+        at += dim
+    return blob[dim + who]
+
+
 class Classifier:
     """A model bundle, loaded once. Settings come from the bundle's model.json."""
 
@@ -252,6 +280,9 @@ class Classifier:
             self.evaluator = 'cnn.py (viper, int8) + ' + TREES
             self._net_emb = bytearray(self.net.dim)
             self._net_scores = array('f', bytes(4 * len(self.labels)))
+        self._protos = None
+        if self.format != 2 and meta.get('prototypes'):
+            self._load_prototypes(meta['prototypes'])
         c = meta['centroids']
         self.centroids = array('b', bytes(self._mapped(c['file'], c['count'] * self.dim)))
 
@@ -261,6 +292,30 @@ class Classifier:
         self.net = cnn.Net(spec, self._mapped(spec['file']), self.window_frames, self.n_mels,
                            len(self.labels))
         self.dim = self.net.dim
+
+    def _load_prototypes(self, spec):
+        dim, count = self.net.dim, spec['count']
+        self._protos = self._mapped(spec['file'], dim + count * (dim + 1))
+        self._centred = array('h', bytes(2 * dim))
+        self._keep = spec['keep']
+        self._other = self.labels.index('other')
+        quiet = [self.labels.index(l) for l in ('background', 'other') if l in self.labels]
+        self._event = [i for i in range(len(self.labels)) if i not in quiet]
+        self._quiet = bytes(1 if i in quiet else 0 for i in range(len(self.labels)))
+
+    def _open_set(self, emb, scores):
+        """Scores of a window nearest a quiet prototype keep `keep` of each event's score (a
+        few boxed floats a label: only windows near a quiet prototype make them)."""
+        n = self.net.dim
+        if self._quiet[_nearest(self._protos, n, (len(self._protos) - n) // (n + 1), emb,
+                                self._centred)]:
+            keep = self._keep
+            moved = 0.0
+            for i in self._event:
+                s = scores[i]
+                moved += s
+                scores[i] = s * keep
+            scores[self._other] += moved * (1 - keep)
 
     def _load_trees(self, meta):
         self.evaluator = TREES
@@ -318,13 +373,14 @@ class Classifier:
 
     def features(self, frames):
         """What scores() and embed() take: the net's embedding (a new bytearray), the trees'
-        summary features, or for a pair both the summary features and the net's scores (in an
-        array the next call reuses: embed() needs only the features)."""
+        summary features, or for a pair the summary features, the net's scores and its embedding
+        (in arrays the next call reuses: embed() needs only the features)."""
         if self.format == 3:
             return self.net.run(frames, bytearray(self.dim))
         x = summarise(frames, self.n_mels, scratch=self._scratch)
         if self.format == 4:
-            return x, self.net.scores(self.net.run(frames, self._net_emb), self._net_scores)
+            emb = self.net.run(frames, self._net_emb)
+            return x, self.net.scores(emb, self._net_scores), emb
         return x
 
     def level(self, features):
@@ -341,12 +397,14 @@ class Classifier:
         if self.format == 3:
             self.net.scores(features, self._scores)
         elif self.format == 4:
-            x, net = features
+            x, net, _ = features
             self.model.predict(x, self._scores)
             for i in range(len(net)):
                 self._scores[i] = (self._scores[i] + net[i]) / 2
         else:
             self.model.predict(features, self._scores)
+        if self._protos is not None:
+            self._open_set(features if self.format == 3 else features[2], self._scores)
         return list(self._scores)
 
     def decide(self, scores):

@@ -9,6 +9,7 @@ from training import bundle, cnn
 from training.cnn import Batches, CnnRecipe, Quantized, fit, inputs
 from training.device import module
 from training.model import Embedding, Recipe, balanced, centroids, forest, votes
+from training.openset import Prototypes
 from training.windows import summarise
 
 from test_model import LABELS
@@ -79,15 +80,16 @@ class Fake:
     learner = 'cnn'
     labels = LABELS
 
-    def __init__(self, q, P):
+    def __init__(self, q, P, y):
         self.net = q
         self.centroids = centroids(q.forward(P)[0], Recipe.CENTROIDS)
+        self.prototypes = Prototypes.fit(q.forward(P)[0], y, LABELS)
 
 
 @pytest.fixture(scope='module')
 def cnn_bundle(trained, tmp_path_factory):
-    P, _ = windows(200, 3)
-    folder = bundle.write(Fake(trained[1], P), tmp_path_factory.mktemp('c') / 'model', 'no-data',
+    P, y = windows(200, 3)
+    folder = bundle.write(Fake(trained[1], P, y), tmp_path_factory.mktemp('c') / 'model', 'no-data',
                           {'thresholds': {l: 0.0 for l in LABELS}, 'event_threshold': 0.4})
     return folder
 
@@ -159,18 +161,21 @@ def test_bundle_runs_on_the_device_with_the_host_numbers(device, cnn_bundle, tra
     P[0, :, :] = 32767          # clipped
     P[1, :, :] = -32768         # silence below the floor
     *rows, info = device_run(device, cnn_bundle, P, tmp_path)
-    emb, scores = reference(trained[1], P)
+    emb, raw = reference(trained[1], P)
     again = Quantized.load(cnn_bundle).forward(P)     # the bundle read back on the host
-    assert np.array_equal(again[0], emb) and np.allclose(again[1], scores)
+    assert np.array_equal(again[0], emb) and np.allclose(again[1], raw)
+    protos = Prototypes.read(cnn_bundle / 'prototypes.bin', emb.shape[1])
+    scores = protos.apply(raw, emb, LABELS)           # the open-set check (training/openset.py)
     assert np.array_equal(np.array([r[0] for r in rows]), emb)
     assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
     assert [r[2] for r in rows] == list(P.reshape(len(P), -1).astype(np.int64).sum(1) //
                                         (FRAMES * BANDS))
     assert info['evaluator'].startswith('cnn.py')
     if device.name == 'micropython':
-        # The embedding, the scores list and the softmax's floats (boxed on this port); the
+        # The embedding, the scores list and the softmax's floats (boxed on this port), and
+        # the open-set check's (about 1 KB, in windows nearest a quiet prototype); the
         # activation maps (20 KB) are made once, not per window.
-        assert info['garbage'] <= 3072, info
+        assert info['garbage'] <= 3584, info
 
 
 class FakePair(Fake):
@@ -183,6 +188,7 @@ class FakePair(Fake):
         self.model = forest(X, y, len(LABELS), trees=Recipe.PAIR_TREES)
         self.embedding = Embedding().fit(X, y, Recipe.EMBED_DIM, len(LABELS))
         self.centroids = centroids(self.embedding(X, votes(self.model, X)), Recipe.CENTROIDS)
+        self.prototypes = Prototypes.fit(q.forward(P)[0], y, LABELS)
 
 
 def test_a_pair_averages_its_trees_and_its_net_on_the_device(device, trained, tmp_path):
@@ -199,7 +205,8 @@ def test_a_pair_averages_its_trees_and_its_net_on_the_device(device, trained, tm
     *rows, info = device_run(device, folder, Q, tmp_path)
     X = summarise(Q)
     V = votes(pair.model, X)
-    scores = (V + reference(trained[1], Q)[1]) / 2
+    emb, net = reference(trained[1], Q)
+    scores = pair.prototypes.apply((V + net) / 2, emb, LABELS)
     assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
     assert np.array_equal(np.array([r[0] for r in rows]), pair.embedding(X, V))
     assert [r[2] for r in rows] == list(X[:, 2 * BANDS + 3 * module('classifier').CEPSTRA])
@@ -231,7 +238,30 @@ def test_a_net_on_the_demo_scene_gives_the_host_numbers(mpy, cnn_bundle, tmp_pat
     frames = frames_of(pcm)
     P = patches(frames, starts(len(frames))[::3])
     *rows, info = device_run(mpy, cnn_bundle, P, tmp_path)
-    emb, scores = reference(Quantized.load(cnn_bundle), P)
+    emb, raw = reference(Quantized.load(cnn_bundle), P)
+    scores = Prototypes.read(cnn_bundle / 'prototypes.bin', emb.shape[1]).apply(raw, emb, LABELS)
     assert len(rows) == len(P) > 50
     assert np.array_equal(np.array([r[0] for r in rows]), emb)
     assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
+
+
+def test_windows_nearest_a_quiet_prototype_give_their_event_scores_to_other(trained):
+    """The open-set check (training/openset.py) on the host: windows of the made-up `other` and
+    `background` land nearest their own prototypes and lose KEEP of their event scores to
+    `other`; event windows keep their scores; every window's scores still sum to one."""
+    from training.openset import OpenSet
+    P, y = windows(330, 7)
+    emb, raw = trained[1].forward(P)
+    protos = Prototypes.fit(emb, y, LABELS)
+    assert len(protos.owners) == 9 * OpenSet.EVENT + OpenSet.QUIET_OTHER + OpenSet.QUIET_BACKGROUND
+    near = protos.nearest(emb)
+    assert (near == y).mean() > 0.8                  # the prototypes are the labels' modes
+    out = protos.apply(raw, emb, LABELS, keep=0.25)
+    quiet = np.isin(near, [LABELS.index('background'), LABELS.index('other')])
+    assert quiet.any() and (~quiet).any()
+    assert np.allclose(out[~quiet], raw[~quiet])
+    assert np.allclose(out[quiet][:, :9], 0.25 * raw[quiet][:, :9])
+    assert np.allclose(out.sum(1), 1.0)
+    blob = protos.blob()
+    back = Prototypes.read_bytes(blob, emb.shape[1])
+    assert np.array_equal(back.nearest(emb), near)

@@ -23,10 +23,11 @@ Speech: Asterisk voice prompts (CC BY-SA 3.0 / CC BY 3.0), Free Spoken Digit Dat
 (CC BY-SA 4.0), Tux Paint stamps (GPL-2). Doorbell clips: small public repositories, licence
 of the audio unknown (see the data README).
 """
-FILES = {'cnn': ('model.json', 'cnn.bin', 'centroids.bin', 'metrics.json', 'LICENSE'),
+FILES = {'cnn': ('model.json', 'cnn.bin', 'prototypes.bin', 'centroids.bin', 'metrics.json',
+                 'LICENSE'),
          'trees': ('model.json', 'trees.csv', 'embedding.bin', 'centroids.bin', 'metrics.json',
                    'LICENSE')}
-FILES['pair'] = FILES['trees'] + ('cnn.bin',)
+FILES['pair'] = FILES['trees'] + ('cnn.bin', 'prototypes.bin')
 
 
 def write(trained, folder, data_hash, metrics):
@@ -75,7 +76,8 @@ def _learner(trained, tmp):
     net = {}
     if trained.learner != 'trees':
         (tmp / 'cnn.bin').write_bytes(trained.net.blob())
-        net = {'format': 3, 'cnn': trained.net.spec()}
+        (tmp / 'prototypes.bin').write_bytes(trained.prototypes.blob())
+        net = {'format': 3, 'cnn': trained.net.spec(), 'prototypes': trained.prototypes.spec()}
         if trained.learner == 'cnn':
             return net
     converted = export(trained.model, tmp / 'trees.csv')

@@ -13,7 +13,7 @@ from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import f1_score
 
-from . import distil
+from . import distil, openset
 from .augment import Augmenter
 from .mixes import Mixes, scene_windows
 from .windows import Windows, summarise
@@ -60,6 +60,8 @@ class Recipe:
         if learner == 'trees':
             return dict(common, **trees)
         from .cnn import CnnRecipe
+        from .openset import OpenSet
+        common['open_set'] = OpenSet.as_dict()
         if learner == 'cnn':
             return dict(CnnRecipe.as_dict(), **common)
         return dict(common, learner='pair', net=CnnRecipe.as_dict(),
@@ -238,6 +240,7 @@ class Trained:
             net = fit(P, target, len(labels), balanced(y, len(labels), other, weight), desc=desc)
             pick = np.random.default_rng(CnnRecipe.SEED).permutation(len(P))
             self.net = Quantized(net, P[pick[:CnnRecipe.CALIBRATION]])
+            self.prototypes = openset.fit_for(self.net, self.windows, labels)
         if self.learner == 'cnn':
             embedded = self.net.forward(P)[0]
         else:   # the trees' embedding, a pair's too
@@ -263,8 +266,10 @@ class Trained:
         device computes them."""
         if self.learner == 'cnn':
             emb, scores = self.net.forward(P)
-            return scores, emb
+            return self.prototypes.apply(scores, emb, self.labels), emb
         X = summarise(P)
         V = votes(self.model, X)
-        scores = V if self.learner == 'trees' else (V + self.net.forward(P)[1]) / 2
-        return scores, self.embedding(X, V)
+        if self.learner == 'trees':
+            return V, self.embedding(X, V)
+        emb, net = self.net.forward(P)
+        return self.prototypes.apply((V + net) / 2, emb, self.labels), self.embedding(X, V)

@@ -1,0 +1,108 @@
+"""Open-set prototypes: where in the net's embedding the sounds we have no label for lie.
+
+A net trained on eleven labels still puts an unfamiliar sound somewhere among them; its softmax
+says "nearest label", not "a sound like this one". The net's embedding says more: an unfamiliar
+sound lands nearer the many kinds of `other` it learnt (20 + 18 kinds, told apart by the
+teacher) than near any event's few modes. So the bundle keeps a few prototypes per label
+(k-means of the net's embeddings of its training windows, centred on their mean): EVENT per
+event label, QUIET_OTHER for `other` and QUIET_BACKGROUND for `background`, which hold many
+kinds. A window whose embedding is nearest (cosine) a prototype of `other` or `background`
+keeps only KEEP of each event label's score on the device (device/classifier.py); the rest
+moves to `other`. Soft, per window: the segmenter's smoothing and a clip's mean still weigh
+it with the windows around it (measured: docs/model-evaluation/experiments.md, round 12).
+
+prototypes.bin: the mean (dim int8), each prototype's label index (count uint8), then the
+prototypes (count x dim int8, unit length x 127).
+"""
+import numpy as np
+from sklearn.cluster import KMeans
+
+QUIET = ('background', 'other')
+
+
+class OpenSet:
+    """Settings (class attributes; the recipe stores them)."""
+    EVENT = 3               # prototypes per event label
+    QUIET_OTHER = 24        # ... for `other` (38 kinds of sound)
+    QUIET_BACKGROUND = 8    # ... for `background` (rain, wind, birds, engine, crickets)
+    KEEP = 0.5              # share of its event scores a window nearest a quiet prototype keeps
+    SEED = 0
+
+    @classmethod
+    def as_dict(cls):
+        return {'event': cls.EVENT, 'other': cls.QUIET_OTHER,
+                'background': cls.QUIET_BACKGROUND, 'keep': cls.KEEP}
+
+
+def _unit(X):
+    return X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-9)
+
+
+class Prototypes:
+    def __init__(self, mean, owners, vectors):
+        self.mean = np.asarray(mean, np.int8)
+        self.owners = np.asarray(owners, np.uint8)
+        self.vectors = np.asarray(vectors, np.int8)
+
+    @classmethod
+    def fit(cls, emb, y, labels):
+        """From int8 net embeddings of training windows and their label indices."""
+        E = emb.astype(np.float64)
+        mean = np.clip(np.round(E.mean(0)), -127, 127)
+        X = _unit(E - mean)
+        owners, vectors = [], []
+        for k, label in enumerate(labels):
+            mine = X[y == k]
+            n = {'other': OpenSet.QUIET_OTHER,
+                 'background': OpenSet.QUIET_BACKGROUND}.get(label, OpenSet.EVENT)
+            n = min(n, len(mine))
+            if n == 0:
+                continue
+            km = KMeans(n_clusters=n, n_init=10, random_state=OpenSet.SEED).fit(mine)
+            vectors.append(np.round(127 * _unit(km.cluster_centers_)))
+            owners += [k] * n
+        return cls(mean, owners, np.clip(np.concatenate(vectors), -127, 127))
+
+    @classmethod
+    def read(cls, path, dim):
+        with open(path, 'rb') as f:
+            return cls.read_bytes(f.read(), dim)
+
+    @classmethod
+    def read_bytes(cls, data, dim):
+        blob = np.frombuffer(data, np.uint8)
+        count = (len(blob) - dim) // (dim + 1)
+        return cls(blob[:dim].view(np.int8), blob[dim:dim + count],
+                   blob[dim + count:].view(np.int8).reshape(count, dim))
+
+    def blob(self):
+        return self.mean.tobytes() + self.owners.tobytes() + self.vectors.tobytes()
+
+    def spec(self):
+        return {'file': 'prototypes.bin', 'count': int(len(self.owners)), 'keep': OpenSet.KEEP}
+
+    def nearest(self, emb):
+        """Label index of the nearest prototype of each int8 embedding (as the device: the
+        largest integer dot product with the centred embedding)."""
+        E = emb.astype(np.int64) - self.mean.astype(np.int64)
+        return self.owners[np.argmax(E @ self.vectors.astype(np.int64).T, 1)]
+
+    def apply(self, scores, emb, labels, keep=None):
+        """Scores after the open-set check (the host's twin of the device's)."""
+        keep = OpenSet.KEEP if keep is None else keep
+        out = np.array(scores, np.float64)
+        quiet = np.isin(self.nearest(emb), [labels.index(l) for l in QUIET if l in labels])
+        event = [i for i, l in enumerate(labels) if l not in QUIET]
+        moved = (1 - keep) * out[np.ix_(quiet, event)]
+        out[np.ix_(quiet, event)] -= moved
+        if 'other' in labels:
+            out[quiet, labels.index('other')] += moved.sum(1)
+        return out
+
+
+def fit_for(net, windows, labels):
+    """The prototypes of a net (training.cnn.Quantized) over the sounding windows of the
+    recorded clips of a training.windows.Windows (augmented copies left out: they are the same
+    sounds again)."""
+    real = ~windows.field('augmented')
+    return Prototypes.fit(net.forward(windows.P[real])[0], windows.y[real], labels)
