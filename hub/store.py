@@ -112,8 +112,11 @@ class Store:
         return out
 
     def recover(self, name):
-        """Deletes what a crashed pull left: files its manifest does not name."""
+        """Deletes what a crashed pull left: files its manifest does not name, temporary ones."""
         m = self.manifest(name)
+        for tmp in [*self.manifests.glob('.%s.json.tmp' % name),
+                    *(self.clips / name).glob('.*.tmp')]:
+            tmp.unlink()
         folder = self.events / ('device=' + name)
         if not folder.is_dir():
             return
