@@ -22,8 +22,8 @@ import storefile
 from api import JSON, Refused, _drain, _event_json
 
 HOOKS = '.hooks.json'   # beside the store (api.attach looks for it)
-MAX_HOOKS = 4
-MAX_URL = 200
+MAX_HOOKS = 3
+MAX_URL = 160   # with MAX_HOOKS and every label, the longest PUT fits in 1 KB
 QUEUE = 4
 TRIES = 4
 BACKOFF_S = 2
@@ -45,11 +45,11 @@ def _address(url):
     rest = url[7:]
     cut = rest.find('/')
     where, target = (rest, '/') if cut < 0 else (rest[:cut], rest[cut:])
-    host, _, port = where.partition(':')
+    host, colon, port = where.partition(':')
     parts = host.split('.')
-    if (len(parts) != 4 or not all(p.isdigit() and int(p) < 256 for p in parts) or
-            (port and not (port.isdigit() and 0 < int(port) < 65536)) or
-            [c for c in target if c <= ' ' or c > '~']):
+    if (len(parts) != 4 or not all(p.isdigit() and len(p) <= 3 and int(p) < 256 for p in parts) or
+            (colon and not (port.isdigit() and port[0] != '0' and int(port) < 65536)) or
+            [c for c in target if c <= ' ' or c > '~' or c in '"[]{}\\']):
         raise ValueError
     return host, int(port or 80), target
 
@@ -67,8 +67,9 @@ def check(new, labels):
             raise ValueError('url must be http://A.B.C.D[:port]/path (a numeric LAN address, '
                              'at most %d characters)' % MAX_URL)
         if (not isinstance(h['labels'], list) or not h['labels'] or
-                [l for l in h['labels'] if l not in labels]):
-            raise ValueError('labels must be a non-empty list of the model\'s labels')
+                [l for l in h['labels'] if l not in labels] or
+                len(set(h['labels'])) != len(h['labels'])):
+            raise ValueError('labels must be a non-empty list of the model\'s labels, each once')
     return new
 
 
@@ -210,15 +211,19 @@ async def _put(request):
     if (request.content_type or '').split(';')[0].strip().lower() != 'application/json':
         await _drain(request)
         raise Refused(415, 'send the hooks as application/json')
-    if request.content_length > Request.max_body_length:
+    if request.content_length > Request.max_body_length:   # no valid one is (MAX_URL)
         await _drain(request)
-        raise Refused(413, 'JSON body larger than %d bytes' % Request.max_body_length)
-    # A list per hook and an object around each at most: 1 KB of '[' must not nest in the heap.
+        raise Refused(400, 'JSON body larger than %d bytes' % Request.max_body_length)
+    # A list per hook and an object around each at most (a URL has no brackets or braces): 1 KB
+    # of '[' must not nest in the heap.
     if request.body.count(b'[') > MAX_HOOKS + 1 or request.body.count(b'{') > MAX_HOOKS + 1:
         raise Refused(400, shape)
     try:
-        new = json.loads(request.body.decode())['hooks']
+        body = json.loads(request.body.decode())
+        new = body['hooks']
     except (ValueError, KeyError, TypeError, RuntimeError):
+        raise Refused(400, shape)
+    if len(body) != 1:
         raise Refused(400, shape)
     try:
         check(new, api.store.labels)

@@ -142,7 +142,11 @@ def test_the_test_button_reaches_each_hook(dev, hook):
     ([{'url': 'http://192.168.1.2/x', 'labels': ['doorbel']}], 'labels'),
     ([{'url': 'http://192.168.1.2/x', 'labels': []}], 'labels'),
     ([{'url': 'http://192.168.1.2/x'}], 'each hook'),
-    ([{'url': 'http://192.168.1.2/%d' % i, 'labels': ['doorbell']} for i in range(5)], 'hooks'),
+    ([{'url': 'http://192.168.1.2/%d' % i, 'labels': ['doorbell']} for i in range(4)], 'hooks'),
+    ([{'url': 'http://192.168.1.2/x', 'labels': ['doorbell', 'doorbell']}], 'labels'),
+    ([{'url': 'http://192.168.1.2:0/x', 'labels': ['doorbell']}], 'numeric'),
+    ([{'url': 'http://192.168.1.2:/x', 'labels': ['doorbell']}], 'numeric'),
+    ([{'url': 'http://192.168.1.2/{x}', 'labels': ['doorbell']}], 'numeric'),
     ('http://192.168.1.2/x', 'hooks'),
 ])
 def test_bad_hooks_are_refused_and_change_nothing(dev, hooks, words):
