@@ -63,12 +63,12 @@ def pull_all(config):
     """Yields each device's result line, in the config's order, all pulled side by side."""
     store = Store(config.data)
     with store.puller(), ThreadPoolExecutor(WORKERS) as pool:
-        futures = [pool.submit(_safe, store, d, config.page) for d in config.devices]
+        futures = [pool.submit(pull_one, store, d, config.page) for d in config.devices]
         for f in futures:
             yield f.result()
 
 
-def _safe(store, device, page):
+def pull_one(store, device, page=PAGE):
     """pull_device, with anything unforeseen one device's error, not the pass's end."""
     try:
         return pull_device(store, device, page)

@@ -1,0 +1,133 @@
+"""`earmark hub serve`: pulls every device again and again (each `every` seconds while it
+answers; a failing one waits longer each time, up to BACKOFF_MAX) and serves a small JSON API:
+
+    GET /api/devices                 each device: epoch, cursor, events held, last success, error
+    GET /api/events?device=&label=&limit=N    the newest live events (default 50, at most 1000)
+
+It prints a JSON line (as `hub pull` does) for each pull that brought something or failed.
+With [mqtt] in hub.toml it publishes each device's events to Home Assistant (hub/mqtt.py).
+SIGINT or SIGTERM stops it.
+"""
+import json
+import signal
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from . import sql
+from .pull import pull_one
+from .store import Store
+
+BACKOFF_MAX = 300   # seconds between tries of a device that keeps failing
+
+
+def devices(store, config):
+    out = []
+    with store.lock(shared=True):
+        con = sql.connect(store)
+        counts = dict(con.execute('select device, count(*) from events group by device')
+                      .fetchall())
+    for d in config.devices:
+        m = store.manifest(d.name)
+        s = m['status']
+        out.append({'device': d.name, 'epoch': m['epoch'], 'cursor': m['cursor'],
+                    'events': counts.get(d.name, 0), 'ok_at': s.get('ok_at'),
+                    'error': s.get('error'), 'thinned': s.get('thinned', 0)})
+    return out
+
+
+def events(store, query):
+    device = query.get('device', [None])[0]
+    label = query.get('label', [None])[0]
+    try:
+        limit = int(query.get('limit', ['50'])[0])
+    except ValueError:
+        raise ValueError('limit must be a number')
+    if not 1 <= limit <= 1000:
+        raise ValueError('limit must be 1..1000')
+    where, args = [], []
+    for col, value in (('device', device), ('label', label)):
+        if value is not None:
+            where.append('%s = ?' % col)
+            args.append(value)
+    with store.lock(shared=True):
+        cur = sql.connect(store).execute(
+            'select device, epoch, id, start, "end", label, confidence, has_clip, locked, '
+            'second_label, second_confidence from events %s order by start desc limit %d' % (
+                'where ' + ' and '.join(where) if where else '', limit), args)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def handler(store, config):
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            u = urllib.parse.urlsplit(self.path)
+            try:
+                if u.path == '/api/devices':
+                    body = {'devices': devices(store, config)}
+                elif u.path == '/api/events':
+                    body = {'events': events(store, urllib.parse.parse_qs(u.query))}
+                else:
+                    return self._send(404, {'error': 'no such path'})
+            except ValueError as e:
+                return self._send(400, {'error': str(e)})
+            self._send(200, body)
+
+        def _send(self, status, body):
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header('Content-Type', 'application/json')
+            self.send_header('Content-Length', str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass   # a request line is no news; pulls print their own lines
+    return Handler
+
+
+def run(config, port, bind, every):
+    store = Store(config.data)
+    stop = threading.Event()
+    publisher = None
+    if config.mqtt:
+        from . import mqtt
+        publisher = mqtt.Publisher(config, store)
+    server = ThreadingHTTPServer((bind, port), handler(store, config))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print('earmark hub: serving http://%s:%d/api/devices, pulling %d devices' % (
+        bind, server.server_address[1], len(config.devices)), file=sys.stderr, flush=True)
+
+    def finish(*_):
+        stop.set()
+    signal.signal(signal.SIGTERM, finish)
+    signal.signal(signal.SIGINT, finish)
+    due = {d.name: 0.0 for d in config.devices}
+    fails = {d.name: 0 for d in config.devices}
+    try:
+        while not stop.is_set():
+            for d in config.devices:
+                if stop.is_set() or time.monotonic() < due[d.name]:
+                    continue
+                with store.puller():
+                    line = pull_one(store, d, config.page)
+                if line['error'] is None:
+                    fails[d.name] = 0
+                    due[d.name] = time.monotonic() + every
+                else:
+                    fails[d.name] += 1
+                    due[d.name] = time.monotonic() + min(every * 2 ** fails[d.name],
+                                                         BACKOFF_MAX)
+                if line['events'] or line['error']:
+                    print(json.dumps(line), flush=True)
+                if publisher:
+                    publisher.update(d.name, line)
+            stop.wait(0.2)
+    finally:
+        server.shutdown()
+        if publisher:
+            publisher.close()
+    return 0
