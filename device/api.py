@@ -964,6 +964,15 @@ route('PUT', '/api/webhooks')(_webhooks)
 route('POST', '/api/webhooks/test')(_webhooks)
 
 
+async def _personal(request):
+    import api_personal   # here: loaded at the first request about personal sounds
+    return await (api_personal.label if request.path.endswith('/label') else
+                  api_personal.answer)(request)
+for _method in ('GET', 'PUT', 'DELETE'):
+    route(_method, '/api/personal')(_personal)
+route('POST', '/api/personal/label')(_personal)
+
+
 async def _changes(request):
     import api_changes   # here: an appliance that no hub pulls never loads it
     return await api_changes.changes(request)

@@ -14,9 +14,9 @@ import json
 from array import array
 
 FORMAT = 1
-MAX_BYTES = 8192       # a head file; 8 sounds of 16 prototypes of 32 values fit with room
-MAX_SOUNDS = 8
-MAX_PROTOTYPES = 16
+MAX_BYTES = 6144       # a head file: 4 sounds of 8 prototypes of 32 values fit with room,
+MAX_SOUNDS = 4         # and reading one takes a board ~12 KB of heap for a moment
+MAX_PROTOTYPES = 8
 MAX_LABEL = 32         # characters
 
 
@@ -27,7 +27,7 @@ def model_id(model_json):
     return '%08x' % (binascii.crc32(model_json) & 0xffffffff)
 
 
-def _check_label(name, reserved):
+def check_label(name, reserved):
     if not isinstance(name, str) or not 0 < len(name) <= MAX_LABEL or name != name.strip():
         raise ValueError('personal: a label is 1 to %d characters, no spaces at its ends'
                          % MAX_LABEL)
@@ -91,7 +91,7 @@ def load(text, model=None, dim=None, labels=()):
         if not isinstance(s, dict):
             raise ValueError('personal: a sound is an object')
         label, reach, protos = s.get('label'), s.get('reach'), s.get('prototypes')
-        _check_label(label, taken)
+        check_label(label, taken)
         taken.append(label)
         if not isinstance(reach, int) or not 0 <= reach <= size * 254 * 254:
             raise ValueError('personal: %s: reach must be a whole number 0..%d'

@@ -59,6 +59,7 @@ RELABEL = 1
 LOCK = 2
 DELETE = 3
 END = 4  # the duration (10 ms) of an event stored while it was still sounding
+PERSONAL = 5  # the event's personal label: 1 + its index in the store's custom labels (0: none)
 NO_END = 0xffff
 HAS_CLIP = 1
 VOID = 4  # a slot whose append never returned: its id is not used again (see _repair_tail)
@@ -67,6 +68,8 @@ CONFIG = 'store.json'
 CONFIG_COPY = 'store.bak'
 CENTROIDS = 'centroids.bin'
 CENTROIDS_COPY = 'centroids.bak'
+HEAD = '.personal.json'  # beside the store folder: the personal head (device/personal.py)
+MAX_CUSTOM = 32
 
 
 class FormatError(ValueError):
@@ -82,6 +85,8 @@ def _listdir(path):
 
 def _config_crc(cfg):
     text = '%s|%d|%d|%s' % (','.join(cfg['labels']), cfg['dim'], cfg['format'], cfg['centroids'])
+    if cfg.get('custom'):   # personal labels; a store with none keeps the CRC it always had
+        text += '|' + ','.join(cfg['custom'])
     return binascii.crc32(text.encode()) & 0xffffffff
 
 
@@ -94,7 +99,8 @@ def _parse_config(path):
         if 'crc' not in cfg and cfg.get('format') != FORMAT:
             raise FormatError('store in %s is format %s; this version reads format %d' % (
                 path.rsplit('/', 1)[0], cfg.get('format'), FORMAT))
-        if cfg['crc'] != _config_crc(cfg) or not all(isinstance(x, str) for x in cfg['labels']):
+        if cfg['crc'] != _config_crc(cfg) or not all(isinstance(x, str) for x in
+                                                     cfg['labels'] + cfg.get('custom', [])):
             return None
     except FormatError:
         raise
@@ -131,6 +137,7 @@ class Store:
         self.readonly = readonly
         self.problems = []
         self._damaged = []
+        self.custom = []   # personal labels ("our doorbell"), by PERSONAL edits' index
         self._config(labels, dim, centroids)
         self._rec = bytearray(RECORD_SIZE)
         self._edit_buf = bytearray(2 * EDIT_SIZE)
@@ -173,6 +180,7 @@ class Store:
                 raise ValueError('store in %s has embeddings of %d, not %d' % (
                     self.root, cfg['dim'], dim))
             labels, dim = cfg['labels'], cfg['dim']
+            self.custom = cfg.get('custom', [])
             saved = self._load_centroids(cfg['centroids'])
             if centroids is not None and saved is not None and bytes(centroids) != saved:
                 self._report('store keeps the centroids it was made with, not the new ones')
@@ -238,14 +246,17 @@ class Store:
                 self._config_stale = True
         return found
 
-    def _save_config(self, centroids):
-        crc = None
+    def _save_config(self, centroids, crc=None):
+        """Writes store.json and its copy; `centroids` (bytes) with their files, or only their
+        CRC as the config already has it."""
         if centroids:
             data = bytes(centroids)
             crc = binascii.crc32(data) & 0xffffffff
             for name in (CENTROIDS_COPY, CENTROIDS):
                 storefile.replace(self.root + '/' + name, data)
         cfg = {'labels': self.labels, 'dim': self.dim, 'format': FORMAT, 'centroids': crc}
+        if self.custom:
+            cfg['custom'] = self.custom
         cfg['crc'] = _config_crc(cfg)
         text = json.dumps(cfg)
         # The copy first: a cut between the two leaves one whole file, whichever it is.
@@ -293,6 +304,14 @@ class Store:
         self.rollup.readonly = self.readonly
         self.rollup.recover(self._after)
         self._measure()
+        self.personal = None   # a personal head, put to each new event (set_personal)
+        if not self.readonly and storefile.size(self.root + HEAD) >= 0:
+            import personal   # here: a store with no personal sounds never loads it
+            try:
+                with open(self.root + HEAD, 'rb') as f:
+                    self.personal = personal.load(f.read(), dim=self.dim, labels=self.labels)
+            except ValueError as exc:
+                self._report('personal head refused: %s' % exc)
 
     def _header(self, path, head, name):
         """The segment header (magic, first id, first start, ...) from whichever of its two
@@ -562,13 +581,15 @@ class Store:
                         if 0 <= target - first < len(ends):
                             ends[target - first] = value
                         continue
-                    state = edits.setdefault(target, [None, False, False])
+                    state = edits.setdefault(target, [None, False, False, 0])
                     if kind == RELABEL:
                         state[0] = value
                     elif kind == LOCK:
                         state[1] = bool(value)
                     elif kind == DELETE:
                         state[2] = True
+                    elif kind == PERSONAL:
+                        state[3] = value
         self._edits_cache = (first, edits)
         return edits
 
@@ -576,6 +597,7 @@ class Store:
         """The event dict of an intact record with its edits applied, or None once deleted."""
         (off, dur, label, conf, r1, s1, r2, s2, flags, bucket) = struct.unpack_from(RECORD, rec, 0)
         locked = False
+        personal = 0
         edits = self._edits(ident)
         state = edits.get(ident) if edits else None
         if state:
@@ -584,6 +606,7 @@ class Store:
             if state[0] is not None:
                 label = state[0]
             locked = state[1]
+            personal = state[3]
         if edits is not None:   # the cache now holds ident's segment, ends included
             end = self._ends[ident - self._edits_cache[0]]
             if end != NO_END:
@@ -591,9 +614,16 @@ class Store:
         runners = [[self.labels[r], round(s / 255, 3)] for r, s in ((r1, s1), (r2, s2))
                    if r != NO_LABEL]
         has_clip = bool(flags & HAS_CLIP) and storefile.size(clips.path(self.root, ident)) > 0
-        return {'id': ident, 'start': start, 'end': start + dur * 10,
-                'label': self.labels[label], 'confidence': round(conf / 255, 3),
-                'runners_up': runners, 'has_clip': has_clip, 'locked': locked}
+        ev = {'id': ident, 'start': start, 'end': start + dur * 10,
+              'label': self.labels[label], 'confidence': round(conf / 255, 3),
+              'runners_up': runners, 'has_clip': has_clip, 'locked': locked}
+        if 0 < personal <= len(self.custom):   # the generic label stays beside it
+            ev['generic'] = ev['label']
+            ev['label'] = self.custom[personal - 1]
+        return ev
+
+    def _generic(self, ev):
+        return self.labels.index(ev.get('generic', ev['label']))
 
     # ---- reading
 
@@ -632,7 +662,7 @@ class Store:
                 if (start is not None and t < start) or (end is not None and t >= end):
                     continue  # only a damaged time field can be out of order
                 ev = self._event(ident, rec, t)
-                if ev is None or (li is not None and ev['label'] != self.labels[li]):
+                if ev is None or (li is not None and self._generic(ev) != li):
                     continue
                 if min_confidence is not None and ev['confidence'] < min_confidence:
                     continue
@@ -875,7 +905,52 @@ class Store:
         self._next = ident + 1
         self._void = 0
         self.last_start = start
+        if self.personal is not None:
+            self._personal(ident, vector)
         return ident
+
+    def _personal(self, ident, vector):
+        # After the event is on flash: a cut here leaves it with its generic label, no loss.
+        found = self.personal.match(similar.signed(vector))
+        if found:
+            try:
+                self._edit(ident, PERSONAL, self.add_label(found[0]) + 1)
+            except (OSError, ValueError) as exc:
+                self._report('personal label of event %d not stored: %s' % (ident, exc))
+
+    def add_label(self, name):
+        """The index of a personal label among the store's custom labels, added if new (both
+        copies of store.json written again: new, then switched, as at every change)."""
+        if name in self.custom:
+            return self.custom.index(name)
+        if name in self.labels or len(self.custom) >= MAX_CUSTOM:
+            raise ValueError('label %r is a model label or one too many' % (name,))
+        self._writable()
+        self.custom.append(name)
+        cfg = self._load_config()
+        try:
+            self._save_config(None, cfg['centroids'] if cfg else None)
+        except OSError:
+            self.custom.pop()
+            raise
+        return len(self.custom) - 1
+
+    def set_personal(self, head, text=None):
+        """Puts `head` (personal.Head, or None: no personal sounds) to the events from now on;
+        `text` is kept beside the store (written new, then switched) so it survives a restart."""
+        self._writable()
+        if head is None:
+            storefile.remove(self.root + HEAD)
+        else:
+            for label, _, _ in head.sounds:
+                self.add_label(label)
+            storefile.replace(self.root + HEAD, text)
+        self.personal = head
+
+    def label_personal(self, ident, name):
+        """Gives an event a personal label (a custom one; '' takes it away)."""
+        self._edit(ident, PERSONAL, self.add_label(name) + 1 if name else 0)
+        return self.get(ident)
 
     def _voids(self, n, offset):
         """n VOID records for the slots from _next on, at the time offset of the append after."""
@@ -947,10 +1022,12 @@ class Store:
     def relabel(self, ident, label):
         li = self._label(label)
         ev = self.get(ident)
+        if ev is not None and 'generic' in ev:   # a model label takes the personal one's place
+            ev = self._edit(ident, PERSONAL, 0)
         if ev is not None and ev['label'] == self.labels[li]:
             return ev
         ev = self._edit(ident, RELABEL, li)
-        self.rollup.fix(ev['start'], self.labels.index(ev['label']), li)
+        self.rollup.fix(ev['start'], self._generic(ev), li)
         return self.get(ident)
 
     def lock(self, ident, locked=True):
@@ -960,7 +1037,7 @@ class Store:
 
     def delete(self, ident):
         ev = self._edit(ident, DELETE, 0)
-        self.rollup.fix(ev['start'], self.labels.index(ev['label']), rollup.DELETED)
+        self.rollup.fix(ev['start'], self._generic(ev), rollup.DELETED)
         self._drop_clip(ident)
 
     # ---- retention
@@ -1014,7 +1091,7 @@ class Store:
         for ident in found:
             ev = self.get(ident)
             if ev:
-                per_label[self.labels.index(ev['label'])] += 1
+                per_label[self._generic(ev)] += 1
         for ident in found:
             if self._clip_bytes <= goal:
                 return
@@ -1022,7 +1099,7 @@ class Store:
             if ev is None:
                 self._drop_clip(ident)  # its event is gone
                 continue
-            li = self.labels.index(ev['label'])
+            li = self._generic(ev)
             if ev['locked'] or per_label[li] <= self.KEEP_CLIPS:
                 continue
             per_label[li] -= 1

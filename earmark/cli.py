@@ -30,6 +30,16 @@ def cmd_demo(args):
     return demo.run(args)
 
 
+def cmd_lab(args):
+    from . import lab
+    return lab.cmd_lab(args)
+
+
+def cmd_personal_teach(args):
+    from . import personal
+    return personal.cmd_teach(args)
+
+
 def cmd_detect(args):
     from . import detect
     return detect.cmd_detect(args)
@@ -141,7 +151,32 @@ def parser():
     d.add_argument('--model', default=None, help='model bundle folder (default: the image\'s)')
     d.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
     d.add_argument('--heap', help=HEAP_HELP)
+    d.add_argument('--personal', metavar='DIR', help='a personal head (earmark personal teach '
+                   '--out DIR): events that match it carry its label, the generic one as '
+                   '"generic"')
     d.set_defaults(func=cmd_detect)
+
+    ps = sub.add_parser('personal', help='personal sounds: teach one from a few recordings')
+    pt = ps.add_subparsers(dest='action', required=True).add_parser(
+        'teach', help='a personal head from example recordings, taught by the lab\'s code in '
+        'MicroPython; written to DIR/personal.json')
+    pt.add_argument('--label', required=True, help='the sound\'s name, e.g. "our doorbell"')
+    pt.add_argument('--out', required=True, metavar='DIR', help='folder for personal.json')
+    pt.add_argument('--model', default=None, help='model bundle folder (default: the image\'s)')
+    pt.add_argument('files', nargs='+', metavar='FILE', help=SOUND_FILE_HELP)
+    pt.set_defaults(func=cmd_personal_teach)
+
+    lb = sub.add_parser('lab', help='the browser lab: the appliance\'s own code in MicroPython '
+                        'WebAssembly in a browser, to try a recording and teach personal sounds')
+    lb.add_argument('--serve', action='store_true', help='serve it (the default action)')
+    lb.add_argument('--fetch', action='store_true', help='only fetch MicroPython\'s '
+                    'WebAssembly port and Pyodide from npm (tools/setup does)')
+    lb.add_argument('--bind', default='127.0.0.1', help='address to listen on (default '
+                    '127.0.0.1)')
+    lb.add_argument('--port', type=int, default=8090, help='port (default 8090)')
+    lb.add_argument('--device', metavar='URL', help='an appliance (e.g. http://127.0.0.1:8080) '
+                    'whose API the lab reaches behind /api/, to deploy to')
+    lb.set_defaults(func=cmd_lab)
 
     q = sub.add_parser('search', help='the events a running appliance stored that sound most '
                        'like a recording, one JSON line each (the token from EARMARK_TOKEN)')

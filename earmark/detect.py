@@ -82,9 +82,10 @@ def run_appliance(args, which, heap=None):
     return done.returncode, (done.stdout + done.stderr).splitlines()
 
 
-def detect(wav, model=None, which='micropython', heap=None):
+def detect(wav, model=None, which='micropython', heap=None, personal=None):
     """(events [{start, end, label, confidence}], stored [(id, label, onset s, stored at s)],
-    status dict) for a sound file (earmark/audio.py), through the appliance and its store."""
+    status dict) for a sound file (earmark/audio.py), through the appliance and its store.
+    `personal`: a personal head (earmark/personal.py) the stored events are put to."""
     from . import audio
     from .store_dump import open_store
     which = runtime.choose(which)
@@ -101,16 +102,25 @@ def detect(wav, model=None, which='micropython', heap=None):
         if code != 0 or status is None or any('Traceback' in l for l in lines):
             raise RuntimeError('the appliance failed on %s (exit %d):\n%s'
                                % (wav, code, '\n'.join(lines[-30:])))
+        st = open_store(data)
+        kept = list(st.events(oldest_first=True))
         events = [{'start': ev['start'] / 1000, 'end': ev['end'] / 1000, 'label': ev['label'],
-                   'confidence': ev['confidence']}
-                  for ev in open_store(data).events(oldest_first=True)]
+                   'confidence': ev['confidence']} for ev in kept]
+        if personal is not None:
+            from . import personal as personal_cli
+            events = personal_cli.apply(events, [st.embedding(ev['id']) for ev in kept],
+                                        personal)
     stored = [(int(m.group(1)), m.group(2), float(m.group(3)), float(m.group(4)))
               for m in map(STORED.match, lines) if m]
     return events, stored, status
 
 
 def cmd_detect(args):
-    events, _, status = detect(args.file, args.model, args.runtime, args.heap)
+    head = None
+    if getattr(args, 'personal', None):
+        from . import personal
+        head = personal.load_head(args.personal, args.model)
+    events, _, status = detect(args.file, args.model, args.runtime, args.heap, head)
     for ev in events:
         print(json.dumps(ev))
     print('earmark: %d events; %s' % (len(events), json.dumps(status)), file=sys.stderr)

@@ -32,7 +32,7 @@ LAB_SOURCE = ROOT / 'webui' / 'lab'
 OUT = BUILD / 'lab' / 'www'
 # What the lab runs of the device, and the model bundle beside it.
 DEVICE_MODULES = ('classifier', 'cnn', 'forest', 'frontend', 'windows', 'level', 'segmenter',
-                  'personal')
+                  'similar', 'storefile', 'personal')
 LAB_MODULES = ('labcore', 'teach', 'wasm/cnn_host')
 PAGE_FILES = ('index.html', 'lab.js', 'lab.css')
 # Viper kernels whose plain twin sits behind a guard that names MicroPython rather than viper:
@@ -117,20 +117,74 @@ def build(out=OUT, model=None):
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    """The lab's files; with a device, /api/... goes on to it (the lab deploys to ../api)."""
     extensions_map = dict(http.server.SimpleHTTPRequestHandler.extensions_map,
                           **{'.mjs': 'text/javascript', '.wasm': 'application/wasm',
                              '.mpy': 'application/octet-stream', '.json': 'application/json'})
+    device = None
 
     def log_message(self, *args):
         pass
 
+    def _forward(self):
+        import urllib.error
+        import urllib.request
+        if not self.device:
+            self.send_error(404, 'no appliance behind this lab (earmark lab --serve --device URL)')
+            return
+        length = int(self.headers.get('Content-Length') or 0)
+        ask = urllib.request.Request(self.device.rstrip('/') + self.path, method=self.command,
+                                     data=self.rfile.read(length) if length else None,
+                                     headers={k: v for k, v in self.headers.items()
+                                              if k.lower() in ('authorization', 'content-type')})
+        try:
+            with urllib.request.urlopen(ask, timeout=30) as r:
+                status, body, kind = r.status, r.read(), r.headers.get('Content-Type')
+        except urllib.error.HTTPError as e:
+            status, body, kind = e.code, e.read(), e.headers.get('Content-Type')
+        except OSError as e:
+            self.send_error(502, 'the appliance did not answer: %s' % e)
+            return
+        self.send_response(status)
+        self.send_header('Content-Type', kind or 'application/json')
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
-def server(folder, host='127.0.0.1', port=0):
-    """A static server for the lab folder in a daemon thread; returns it (server_address)."""
-    handler = functools.partial(_Handler, directory=str(folder))
+    def do_GET(self):
+        if self.path.startswith('/api/'):
+            return self._forward()
+        return super().do_GET()
+
+    do_PUT = do_POST = do_DELETE = do_PATCH = _forward
+
+
+def server(folder, host='127.0.0.1', port=0, device=None):
+    """A server for the lab folder in a daemon thread (with `device`, an appliance's URL, its
+    API behind /api/); returns it (server_address)."""
+    handler = functools.partial(type('Handler', (_Handler,), {'device': device}),
+                                directory=str(folder))
     httpd = http.server.ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
+
+
+def cmd_lab(args):
+    if args.fetch:
+        fetch(pyodide=True)
+        print('earmark: %s %s and %s %s are in %s' % (PORT_PACKAGE, PORT_VERSION,
+                                                     PYODIDE_PACKAGE, PYODIDE_VERSION, NPM))
+        return 0
+    folder = build()
+    httpd = server(folder, args.bind, args.port, args.device)
+    print('earmark: the lab at http://%s:%d/ (drop a WAV file on it)%s. Ctrl-C stops.'
+          % (args.bind, httpd.server_address[1],
+             '; deploys to %s' % args.device if args.device else ''), flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        httpd.shutdown()
+    return 0
 
 
 def run_host(code, heap='8M'):

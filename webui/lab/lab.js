@@ -126,7 +126,7 @@ function onApply() {
   const name = $('name').value.trim();
   const picked = [...document.querySelectorAll('#events input:checked')].map((b) => state.events[+b.dataset.index]);
   if (!name || !picked.length) { say('Tick events and give the sound a name.'); return; }
-  (state.examples[name] = state.examples[name] || []).push(...picked.map((ev) => ev.embedding));
+  (state.examples[name] = state.examples[name] || []).push(...picked.map((ev) => [ev.embedding]));
   picked.forEach((ev) => { ev.taught = name; });
   drawExamples();
 }

@@ -13,10 +13,29 @@ import classifier
 import frontend
 import level
 import segmenter
+import similar
 import windows
 
 CHUNK = 1024   # samples a source hands the pipeline at a time (device/sources.py)
 RATE = 16000
+
+
+def stored(embedding, dim):
+    """The embedding as the store keeps it (similar.normalise: norm 127), as signed ints: what
+    a personal head is taught on and asked about."""
+    return similar.signed(similar.normalise(embedding, dim))
+
+
+def examples(result, loud_db=6):
+    """A recording's examples of its sound for teaching: the stored embedding of each window
+    within `loud_db` dB of its loudest (the sound, whichever window an event opens on), and of
+    each window that opened an event. Needs analyse(..., windows_too=True)."""
+    rows = result['windows']
+    out = [ev['embedding'] for ev in result['events']]
+    if rows:
+        top = max(r['level'] for r in rows)
+        out += [r['stored'] for r in rows if r['level'] >= top - 100 * loud_db]
+    return out
 
 
 class Lab:
@@ -63,8 +82,9 @@ class Lab:
         features = c.features(buf)
         scores = c.scores(features)
         if rows is not None:
-            rows.append({'scores': scores, 'level': c.level(features),
-                         'embedding': list(c.embed(features))})
+            raw = c.embed(features)
+            rows.append({'scores': scores, 'level': c.level(features), 'embedding': list(raw),
+                         'stored': stored(raw, c.dim)})
         for ev in seg.push(scores):
             self._close(ev, opened)
         sounding = [label for label, _ in seg.active()]
@@ -74,7 +94,7 @@ class Lab:
         for label in sounding:
             if label not in opened:
                 ev = seg.current(label)
-                emb = list(c.embed(features))
+                emb = stored(c.embed(features), c.dim)
                 entry = {'start': ev['start'], 'end': ev['end'], 'label': label,
                          'confidence': ev['confidence'], 'runners_up': ev['runners_up'],
                          'embedding': emb}

@@ -1,0 +1,86 @@
+"""The personal sounds' endpoints (device/personal.py), imported at their first request:
+
+    GET    /api/personal          the head the appliance uses ({"sounds": [...]}, none: [])
+    PUT    /api/personal          a new head (the lab's, or `earmark personal teach`'s JSON)
+    DELETE /api/personal          no personal sounds from now on
+    POST   /api/personal/label    {"ids": [...], "label": "our doorbell"}: events labelled by hand
+
+A head is checked whole before anything changes (size, JSON, this model's embedding and
+labels): a refused one leaves the old head in use and on flash. An accepted one is written
+beside the store new-then-switched (store.set_personal) and applies to the next event.
+"""
+import json
+
+import api
+import personal
+from api import JSON, Refused
+
+_model = None   # personal.model_id of the appliance's model.json, read once
+
+
+def _model_id():
+    global _model
+    if _model is None:
+        with open(api.pipeline.classifier.folder + '/model.json', 'rb') as f:
+            _model = personal.model_id(f.read())
+    return _model
+
+
+async def _body(request):
+    if (request.content_type or '').split(';')[0].strip().lower() != 'application/json':
+        await api._drain(request)
+        raise Refused(415, 'send the head as application/json')
+    n = request.content_length
+    if n > personal.MAX_BYTES:
+        await api._drain(request)
+        raise Refused(413, 'a personal head is at most %d bytes' % personal.MAX_BYTES)
+    if n <= api.Request.max_body_length:
+        return request.body
+    return await api.Body(request.stream, n).readexactly(n)   # past Microdot's JSON body size
+
+
+def _summary():
+    head = api.store.personal
+    return '{"sounds":%s}' % json.dumps(
+        [{'label': label, 'prototypes': len(protos)} for label, _, protos in head.sounds]
+        if head else [])
+
+
+async def answer(request):
+    store = api.store
+    if store is None:
+        raise Refused(503, 'no store: personal sounds need one')
+    if request.method == 'PUT':
+        text = await _body(request)
+        c = api.pipeline.classifier if api.pipeline else None
+        if c is None:
+            raise Refused(503, 'no usable model to check the head against')
+        try:
+            head = personal.load(text, _model_id(), c.dim, c.labels)
+        except ValueError as exc:
+            raise Refused(400, str(exc))
+        store.set_personal(head, text)
+    elif request.method == 'DELETE':
+        store.set_personal(None)
+    return _summary(), 200, JSON
+
+
+async def label(request):
+    body = await _body(request)
+    try:
+        ask = json.loads(body)
+        ids, name = ask['ids'], ask['label']
+        if not isinstance(ids, list) or not 0 < len(ids) <= 50 or not all(
+                isinstance(i, int) for i in ids):
+            raise ValueError
+        personal.check_label(name, api.store.labels)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise Refused(400, str(exc) if isinstance(exc, ValueError) and exc.args else
+                      'body must be {"ids": [1 to 50 event ids], "label": a name}')
+    out = []
+    for ident in ids:
+        if api.store.get(ident) is None:
+            raise Refused(404, 'no event %d' % ident)
+    for ident in ids:
+        out.append(api._event_json(api.store.label_personal(ident, name)))
+    return '{"events":[%s]}' % ','.join(out), 200, JSON

@@ -1,0 +1,110 @@
+"""`earmark personal teach` and `earmark detect --personal`: a personal sound on the command line,
+with the code the browser lab runs.
+
+teach: each example file is made a 16 kHz mono WAV (earmark/audio.py) and heard by the lab's
+analysis (webui/lab/labcore.py) in MicroPython with the device's modules; its examples
+(labcore.examples) and the head (webui/lab/teach.py) are made there too, and the head is written
+to DIR/personal.json. detect: the appliance runs over the file as `earmark detect` runs it, and
+each stored event's embedding (what the device keeps, and what the head is taught on) is put to
+the head with device/personal.py: a match takes the personal label, the generic one beside it.
+"""
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from . import DEVICE, lab
+
+HEAD_FILE = 'personal.json'
+
+
+def _device(name):
+    from training.device import module
+    return module(name)
+
+
+def model_id(model=None):
+    folder = Path(model) if model else DEVICE / 'model'
+    return _device('personal').model_id((folder / 'model.json').read_bytes())
+
+
+def hear(files, loud_db=6):
+    """[[stored embedding, ...] per file]: each file's examples (labcore.examples)."""
+    from . import audio
+    out = []
+    with tempfile.TemporaryDirectory(prefix='earmark-') as tmp:
+        for i, f in enumerate(files):
+            pcm = Path(tmp) / ('%d.pcm' % i)
+            pcm.write_bytes(_padded(audio.read(f)).tobytes())
+        code = ('import json, labcore\nlab = labcore.Lab("model")\n'
+                'for p in %r:\n'
+                '    r = lab.analyse(open(p, "rb").read(), True)\n'
+                '    print(json.dumps(labcore.examples(r, %r)))\n'
+                % ([str(Path(tmp) / ('%d.pcm' % i)) for i in range(len(files))], loud_db))
+        lines = lab.run_host(code).splitlines()
+    return [json.loads(line) for line in lines[-len(files):]]
+
+
+def _padded(pcm):
+    """A recording shorter than a window and a chunk's tail: padded with silence, as the
+    device's own search pads a short upload (device/embedwav.py)."""
+    import numpy as np
+    least = 16000 + 1024
+    return np.pad(pcm, (0, max(0, least - len(pcm))))
+
+
+def teach(label, files, negatives=(), model=None):
+    """(head dict, leave-one-out judgement, warnings), taught in MicroPython by teach.py."""
+    heard = hear(files)
+    for f, got in zip(files, heard):
+        if not got:
+            raise ValueError('%s: no sound heard in it' % f)
+    examples = {label: heard}
+    _device('personal').check_label(label, ())
+    code = ('import json, teach\nprint(json.dumps(teach.session(%s, %s, %r, %d)))'
+            % (json.dumps(examples), json.dumps(list(negatives)), model_id(model),
+               len(heard[0][0])))
+    out = json.loads(lab.run_host(code).splitlines()[-1])
+    return out['head'], out['cv'], out['warnings']
+
+
+def load_head(folder, model=None, dim=None, labels=()):
+    path = Path(folder) / HEAD_FILE
+    try:
+        text = path.read_bytes()
+    except OSError:
+        raise ValueError('%s: no personal head there (earmark personal teach --out %s)'
+                         % (path, folder))
+    return _device('personal').load(text, model_id(model), dim, labels)
+
+
+def cmd_teach(args):
+    try:
+        head, cv, warnings = teach(args.label, args.files, model=args.model)
+    except ValueError as exc:
+        print('earmark: %s' % exc, file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = out / (HEAD_FILE + '.new')
+    tmp.write_text(json.dumps(head))
+    tmp.replace(out / HEAD_FILE)
+    sound = head['sounds'][0]
+    print('earmark: %s taught from %d file%s (%d prototypes, reach %d) into %s'
+          % (args.label, len(args.files), '' if len(args.files) == 1 else 's',
+             len(sound['prototypes']), sound['reach'], out / HEAD_FILE))
+    for w in warnings:
+        print('earmark: warning: %s' % w)
+    return 0
+
+
+def apply(events, embeddings, head):
+    """Events (detect's dicts) with the head's verdict: a match's label is the personal one,
+    `generic` the appliance's."""
+    out = []
+    for ev, emb in zip(events, embeddings):
+        ev = dict(ev)
+        if emb is not None:
+            ev.update(head.describe([(v ^ 128) - 128 for v in emb], ev['label']))
+        out.append(ev)
+    return out

@@ -1,0 +1,106 @@
+"""Personal sounds on the device (device/personal.py, store.py's custom labels), in MicroPython
+(from the image, heap limited) and CPython: a head refuses what is malformed in one line, the
+store puts new events to it (personal label, generic beside it), keeps it across a restart and
+a cut write, and a store of before opens as it was."""
+from pathlib import Path
+
+HELPERS = (Path(__file__).with_name('store_device.py')).read_text() + '''
+import personal
+def head(label='our doorbell', protos=None, reach=0, dim=DIM):
+    protos = protos or [list(similar.signed(similar.normalise(emb(3), DIM)))]
+    return json.dumps({'format': 1, 'model': 'm', 'dim': dim,
+                       'sounds': [{'label': label, 'reach': reach, 'prototypes': protos}]})
+def refused(text, **kw):
+    try:
+        personal.load(text, **kw)
+    except ValueError as exc:
+        assert '\\n' not in str(exc)
+        return str(exc)
+    raise AssertionError('accepted: %s' % text[:80])
+'''
+
+
+def run(dev, code, heap='256K'):
+    return dev.json_lines(HELPERS + '\n' + code, heap=heap)
+
+
+def test_a_head_refuses_what_is_malformed_and_matches_in_integers(device):
+    out = run(device, '''
+good = personal.load(head(reach=9), model='m', dim=DIM, labels=LABELS)
+p = good.sounds[0][2][0]
+assert good.match(p) == ('our doorbell', 0)
+near = array('b', p); near[0] += 3
+assert good.match(near) == ('our doorbell', 9)
+near[1] += 1
+assert good.match(near) is None           # 10: past the reach
+reasons = [refused('x' * (personal.MAX_BYTES + 1)), refused('{'), refused('[]'),
+           refused(head(), model='other'), refused(head(), dim=DIM + 1),
+           refused(head(label='doorbell'), labels=LABELS), refused(head(label='')),
+           refused(head(label='a/b')), refused(head(reach=-1)),
+           refused(head(protos=[[0] * DIM] * (personal.MAX_PROTOTYPES + 1))),
+           refused(head(protos=[[128] + [0] * (DIM - 1)])),
+           refused(head(protos=[[0] * (DIM - 1)]))]
+print(json.dumps(reasons))
+''')
+    assert len(out[0]) == 12 and 'at most %d' % 6144 in out[0][0] and 'model' in out[0][3]
+
+
+def test_new_events_take_the_personal_label_and_keep_the_generic_one(device, tmp_path):
+    out = run(device, '''
+root = %r
+s = open_store(root)
+add(s, 0)
+s.set_personal(personal.load(head(reach=0)), head(reach=0))
+mine, other = add(s, 3), add(s, 4)              # event 3's embedding is the prototype
+e = s.get(mine)
+assert (e['label'], e['generic']) == ('our doorbell', LABELS[3]), e
+assert s.get(other)['label'] == LABELS[4] and 'generic' not in s.get(other)
+assert [x['id'] for x in s.events(label=LABELS[3])] == [mine]   # found by its generic label
+# a restart: the head beside the store applies again; the stored labels stay
+s = open_store(root)
+assert s.get(mine)['label'] == 'our doorbell' and s.personal is not None
+again = s.append(T0 + 10 * STEP, 500, LABELS[5], 0.9, [], emb(3))
+assert s.get(again)['label'] == 'our doorbell'
+# a cut while writing a new head: the old one stays in use
+with open(root + store.HEAD + storefile.TMP, 'w') as f:
+    f.write('{"format": 1, "sou')
+s = open_store(root)
+assert s.personal is not None and s.problems == [], s.problems
+# by hand: a relabel to a model label takes the personal one away, rollups count generics
+assert s.relabel(mine, 'siren')['label'] == 'siren' and 'generic' not in s.get(mine)
+assert s.label_personal(other, 'garden gate')['label'] == 'garden gate'
+print(json.dumps(s.custom))
+# reset: no head, new events generic
+s.set_personal(None)
+s = open_store(root)
+last = s.append(T0 + 20 * STEP, 500, LABELS[3], 0.9, [], emb(3))
+assert s.personal is None and s.get(last)['label'] == LABELS[3]
+counts = {}
+for p in s.stats('day', 0, T0 + 86400000):
+    for k, v in p['counts'].items():
+        counts[k] = counts.get(k, 0) + v
+print(json.dumps(sorted(counts.items())))
+''' % str(tmp_path / 'store'))
+    assert out[0] == ['our doorbell', 'garden gate']
+    # rollups by generic label: doorbell, the relabelled siren, footsteps, glass_breaking
+    # (personal when stored), speech (after the reset)
+    assert dict(out[1]) == {'doorbell': 1, 'siren': 1, 'footsteps': 1, 'glass_breaking': 1,
+                            'speech': 1}
+
+
+def test_a_store_of_before_opens_as_it_was(device, tmp_path):
+    """store.json without custom labels keeps its bytes and CRC; a refused head beside the store
+    is reported, not fatal."""
+    out = run(device, '''
+root = %r
+s = open_store(root)
+add(s, 0)
+before = open(root + '/store.json').read()
+with open(root + store.HEAD, 'w') as f:
+    f.write('{"format": 9}')
+s = open_store(root)
+assert open(root + '/store.json').read() == before and s.custom == []
+assert s.personal is None and s.get(0)['label'] == LABELS[0]
+print(json.dumps(s.problems))
+''' % str(tmp_path / 'store'))
+    assert out[0] == ['personal head refused: personal: not a format 1 head']
