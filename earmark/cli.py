@@ -69,6 +69,11 @@ def cmd_search(args):
     return search.run(args)
 
 
+def cmd_dataset(args):
+    from . import dataset
+    return dataset.run(args)
+
+
 def cmd_training(module):
     """A subcommand whose work lives in training/ (imported when used: it needs numpy & co)."""
     def run(args):
@@ -186,6 +191,17 @@ def parser():
     q.add_argument('-k', type=int, default=5, choices=range(1, 51), metavar='1..50',
                    help='how many events (default 5)')
     q.set_defaults(func=cmd_search)
+
+    ds = sub.add_parser('dataset', help='build the sound data folder (train/, other/, negatives/) '
+                        'from the public archives as downloaded (README, "Getting sound data")')
+    ds.add_argument('--esc50', required=True, help="ESC-50's zip as downloaded "
+                    '(github.com/karolpiczak/ESC-50, master.zip)')
+    ds.add_argument('--fsdd', help="the Free Spoken Digit Dataset's zip (speech; "
+                    'github.com/Jakobovski/free-spoken-digit-dataset, master.zip)')
+    ds.add_argument('--add', action='append', metavar='LABEL=FOLDER',
+                    help='your own recordings of a label, e.g. doorbell=~/doorbells (repeatable)')
+    ds.add_argument('--out', required=True, help='the data folder to make (then EARMARK_DATA)')
+    ds.set_defaults(func=cmd_dataset)
 
     model_commands.add(sub)
     # classify reads files as detect does (earmark/audio.py) and goes on past a bad one.
