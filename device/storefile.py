@@ -9,7 +9,6 @@ import os
 import struct
 
 TMP = '.tmp'
-ENOENT = 2
 ENOSPC = 28
 
 

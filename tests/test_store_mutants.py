@@ -254,6 +254,9 @@ buf = bytearray(4)
 got['last'] = [storefile.last_record(p, 4, buf), bytes(buf).decode(),
                storefile.last_record(p, 20, bytearray(20))]
 got['fix'] = [storefile.fix_tail(p, 4, bytearray(4)), storefile.size(p)]
+storefile.replace(p + '1', b'wxyz')
+got['one'] = [storefile.last_record(p + '1', 4, buf), bytes(buf).decode()]
+storefile.remove(p + '1')
 storefile.append(p, b'ijklmn')
 with open(p, 'rb') as f:
     got['appended'] = f.read().decode()
@@ -285,7 +288,7 @@ out(**got)
     assert r['missing'] == [-1, -1, 0]
     assert r['tmp_left'] == ['f'] and r['tmp_left_end'] == ['f']
     assert r['last'] == [3, 'cdef', -1]
-    assert r['fix'] == [4, 16]
+    assert r['fix'] == [4, 16] and r['one'] == [0, 'wxyz']
     assert r['appended'] == '0123456789abcdefijklmn'
     assert r['range'] == '3456789abcdefijklm'
     assert r['kept'] == 'aaaaccccdddd'
@@ -610,3 +613,42 @@ out(first=[e['id'] for e in s.events(oldest_first=True) if e['id'] > 18][0], pro
     r = rows[0]
     assert r['next'] == len(events) and r['problems'] == [], r
     assert r['first'] > 37 and r['locked'], r   # the locked segment stayed, the next ones went
+
+
+def test_a_full_flash_refuses_the_event_and_keeps_the_store(mpy):
+    """On a LittleFS with no room left (MicroPython: a RAM flash), an append is refused with
+    'store full' (errno 28) and nothing stored is lost; a torn record to cut on a full flash
+    costs the oldest clip that may go, by the retention rules, reported."""
+    code = HELPERS + '\n' + Path(__file__).with_name('store_bitflip.py').read_text() + '''
+root = ram_flash('/flash', blocks=24) + '/s'
+s = open_store(root)
+for i in range(40):
+    add(s, i, clip=(i % 10 == 0))
+with open(root + '/s00000000.seg', 'ab') as g:
+    g.write(b'torn!')   # as a power cut leaves a record on some file systems
+f = open('/flash/filler', 'wb')   # kept open: closed, LittleFS would give its last blocks back
+try:
+    while True:
+        f.write(bytes(512))
+        f.flush()
+except OSError as exc:
+    assert exc.args[0] == 28, exc
+refused = []
+for i in range(40, 60):
+    try:
+        add(s, i, clip=True)
+    except OSError as exc:
+        refused.append((exc.args[0], str(exc.args[1])))
+        break
+for i in range(40):
+    check(s, s.get(i), i)
+n = s.usage()['next_id']
+t = open_store(root)
+out(refused=refused, next=[n, t.usage()['next_id']], problems=s.problems + t.problems,
+    clip0=t.get(0)['has_clip'], clip10=t.get(10)['has_clip'])
+'''
+    r = mpy.json_lines(code, heap='1M')[0]
+    assert r['refused'] == [[28, 'store full: the flash has no room left']], r
+    assert r['next'][0] == r['next'][1] >= 40, r
+    assert 'flash full: clip 0 dropped to repair the store' in r['problems'], r
+    assert r['clip0'] is False and r['clip10'] is True, r
