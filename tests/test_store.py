@@ -304,7 +304,9 @@ assert s.embedding(20) is None
 assert add(s, 40) == 40
 out(problems=s.problems)
 ''' % str(tmp_path / 's'))
-    assert rows
+    problems = rows[0]['problems']
+    assert 'embedding of event 20 damaged' in problems, problems
+    assert 'event 12 damaged, skipped' in problems, problems
 
 
 def test_retention_thins_clips_first_then_old_segments(device, tmp_path):
