@@ -197,7 +197,10 @@ async def answer(request):
     if request.method == 'GET':
         return _status()
     if request.method == 'PUT':
-        return await _put(request)
+        try:
+            return await _put(request)
+        except Refused as r:
+            return {'error': r.args[1]}, r.args[0]
     body = '{"test":true}'
     results = []
     for h in hooks:
