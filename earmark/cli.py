@@ -74,6 +74,11 @@ def cmd_dataset(args):
     return dataset.run(args)
 
 
+def cmd_bench_hub(args):
+    from . import hub_bench
+    return hub_bench.main(args)
+
+
 def cmd_training(module):
     """A subcommand whose work lives in training/ (imported when used: it needs numpy & co)."""
     def run(args):
@@ -301,6 +306,15 @@ def parser():
     h = targets.add_parser('heap', help="the appliance's heap part by part: unix x64 (code in "
                            'ROM, code in heap) and MicroPython\'s 32-bit webassembly port (node)')
     h.set_defaults(func=cmd_bench_heap)
+
+    hub_bench = targets.add_parser('hub', help='the hub at 10k/100k/1M events: feed and '
+                                   'Parquet ingest rates, bytes per event, similar search p50/p99 '
+                                   'and recall@10 by three methods')
+    hub_bench.add_argument('--sizes', default='10000,100000,1000000',
+                           help='events, comma-separated')
+    hub_bench.add_argument('--no-feed', action='store_true',
+                           help='leave out the pull from a real appliance')
+    hub_bench.set_defaults(func=cmd_bench_hub)
 
     from hub import cli as hub_cli   # its subcommands: hub/cli.py (pyarrow, duckdb load on use)
     hub_cli.add_parser(sub)

@@ -3,6 +3,7 @@ answers; a failing one waits longer each time, up to BACKOFF_MAX) and serves a s
 
     GET /api/devices                 each device: epoch, cursor, events held, last success, error
     GET /api/events?device=&label=&limit=N    the newest live events (default 50, at most 1000)
+    GET /api/similar?device=&epoch=&id=&k=N   the events of every device most like that one
 
 It prints a JSON line (as `hub pull` does) for each pull that brought something or failed.
 With [mqtt] in hub.toml it publishes each device's events to Home Assistant (hub/mqtt.py).
@@ -18,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import sql
 from .pull import pull_one
+from .search import Index
 from .store import Store
 
 BACKOFF_MAX = 300   # seconds between tries of a device that keeps failing
@@ -61,7 +63,25 @@ def events(store, query):
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
+def similar(index, query):
+    try:
+        device = query['device'][0]
+        epoch, ident = int(query.get('epoch', ['1'])[0]), int(query['id'][0])
+        k = int(query.get('k', ['10'])[0])
+    except (KeyError, ValueError):
+        raise ValueError('give device, id (and epoch, k) as numbers')
+    if not 1 <= k <= 100:
+        raise ValueError('k must be 1..100')
+    vector = index.refresh().vector(device, epoch, ident)
+    if vector is None:
+        raise LookupError('no event %s/%d/%d with an embedding' % (device, epoch, ident))
+    return [{'device': d, 'epoch': e, 'id': i, 'similarity': s}
+            for d, e, i, s in index.similar(vector, k, skip=(device, epoch, ident))]
+
+
 def handler(store, config):
+    index = Index(store)
+
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
             u = urllib.parse.urlsplit(self.path)
@@ -70,10 +90,14 @@ def handler(store, config):
                     body = {'devices': devices(store, config)}
                 elif u.path == '/api/events':
                     body = {'events': events(store, urllib.parse.parse_qs(u.query))}
+                elif u.path == '/api/similar':
+                    body = {'events': similar(index, urllib.parse.parse_qs(u.query))}
                 else:
                     return self._send(404, {'error': 'no such path'})
             except ValueError as e:
                 return self._send(400, {'error': str(e)})
+            except LookupError as e:
+                return self._send(404, {'error': str(e)})
             self._send(200, body)
 
         def _send(self, status, body):

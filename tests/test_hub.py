@@ -3,16 +3,20 @@ with the demo scene heard on a few days): everything each device lists reaches t
 files once, edits and deletes follow, a failing device (wrong token, garbage, unreachable) is its
 own line's error, tokens never show, and a device reset since the last pull starts a new epoch
 beside the history already pulled. Ends with the reset, which changes a device."""
+import csv
 import http.server
+import io
 import json
-import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
-from pathlib import Path
+import urllib.error
+import urllib.request
 
 import duckdb
+import numpy as np
 import pytest
 
 from earmark import ROOT
@@ -75,8 +79,8 @@ def pull(config):
 def sql(config, query):
     done = hub('sql', '--config', config, query)
     assert done.returncode == 0, done.stderr
-    rows = done.stdout.splitlines()
-    return rows[0].split(','), [r.split(',') for r in rows[1:]]
+    rows = list(csv.reader(io.StringIO(done.stdout)))
+    return rows[0], rows[1:]
 
 
 def held(config, device, epoch=1):
@@ -212,6 +216,50 @@ def test_an_unusable_config_is_one_line_and_exit_2(fleet, tmp_path):
         assert done.returncode == 2 and done.stdout == '', done
         assert len(done.stderr.splitlines()) == 1 and fix in done.stderr, done.stderr
         assert fleet['back'].token not in done.stderr
+
+
+def test_serve_answers_devices_events_and_similar_across_devices(fleet, config):
+    pull(config)
+    proc = subprocess.Popen([sys.executable, '-m', 'earmark.cli', 'hub', 'serve', '--config',
+                             str(config), '--port', '0', '--every', '3600'], cwd=str(ROOT),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        base = line.split()[3].rsplit('/api/', 1)[0]
+
+        def api(path):
+            try:
+                with urllib.request.urlopen(base + path, timeout=30) as r:
+                    return r.status, json.loads(r.read())
+            except urllib.error.HTTPError as e:
+                return e.code, json.loads(e.read())
+        status, body = api('/api/devices')
+        assert status == 200
+        assert {d['device']: d['events'] for d in body['devices']} == {
+            n: len(listed(d)) for n, d in fleet.items()}
+        status, body = api('/api/events?device=back&limit=3')
+        want = sorted(listed(fleet['back']).items(), key=lambda e: -e[1][2])[:3]
+        assert [e['id'] for e in body['events']] == [i for i, _ in want]
+        # similar across devices, against a brute force over every stored embedding
+        _, rows = sql(config, "select device, epoch, id, embedding from events")
+        keys = [(r[0], int(r[1]), int(r[2])) for r in rows]
+        m = np.array([json.loads(r[3]) for r in rows], float)
+        q = keys.index(('front', 1, min(listed(fleet['front']))))
+        scores = m @ (m[q] * 127 / np.linalg.norm(m[q])) / (127 * 127)   # query at norm 127
+        scores[q] = -9
+        status, body = api('/api/similar?device=front&epoch=1&id=%d&k=5' % keys[q][2])
+        assert status == 200
+        got = [(e['device'], e['epoch'], e['id']) for e in body['events']]
+        assert [round(e['similarity'], 3) for e in body['events']] == [
+            round(s, 3) for s in sorted(scores, reverse=True)[:5]]
+        assert set(got) <= set(keys) and keys[q] not in got
+        assert len({d for d, _, _ in keys}) == 3
+        assert api('/api/similar?device=front&id=999999')[0] == 404
+        assert api('/api/similar?device=front&id=x')[0] == 400
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+    assert proc.returncode == 0
 
 
 def test_a_reset_device_starts_a_new_epoch_beside_its_history(fleet, config):
