@@ -652,3 +652,27 @@ out(refused=refused, next=[n, t.usage()['next_id']], problems=s.problems + t.pro
     assert r['next'][0] == r['next'][1] >= 40, r
     assert 'flash full: clip 0 dropped to repair the store' in r['problems'], r
     assert r['clip0'] is False and r['clip10'] is True, r
+
+
+def test_a_clip_cut_off_by_a_crash_is_removed_and_strays_are_ignored(device, tmp_path):
+    """A clip still being written when the power goes stays a temporary file: opening the store
+    removes it, its event says it has no clip; files in the clip folder that are not clips are
+    left alone and never taken for one."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+add(s, 0, clip=True)
+ident = s.append(T0 + STEP, 1000, 'siren', 0.5, [], emb(1), 1000)
+w = s.clip_writer(ident, 1000)
+w.write(pcm(1, 600), 600)      # the power goes: never closed
+with open(root + '/clips/notes.txt', 'w') as f:
+    f.write('not a clip')
+with open(root + '/clips/1.adp', 'w') as f:
+    f.write('nor this')
+t = open_store(root)
+out(files=sorted(os.listdir(root + '/clips')), ids=clips.ids(root),
+    has_clip=[t.get(0)['has_clip'], t.get(ident)['has_clip']], problems=t.problems)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['files'] == ['00000000.adp', '1.adp', 'notes.txt'], r
+    assert r['ids'] == [0] and r['has_clip'] == [True, False] and r['problems'] == [], r
