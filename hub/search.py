@@ -3,10 +3,12 @@ embedding), by cosine of the devices' int8 embeddings: they are stored at norm 1
 rounding), so it is a dot product with the query scaled to norm 127, over 127 squared, as the
 device reports its own similar events.
 
-Exact search over a float32 matrix in memory, reloaded when the committed files change: at a
-million events (128 MB) a query is one matrix-vector product and a partial sort, under the
-issue's 100 ms at p99 with recall 1 (`earmark bench hub` measures it beside DuckDB's
-array_inner_product over the Parquet files and an inverted-file index; docs/hub.md).
+Every embedding is held in memory (float32), reloaded when a pull has committed. Below
+EXACT_BELOW events a query reads them all (exact); from there on an inverted-file index, the
+device's own scheme at the hub's scale: k-means buckets (about the square root of the count, at
+most 1024), a query reading the PROBES buckets nearest it. Chosen by measurement (`earmark bench
+hub`, docs/hub.md): at 1M events exact search on this machine's shared cores is over 100 ms at
+p99; the index stays far under it with recall@10 above 0.95.
 """
 import threading
 
@@ -15,15 +17,20 @@ import numpy as np
 from . import sql
 
 NORM = 127
+EXACT_BELOW = 50000
+PROBES = 16
+SAMPLE = 100000   # events the k-means is fitted on
 
 
 class Index:
-    def __init__(self, store):
+    def __init__(self, store, exact_below=EXACT_BELOW, probes=PROBES):
         self.store = store
+        self.exact_below, self.probes = exact_below, probes
         self.files = None
         self.keys = np.zeros((0, 3), np.int64)     # device number, epoch, id
         self.devices = []
         self.matrix = np.zeros((0, 1), np.float32)
+        self.centers = None    # with the index: bucket centres, rows by bucket, bucket bounds
         self._loading = threading.Lock()
 
     def refresh(self):
@@ -40,6 +47,7 @@ class Index:
             t = con.sql('select device, epoch, id, embedding from events where embedding '
                         'is not null').to_arrow_table()
         self.files = files
+        self.centers = None
         if t.num_rows == 0:
             self.keys, self.devices = np.zeros((0, 3), np.int64), []
             self.matrix = np.zeros((0, 1), np.float32)
@@ -50,7 +58,21 @@ class Index:
                               t.column('id').to_numpy()], axis=1).astype(np.int64)
         values = t.column('embedding').combine_chunks().flatten().to_numpy()
         self.matrix = values.astype(np.float32).reshape(t.num_rows, -1)
+        if len(self.matrix) >= self.exact_below:
+            self._build()
         return self
+
+    def _build(self):
+        from sklearn.cluster import MiniBatchKMeans
+        n = len(self.matrix)
+        buckets = int(min(1024, max(16, np.sqrt(n))))
+        rng = np.random.default_rng(0)
+        sample = self.matrix[rng.choice(n, min(n, SAMPLE), replace=False)]
+        km = MiniBatchKMeans(buckets, n_init=1, random_state=0, batch_size=4096).fit(sample)
+        assign = km.predict(self.matrix)
+        self.order = np.argsort(assign, kind='stable')
+        self.bounds = np.searchsorted(assign[self.order], np.arange(buckets + 1))
+        self.centers = km.cluster_centers_.astype(np.float32)
 
     def __len__(self):
         return len(self.keys)
@@ -63,20 +85,30 @@ class Index:
                              (self.keys[:, 1] == epoch) & (self.keys[:, 2] == ident))
         return self.matrix[hit[0]] if len(hit) else None
 
+    def _candidates(self, q):
+        """Rows a query reads: all of them, or those of the buckets nearest q."""
+        if self.centers is None:
+            return None
+        near = np.argpartition(-(self.centers @ q), self.probes - 1)[:self.probes]
+        return np.concatenate([self.order[self.bounds[b]:self.bounds[b + 1]] for b in near])
+
     def similar(self, vector, k=10, skip=None):
         """[(device, epoch, id, cosine)] of the k events most like vector, best first; skip:
         a (device, epoch, id) left out (the query event itself)."""
         if not len(self):
             return []
         q = np.asarray(vector, np.float32)
-        scores = self.matrix @ (q * (NORM / max(float(np.linalg.norm(q)), 1e-9)))
+        q = q * (NORM / max(float(np.linalg.norm(q)), 1e-9))
+        rows = self._candidates(q)
+        scores = (self.matrix if rows is None else self.matrix[rows]) @ q
+        keys = self.keys if rows is None else self.keys[rows]
         if skip is not None and skip[0] in self.devices:
-            mask = ((self.keys[:, 0] == self.devices.index(skip[0])) &
-                    (self.keys[:, 1] == skip[1]) & (self.keys[:, 2] == skip[2]))
+            mask = ((keys[:, 0] == self.devices.index(skip[0])) & (keys[:, 1] == skip[1]) &
+                    (keys[:, 2] == skip[2]))
             scores[mask] = -np.inf
         n = min(k, len(scores))
         top = np.argpartition(-scores, n - 1)[:n]
         top = top[np.argsort(-scores[top], kind='stable')]
-        return [(self.devices[self.keys[i, 0]], int(self.keys[i, 1]), int(self.keys[i, 2]),
+        return [(self.devices[keys[i, 0]], int(keys[i, 1]), int(keys[i, 2]),
                  round(float(scores[i]) / (NORM * NORM), 4)) for i in top
                 if scores[i] > -np.inf]
