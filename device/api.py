@@ -881,7 +881,10 @@ async def search(request):
         if not request.content_length:
             raise Refused(400, 'send a WAV recording (with a Content-Length)')
         try:
-            embedding, label, confidence = await pipeline.embed_wav(body, request.content_length)
+            import resample   # any rate, mono or stereo: read as 16 kHz mono (device/resample.py)
+            wav = resample.Resampled(body, request.content_length)
+            await wav.opened()
+            embedding, label, confidence = await pipeline.embed_wav(wav, wav.length)
         except (ValueError, EOFError) as exc:
             raise Refused(400, 'not a usable WAV: %s' % exc)
     finally:
