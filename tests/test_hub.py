@@ -7,6 +7,7 @@ import csv
 import http.server
 import io
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -14,6 +15,7 @@ import sys
 import threading
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -140,6 +142,22 @@ def test_a_pull_holds_every_event_of_every_device_once(fleet, config):
     for name in fleet:
         assert (again[name]['events'], again[name]['clips']) == (0, 0)
         assert again[name]['cursor'] == lines[name]['cursor']
+
+
+def test_the_readme_duckdb_example_reads_the_files_as_they_lie(fleet, config):
+    pull(config)
+    line = next(l for l in (ROOT / 'README.md').read_text().splitlines()
+                if "read_parquet('hub-data/" in l)
+    data = config.parent / 'data'
+    done = subprocess.run(line.replace('hub-data', str(data)), shell=True, cwd=str(ROOT),
+                          capture_output=True, text=True, env=dict(
+                              os.environ, PATH='%s:%s' % (Path(sys.executable).parent,
+                                                          os.environ['PATH'])))
+    assert done.returncode == 0, done.stderr
+    _, rows = sql(config, 'select device, label, count(*) n from events group by all '
+                          'order by all')
+    table = [l.strip('│ ').split('│') for l in done.stdout.splitlines() if l.count('│') == 4]
+    assert [[c.strip() for c in r] for r in table[-len(rows):]] == rows
 
 
 def test_edits_and_deletes_reach_the_hub(fleet, config):
