@@ -970,11 +970,11 @@ app.route('/api/webhooks/test', methods=['POST'])(_webhooks)
 
 async def _personal(request):
     import api_personal   # here: loaded at the first request about personal sounds
-    return await (api_personal.label if request.path.endswith('/label') else
-                  api_personal.answer)(request)
+    return await getattr(api_personal, request.path[14:] or 'answer')(request)
 for _method in ('GET', 'PUT', 'DELETE'):
     route(_method, '/api/personal')(_personal)
 route('POST', '/api/personal/label')(_personal)
+route('GET', '/api/personal/embeddings')(_personal)
 
 
 async def _changes(request):

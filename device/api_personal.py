@@ -4,6 +4,7 @@
     PUT    /api/personal          a new head (the lab's, or `earmark personal teach`'s JSON)
     DELETE /api/personal          no personal sounds from now on
     POST   /api/personal/label    {"ids": [...], "label": "our doorbell"}: events labelled by hand
+    GET    /api/personal/embeddings?ids=1,2,3   the events' stored embeddings, to teach on
 
 A head is checked whole before anything changes (size, JSON, this model's embedding and
 labels): a refused one leaves the old head in use and on flash. An accepted one is written
@@ -20,9 +21,9 @@ _model = None   # personal.model_id of the appliance's model.json, read once
 
 def _model_id():
     global _model
-    if _model is None:
+    if _model is None:   # read in pieces: 3 KB in one block is what a busy heap lacks
         with open(api.pipeline.classifier.folder + '/model.json', 'rb') as f:
-            _model = personal.model_id(f.read())
+            _model = personal.model_id(f)
     return _model
 
 
@@ -31,9 +32,9 @@ async def _body(request):
         await api._drain(request)
         raise Refused(415, 'send the head as application/json')
     n = request.content_length
-    if n > personal.MAX_BYTES:
+    if n > personal.MAX_BYTES:   # a bad request, as an oversized list of webhooks is
         await api._drain(request)
-        raise Refused(413, 'a personal head is at most %d bytes' % personal.MAX_BYTES)
+        raise Refused(400, 'a personal head is at most %d bytes' % personal.MAX_BYTES)
     if n <= api.Request.max_body_length:
         return request.body
     return await api.Body(request.stream, n).readexactly(n)   # past Microdot's JSON body size
@@ -57,8 +58,11 @@ async def answer(request):
             raise Refused(503, 'no usable model to check the head against')
         try:
             head = personal.load(text, _model_id(), c.dim, c.labels)
-        except ValueError as exc:
-            raise Refused(400, str(exc))
+        except ValueError as exc:   # well-formed but for another model: 409
+            raise Refused(409 if isinstance(exc, personal.Conflict) else 400, str(exc))
+        except MemoryError:   # 6 KB of floats parse into several times that: not now
+            text = None
+            raise Refused(503, 'not enough free memory to read the head now; try again')
         store.set_personal(head, text)
     elif request.method == 'DELETE':
         store.set_personal(None)
@@ -70,17 +74,40 @@ async def label(request):
     try:
         ask = json.loads(body)
         ids, name = ask['ids'], ask['label']
-        if not isinstance(ids, list) or not 0 < len(ids) <= 50 or not all(
-                isinstance(i, int) for i in ids):
+        if len(ask) != 2 or not isinstance(ids, list) or not 0 < len(ids) <= 50 or not all(
+                isinstance(i, int) and 0 <= i < 1 << 32 for i in ids):
             raise ValueError
+    except Exception:   # not JSON, not an object, keys missing or more, ids wrong
+        raise Refused(400, 'body must be {"ids": [1 to 50 event ids], "label": a name}')
+    try:
         personal.check_label(name, api.store.labels)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise Refused(400, str(exc) if isinstance(exc, ValueError) and exc.args else
-                      'body must be {"ids": [1 to 50 event ids], "label": a name}')
-    out = []
+    except ValueError as exc:
+        raise Refused(409 if isinstance(exc, personal.Conflict) else 400, str(exc))
     for ident in ids:
         if api.store.get(ident) is None:
             raise Refused(404, 'no event %d' % ident)
     for ident in ids:
-        out.append(api._event_json(api.store.label_personal(ident, name)))
-    return '{"events":[%s]}' % ','.join(out), 200, JSON
+        api.store.label_personal(ident, name)
+    # streamed, as GET /api/events: 50 events' JSON at once is a block a board may not have
+    return api._stream(request, '{"events":[',
+                       (api._event_json(api.store.get(ident)) for ident in ids))
+
+
+async def embeddings(request):
+    """{"embeddings": {id: [int8 ...]}} of up to 50 events, as the store keeps them (norm 127):
+    what a head taught in the lab is matched against on the device."""
+    try:
+        ids = [int(x) for x in request.args.get('ids', '').split(',')]
+        if not 0 < len(ids) <= 50:
+            raise ValueError
+    except ValueError:
+        raise Refused(400, 'ids: 1 to 50 event ids, comma-separated')
+    for ident in ids:
+        if api.store.get(ident) is None:
+            raise Refused(404, 'no event %d' % ident)
+
+    def items():
+        for ident in ids:
+            v = api.store.embedding(ident) or b''   # damaged since: an empty list
+            yield '"%d":[%s]' % (ident, ','.join(str((b ^ 128) - 128) for b in v))
+    return api._stream(request, '{"embeddings":{', items(), lambda: '}}')

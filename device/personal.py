@@ -18,24 +18,38 @@ MAX_BYTES = 6144       # a head file: 4 sounds of 8 prototypes of 32 values fit 
 MAX_SOUNDS = 4         # and reading one takes a board ~12 KB of heap for a moment
 MAX_PROTOTYPES = 8
 MAX_LABEL = 32         # characters
+MAX_REACH = 0x7fffffff
+MAX_ITEMS = 64         # values in any array of a head (a prototype has dim)
 
 
 def model_id(model_json):
     """What ties a head to the model whose embeddings it was taught on: the CRC-32 of the
-    bundle's model.json bytes, as 8 hex digits."""
+    bundle's model.json bytes (given, or an open file read in pieces), as 8 hex digits."""
     import binascii
-    return '%08x' % (binascii.crc32(model_json) & 0xffffffff)
+    if isinstance(model_json, (bytes, bytearray)):
+        return '%08x' % (binascii.crc32(model_json) & 0xffffffff)
+    crc = 0
+    buf = bytearray(256)
+    while True:
+        n = model_json.readinto(buf)
+        if not n:
+            return '%08x' % (crc & 0xffffffff)
+        crc = binascii.crc32(memoryview(buf)[:n], crc)
 
 
 def check_label(name, reserved):
-    if not isinstance(name, str) or not 0 < len(name) <= MAX_LABEL or name != name.strip():
+    if not isinstance(name, str) or not 0 < len(name) <= MAX_LABEL or ' ' in (name[0], name[-1]):
         raise ValueError('personal: a label is 1 to %d characters, no spaces at its ends'
                          % MAX_LABEL)
     for ch in name:
         if ch < ' ' or ch in '"\\/':
             raise ValueError('personal: label %r has a character not allowed' % name)
     if name in reserved:
-        raise ValueError('personal: label %r is used twice or is a model label' % name)
+        raise Conflict('personal: label %r is used twice or is a model label' % name)
+
+
+class Conflict(ValueError):
+    """A well-formed head that does not fit this appliance (another model, a model label)."""
 
 
 class Head:
@@ -64,24 +78,63 @@ class Head:
         return {'label': m[0], 'generic': generic, 'distance': m[1]}
 
 
+def _shape(text):
+    """Refuses, before parsing, text no head is: floats, true/false/null, nesting deeper than
+    a head's or an array longer than MAX_ITEMS. Parsed, such text could take many times its
+    size in heap (a float is an object) in blocks a board's heap may not have."""
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = text.decode()
+        except UnicodeError:
+            raise ValueError('personal: not UTF-8 text')
+    counts = []
+    quoted = escaped = False
+    for ch in text:
+        if quoted:
+            if escaped:
+                escaped = False
+            elif ch == '\\':
+                escaped = True
+            elif ch == '"':
+                quoted = False
+        elif ch == '"':
+            quoted = True
+        elif ch in '[{':
+            counts.append(0)
+            if len(counts) > 5:
+                raise ValueError('personal: nested deeper than a head')
+        elif ch in ']}':
+            if counts:
+                counts.pop()
+        elif ch == ',':
+            if counts:
+                counts[-1] += 1
+                if counts[-1] >= MAX_ITEMS:
+                    raise ValueError('personal: an array of more than %d values' % MAX_ITEMS)
+        elif ch not in '0123456789-: \t\r\n':
+            raise ValueError('personal: not a head (its numbers are whole, it has no '
+                             'true, false or null)')
+
+
 def load(text, model=None, dim=None, labels=()):
     """A Head from a head file's text (bytes or str). `model`: the model_id it must carry,
     `dim`: the embedding size, `labels`: the model's labels (a personal label may not reuse
     one). Raises ValueError with one line for anything else."""
     if len(text) > MAX_BYTES:
         raise ValueError('personal: %d bytes, at most %d' % (len(text), MAX_BYTES))
+    _shape(text)
     try:
         head = json.loads(text)
-    except ValueError:
+    except Exception:   # MicroPython's json: ValueError, or UnicodeError on a lone surrogate
         raise ValueError('personal: not JSON')
     if not isinstance(head, dict) or head.get('format') != FORMAT:
         raise ValueError('personal: not a format %d head' % FORMAT)
     if model is not None and head.get('model') != model:
-        raise ValueError('personal: taught on model %r, this one is %r' % (head.get('model'),
-                                                                          model))
+        raise Conflict('personal: taught on model %r, this one is %r' % (head.get('model'),
+                                                                        model))
     size = head.get('dim')
     if not isinstance(size, int) or (dim is not None and size != dim):
-        raise ValueError('personal: embeddings of %r values, the model makes %r' % (size, dim))
+        raise Conflict('personal: embeddings of %r values, the model makes %r' % (size, dim))
     sounds = head.get('sounds')
     if not isinstance(sounds, list) or not 0 < len(sounds) <= MAX_SOUNDS:
         raise ValueError('personal: 1 to %d sounds' % MAX_SOUNDS)
@@ -93,9 +146,9 @@ def load(text, model=None, dim=None, labels=()):
         label, reach, protos = s.get('label'), s.get('reach'), s.get('prototypes')
         check_label(label, taken)
         taken.append(label)
-        if not isinstance(reach, int) or not 0 <= reach <= size * 254 * 254:
+        if not isinstance(reach, int) or not 0 <= reach <= MAX_REACH:
             raise ValueError('personal: %s: reach must be a whole number 0..%d'
-                             % (label, size * 254 * 254))
+                             % (label, MAX_REACH))
         if not isinstance(protos, list) or not 0 < len(protos) <= MAX_PROTOTYPES:
             raise ValueError('personal: %s: 1 to %d prototypes' % (label, MAX_PROTOTYPES))
         kept = []

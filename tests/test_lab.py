@@ -102,3 +102,86 @@ def test_host_runs_the_viper_kernels_and_the_browser_does_not():
     twin = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(twin)
     assert f'BIAS_OFFSET = const({twin.BIAS_OFFSET:#x})' in (DEVICE / 'cnn.py').read_text()
+
+
+def _call(app, method, path, body=None):
+    import urllib.error
+    import urllib.request
+    ask = urllib.request.Request(app.base + path, method=method,
+                                 data=None if body is None else json.dumps(body).encode(),
+                                 headers={'Authorization': 'Bearer ' + app.token,
+                                          'Content-Type': 'application/json'})
+    try:
+        with urllib.request.urlopen(ask, timeout=10) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def _heard(app, label, timeout=30):
+    """Plays the demo's recording of `label`; the new event the appliance stored for it."""
+    import time
+    before = _call(app, 'GET', '/api/events?limit=1')[1]['events']
+    last = before[0]['id'] if before else -1
+    app.play(label)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        new = [ev for ev in _call(app, 'GET', '/api/events?limit=5')[1]['events']
+               if ev['id'] > last]
+        if new:
+            time.sleep(3)   # the event ends; its label is the one it was stored with
+            return _call(app, 'GET', '/api/events/%d' % new[-1]['id'])[1]
+    raise AssertionError('no event for %s within %d s' % (label, timeout))
+
+
+def test_label_teach_deploy_at_a_phone_then_a_new_event_is_personal(browser, tmp_path):
+    """The lab beside a running appliance (MicroPython, microphone fed by the harness): events
+    ticked on a phone-sized page are labelled on the device, taught in the browser, the head is
+    sent with PUT /api/personal, and the next such sound the appliance hears is stored with the
+    personal label; another sound is not."""
+    from earmark.harness import LIVE_SOUND, RealAppliance
+    if runtime.micropython_binary() is None:
+        pytest.skip('micropython is not installed on this platform')
+    app = RealAppliance(tmp_path / 'app').start()
+    httpd = None
+    try:
+        ours = [_heard(app, LIVE_SOUND) for _ in range(3)]
+        assert all(ev['label'] == LIVE_SOUND for ev in ours), ours
+        httpd = lab.server(lab.build(tmp_path / 'www'), device=app.base)
+        context = browser.new_context(**PHONE)
+        context.add_init_script('localStorage.setItem("earmark.token", %s)'
+                                % json.dumps(app.token))
+        page = context.new_page()
+        page.goto('http://127.0.0.1:%d/index.html' % httpd.server_address[1])
+        page.evaluate('window.lab.ready')
+        page.wait_for_function('window.lab.state.device === true')
+        for ev in ours:
+            index = page.evaluate('(id) => window.lab.state.events.findIndex(e => e.id === id)',
+                                  ev['id'])
+            page.check('#events input[data-index="%d"]' % index)
+        page.fill('#name', 'garden gate')
+        page.click('#apply')
+        page.wait_for_function('document.getElementById("examples").textContent'
+                               '.includes("garden gate: 3 examples")')
+        page.click('#teach')
+        assert 'Leave-one-out accuracy' in page.text_content('#taught')
+        assert page.is_visible('#confusion') and 'garden gate' in page.text_content('#confusion')
+        page.click('#deploy')
+        page.wait_for_function('document.getElementById("deployed").textContent'
+                               '.includes("now knows garden gate")')
+        # labelled on the device too, by hand, generic label beside it in the store
+        assert _call(app, 'GET', '/api/events/%d' % ours[0]['id'])[1]['label'] == 'garden gate'
+        assert _call(app, 'GET', '/api/personal')[1] == {
+            'sounds': [{'label': 'garden gate', 'prototypes': 3}]}
+        assert _heard(app, LIVE_SOUND)['label'] == 'garden gate'
+        assert _heard(app, 'speech')['label'] == 'speech'
+        status, body = _call(app, 'PUT', '/api/personal', {'format': 1})
+        assert status == 400 and 'personal' in body['error']
+        assert _call(app, 'GET', '/api/personal')[1]['sounds'][0]['label'] == 'garden gate'
+        context.close()
+    finally:
+        if httpd:
+            httpd.shutdown()
+        out = app.stop()
+    assert 'Traceback' not in out, out[-3000:]

@@ -39,10 +39,13 @@ reasons = [refused('x' * (personal.MAX_BYTES + 1)), refused('{'), refused('[]'),
            refused(head(label='a/b')), refused(head(reach=-1)),
            refused(head(protos=[[0] * DIM] * (personal.MAX_PROTOTYPES + 1))),
            refused(head(protos=[[128] + [0] * (DIM - 1)])),
-           refused(head(protos=[[0] * (DIM - 1)]))]
+           refused(head(protos=[[0] * (DIM - 1)])),
+           refused(head().replace('"reach": 0', '"reach": 0.5')),
+           refused(head().replace('"reach": 0', '"reach": true')),
+           refused('[' * 6 + ']' * 6), refused('[%s]' % ','.join(['1'] * 65))]
 print(json.dumps(reasons))
 ''')
-    assert len(out[0]) == 12 and 'at most %d' % 6144 in out[0][0] and 'model' in out[0][3]
+    assert len(out[0]) == 16 and 'at most %d' % 6144 in out[0][0] and 'model' in out[0][3]
 
 
 def test_new_events_take_the_personal_label_and_keep_the_generic_one(device, tmp_path):

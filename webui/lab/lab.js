@@ -8,6 +8,31 @@ let mp = null;
 
 function say(text) { $('status').textContent = text; }
 
+// The appliance's API beside the lab (on a device, or `earmark lab --serve --device URL`).
+async function api(path, opts = {}) {
+  const token = localStorage.getItem(TOKEN_KEY);
+  const headers = Object.assign({ 'Content-Type': 'application/json' }, opts.headers,
+    token ? { Authorization: 'Bearer ' + token } : {});
+  const r = await fetch('../api/' + path, Object.assign({}, opts, { headers }));
+  const body = await r.json().catch(() => ({}));
+  if (r.status === 401) { $('tokenrow').hidden = false; throw new Error('the appliance wants its token'); }
+  if (!r.ok) throw new Error(body.error || String(r.status));
+  return body;
+}
+
+async function loadDevice() {
+  try {
+    const got = await api('events?limit=50');
+    state.device = true;
+    state.events = got.events.map((ev) => Object.assign(ev, { from: 'device' })).concat(
+      state.events.filter((ev) => ev.from !== 'device'));
+    $('heard').textContent = '';
+    drawEvents();
+  } catch (e) {
+    state.device = false;   // no appliance here: recordings only, and a head to download
+  }
+}
+
 async function boot() {
   const { loadMicroPython } = await import('./micropython.mjs');
   const files = await (await fetch('files.json')).json();
@@ -85,7 +110,9 @@ function drawEvents() {
     if (ev.generic) name.className = 'personal';
     const tag = document.createElement('span');
     tag.className = 'tag';
-    tag.textContent = ev.start.toFixed(1) + '–' + ev.end.toFixed(1) + ' s' +
+    const when = ev.from === 'device' ? new Date(ev.start * 1000).toLocaleTimeString() :
+      ev.start.toFixed(1) + '–' + ev.end.toFixed(1) + ' s';
+    tag.textContent = when +
       (ev.generic ? ' · heard as ' + ev.generic : ' · ' + Math.round(ev.confidence * 100) + '%');
     label.append(box, name, tag);
     li.append(label);
@@ -113,7 +140,8 @@ async function onFile() {
   await new Promise((r) => setTimeout(r, 0));   // let the status show before the work
   try {
     const t = performance.now();
-    state.events = analyse(await pcmOf(file), false).events;
+    const found = analyse(await pcmOf(file), false).events;
+    state.events = state.events.filter((ev) => ev.from === 'device').concat(found);
     say('Ready. ' + file.name + ' took ' + Math.round(performance.now() - t) + ' ms.');
   } catch (e) {
     say('Could not read ' + file.name + ': ' + e.message);
@@ -122,18 +150,28 @@ async function onFile() {
   drawEvents();
 }
 
-function onApply() {
+async function onApply() {
   const name = $('name').value.trim();
   const picked = [...document.querySelectorAll('#events input:checked')].map((b) => state.events[+b.dataset.index]);
   if (!name || !picked.length) { say('Tick events and give the sound a name.'); return; }
+  const stored = picked.filter((ev) => ev.from === 'device');
+  try {
+    if (stored.length) {   // the label is kept on the appliance; its embeddings are taught on
+      const ids = stored.map((ev) => ev.id);
+      await api('personal/label', { method: 'POST', body: JSON.stringify({ ids, label: name }) });
+      const got = (await api('personal/embeddings?ids=' + ids.join(','))).embeddings;
+      stored.forEach((ev) => { ev.embedding = got[ev.id]; ev.generic = ev.generic || ev.label; ev.label = name; });
+    }
+  } catch (e) { say('The appliance refused the label: ' + e.message); return; }
   (state.examples[name] = state.examples[name] || []).push(...picked.map((ev) => [ev.embedding]));
   picked.forEach((ev) => { ev.taught = name; });
   drawExamples();
+  drawEvents();
 }
 
 function onTeach() {
   // Events of the recordings that were not labelled are what a head must not match.
-  const negatives = state.events.filter((ev) => !ev.taught).map((ev) => ev.embedding);
+  const negatives = state.events.filter((ev) => !ev.taught && ev.embedding).map((ev) => ev.embedding);
   let out;
   try { out = teachHead(state.examples, negatives); } catch (e) { $('taught').textContent = e.message; return; }
   state.head = out.head;
@@ -160,9 +198,11 @@ function onTeach() {
   table.hidden = false;
   setHead(state.head);
   for (const ev of state.events) {   // the recording again, as the appliance would now see it
-    Object.assign(ev, run('lab.head.describe(' + JSON.stringify(ev.embedding) + ', "")'));
-    if (ev.generic === '') delete ev.generic;
+    if (ev.from === 'device' || !ev.embedding) continue;
+    const seen = run('lab.head.describe(' + JSON.stringify(ev.embedding) + ', ' + JSON.stringify(ev.label) + ')');
+    if (seen.label) Object.assign(ev, seen);
   }
+  drawEvents();
   const blob = new Blob([JSON.stringify(state.head)], { type: 'application/json' });
   $('download').href = URL.createObjectURL(blob);
   $('download').hidden = false;
@@ -170,26 +210,31 @@ function onTeach() {
 }
 
 async function onDeploy() {
-  const token = localStorage.getItem(TOKEN_KEY);
   try {
-    const r = await fetch('../api/personal', { method: 'PUT', body: JSON.stringify(state.head),
-      headers: Object.assign({ 'Content-Type': 'application/json' }, token ? { Authorization: 'Bearer ' + token } : {}) });
-    const body = await r.json().catch(() => ({}));
-    $('deployed').textContent = r.ok ? 'Sent: the appliance now knows ' + state.head.sounds.map((s) => s.label).join(', ') + '.'
-      : 'The appliance refused it: ' + (body.error || r.status);
+    const got = await api('personal', { method: 'PUT', body: JSON.stringify(state.head) });
+    $('deployed').textContent = 'Sent: the appliance now knows ' + got.sounds.map((s) => s.label).join(', ') + '.';
   } catch (e) {
-    $('deployed').textContent = 'No appliance answered here; download personal.json instead.';
+    $('deployed').textContent = state.device ? 'The appliance refused it: ' + e.message
+      : 'No appliance here: download personal.json instead.';
   }
 }
 
-window.lab = { analyse, teachHead, setHead, state,
+function onToken() {
+  localStorage.setItem(TOKEN_KEY, $('token').value.trim());
+  $('tokenrow').hidden = true;
+  loadDevice();
+}
+
+window.lab = { analyse, teachHead, setHead, state, loadDevice,
   ready: boot().then(() => {
     const ms = Math.round(performance.now());
     say('Ready to run Python (' + ms + ' ms).');
-    for (const id of ['file']) $(id).disabled = false;
+    $('file').disabled = false;
+    loadDevice();
     return ms;
   }).catch((e) => { say('The lab could not start: ' + e.message); throw e; }) };
 $('file').addEventListener('change', onFile);
 $('apply').addEventListener('click', onApply);
 $('teach').addEventListener('click', onTeach);
 $('deploy').addEventListener('click', onDeploy);
+$('tokenok').addEventListener('click', onToken);
