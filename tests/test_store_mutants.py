@@ -10,8 +10,6 @@ import warnings
 import wave
 from pathlib import Path
 
-import pytest
-
 with warnings.catch_warnings():
     warnings.simplefilter('ignore', DeprecationWarning)
     import audioop    # Python's own IMA-ADPCM (3.11 has it): the reference for the clips
