@@ -856,7 +856,8 @@ class Store:
                 raise ValueError('runner-up score must be in 0..1, not %r' % (score,))
             runners.append((score, self._label(name)))
         runners.sort(reverse=True)
-        runners = runners[:self.RUNNERS_UP] + [(0, NO_LABEL)] * (2 - len(runners[:2]))
+        runners = runners[:self.RUNNERS_UP]
+        runners += [(0, NO_LABEL)] * (2 - len(runners))   # the record's two slots
         vector = similar.normalise(embedding, self.dim)
         clip_need = 0
         if clip is not None:

@@ -674,3 +674,34 @@ out(files=sorted(os.listdir(root + '/clips')), ids=clips.ids(root),
     r = rows[0]
     assert r['files'] == ['00000000.adp', '1.adp', 'notes.txt'], r
     assert r['ids'] == [0] and r['has_clip'] == [True, False] and r['problems'] == [], r
+
+
+def test_runners_up_starts_at_the_epoch_and_a_budget_of_one_segment(device, tmp_path):
+    """Runner-up scores, however given, come back best first, as many as the store keeps (a
+    store keeping one took an event with two runners-up for an IndexError); a new store takes
+    an event at 0 ms; a budget with room for less than two segments keeps the newest and takes
+    every event."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+got = {}
+three = {'siren': 0.2, 'speech': 0.6, 'doorbell': 0.4}
+got['zero'] = s.append(0, 100, 'dog_bark', 0.5, three, emb(0))
+got['two'] = s.get(got['zero'])['runners_up']
+got['pairs'] = s.get(s.append(5, 100, 'dog_bark', 0.5, [('siren', 0.3)], emb(1)))['runners_up']
+one = open_store(root + '1', runners_up=1)
+got['one'] = one.get(one.append(T0, 100, 'dog_bark', 0.5, three, emb(2)))['runners_up']
+small = open_store(root + 's', segment_bytes=400, budget=2048)
+for i in range(120):
+    assert small.append(T0 + i * 1000, 100, 'speech', 0.5, [], emb(i)) == i
+    assert small.usage()['bytes'] <= 2048, (i, small.usage())
+u = small.usage()
+got['small'] = [u['segments'], u['first_id'], u['next_id'], small.get(119) is not None]
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['zero'] == 0 and r['two'] == [['speech', 0.6], ['doorbell', 0.4]], r
+    assert r['pairs'] == [['siren', 0.302]], r
+    assert r['one'] == [['speech', 0.6]], r
+    segments, first, nxt, newest = r['small']
+    assert segments <= 2 and first > 19 and nxt == 120 and newest, r['small']
