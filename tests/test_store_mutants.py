@@ -705,3 +705,23 @@ out(**got)
     assert r['one'] == [['speech', 0.6]], r
     segments, first, nxt, newest = r['small']
     assert segments <= 2 and first > 19 and nxt == 120 and newest, r['small']
+
+
+def test_both_configs_damaged_on_littlefs_are_made_again(mpy):
+    """On LittleFS, a store with events whose store.json and its copy are both damaged is made
+    whole again from the model's labels, and says so; its events stay."""
+    code = HELPERS + '\n' + Path(__file__).with_name('store_bitflip.py').read_text() + '''
+root = ram_flash('/flash') + '/s'
+s = open_store(root)
+for i in range(5):
+    add(s, i)
+for name in ('store.json', 'store.bak'):
+    with open(root + '/' + name, 'wb') as f:
+        f.write(b'{"labels": [')
+t = open_store(root)
+for i in range(5):
+    check(t, t.get(i), i)
+out(problems=t.problems)
+'''
+    r = mpy.json_lines(code, heap='1M')[0]
+    assert "store.json made again from the model's labels" in r['problems'], r
