@@ -31,11 +31,11 @@ ifeq ($(ARGS),)
 endif
 
 # Mutation testing of the core device modules with the tests aimed at each (tools/mutants:
-# cosmic-ray, in copies of the tree, CPython): a line per module, then `mutants: K killed of N
-# (P%)`; fails when a module keeps 10 % or more of its mutants alive. MODULES="segmenter ring"
-# picks modules; the store's modules are added to tools/mutants' MODULES once rewritten.
+# cosmic-ray, in copies of the committed tree, CPython and MicroPython): a line per module, then
+# `mutants: K killed of N (P%)`; fails when a module keeps 10 % or more of its mutants alive.
+# MODULES="segmenter ring" picks modules; SAMPLE=N tests N mutants of each, drawn at random.
 mutants: $(STAMP)
-	$(VENV)/bin/python tools/mutants $(MODULES)
+	$(VENV)/bin/python tools/mutants $(if $(SAMPLE),--sample $(SAMPLE)) $(MODULES)
 
 $(MPY_SRC)/py/dynruntime.mk: $(wildcard tools/micropython/micropython-*.tar.xz)
 	rm -rf $(MPY_SRC) && mkdir -p $(MPY_SRC) && tar -xJf $< -C $(MPY_SRC) && touch $@
