@@ -30,6 +30,11 @@ def cmd_demo(args):
     return demo.run(args)
 
 
+def cmd_bench_browser(args):
+    from . import bench_browser
+    return bench_browser.run(args)
+
+
 def cmd_lab(args):
     from . import lab
     return lab.cmd_lab(args)
@@ -306,6 +311,11 @@ def parser():
     h = targets.add_parser('heap', help="the appliance's heap part by part: unix x64 (code in "
                            'ROM, code in heap) and MicroPython\'s 32-bit webassembly port (node)')
     h.set_defaults(func=cmd_bench_heap)
+
+    bb = targets.add_parser('browser', help='MicroPython WebAssembly vs Pyodide in Chromium: '
+                            'ready time cold and warm, and a 10 s clip classified by the '
+                            'appliance\'s modules in each')
+    bb.set_defaults(func=cmd_bench_browser)
 
     hub_bench = targets.add_parser('hub', help='the hub at 10k/100k/1M events: feed and '
                                    'Parquet ingest rates, bytes per event, similar search p50/p99 '

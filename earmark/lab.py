@@ -58,7 +58,8 @@ def fetch(pyodide=False):
         raise RuntimeError('the lab needs npm to fetch %s (Debian: apt-get install nodejs npm)'
                            % ', '.join(missing))
     NPM.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(['npm', 'install', '--no-save', '--no-audit', '--no-fund',
+    # saved to build/lab/npm/package.json: an install of one never prunes the other
+    done = subprocess.run(['npm', 'install', '--no-audit', '--no-fund',
                            '--prefix', str(NPM)] + missing, capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError('npm install %s failed:\n%s' % (' '.join(missing),
@@ -125,6 +126,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def end_headers(self):
+        if not self.path.startswith('/api/'):
+            self.send_header('Cache-Control', 'max-age=3600')   # a warm load asks nothing
+        super().end_headers()
 
     def _forward(self):
         import urllib.error
