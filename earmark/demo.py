@@ -198,6 +198,21 @@ def open_line(args, secret):
     return 'Open %s (token %s). Ctrl-C stops.' % (where, secret)
 
 
+def port_free(args):
+    """RuntimeError (one line) when the demo's port is taken, before anything starts: the
+    appliance would otherwise print its address, fail to listen and go on serving nobody."""
+    import socket
+    if not args.port:
+        return
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # as the appliance binds
+        try:
+            s.bind(('' if args.bind in ('0.0.0.0', '') else args.bind, args.port))
+        except OSError as e:
+            raise RuntimeError('port %d is in use (%s): is another `earmark demo` running? Stop '
+                               'it, or give --port N' % (args.port, e.strerror)) from None
+
+
 def run(args):
     """`earmark demo`: the appliance (MicroPython, the device image) fed the shipped scene, in the
     32-bit MicroPython with the code frozen in (earmark/firmware.py) unless another is chosen.
@@ -206,6 +221,7 @@ def run(args):
     import subprocess
     import time
     from . import detect, firmware
+    port_free(args)
     data = Path(args.data)
     if args.fresh:
         start_over(data)

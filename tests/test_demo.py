@@ -232,6 +232,24 @@ def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
         run.stop()
 
 
+def test_a_taken_port_is_one_line_before_anything_starts(tmp_path, capsys):
+    """A second `make demo` (or anything on 8080) used to print the address to open, then a
+    MicroPython traceback (EADDRINUSE), then go on listening with no server."""
+    import socket
+
+    from earmark import cli
+    with socket.socket() as taken:
+        taken.bind(('127.0.0.1', 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = cli.main(['demo', '--port', str(port), '--bind', '127.0.0.1',
+                         '--data', str(tmp_path / 'store')])
+    err = capsys.readouterr()
+    assert code == 2 and err.out == '', err
+    assert err.err.startswith('earmark: error: port %d is in use' % port), err.err
+    assert len(err.err.strip().splitlines()) == 1 and not (tmp_path / 'store').exists()
+
+
 def test_a_firmware_that_cannot_be_built_is_a_clear_error(tmp_path, monkeypatch):
     """The demo falls back to the x64 MicroPython on this error and says so (earmark/demo.py)."""
     script = tmp_path / 'micropython32'
