@@ -313,9 +313,14 @@ $('day').addEventListener('change', () => {
 $('prev').addEventListener('click', () => setDay(new Date(state.day.getTime() - 12 * 3600e3)));
 $('next').addEventListener('click', () => setDay(new Date(dayEnd(state.day).getTime() + 12 * 3600e3)));
 
-function refresh() {
+function refresh(again = true) {
   // the levels after the rest: one request fewer at once for the device's heap
-  return Promise.all([loadEvents(), loadStats()]).then(loadLevels).catch(report);
+  return Promise.all([loadEvents(), loadStats()]).then(loadLevels).catch((e) => {
+    if (!again || e instanceof Unauthorized) { report(e); return; }
+    // A busy device may drop a request (a board has little heap): once more, a moment later.
+    toast('The device did not answer in full; trying again');
+    setTimeout(() => refresh(false), 3000);
+  });
 }
 
 // --- event detail -----------------------------------------------------------------------------
