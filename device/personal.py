@@ -129,11 +129,13 @@ def load(text, model=None, dim=None, labels=()):
         raise ValueError('personal: not JSON')
     if not isinstance(head, dict) or head.get('format') != FORMAT:
         raise ValueError('personal: not a format %d head' % FORMAT)
+    if not isinstance(head.get('model'), str) or not isinstance(head.get('dim'), int):
+        raise ValueError('personal: a head names its model and embedding size')
     if model is not None and head.get('model') != model:
         raise Conflict('personal: taught on model %r, this one is %r' % (head.get('model'),
                                                                         model))
     size = head.get('dim')
-    if not isinstance(size, int) or (dim is not None and size != dim):
+    if dim is not None and size != dim:
         raise Conflict('personal: embeddings of %r values, the model makes %r' % (size, dim))
     sounds = head.get('sounds')
     if not isinstance(sounds, list) or not 0 < len(sounds) <= MAX_SOUNDS:
