@@ -46,7 +46,8 @@ def run(args):
         from . import sql
         from .store import Store
         try:
-            sql.run(Store(cfg.data), args.query)
+            sql.run(Store(cfg.data), args.query,
+                    overrule=bool(cfg.second and cfg.second['overrule']))
         except duckdb.Error as e:
             print('earmark hub sql: %s' % str(e).splitlines()[0], file=sys.stderr)
             return 2

@@ -10,7 +10,7 @@
     port = 1883
 
 Optional: `page = N`, the changes asked of a device at a time (default 200, 1..1000): each
-page is committed before the next is asked for.
+page is committed before the next is asked for; [second], the second opinion (hub/second.py).
 
 A token is a secret: a file that holds one must be readable by its owner only (mode 0600), or
 the config is refused; tokens are never printed or logged (Device's repr leaves them out).
@@ -44,6 +44,7 @@ class Config:
     devices: tuple
     mqtt: dict = None
     page: int = 200
+    second: dict = None
 
 
 def _private(path):
@@ -64,7 +65,7 @@ def load(path):
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError('%s is not TOML: %s' % (path, e))
     here = path.parent
-    unknown = set(raw) - {'data', 'devices', 'mqtt', 'page'}
+    unknown = set(raw) - {'data', 'devices', 'mqtt', 'page', 'second'}
     if unknown:
         raise ConfigError('%s: unknown key %s' % (path, ', '.join(sorted(unknown))))
     if not isinstance(raw.get('data'), str) or not raw['data']:
@@ -110,8 +111,20 @@ def load(path):
                 not isinstance(mqtt.get('port', 1883), int)):
             raise ConfigError('%s: [mqtt] takes host = "NAME" and port = N' % path)
         mqtt = {'host': mqtt['host'], 'port': mqtt.get('port', 1883)}
+    second = raw.get('second')
+    if second is not None:
+        if (not isinstance(second, dict) or set(second) - {'data', 'teacher', 'overrule'} or
+                not isinstance(second.get('data'), list) or not second['data'] or
+                not all(isinstance(d, str) for d in second['data']) or
+                not isinstance(second.get('teacher', ''), str) or
+                not isinstance(second.get('overrule', False), bool)):
+            raise ConfigError('%s: [second] takes data = ["FOLDER", ...], teacher = "FILE" '
+                              'and overrule = true|false' % path)
+        second = {'data': [str(here / d) for d in second['data']],
+                  'teacher': str(here / second['teacher']) if second.get('teacher') else None,
+                  'overrule': second.get('overrule', False)}
     page = raw.get('page', 200)
     if not isinstance(page, int) or isinstance(page, bool) or not 1 <= page <= 1000:
         raise ConfigError('%s: page must be 1..1000' % path)
     return Config(path, (here / os.path.expanduser(raw['data'])).resolve(), tuple(devices), mqtt,
-                  page)
+                  page, second)

@@ -14,8 +14,9 @@ PAGE = 200      # changes asked for at a time by default (config.page)
 WORKERS = 4     # devices pulled at once
 
 
-def pull_device(store, device, page=PAGE, client=None):
-    """Pulls one device (config.Device) to the end of its feed; its result line."""
+def pull_device(store, device, page=PAGE, client=None, second=None):
+    """Pulls one device (config.Device) to the end of its feed; its result line. `second`: a
+    second.SecondOpinion that labels each clip pulled."""
     client = client or feed.Client(device)
     name = device.name
     store.recover(name)
@@ -26,12 +27,14 @@ def pull_device(store, device, page=PAGE, client=None):
     while True:
         try:
             got = client.changes(m['cursor'], page)
-            saved = {}
+            saved, opinions = {}, {}
             for c in got['changes']:
                 if c['op'] == 'event' and c['has_clip']:
                     wav = client.clip(c['id'])
                     if wav is not None:
                         saved[c['id']] = store.save_clip(name, m['epoch'], c['id'], wav)
+                        if second is not None:
+                            opinions[c['id']] = second.label(wav)
         except feed.FeedError as e:
             if e.reset and resets == 0:
                 # Not merged blindly: the new store's ids start a new epoch beside the old.
@@ -48,7 +51,7 @@ def pull_device(store, device, page=PAGE, client=None):
             break
         status = dict(m['status'], ok_at=now(), error=None,
                       thinned=m['status'].get('thinned', 0) + got['thinned'])
-        m, gone = store.apply(name, m, got['changes'], got['cursor'], saved, status)
+        m, gone = store.apply(name, m, got['changes'], got['cursor'], saved, status, opinions)
         for ident in gone:
             store.drop_clip(name, m['epoch'], ident)
         events += sum(1 for c in got['changes'] if c['op'] == 'event')
@@ -59,19 +62,30 @@ def pull_device(store, device, page=PAGE, client=None):
             'error': error}
 
 
+def opinion(config):
+    """The config's SecondOpinion, or None."""
+    if not config.second:
+        return None
+    from .second import SecondOpinion
+    return SecondOpinion(config.second['data'], config.second['teacher'])
+
+
 def pull_all(config):
     """Yields each device's result line, in the config's order, all pulled side by side."""
     store = Store(config.data)
-    with store.puller(), ThreadPoolExecutor(WORKERS) as pool:
-        futures = [pool.submit(pull_one, store, d, config.page) for d in config.devices]
+    second = opinion(config)
+    # The teacher's interpreter is one per process: with a second opinion, one device at a time.
+    with store.puller(), ThreadPoolExecutor(1 if second else WORKERS) as pool:
+        futures = [pool.submit(pull_one, store, d, config.page, second)
+                   for d in config.devices]
         for f in futures:
             yield f.result()
 
 
-def pull_one(store, device, page=PAGE):
+def pull_one(store, device, page=PAGE, second=None):
     """pull_device, with anything unforeseen one device's error, not the pass's end."""
     try:
-        return pull_device(store, device, page)
+        return pull_device(store, device, page, second=second)
     except Exception as e:   # noqa: BLE001 (a disk error, a bug): reported, the rest go on
         return {'device': device.name, 'events': 0, 'clips': 0,
                 'cursor': store.manifest(device.name)['cursor'],

@@ -18,7 +18,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import sql
-from .pull import pull_one
+from .pull import opinion, pull_one
 from .search import Index
 from .store import Store
 
@@ -40,7 +40,7 @@ def devices(store, config):
     return out
 
 
-def events(store, query):
+def events(store, query, overrule=False):
     device = query.get('device', [None])[0]
     label = query.get('label', [None])[0]
     try:
@@ -55,7 +55,7 @@ def events(store, query):
             where.append('%s = ?' % col)
             args.append(value)
     with store.lock(shared=True):
-        cur = sql.connect(store).execute(
+        cur = sql.connect(store, overrule).execute(
             'select device, epoch, id, start, "end", label, confidence, has_clip, locked, '
             'second_label, second_confidence from events %s order by start desc limit %d' % (
                 'where ' + ' and '.join(where) if where else '', limit), args)
@@ -89,7 +89,8 @@ def handler(store, config):
                 if u.path == '/api/devices':
                     body = {'devices': devices(store, config)}
                 elif u.path == '/api/events':
-                    body = {'events': events(store, urllib.parse.parse_qs(u.query))}
+                    body = {'events': events(store, urllib.parse.parse_qs(u.query), bool(
+                        config.second and config.second['overrule']))}
                 elif u.path == '/api/similar':
                     body = {'events': similar(index, urllib.parse.parse_qs(u.query))}
                 else:
@@ -115,6 +116,7 @@ def handler(store, config):
 
 def run(config, port, bind, every):
     store = Store(config.data)
+    second = opinion(config)
     stop = threading.Event()
     publisher = None
     if config.mqtt:
@@ -137,7 +139,7 @@ def run(config, port, bind, every):
                 if stop.is_set() or time.monotonic() < due[d.name]:
                     continue
                 with store.puller():
-                    line = pull_one(store, d, config.page)
+                    line = pull_one(store, d, config.page, second)
                 if line['error'] is None:
                     fails[d.name] = 0
                     due[d.name] = time.monotonic() + every

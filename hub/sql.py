@@ -12,13 +12,18 @@ import pyarrow as pa
 from .store import schema
 
 
-def connect(store):
+def connect(store, overrule=False):
+    """A DuckDB connection with the view `events`; with `overrule` (hub.toml's [second]) its
+    `label` is the second opinion's where there is one, the device's kept as `device_label`."""
     con = duckdb.connect()
     files = store.files()
     if files:
         listed = ', '.join("'%s'" % f.replace("'", "''") for f in files)
-        con.execute('create view events as select * from read_parquet([%s], '
+        con.execute('create view all_events as select * from read_parquet([%s], '
                     'hive_partitioning = true, union_by_name = true)' % listed)
+        con.execute('create view events as select %s from all_events' % (
+            '* replace (coalesce(second_label, label) as label), label as device_label'
+            if overrule else '*'))
     else:   # no events yet: the same columns, no rows
         empty = pa.table({'device': pa.array([], pa.string()), 'date': pa.array([], pa.date32())})
         for f in schema(1):
@@ -28,11 +33,11 @@ def connect(store):
     return con
 
 
-def run(store, query, out=sys.stdout):
+def run(store, query, out=sys.stdout, overrule=False):
     """Runs query; writes its rows as CSV with a header (nothing for a statement without);
     returns the rows written."""
     with store.lock(shared=True):
-        cur = connect(store).execute(query)
+        cur = connect(store, overrule).execute(query)
         if cur.description is None:
             return 0
         w = csv.writer(out, lineterminator='\n')

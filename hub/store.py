@@ -155,10 +155,12 @@ class Store:
                 return date
         return None
 
-    def apply(self, name, m, changes, cursor, clips, status):
+    def apply(self, name, m, changes, cursor, clips, status, opinions=None):
         """Applies a checked page (feed.check_page's changes) to device `name` with manifest
-        m, and commits it with `cursor`; clips: {id: relative path} of clips saved for it.
-        Returns the new manifest and the ids of events gone (their clips may go)."""
+        m, and commits it with `cursor`; clips: {id: relative path} of clips saved for it;
+        opinions: {id: (label, confidence)} of the second opinion on them. Returns the new
+        manifest and the ids of events gone (their clips may go)."""
+        opinions = opinions or {}
         m = json.loads(json.dumps(m))   # the caller's stays as committed if this fails
         epoch = m['epoch']
         days = {}   # date -> {(epoch, id): row}, the days this page touches
@@ -188,7 +190,8 @@ class Store:
                     'runners_up': c.get('runners_up') or [],
                     'embedding': array('b', emb).tolist() if emb is not None else None,
                     'has_clip': ident in clips, 'clip': clips.get(ident),
-                    'locked': c['locked'], 'second_label': None, 'second_confidence': None}
+                    'locked': c['locked'], 'second_label': opinions.get(ident, (None,))[0],
+                    'second_confidence': opinions.get(ident, (None, None))[1]}
                 # ids and days grow together (the device refuses time going backwards), so a
                 # day's ids are a range
                 entry = m['days'].setdefault(date, {'file': None, 'ids': {}})
