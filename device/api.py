@@ -970,11 +970,10 @@ app.route('/api/webhooks/test', methods=['POST'])(_webhooks)
 
 async def _personal(request):
     import api_personal   # here: loaded at the first request about personal sounds
-    return await getattr(api_personal, request.path[14:] or 'answer')(request)
-for _method in ('GET', 'PUT', 'DELETE'):
-    route(_method, '/api/personal')(_personal)
-route('POST', '/api/personal/label')(_personal)
-route('GET', '/api/personal/embeddings')(_personal)
+    return await api_personal.answer(request)
+app.route('/api/personal', methods=['GET', 'PUT', 'DELETE'])(_personal)
+app.route('/api/personal/label', methods=['POST'])(_personal)
+app.route('/api/personal/embeddings', methods=['GET'])(_personal)
 
 
 async def _changes(request):
