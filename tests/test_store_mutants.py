@@ -603,17 +603,20 @@ s = open_store(%r, segment_bytes=400, budget=8 * 1024)
 for i, (t, d, l, c) in enumerate(events):
     if i == 8:
         s.lock(7)
+    if i == 30:
+        s.relabel(20, 'siren')   # an edit, not a lock: its segment may go
     assert s.append(t, d, LABELS[l], c, [], emb(i)) == i
     assert s.usage()['bytes'] <= 8 * 1024, (i, s.usage())
 out(first=[e['id'] for e in s.events(oldest_first=True) if e['id'] > 18][0], problems=s.problems,
-    next=s.usage()['next_id'], locked=s.get(7)['locked'])
+    next=s.usage()['next_id'], locked=s.get(7)['locked'], relabelled=s.get(20))
 ''' % (events, str(tmp_path / 's')), heap='1M')
     r = rows[0]
     assert r['next'] == len(events) and r['problems'] == [], r
     assert r['first'] > 37 and r['locked'], r   # the locked segment stayed, the next ones went
+    assert r['relabelled'] is None, r
 
 
-def test_a_full_flash_refuses_the_event_and_keeps_the_store(mpy):
+def test_a_flash_with_no_room_refuses_the_event_and_keeps_the_store(mpy):
     """On a LittleFS with no room left (MicroPython: a RAM flash), an append is refused with
     'store full' (errno 28) and nothing stored is lost; a torn record to cut on a full flash
     costs the oldest clip that may go, by the retention rules, reported."""
@@ -686,6 +689,10 @@ root = %r
 s = open_store(root)
 got = {}
 three = {'siren': 0.2, 'speech': 0.6, 'doorbell': 0.4}
+try:
+    s.append(-1, 100, 'dog_bark', 0.5, [], emb(0))
+except ValueError as e:
+    got['negative'] = str(e)
 got['zero'] = s.append(0, 100, 'dog_bark', 0.5, three, emb(0))
 got['two'] = s.get(got['zero'])['runners_up']
 got['pairs'] = s.get(s.append(5, 100, 'dog_bark', 0.5, [('siren', 0.3)], emb(1)))['runners_up']
@@ -700,6 +707,7 @@ got['small'] = [u['segments'], u['first_id'], u['next_id'], small.get(119) is no
 out(**got)
 ''' % str(tmp_path / 's'))
     r = rows[0]
+    assert r['negative'] == 'start must be ms since the epoch, not -1', r
     assert r['zero'] == 0 and r['two'] == [['speech', 0.6], ['doorbell', 0.4]], r
     assert r['pairs'] == [['siren', 0.302]], r
     assert r['one'] == [['speech', 0.6]], r
@@ -725,3 +733,29 @@ out(problems=t.problems)
 '''
     r = mpy.json_lines(code, heap='1M')[0]
     assert "store.json made again from the model's labels" in r['problems'], r
+
+
+def test_a_bucketed_search_reads_only_its_buckets_when_they_hold_k(device, tmp_path):
+    """A young store reads every bucket only when its nearest ones hold fewer than k answers:
+    when they hold k, the answer is the best k of those buckets, as a brute force over their
+    events gives, not the exact search's."""
+    rows = run(device, '''
+s = open_store(%r)
+for i in range(200):
+    add(s, i)
+out(bucket={i: s._rec[13] for i in range(200) if s._record(i)},
+    vectors={i: list(s.embedding(i)) for i in range(200)},
+    nearest=[s.sim.nearest(s.embedding(q), 1)[0] for q in (17, 60, 111)],
+    one=[s.similar(q, k=5, probes=1) for q in (17, 60, 111)],
+    exact=[s.similar(q, k=5, exact=True) for q in (17, 60, 111)])
+''' % str(tmp_path / 's'), heap='2M')
+    r = rows[0]
+    vec = {int(i): [(x ^ 128) - 128 for x in v] for i, v in r['vectors'].items()}
+    differs = 0
+    for q, b, one, exact in zip((17, 60, 111), r['nearest'], r['one'], r['exact']):
+        mine = [i for i, bb in r['bucket'].items() if bb == b and int(i) != q]
+        brute = sorted(mine, key=lambda i: (-sum(x * y for x, y in zip(vec[q], vec[int(i)])),
+                                            int(i)))[:5]
+        assert len(mine) >= 5 and [i for i, _ in one] == [int(i) for i in brute], (q, one, brute)
+        differs += one != exact
+    assert differs, 'some bucketed answer differs from the exact one (else this proves nothing)'
