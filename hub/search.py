@@ -70,8 +70,10 @@ class Index:
         sample = self.matrix[rng.choice(n, min(n, SAMPLE), replace=False)]
         km = MiniBatchKMeans(buckets, n_init=1, random_state=0, batch_size=4096).fit(sample)
         assign = km.predict(self.matrix)
-        self.order = np.argsort(assign, kind='stable')
-        self.bounds = np.searchsorted(assign[self.order], np.arange(buckets + 1))
+        # Rows sorted by bucket: a bucket is a contiguous slice, read without a gather.
+        order = np.argsort(assign, kind='stable')
+        self.matrix, self.keys = self.matrix[order], self.keys[order]
+        self.bounds = np.searchsorted(assign[order], np.arange(buckets + 1))
         self.centers = km.cluster_centers_.astype(np.float32)
 
     def __len__(self):
@@ -85,12 +87,14 @@ class Index:
                              (self.keys[:, 1] == epoch) & (self.keys[:, 2] == ident))
         return self.matrix[hit[0]] if len(hit) else None
 
-    def _candidates(self, q):
-        """Rows a query reads: all of them, or those of the buckets nearest q."""
+    def _scored(self, q):
+        """(scores, keys) of the rows a query reads: all, or the buckets nearest q."""
         if self.centers is None:
-            return None
+            return self.matrix @ q, self.keys
         near = np.argpartition(-(self.centers @ q), self.probes - 1)[:self.probes]
-        return np.concatenate([self.order[self.bounds[b]:self.bounds[b + 1]] for b in near])
+        spans = [slice(self.bounds[b], self.bounds[b + 1]) for b in near]
+        return (np.concatenate([self.matrix[s] @ q for s in spans]),
+                np.concatenate([self.keys[s] for s in spans]))
 
     def similar(self, vector, k=10, skip=None):
         """[(device, epoch, id, cosine)] of the k events most like vector, best first; skip:
@@ -99,9 +103,7 @@ class Index:
             return []
         q = np.asarray(vector, np.float32)
         q = q * (NORM / max(float(np.linalg.norm(q)), 1e-9))
-        rows = self._candidates(q)
-        scores = (self.matrix if rows is None else self.matrix[rows]) @ q
-        keys = self.keys if rows is None else self.keys[rows]
+        scores, keys = self._scored(q)
         if skip is not None and skip[0] in self.devices:
             mask = ((keys[:, 0] == self.devices.index(skip[0])) & (keys[:, 1] == skip[1]) &
                     (keys[:, 2] == skip[2]))
