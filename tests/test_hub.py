@@ -219,6 +219,19 @@ def test_one_failing_device_never_stops_the_rest(fleet, tmp_path):
             assert not f.is_file() or token.encode() not in f.read_bytes(), f
 
 
+def test_a_device_that_never_answers_times_out_and_is_retried():
+    from hub.config import Device
+    from hub.feed import Client, FeedError
+    with __import__('socket').socket() as s:
+        s.bind(('127.0.0.1', 0))
+        s.listen(8)   # accepts, never answers
+        client = Client(Device('mute', 'http://127.0.0.1:%d' % s.getsockname()[1], 'x'),
+                        timeout=0.3, tries=3, backoff=0.05)
+        with pytest.raises(FeedError) as e:
+            client.changes(None, 10)
+    assert str(e.value) == 'unreachable (timed out) after 3 attempts' and e.value.retry
+
+
 def test_an_unusable_config_is_one_line_and_exit_2(fleet, tmp_path):
     config = write_config(tmp_path, {'back': fleet['back']})
     (tmp_path / 'back.token').chmod(0o644)
