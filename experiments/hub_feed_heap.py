@@ -2,7 +2,8 @@
 it costs and the most live heap a page takes while it streams, for stores of 1,000 to 40,000
 events with edits in every segment. Run it with the frozen 32-bit build for a board's figures:
 
-    EARMARK_MICROPYTHON=$(.venv/bin/python -m earmark.firmware) .venv/bin/python experiments/hub_feed_heap.py
+    EARMARK_MICROPYTHON=$(.venv/bin/python -m earmark.firmware) \
+        .venv/bin/python experiments/hub_feed_heap.py
 
 Each store is filled in MicroPython by Store.append (32-byte embeddings, as the model's), every
 50th event relabelled and every 70th locked; then every page of 1,000 changes is answered by the

@@ -3,7 +3,6 @@ teacher (YAMNet) with the label head fitted on the training clips on every clip 
 real appliance, and keeps its label and confidence beside the device's; with overrule, the
 events view shows the second label and keeps the device's as device_label. Needs the teacher
 file and the sound data (skipped without them, as the teacher's own tests are)."""
-import json
 
 import pytest
 
