@@ -9,8 +9,9 @@ device's (`second_label`, `second_confidence`). The code is the training code's,
 
 The head is fitted once on the labelled clips in `data` (fold-grouped C, distil.Distil.C) and
 kept beside the teacher's cache under the data's and the teacher's hashes. A clip is
-resampled to 16 kHz (soxr), its sounding windows found as training finds them, and the head's probabilities averaged
-over them. experiments/hub_second_opinion.py measures what the device's 8 kHz ADPCM clips cost.
+resampled to 16 kHz (soxr), its sounding windows found as training finds them, and the head's
+probabilities averaged over them. experiments/hub_second_opinion.py measures what the device's
+8 kHz ADPCM clips cost.
 """
 import io
 import pickle
