@@ -14,9 +14,9 @@ import json
 from array import array
 
 FORMAT = 1
-MAX_BYTES = 6144       # a head file: 4 sounds of 8 prototypes of 32 values fit with room,
-MAX_SOUNDS = 4         # and reading one takes a board ~12 KB of heap for a moment
-MAX_PROTOTYPES = 8
+MAX_BYTES = 6144       # a head file: 3 sounds of 12 prototypes of 32 values fit with room,
+MAX_SOUNDS = 3         # and reading one takes a board ~12 KB of heap for a moment
+MAX_PROTOTYPES = 12
 MAX_LABEL = 32         # characters
 MAX_REACH = 0x7fffffff
 MAX_ITEMS = 64         # values in any array of a head (a prototype has dim)

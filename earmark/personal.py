@@ -38,8 +38,8 @@ def hear(files, loud_db=6):
             pcm.write_bytes(_padded(audio.read(f)).tobytes())
         code = ('import json, labcore\nlab = labcore.Lab("model")\n'
                 'for p in %r:\n'
-                '    r = lab.analyse(open(p, "rb").read(), True)\n'
-                '    print(json.dumps(labcore.examples(r, %r)))\n'
+                '    pcm = open(p, "rb").read()\n'
+                '    print(json.dumps(labcore.recording_examples(lab, pcm, %r)))\n'
                 % ([str(Path(tmp) / ('%d.pcm' % i)) for i in range(len(files))], loud_db))
         lines = lab.run_host(code).splitlines()
     return [json.loads(line) for line in lines[-len(files):]]
@@ -55,12 +55,14 @@ def _padded(pcm):
 
 def teach(label, files, negatives=(), model=None):
     """(head dict, leave-one-out judgement, warnings), taught in MicroPython by teach.py."""
+    folder = Path(model) if model else DEVICE / 'model'
+    _device('personal').check_label(label, json.loads((folder / 'model.json').read_text())
+                                    ['labels'])
     heard = hear(files)
     for f, got in zip(files, heard):
         if not got:
             raise ValueError('%s: no sound heard in it' % f)
     examples = {label: heard}
-    _device('personal').check_label(label, ())
     code = ('import json, teach\nprint(json.dumps(teach.session(%s, %s, %r, %d)))'
             % (json.dumps(examples), json.dumps(list(negatives)), model_id(model),
                len(heard[0][0])))

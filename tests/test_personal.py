@@ -107,3 +107,52 @@ assert s.personal is None and s.get(0)['label'] == LABELS[0]
 print(json.dumps(s.problems))
 ''' % str(tmp_path / 'store'))
     assert out[0] == ['personal head refused: personal: not a format 1 head']
+
+
+def test_teach_and_detect_on_the_command_line(tmp_path):
+    """earmark personal teach from three recordings, then earmark detect --personal on a
+    recording where the sound comes again after others: that event carries the personal
+    label, the generic one beside it; the rest keep theirs. Bad input is one line."""
+    import json
+    import subprocess
+    import sys
+
+    import numpy as np
+    import soundfile
+
+    from earmark import ROOT, runtime
+    if runtime.micropython_binary() is None:
+        import pytest
+        pytest.skip('micropython is not installed on this platform')
+    earmark = [sys.executable, '-m', 'earmark.cli']
+    glass, _ = soundfile.read(str(ROOT / 'demo/clips/glass_breaking.flac'), dtype='int16')
+    scene, _ = soundfile.read(str(ROOT / 'demo/scene.flac'), dtype='int16')
+    files = []
+    for k, gain in enumerate((1.0, 0.8, 0.6)):
+        path = tmp_path / ('ring%d.wav' % k)
+        bed = scene[16000 * 37:16000 * 40]   # the door the test recording is heard at
+        soundfile.write(str(path), np.concatenate([bed, (glass * gain).astype('int16'), bed]),
+                        16000, subtype='PCM_16')
+        files.append(str(path))
+    done = subprocess.run(earmark + ['personal', 'teach', '--label', 'our window', '--out',
+                                     str(tmp_path / 'head')] + files,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    head = json.loads((tmp_path / 'head' / 'personal.json').read_text())
+    assert head['sounds'][0]['label'] == 'our window' and head['dim'] == 32
+    test = tmp_path / 'test.wav'
+    soundfile.write(str(test), np.concatenate([scene[:16000 * 40], glass, scene[:16000 * 3]]),
+                    16000, subtype='PCM_16')
+    done = subprocess.run(earmark + ['detect', '--personal', str(tmp_path / 'head'), str(test)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    mine = [ev for ev in events if ev['label'] == 'our window']
+    assert [ev['generic'] for ev in mine] == ['glass_breaking'] and mine[0]['start'] >= 40
+    assert all('generic' not in ev for ev in events if ev not in mine) and len(events) > 1
+    for argv in (['personal', 'teach', '--label', 'doorbell', '--out', str(tmp_path / 'x')]
+                 + files, ['personal', 'teach', '--label', 'x', '--out', str(tmp_path / 'x'),
+                           str(tmp_path / 'missing.wav')],
+                 ['detect', '--personal', str(tmp_path / 'nothing'), str(test)]):
+        done = subprocess.run(earmark + argv, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr

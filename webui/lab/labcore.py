@@ -38,6 +38,23 @@ def examples(result, loud_db=6):
     return out
 
 
+SHIFTS = 4          # phases of the window grid a recording is heard at, for its examples
+FRAME_HOP = 256     # samples between front-end frames (frontend.LogMel's hop)
+
+
+def recording_examples(lab, pcm, loud_db=6):
+    """examples() of a recording heard SHIFTS times, its start moved by a fraction of the
+    windows' hop each time: an event's window falls anywhere on the sound, and the embedding
+    of one window differs from the next by more than recordings of one sound do."""
+    hop = lab.c.hop_frames * FRAME_HOP
+    out = []
+    for k in range(SHIFTS):
+        for e in examples(lab.analyse(pcm[2 * (k * hop // SHIFTS):], True), loud_db):
+            if e not in out:
+                out.append(e)
+    return out
+
+
 class Lab:
     def __init__(self, model='model'):
         self.c = classifier.Classifier(model)
