@@ -43,7 +43,7 @@ async def _body(request):
 def _summary():
     head = api.store.personal
     return '{"sounds":%s}' % json.dumps(
-        [{'label': label, 'prototypes': len(protos)} for label, _, protos in head.sounds]
+        [{'label': label, 'prototypes': head.count(protos)} for label, _, protos in head.sounds]
         if head else [])
 
 

@@ -53,17 +53,24 @@ class Conflict(ValueError):
 
 
 class Head:
-    def __init__(self, sounds):
-        self.sounds = sounds   # [(label, reach, [prototype bytes-like of int8...])]
+    def __init__(self, sounds, dim):
+        # [(label, reach, prototypes)]: a sound's prototypes one after another in one
+        # array('b') (one block of heap, not one an array)
+        self.sounds = sounds
+        self.dim = dim
+
+    def count(self, protos):
+        return len(protos) // self.dim
 
     def match(self, embedding):
         """(label, squared distance) of the nearest sound within its reach, or None."""
         best = None
+        n = self.dim
         for label, reach, protos in self.sounds:
-            for p in protos:
+            for base in range(0, len(protos), n):
                 d = 0
-                for i in range(len(p)):
-                    x = embedding[i] - p[i]
+                for i in range(n):
+                    x = embedding[i] - protos[base + i]
                     d += x * x
                 if d <= reach and (best is None or d < best[1]):
                     best = (label, d)
@@ -153,12 +160,12 @@ def load(text, model=None, dim=None, labels=()):
                              % (label, MAX_REACH))
         if not isinstance(protos, list) or not 0 < len(protos) <= MAX_PROTOTYPES:
             raise ValueError('personal: %s: 1 to %d prototypes' % (label, MAX_PROTOTYPES))
-        kept = []
-        for p in protos:
+        kept = array('b', bytes(size * len(protos)))
+        for k, p in enumerate(protos):
             if (not isinstance(p, list) or len(p) != size
                     or not all(isinstance(v, int) and -128 <= v <= 127 for v in p)):
                 raise ValueError('personal: %s: a prototype is %d whole numbers -128..127'
                                  % (label, size))
-            kept.append(array('b', p))
+            kept[k * size:(k + 1) * size] = array('b', p)
         out.append((label, reach, kept))
-    return Head(out)
+    return Head(out, size)

@@ -27,7 +27,7 @@ def run(dev, code, heap='256K'):
 def test_a_head_refuses_what_is_malformed_and_matches_in_integers(device):
     out = run(device, '''
 good = personal.load(head(reach=9), model='m', dim=DIM, labels=LABELS)
-p = good.sounds[0][2][0]
+p = good.sounds[0][2]
 assert good.match(p) == ('our doorbell', 0)
 near = array('b', p); near[0] += 3
 assert good.match(near) == ('our doorbell', 9)
