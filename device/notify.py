@@ -31,10 +31,11 @@ TIMEOUT_S = 5
 
 hooks = []        # [{'url', 'labels'}]
 path = None       # their file, once the store is known (_open)
-queue = []        # deliveries waiting: (url, label, body)
+queue = []        # deliveries waiting (not the one being sent): (url, label, body)
 counts = {'delivered': 0, 'failed': 0, 'dropped': 0, 'last_error': None}
-listening = False
-sending = False
+# The running tasks (None when not): kept here, as CPython holds only weak references to tasks.
+listening = None
+sending = None
 _last_id = -1     # events are told when they open and again when they end: one delivery each
 
 
@@ -107,8 +108,7 @@ def attach():
 def _listen():
     global listening
     if hooks and not listening and api.pipeline is not None:
-        listening = True
-        asyncio.create_task(_events(api.pipeline.subscribe()))
+        listening = asyncio.create_task(_events(api.pipeline.subscribe()))
 
 
 async def _events(sub):
@@ -126,7 +126,7 @@ async def _events(sub):
                     body = body or _event_json(ev)
                     _queue(h['url'], ev['label'], body)
     finally:
-        listening = False
+        listening = None
         api.pipeline.unsubscribe(sub)
 
 
@@ -137,15 +137,14 @@ def _queue(url, label, body):
         counts['dropped'] += 1
     queue.append((url, label, body))
     if not sending:
-        sending = True
-        asyncio.create_task(_send())
+        sending = asyncio.create_task(_send())
 
 
 async def _send():
     global sending
     try:
         while queue:
-            url, label, body = queue[0]
+            url, label, body = queue.pop(0)   # the one being sent is no longer waiting
             wait = BACKOFF_S
             for n in range(TRIES):
                 error = await post(url, label, body)
@@ -158,10 +157,8 @@ async def _send():
                     wait *= 2
             else:
                 counts['failed'] += 1
-            if queue and queue[0][2] is body:   # not dropped meanwhile
-                queue.pop(0)
     finally:
-        sending = False
+        sending = None
 
 
 async def post(url, label, body):
@@ -171,9 +168,10 @@ async def post(url, label, body):
     try:
         reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), TIMEOUT_S)
         # Title: what ntfy shows as the notification's title; others ignore it.
-        writer.write(('POST %s HTTP/1.0\r\nHost: %s\r\nContent-Type: application/json\r\n'
-                      'Title: Earmark: %s\r\nContent-Length: %d\r\n\r\n%s') % (
-            target, host, label.replace('_', ' '), len(body), body))
+        head = ('POST %s HTTP/1.0\r\nHost: %s\r\nContent-Type: application/json\r\n'
+                'Title: Earmark: %s\r\nContent-Length: %d\r\n\r\n') % (
+            target, host, label.replace('_', ' '), len(body))
+        writer.write((head + body).encode())   # CPython's streams take bytes only
         await asyncio.wait_for(writer.drain(), TIMEOUT_S)
         line = await asyncio.wait_for(reader.readline(), TIMEOUT_S)
         status = line.split(b' ')[1] if line.startswith(b'HTTP/') else b''

@@ -175,3 +175,79 @@ def test_hooks_outlive_a_restart(dev, hook):
     dev.play(LIVE_SOUND)
     assert hook.wait(1)[0][0] == '/after'
     assert call(dev, 'GET', '/api/webhooks')[1]['hooks'] == hooks
+
+
+QUEUE_SNIPPET = r'''
+import asyncio, gc, json
+import api, store
+from live import Subscriber
+LABELS = ['doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
+          'baby_crying', 'car_horn', 'siren', 'background', 'other']
+s = store.Store(ROOT, LABELS, 32, centroids=bytes(range(128)), budget=1 << 30)
+
+
+class Pipeline:   # what notify uses of pipeline.Pipeline
+    def __init__(self):
+        self.subs = []
+
+    def subscribe(self):
+        sub = Subscriber(8)
+        self.subs.append(sub)
+        return sub
+
+    def unsubscribe(self, sub):
+        self.subs.remove(sub)
+
+    def tell(self, kind, payload):
+        for sub in self.subs:
+            sub.put((kind, payload))
+
+
+p = Pipeline()
+api.attach(s, p)
+import notify
+notify.BACKOFF_S = 0.01
+longest = 0
+
+
+async def main():
+    global longest
+    notify._open()
+    notify.hooks = [{'url': URL + 'a', 'labels': ['doorbell']},
+                    {'url': URL + 'b', 'labels': ['doorbell', 'siren']}]
+    notify._listen()
+    for i in range(EVENTS):
+        ident = s.append(1735689600000 + i * 60000, 1200, (0, 8)[i % 2], 0.9, [], bytes(32))
+        for _ in range(2):   # told as it opens and again as it ends
+            p.tell('event', s.get(ident))
+        p.tell('level', {'t': 0, 'level_db': -40})
+        await asyncio.sleep(0.002)
+        longest = max(longest, len(notify.queue))
+    while notify.sending:
+        await asyncio.sleep(0.005)
+        longest = max(longest, len(notify.queue))
+    print(json.dumps(dict(notify.counts, longest=longest)))
+
+asyncio.run(main())
+'''
+
+
+def test_the_queue_is_bounded_and_each_delivery_counted(device, tmp_path):
+    """Events come faster than a refusing hook's tries: at most QUEUE wait, the oldest dropped;
+    every delivery is counted once as delivered, failed or dropped, each event sent once."""
+    server = Hook()
+    server.refuse = 10 ** 6
+    events = 12   # half doorbell (both hooks), half siren (hook b only)
+    try:
+        code = QUEUE_SNIPPET.replace('ROOT', repr(str(tmp_path / 'store'))).replace(
+            'URL', repr(server.url('/'))).replace('EVENTS', str(events))
+        out = device.json_lines(code)[-1]
+    finally:
+        server.shutdown()
+        server.server_close()
+    wanted = events // 2 * 2 + events // 2
+    assert out['longest'] <= 4 and out['dropped'] > 0, out
+    assert out['delivered'] == 0 and out['failed'] + out['dropped'] == wanted, out
+    assert len(server.posts) == 4 * out['failed']   # TRIES each
+    paths = [p[0] for p in server.posts]
+    assert set(paths) <= {'/a', '/b'} and '503' in out['last_error']
