@@ -759,3 +759,47 @@ out(bucket={i: s._rec[13] for i in range(200) if s._record(i)},
         assert len(mine) >= 5 and [i for i, _ in one] == [int(i) for i in brute], (q, one, brute)
         differs += one != exact
     assert differs, 'some bucketed answer differs from the exact one (else this proves nothing)'
+
+
+def test_damage_opened_read_only_is_left_as_found(device, tmp_path):
+    """A store opened read-only (copied off a device) writes nothing, even with a damaged
+    config copy or segment header to mend; opened to write, a newest segment whose two header
+    copies are damaged is kept and reported, not taken for a rotation cut short. Also refused:
+    255 labels (a record keeps the label in a byte, 255 meaning none), a negative duration."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=400)
+for i in range(30):
+    add(s, i)
+errors = []
+for f, a in ((s.finish, (3, -1)), (store.Store, (root + 'x', ['l%%d' %% i for i in range(255)], 8))):
+    try:
+        f(*a)
+    except ValueError as e:
+        errors.append(str(e))
+def files():
+    return {n: open(root + '/' + n, 'rb').read() for n in sorted(os.listdir(root))
+            if n != 'clips'}
+with open(root + '/store.bak', 'wb') as f:
+    f.write(b'{')
+newest = sorted(n for n in os.listdir(root) if n.endswith('.seg'))[-1]
+with open(root + '/' + newest, 'r+b') as f:
+    head = bytearray(f.read(store.SEG_HEADER_SIZE))
+    head[5] ^= 1
+    head[store.HEAD_COPY + 5] ^= 1
+    f.seek(0)
+    f.write(head)
+before = files()
+ro = store.Store(root, readonly=True)
+got = {'same': files() == before, 'ro_problems': ro.problems, 'ro_next': ro.usage()['next_id']}
+rw = open_store(root, segment_bytes=400)
+got['kept'] = newest in os.listdir(root)
+got['rw_problems'] = rw.problems
+got['errors'] = errors
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['same'], 'a read-only store wrote to its files'
+    assert 'store.bak damaged' in r['ro_problems'], r
+    assert r['kept'] and any('damaged, its events skipped' in p for p in r['rw_problems']), r
+    assert r['errors'] == ['duration must be 0..655340 ms, not -1', 'at most 254 labels'], r
