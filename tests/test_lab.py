@@ -185,3 +185,19 @@ def test_label_teach_deploy_at_a_phone_then_a_new_event_is_personal(browser, tmp
             httpd.shutdown()
         out = app.stop()
     assert 'Traceback' not in out, out[-3000:]
+
+
+def test_a_dropped_recording_shows_its_events_with_no_device(page, tmp_path):
+    """The no-device demo: a WAV file picked on the phone-sized page (44.1 kHz stereo, so the
+    browser resamples it) lists the events the appliance's code finds in it."""
+    import numpy as np
+    x, _ = soundfile.read(str(ROOT / 'demo' / 'scene.flac'), dtype='float32')
+    x = x[:16000 * SCENE_SECONDS]
+    stereo = np.interp(np.arange(0, len(x), 16000 / 44100), np.arange(len(x)), x)
+    path = tmp_path / 'doorstep.wav'
+    soundfile.write(str(path), np.stack([stereo, stereo], axis=1), 44100, subtype='PCM_16')
+    page.set_input_files('#file', str(path))
+    page.wait_for_function('document.getElementById("status").textContent.includes("took")',
+                           timeout=120000)
+    assert page.locator('#events li').count() >= 1
+    assert 'found' in page.text_content('#heard')
