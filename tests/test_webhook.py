@@ -116,10 +116,12 @@ def test_a_failing_hook_is_tried_again(dev, hook):
     delivered = call(dev, 'GET', '/api/webhooks')[1]['delivered']
     dev.play(LIVE_SOUND)
     posts = hook.wait(3)
-    assert [p[3] for p in posts[:3]] == [False, False, True]
+    # One sender: an event's tries come one after another, before the next event's.
+    assert [p[3] for p in posts[:3]] == [False, False, True], posts
     assert posts[0][2] == posts[2][2]   # the same event, tried again
     got = call(dev, 'GET', '/api/webhooks')[1]
-    assert got['delivered'] == delivered + 1 and '503' in got['last_error'], got
+    # (a played sound may make a second event, delivered meanwhile)
+    assert got['delivered'] >= delivered + 1 and '503' in got['last_error'], got
 
 
 def test_the_test_button_reaches_each_hook(dev, hook):
