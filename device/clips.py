@@ -150,10 +150,12 @@ def wav(root, ident, chunk=512, out=None, rate=16000, damaged=None):
             got = f.readinto(piece)
             good = got == len(piece) and storefile.intact(piece, n)
             if good:
-                pred, index, _, k = struct.unpack_from(BLOCK, block, 0)
+                pred, index, _, count = struct.unpack_from(BLOCK, block, 0)
                 state[0], state[1] = pred + 32768, index
-                good = 0 < k <= BLOCK_SAMPLES and index <= 88
-            elif damaged:
+                # an intact block that says it holds another count, or an impossible coder
+                # state (a step index past the table), is damaged all the same
+                good = count == k and index <= 88
+            if not good and damaged:
                 damaged(n)
             for at in range(0, k, chunk):
                 m = min(chunk, k - at)

@@ -803,3 +803,35 @@ out(**got)
     assert 'store.bak damaged' in r['ro_problems'], r
     assert r['kept'] and any('damaged, its events skipped' in p for p in r['rw_problems']), r
     assert r['errors'] == ['duration must be 0..655340 ms, not -1', 'at most 254 labels'], r
+
+
+def test_a_clip_given_as_bytes_and_a_block_with_an_impossible_state(device, tmp_path):
+    """A clip given as int16 little-endian bytes is the clip given as an array; a block whose
+    CRC holds but whose coder state is impossible (step index 89: the table has 89 steps, 0-88)
+    is silence and reported, never decoded past the table."""
+    pcm = signal(700, 4)
+    rows = run(device, '''
+import binascii, sys
+root = %r
+pcm = array('h', %r)
+s = open_store(root)
+s.append(T0, 1000, 'doorbell', 0.5, [], emb(0), pcm)
+raw = bytes(pcm) if sys.implementation.name == 'micropython' else pcm.tobytes()
+s.append(T0 + STEP, 1000, 'doorbell', 0.5, [], emb(1), raw)
+files = [open(clips.path(root, i), 'rb').read() for i in (0, 1)]
+bad = bytearray(files[0])
+at = clips.HEADER_SIZE + clips.BLOCK_SIZE      # block 1: 188 samples, 6 + 94 + 4 bytes
+block = memoryview(bad)[at:at + 6 + 94 + 4]
+block[2] = 89
+storefile.seal(block, 1)
+with open(clips.path(root, 0), 'wb') as f:
+    f.write(bad)
+t = open_store(root)
+wav = b''.join(bytes(p) for p in t.clip_wav(0))
+out(same=files[0] == files[1], tail=binascii.hexlify(wav[44 + 2 * 512:]).decode(),
+    problems=t.problems)
+''' % (str(tmp_path / 's'), pcm))
+    r = rows[0]
+    assert r['same'], 'bytes and array make the same clip'
+    assert bytes.fromhex(r['tail']) == bytes(2 * 188), 'the impossible block is silence'
+    assert r['problems'] == ['clip 0: block 1 damaged, silenced'], r
