@@ -4,13 +4,15 @@ live heap while events are delivered, with their tries, to a hook that answers a
 refuses (503, so every try and backoff runs). Run it with the frozen 32-bit build for a board's
 figures:
 
-    EARMARK_MICROPYTHON=$(.venv/bin/python -m earmark.firmware) .venv/bin/python experiments/notify_heap.py
+    EARMARK_MICROPYTHON=$(.venv/bin/python -m earmark.firmware) \
+        .venv/bin/python experiments/notify_heap.py
 
 In one MicroPython process: a real store, the API attached to it and to a stand-in pipeline that
 tells its subscribers events as the pipeline does (pipeline.py needs the model and a source),
 notify's backoff shortened to 10 ms so
 all tries run in a second. The hook server is this (host) process's: every server in the
-device's process is the API's (api.py). The heap is collected and read every 5 ms while deliveries run.
+device's process is the API's (api.py). The heap is collected and read every 5 ms while
+deliveries run.
 Writes experiments/results/notify_heap.json and prints a table.
 """
 import json
@@ -92,7 +94,8 @@ async def main():
     print(json.dumps({'api_import': api_heap, 'module_heap': module, 'delivery_peak': peak,
                       'after_deliveries': after, 'events': cfg['events'],
                       'delivered': notify.counts['delivered'],
-                      'failed': notify.counts['failed'], 'dropped': notify.counts['dropped'], 'last_error': notify.counts['last_error']}))
+                      'failed': notify.counts['failed'], 'dropped': notify.counts['dropped'],
+                      'last_error': notify.counts['last_error']}))
 
 asyncio.run(main())
 '''

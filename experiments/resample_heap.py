@@ -3,7 +3,8 @@ it costs, and the most live heap while it reads 1 s and 10 s uploads at each rat
 WAV comes in 700-byte pieces, as a socket gives them; the 16 kHz output is read 512 bytes at a
 time, as the front end does). Run it with the frozen 32-bit build for a board's figures:
 
-    EARMARK_MICROPYTHON=$(.venv/bin/python -m earmark.firmware) .venv/bin/python experiments/resample_heap.py
+    EARMARK_MICROPYTHON=$(.venv/bin/python -m earmark.firmware) \
+        .venv/bin/python experiments/resample_heap.py
 
 Writes experiments/results/resample_heap.json and prints a table.
 """

@@ -3,7 +3,6 @@ Digit Dataset's downloads are (made here with short recordings of noise, at thei
 back by training's own loader."""
 import csv
 import io
-import wave
 import zipfile
 
 import numpy as np

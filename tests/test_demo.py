@@ -161,8 +161,9 @@ def test_demo_command_serves_the_page_with_events_arriving(tmp_path):
     """The README's first command, as a newcomer runs it (but 8x real time, into a temp store):
     it builds the 32-bit MicroPython with the code frozen in when it has to, runs the appliance
     in it at the heap detect.py gives that build, prints one line to act on (the address for a
-    phone, the token, how to stop), serves the page, events arrive, and it says when the scene ended. The next run keeps the token and the store (a
-    phone that saved the token is let in); --fresh starts both over."""
+    phone, the token, how to stop), serves the page, events arrive, and it says when the scene
+    ended. The next run keeps the token and the store (a phone that saved the token is let in);
+    --fresh starts both over."""
     import time
     import urllib.request
 

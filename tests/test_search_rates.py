@@ -1,7 +1,7 @@
-"""POST /api/search takes a WAV at 8 to 48 kHz, mono or stereo: device/resample.py reads it as 16 kHz
-mono. Its output against soxr's (the host's resampler) for tones in each runtime with the heap
-limited, its heap against the upload's length, and the whole appliance finding an event from its
-own 8 kHz clip and from that clip made 44.1 kHz stereo."""
+"""POST /api/search takes a WAV at 8 to 48 kHz, mono or stereo: device/resample.py reads it as
+16 kHz mono. Its output against soxr's (the host's resampler) for tones in each runtime with the
+heap limited, its heap against the upload's length, and the whole appliance finding an event from
+its own 8 kHz clip and from that clip made 44.1 kHz mono and 22.05 kHz stereo."""
 import io
 import json
 import urllib.error
