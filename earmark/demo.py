@@ -210,7 +210,8 @@ def port_free(args):
             s.bind(('' if args.bind in ('0.0.0.0', '') else args.bind, args.port))
         except OSError as e:
             raise RuntimeError('port %d is in use (%s): is another `earmark demo` running? Stop '
-                               'it, or give --port N' % (args.port, e.strerror)) from None
+                               'it (Ctrl-C), or give a second one --port N and a store of its '
+                               'own, --data DIR' % (args.port, e.strerror)) from None
 
 
 def run(args):
