@@ -28,7 +28,15 @@ PYODIDE_SOURCES = [DEVICE / (m + '.py') for m in lab.DEVICE_MODULES + ('compat',
     lab.LAB_SOURCE / 'labcore.py', lab.LAB_SOURCE / 'wasm' / 'cnn_host.py',
     runtime.SHIMS / 'micropython.py']
 
+# Shared by both pages: fetching a file as bytes, and the classification timed.
+COMMON = '''const get = async (f) => new Uint8Array(await (await fetch(f)).arrayBuffer());
+const CLASSIFY = 'sys.path[:0] = ["PATH"]\\nimport labcore\\n' +
+  'r = labcore.Lab("/lab/model").analyse(open("/clip.pcm", "rb").read(), True)\\n' +
+  'n = len(r["windows"])';
+'''
+
 MP_PAGE = '''<!doctype html><meta charset="utf-8"><title>MicroPython</title><script type="module">
+''' + COMMON + '''
 const { loadMicroPython } = await import('../micropython.mjs');
 const mp = await loadMicroPython({ heapsize: 24 * 1024 * 1024 });
 mp.runPython('import sys');
@@ -36,15 +44,16 @@ window.ready = performance.now();
 window.classify = async () => {
   const files = await (await fetch('../files.json')).json();
   for (const dir of ['/lab', '/lab/py', '/lab/model']) mp.FS.mkdir(dir);
-  for (const f of files) mp.FS.writeFile('/lab/' + f, new Uint8Array(await (await fetch('../' + f)).arrayBuffer()));
-  mp.FS.writeFile('/clip.pcm', new Uint8Array(await (await fetch('clip.pcm')).arrayBuffer()));
+  for (const f of files) mp.FS.writeFile('/lab/' + f, await get('../' + f));
+  mp.FS.writeFile('/clip.pcm', await get('clip.pcm'));
   const t = performance.now();
-  mp.runPython('sys.path[:0] = ["/lab/py"]\\nimport labcore\\nr = labcore.Lab("/lab/model").analyse(open("/clip.pcm", "rb").read(), True)\\nn = len(r["windows"])');
+  mp.runPython(CLASSIFY.replace('PATH', '/lab/py'));
   return [performance.now() - t, mp.globals.get('n')];
 };
 </script>'''
 
 PY_PAGE = '''<!doctype html><meta charset="utf-8"><title>Pyodide</title><script type="module">
+''' + COMMON + '''
 const { loadPyodide } = await import('./pyodide/pyodide.mjs');
 const py = await loadPyodide({ indexURL: './pyodide/' });
 py.runPython('import sys');
@@ -52,13 +61,14 @@ window.ready = performance.now();
 window.classify = async () => {
   const files = await (await fetch('sources.json')).json();
   py.FS.mkdir('/lab');
-  for (const f of files) py.FS.writeFile('/lab/' + f.split('/').pop(), new Uint8Array(await (await fetch(f)).arrayBuffer()));
+  for (const f of files) py.FS.writeFile('/lab/' + f.split('/').pop(), await get(f));
   py.FS.mkdir('/lab/model');
-  for (const f of (await (await fetch('../files.json')).json()).filter((f) => f.startsWith('model/')))
-    py.FS.writeFile('/lab/' + f, new Uint8Array(await (await fetch('../' + f)).arrayBuffer()));
-  py.FS.writeFile('/clip.pcm', new Uint8Array(await (await fetch('clip.pcm')).arrayBuffer()));
+  const lab = await (await fetch('../files.json')).json();
+  for (const f of lab.filter((f) => f.startsWith('model/')))
+    py.FS.writeFile('/lab/' + f, await get('../' + f));
+  py.FS.writeFile('/clip.pcm', await get('clip.pcm'));
   const t = performance.now();
-  py.runPython('sys.path[:0] = ["/lab"]\\nimport labcore\\nr = labcore.Lab("/lab/model").analyse(open("/clip.pcm", "rb").read(), True)\\nn = len(r["windows"])');
+  py.runPython(CLASSIFY.replace('PATH', '/lab'));
   return [performance.now() - t, py.globals.get('n')];
 };
 </script>'''

@@ -29,9 +29,9 @@ def model_id(model=None):
 
 
 def hear(files, loud_db=6):
-    """[[stored embedding, ...] per file]: each file's examples (labcore.examples)."""
+    """[[stored embedding, ...] per file]: each file's examples
+    (labcore.recording_examples)."""
     from . import audio
-    out = []
     with tempfile.TemporaryDirectory(prefix='earmark-') as tmp:
         for i, f in enumerate(files):
             pcm = Path(tmp) / ('%d.pcm' % i)

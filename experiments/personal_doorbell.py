@@ -13,9 +13,9 @@ each stored event's embedding is put to the head as `detect --personal` does (pe
 
 Scored: recall, the household's doorbells with an event labelled with the personal label that
 overlaps them (0.5 s slack), and false matches, personal-labelled events that overlap none, per
-hour of scene, apart for those on another doorbell (rung ~38 times an hour here: a hard test)
-and on anything else. The appliance's own recall (any event on the doorbell) is beside it: the head can
-only label events the appliance opens. Caveat: the shipped model was trained on these doorbell
+hour of scene, apart for those on another doorbell (rung ~33 times an hour here: a hard test)
+and on anything else. The appliance's own recall (any event on the doorbell) is beside it: the
+head can only label events the appliance opens. Caveat: the shipped model was trained on these doorbell
 clips (there are 11); the head is held out from them, the generic model is not.
 
     .venv/bin/python experiments/personal_doorbell.py [--scenes 2 --minutes 10 --seed 1]
