@@ -835,3 +835,67 @@ out(same=files[0] == files[1], tail=binascii.hexlify(wav[44 + 2 * 512:]).decode(
     assert r['same'], 'bytes and array make the same clip'
     assert bytes.fromhex(r['tail']) == bytes(2 * 188), 'the impossible block is silence'
     assert r['problems'] == ['clip 0: block 1 damaged, silenced'], r
+
+
+def test_rollups_rebuilt_from_hour_records_and_torn_or_damaged_tails(device, tmp_path):
+    """The running day rebuilt on opening from the hour records written since the last day
+    record (labels 1 and 2 only: no count of label 0 to confuse with an id); a torn record at
+    the end of each roll-up file is cut before new ones follow; a damaged last hour record
+    costs only its hour, the events after the one before it counted again."""
+    day2 = T0 + DAY
+    events = [(day2 - HOUR + 60000 * k, 1 + k % 2) for k in range(3)]   # the day before
+    events += [(day2 + h * HOUR + 60000 * k, 1 + (h + k) % 2) for h in range(6) for k in range(4)]
+    later = [(day2 + 7 * HOUR + 60000 * k, 2) for k in range(3)]
+    rows = run(device, '''
+import rollup
+root = %r
+os.mkdir(root)
+events, later = %r, %r
+HOUR, DAY = rollup.HOUR, rollup.DAY
+problems = []
+stored = 0
+def after(upto):
+    return ((t, l, i) for i, (t, l) in enumerate((events + later)[:stored]) if i > upto)
+def opened():
+    r = rollup.Rollup(root, 3, problems.append, lambda n: None)
+    r.recover(after)
+    return r
+def stats(r):
+    return [list(r.stats(kind, T0, T0 + 3 * DAY)) for kind in ('hour', 'day')]
+r = opened()
+for i, (t, l) in enumerate(events):
+    r.add(t, l, i)
+stored = len(events)
+got = {'live': stats(r), 'reopened': stats(opened())}
+for name in ('hours.ru', 'days.ru', 'fixes.ru'):
+    with open(root + '/' + name, 'ab') as f:
+        f.write(b'torn')
+r = opened()
+for i, (t, l) in enumerate(later):
+    r.add(t, l, len(events) + i)
+stored += len(later)
+r.fix(later[0][0], 2, 1)
+got['after_torn'] = stats(opened())
+size = r.sizes['hour']
+with open(root + '/hours.ru', 'rb') as f:
+    data = bytearray(f.read())
+got['last_hour'] = struct.unpack_from('<I', data, len(data) - size)[0]
+data[len(data) - size + 9] ^= 0x40
+with open(root + '/hours.ru', 'wb') as f:
+    f.write(data)
+got['damaged_last'] = stats(opened())
+got['problems'] = problems
+out(**got)
+''' % (str(tmp_path / 'r'), events, later))
+    r = rows[0]
+    fixes = [(later[0][0], 2, 1)]
+
+    def want(evs, fx):
+        return [[[p, c] for p, c in sorted(reference_stats(evs, fx, per, T0, T0 + 3 * DAY).items())]
+                for per in (HOUR, DAY)]
+    assert r['live'] == r['reopened'] == want(events, []), r['reopened']
+    assert r['after_torn'] == want(events + later, fixes), r['after_torn']
+    # The damaged record was the last hour written before the running one: the events after
+    # the record before it are counted again, so every hour and the day come out whole.
+    assert r['damaged_last'] == want(events + later, fixes), (r['last_hour'], r['damaged_last'])
+    assert any('hours.ru damaged' in p for p in r['problems']), r['problems']
