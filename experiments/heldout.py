@@ -8,6 +8,8 @@ measured on kinds the student has never heard, as the judge's are. No threshold 
 students decide by their top score and a window's event threshold is the shipped 0.35 (a fair
 comparison, not either's best). Bundles go to build/heldout/<variant>; run
 experiments/door_scenes.py --model build/heldout/<variant> for the detector's figures.
+A student trained now carries open-set prototypes (training/openset.py, round 12); round 11's
+rows had none (experiments/open_set.py adds them to a bundle trained before).
 
     .venv/bin/python experiments/heldout.py [--variants hard distilled] [--learner pair]
 
