@@ -772,7 +772,8 @@ s = open_store(root, segment_bytes=400)
 for i in range(30):
     add(s, i)
 errors = []
-for f, a in ((s.finish, (3, -1)), (store.Store, (root + 'x', ['l%%d' %% i for i in range(255)], 8))):
+many = ['l%%d' %% i for i in range(255)]
+for f, a in ((s.finish, (3, -1)), (store.Store, (root + 'x', many, 8))):
     try:
         f(*a)
     except ValueError as e:
@@ -891,8 +892,8 @@ out(**got)
     fixes = [(later[0][0], 2, 1)]
 
     def want(evs, fx):
-        return [[[p, c] for p, c in sorted(reference_stats(evs, fx, per, T0, T0 + 3 * DAY).items())]
-                for per in (HOUR, DAY)]
+        return [[[p, c] for p, c in sorted(
+            reference_stats(evs, fx, per, T0, T0 + 3 * DAY).items())] for per in (HOUR, DAY)]
     assert r['live'] == r['reopened'] == want(events, []), r['reopened']
     assert r['after_torn'] == want(events + later, fixes), r['after_torn']
     # The damaged record was the last hour written before the running one: the events after
