@@ -171,3 +171,22 @@ def test_the_live_stream_comes_back_after_the_connection_drops(api, phone):
         page.problems[:] = [p for p in page.problems if p not in cut]
     finally:
         link.close()
+
+
+def test_an_event_without_its_clip_says_so(api, phone):
+    """An event whose clip thinning took (here its file removed from the store's folder, as
+    thinning removes it) says in its sheet that no clip is kept; one with its clip does not."""
+    page = phone
+    yesterday = day_events(api, -1)
+    gone = yesterday[-1]
+    (api.store / 'clips' / ('%08x.adp' % gone['id'])).unlink()
+    bare = [e for e in day_events(api, -1) if not e['has_clip']]
+    kept = [e for e in day_events(api, -1) if e['has_clip']]
+    assert [e['id'] for e in bare] == [gone['id']] and kept, 'the API says which has none'
+    open_page(page, api)
+    show_day(page, -1)
+    for ev, note in ((bare[0], True), (kept[0], False)):
+        page.click('#list li[data-id="%d"] .open' % ev['id'])
+        page.wait_for_selector('#detail[open]')
+        assert page.is_visible('#dclip') is note, ev
+        page.click('#dclose')
