@@ -900,3 +900,30 @@ out(**got)
     # the record before it are counted again, so every hour and the day come out whole.
     assert r['damaged_last'] == want(events + later, fixes), (r['last_hour'], r['damaged_last'])
     assert any('hours.ru damaged' in p for p in r['problems']), r['problems']
+
+
+def test_a_repair_that_meets_a_full_disk_as_cpython_reports_it_makes_room(device, tmp_path):
+    """CPython's OSError for a full disk carries its text too, (28, 'No space left on device'):
+    the repair must know it as ENOSPC all the same, make room by the retention rules and go on
+    (the first cut of the torn record here meets it, as a full disk would)."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+for i in range(30):
+    add(s, i, clip=(i %% 10 == 0))
+with open(root + '/s00000000.seg', 'ab') as f:
+    f.write(b'torn!')
+cut, met = storefile.cut, []
+def full_once(*a):
+    if not met:
+        met.append(1)
+        raise OSError(28, 'No space left on device')
+    return cut(*a)
+storefile.cut = full_once
+t = open_store(root)
+storefile.cut = cut
+out(problems=t.problems, next=t.usage()['next_id'], clip0=t.get(0)['has_clip'])
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert 'flash full: clip 0 dropped to repair the store' in r['problems'], r
+    assert r['next'] == 30 and r['clip0'] is False, r
