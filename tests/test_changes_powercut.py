@@ -93,12 +93,16 @@ def run_feed(every):
         note = 'cut at write %d' % n
         cursor = pull(held, cursor)   # raises Refused (409) if the cursor were not accepted
         compare(s, held, note)
-        new = [add(s, 2000 + i) for i in range(3)]
+        new = []
+        for i in range(3):
+            try:
+                new.append((2000 + i, add(s, 2000 + i)))
+            except OSError as e:   # locked events may fill this small budget: refused, not lost
+                if e.args[0] != 28:
+                    raise
         pull(held, cursor)
         compare(s, held, note + ', then appended')
-        # (retention under this small budget may drop the new events at once: compare() saw)
-        assert all(held[i][2] == (T0 + (2000 + k) * STEP) / 1000
-                   for k, i in enumerate(new) if s.get(i)), note
+        assert all(held[i][2] == (T0 + k * STEP) / 1000 for k, i in new if s.get(i)), note
         resumed += len(held) > 0
         cases += 1
         gc.collect()
