@@ -25,16 +25,17 @@ import api
 from api import Refused, _arg, _int
 
 LIMIT = 100   # changes a page holds by default
+CURSOR_MAX = 900   # characters (the spec's maxLength): a store's segments all with edits fit
 KINDS = (None, 'relabel', 'lock', 'delete', 'end')   # store.RELABEL, LOCK, DELETE, END
 
 
 def _cursor(text):
     """(next id, check id, check start ms or -1, {segment's first id: edits read}) of a cursor:
     `NEXT[.CHECK.START]` then `-FIRST.N` per segment with edits."""
-    parts = text.split('-')
+    parts = text.split('-') if len(text) <= CURSOR_MAX else ['']   # longer: split nothing
     head = parts[0].split('.')
     numbers = head + [n for part in parts[1:] for n in part.split('.')]
-    if (len(head) not in (1, 3) or len(parts) > 1000 or not all(n.isdigit() for n in numbers)
+    if (len(head) not in (1, 3) or not all(n.isdigit() for n in numbers)
             or any(part.count('.') != 1 for part in parts[1:])):
         raise Refused(400, 'bad cursor %r' % text[:40])
     edits = {}
@@ -75,8 +76,8 @@ def _edit(ident, kind, value, labels):
 
 async def changes(request):
     store = api.store
-    after = request.args.get('after') or ''
-    nxt, check, check_start, edits = _cursor(after) if after else (0, 0, -1, {})
+    after = request.args.get('after')   # none: from the oldest event kept ('' is a bad cursor)
+    nxt, check, check_start, edits = (0, 0, -1, {}) if after is None else _cursor(after)
     limit = _arg(request, 'limit', _int, LIMIT, 1, 1000)
     usage = store.usage()
     try:
