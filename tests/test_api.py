@@ -690,14 +690,16 @@ def test_heap_is_flat_after_the_error_paths(dev):
     ev = get(dev, '/api/events?limit=1')[1]['events'][0]['id']
     paths = ['/api/events?limit=0', '/api/events/abc', '/api/events/%d/similar?k=0' % ev,
              '/api/stats?bucket=x', '/api/events/999999/clip.wav']
-    for p in paths:
-        call(dev, 'GET', p)
-    before = heap()
-    for _ in range(20):
+
+    def errors():
         for p in paths:
             call(dev, 'GET', p)
         call(dev, 'PATCH', '/api/events/%d' % ev, b'{', {'Content-Type': 'application/json'})
         call(dev, 'POST', '/api/search', b'junk', {'Content-Type': 'audio/wav'})
+    errors()   # the first time loads the modules a search needs (embedwav, resample): kept
+    before = heap()
+    for _ in range(20):
+        errors()
     assert heap() - before < 2048
 
 
