@@ -927,3 +927,58 @@ out(problems=t.problems, next=t.usage()['next_id'], clip0=t.get(0)['has_clip'])
     r = rows[0]
     assert 'flash full: clip 0 dropped to repair the store' in r['problems'], r
     assert r['next'] == 30 and r['clip0'] is False, r
+
+
+def test_the_details_a_second_sample_found(device, tmp_path):
+    """What a second sample of store.py's mutants showed untested: the longest clip taken and
+    one sample more refused; a copy cut short in the store's folder and the clip of an append
+    that never returned removed on opening; which header copy is damaged; a range that starts
+    before the first event; finish() to 0 and past its limit; confidences to three places;
+    a label given by its index; two runners-up scored 1 (ties: the later label first)."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=400)
+got = {}
+got['longest'] = s.append(T0, 1000, 'siren', 0.004, [('doorbell', 1.0), ('speech', 1.0)],
+                          emb(0), 160000)     # 10 s, streamed: only its room is kept now
+try:
+    s.append(T0, 1000, 'siren', 0.5, [], emb(1), 160001)
+except ValueError as e:
+    got['too_long'] = str(e)
+for i in range(1, 40):
+    add(s, i, clip=(i == 5))
+got['ev0'] = s.get(0)
+s.finish(1, 0)
+got['end0'] = s.get(1)['end'] - s.get(1)['start']
+s.finish(2, 655340)
+got['end_max'] = s.get(2)['end'] - s.get(2)['start']
+try:
+    s.finish(3, 655350)
+except ValueError as e:
+    got['past'] = str(e)
+got['by_index'] = s.relabel(4, 0)['label']
+got['before_all'] = [e['id'] for e in s.events(start=T0 - 5, end=T0 + 3 * STEP)]
+with open(root + '/store.json.tmp', 'w') as f:
+    f.write('{')
+with open(clips.path(root, 40), 'wb') as f:    # an append that never returned
+    f.write(bytes(40))
+with open(root + '/s00000013.seg', 'r+b') as f:
+    f.seek(3)
+    f.write(b'X')    # the first header copy only
+t = open_store(root)
+got['left'] = sorted(n for n in os.listdir(root) if n.endswith('.tmp'))
+got['clips'] = clips.ids(root)
+got['problems'] = t.problems
+got['ev20'] = t.get(20) is not None
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['longest'] == 0 and r['too_long'] == 'clip longer than 10 s', r
+    assert r['ev0']['confidence'] == 0.004, r['ev0']
+    assert r['ev0']['runners_up'] == [['speech', 1.0], ['doorbell', 1.0]], r['ev0']
+    assert r['end0'] == 0 and r['end_max'] == 655340, r
+    assert r['past'] == 'duration must be 0..655340 ms, not 655350', r
+    assert r['by_index'] == 'doorbell'
+    assert r['before_all'] == [2, 1, 0], r['before_all']
+    assert r['left'] == [] and r['clips'] == [5], r
+    assert 'segment s00000013.seg: header copy 1 damaged' in r['problems'] and r['ev20'], r
