@@ -982,3 +982,29 @@ out(**got)
     assert r['before_all'] == [2, 1, 0], r['before_all']
     assert r['left'] == [] and r['clips'] == [5], r
     assert 'segment s00000013.seg: header copy 1 damaged' in r['problems'] and r['ev20'], r
+
+
+def test_the_smallest_clip_piece_and_a_fix_after_every_record(device, tmp_path):
+    """A clip read two samples at a time into a buffer of 4 bytes is the clip; roll-up fixes
+    for periods after the last one counted (a relabel whose hour record was lost) still come
+    out, after the counted ones."""
+    rows = run(device, '''
+import rollup
+root = %r
+s = open_store(root)
+ident = add(s, 0, clip=True)
+whole = b''.join(bytes(p) for p in s.clip_wav(ident))
+small = [bytes(p) for p in s.clip_wav(ident, 2, bytearray(4))]
+os.mkdir(root + 'r')
+r = rollup.Rollup(root + 'r', 3, lambda text: None, lambda n: None)
+r.add(T0, 1, 0)
+r.add(T0 + rollup.HOUR, 2, 1)       # hour 0's record written; hour 1 running
+r.fix(T0 + 3 * rollup.HOUR, 1, 2)    # hour 3: nothing counted there
+out(same=b''.join(small) == whole, most=max(len(p) for p in small[1:]),
+    hours=list(r.stats('hour', T0, T0 + 4 * rollup.HOUR)))
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['same'] and r['most'] == 4, r
+    hour = 3600000
+    assert r['hours'] == [[T0, [0, 1, 0]], [T0 + hour, [0, 0, 1]],
+                          [T0 + 3 * hour, [0, -1, 1]]], r['hours']
