@@ -17,15 +17,15 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from . import DEVICE, ROOT, lab, runtime
+from . import DEVICE, ROOT, labsite, runtime
 
 RUNS = 5
 CLIP_SECONDS = 10
 PYODIDE_FILES = ('pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip',
                  'pyodide-lock.json')
 # The device modules Pyodide imports from source (as CPython runs the appliance), and the lab's.
-PYODIDE_SOURCES = [DEVICE / (m + '.py') for m in lab.DEVICE_MODULES + ('compat',)] + [
-    lab.LAB_SOURCE / 'labcore.py', lab.LAB_SOURCE / 'wasm' / 'cnn_host.py',
+PYODIDE_SOURCES = [DEVICE / (m + '.py') for m in labsite.DEVICE_MODULES + ('compat',)] + [
+    labsite.LAB_SOURCE / 'labcore.py', labsite.LAB_SOURCE / 'wasm' / 'cnn_host.py',
     runtime.SHIMS / 'micropython.py']
 
 # Shared by both pages: fetching a file as bytes, and the classification timed.
@@ -76,13 +76,13 @@ window.classify = async () => {
 
 def _site(folder):
     """The lab folder with the two bench pages, Pyodide and a 10 s clip beside it."""
-    lab.fetch(pyodide=True)
-    www = lab.build(folder)
+    labsite.fetch(pyodide=True)
+    www = labsite.build(folder)
     bench = www / 'bench'
     (bench / 'pyodide').mkdir(parents=True)
     (bench / 'src').mkdir()
     for name in PYODIDE_FILES:
-        shutil.copyfile(lab.port_folder(lab.PYODIDE_PACKAGE) / name, bench / 'pyodide' / name)
+        shutil.copyfile(labsite.port_folder(labsite.PYODIDE_PACKAGE) / name, bench / 'pyodide' / name)
     for path in PYODIDE_SOURCES:
         shutil.copyfile(path, bench / 'src' / path.name)
     (bench / 'sources.json').write_text(json.dumps(['src/' + p.name for p in PYODIDE_SOURCES]))
@@ -105,7 +105,6 @@ def _ready(context, url):
 def run(args=None):
     from playwright.sync_api import sync_playwright
 
-    from . import lab as lab_module
     chromium = Path('/usr/bin/chromium')
     if not chromium.exists():
         raise RuntimeError('bench browser needs Debian\'s chromium (apt-get install chromium)')
@@ -113,7 +112,7 @@ def run(args=None):
              '--disable-component-update', '--disable-sync', '--no-first-run']
     with tempfile.TemporaryDirectory(prefix='earmark-bench-') as tmp:
         www = _site(Path(tmp) / 'www')
-        httpd = lab_module.server(www)
+        httpd = labsite.server(www)
         base = 'http://127.0.0.1:%d/bench/' % httpd.server_address[1]
         rows = {}
         with sync_playwright() as p:

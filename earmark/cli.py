@@ -4,7 +4,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import BUILD, ROOT, image, runtime
+from . import BUILD, ROOT, image
 from .detect import add_run_options
 from training import commands as model_commands
 
@@ -36,8 +36,8 @@ def cmd_bench_browser(args):
 
 
 def cmd_lab(args):
-    from . import lab
-    return lab.cmd_lab(args)
+    from . import labsite
+    return labsite.cmd_lab(args)
 
 
 def cmd_personal_teach(args):

@@ -82,7 +82,7 @@ def _plain(source, target):
     if name in NO_VIPER:
         guard, plain = NO_VIPER[name]
         if guard not in text:
-            raise RuntimeError('%s: its viper guard changed; update earmark/lab.py NO_VIPER'
+            raise RuntimeError('%s: its viper guard changed; update earmark/labsite.py NO_VIPER'
                                % source)
         text = text.replace(guard, plain)
     with tempfile.TemporaryDirectory() as tmp:

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import DEVICE, lab
+from . import DEVICE, labsite
 
 HEAD_FILE = 'personal.json'
 
@@ -41,7 +41,7 @@ def hear(files, loud_db=6):
                 '    pcm = open(p, "rb").read()\n'
                 '    print(json.dumps(labcore.recording_examples(lab, pcm, %r)))\n'
                 % ([str(Path(tmp) / ('%d.pcm' % i)) for i in range(len(files))], loud_db))
-        lines = lab.run_host(code).splitlines()
+        lines = labsite.run_host(code).splitlines()
     return [json.loads(line) for line in lines[-len(files):]]
 
 
@@ -66,7 +66,7 @@ def teach(label, files, negatives=(), model=None):
     code = ('import json, teach\nprint(json.dumps(teach.session(%s, %s, %r, %d)))'
             % (json.dumps(examples), json.dumps(list(negatives)), model_id(model),
                len(heard[0][0])))
-    out = json.loads(lab.run_host(code).splitlines()[-1])
+    out = json.loads(labsite.run_host(code).splitlines()[-1])
     return out['head'], out['cv'], out['warnings']
 
 

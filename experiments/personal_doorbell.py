@@ -38,7 +38,7 @@ import numpy as np  # noqa: E402
 import soundfile  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
-from earmark import detect, lab, personal  # noqa: E402
+from earmark import detect, labsite, personal  # noqa: E402
 from training import scenes  # noqa: E402
 from training.device import module  # noqa: E402
 
@@ -174,7 +174,7 @@ def main():
     beds = scenes.bed_kinds(data, ['*'])
     rest = others(data)
     pers = module('personal')
-    sys.path.append(str(lab.LAB_SOURCE))
+    sys.path.append(str(labsite.LAB_SOURCE))
     import teach
     model = personal.model_id()
     rows, cases = [], []

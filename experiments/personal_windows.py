@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from tqdm import tqdm  # noqa: E402
 
-from earmark import audio, lab, personal  # noqa: E402
+from earmark import audio, labsite, personal  # noqa: E402
 from training.device import module  # noqa: E402
 
 LOUDER_DB = 6
@@ -36,7 +36,7 @@ def windows_of(path):
     if not cache.exists():
         pcm = path.with_suffix('.pcm')
         pcm.write_bytes(audio.read(path).tobytes())
-        out = lab.run_host('import json, labcore\nr = labcore.Lab("model").analyse('
+        out = labsite.run_host('import json, labcore\nr = labcore.Lab("model").analyse('
                            'open(%r, "rb").read(), True)\nprint(json.dumps([[w["level"], '
                            'w["stored"]] for w in r["windows"]]))' % str(pcm), heap='64M')
         pcm.unlink()
@@ -64,7 +64,7 @@ def detections(head, rows):
 
 def main():
     pers = module('personal')   # puts device/ on the path, which teach.py imports from
-    sys.path.append(str(lab.LAB_SOURCE))
+    sys.path.append(str(labsite.LAB_SOURCE))
     import teach
     model = personal.model_id()
     folders = sorted(p for p in (ROOT / 'build' / 'personal' / 'seed1').iterdir() if p.is_dir())

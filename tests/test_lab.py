@@ -12,7 +12,7 @@ import pytest
 import soundfile
 from playwright import sync_api as playwright_api
 
-from earmark import DEVICE, ROOT, lab, runtime
+from earmark import DEVICE, ROOT, labsite, runtime
 
 CHROMIUM = Path('/usr/bin/chromium')
 ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -33,10 +33,10 @@ def pcm(path, seconds=None):
 
 @pytest.fixture(scope='module')
 def site(tmp_path_factory):
-    if not shutil.which('npm') and not lab.port_folder().exists():
+    if not shutil.which('npm') and not labsite.port_folder().exists():
         pytest.fail('the lab needs npm (Debian: nodejs npm) to fetch MicroPython\'s port')
-    folder = lab.build(tmp_path_factory.mktemp('lab') / 'www')
-    httpd = lab.server(folder)
+    folder = labsite.build(tmp_path_factory.mktemp('lab') / 'www')
+    httpd = labsite.server(folder)
     yield 'http://127.0.0.1:%d/' % httpd.server_address[1]
     httpd.shutdown()
 
@@ -74,7 +74,7 @@ def on_host(data, tmp_path):
         pytest.skip('micropython is not installed on this platform')
     path = tmp_path / 'in.pcm'
     path.write_bytes(data)
-    out = lab.run_host('import json, labcore\nprint(labcore.analyse_json(labcore.Lab("model"), '
+    out = labsite.run_host('import json, labcore\nprint(labcore.analyse_json(labcore.Lab("model"), '
                        'open(%r, "rb").read(), True))' % str(path))
     return json.loads(out.splitlines()[-1])
 
@@ -96,9 +96,9 @@ def test_browser_equals_micropython_on_host(page, clip, tmp_path):
 def test_host_runs_the_viper_kernels_and_the_browser_does_not():
     """What the equality above compares: on this computer cnn.py's viper convolutions, in the
     browser the twin (the lab folder never puts the twin on the host's path)."""
-    out = lab.run_host('import cnn, frontend\nprint(cnn._conv_at, frontend.VIPER)')
+    out = labsite.run_host('import cnn, frontend\nprint(cnn._conv_at, frontend.VIPER)')
     assert out.split() == ['None', 'True']
-    spec = importlib.util.spec_from_file_location('twin', lab.LAB_SOURCE / 'wasm/cnn_host.py')
+    spec = importlib.util.spec_from_file_location('twin', labsite.LAB_SOURCE / 'wasm/cnn_host.py')
     twin = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(twin)
     assert f'BIAS_OFFSET = const({twin.BIAS_OFFSET:#x})' in (DEVICE / 'cnn.py').read_text()
@@ -148,7 +148,7 @@ def test_label_teach_deploy_at_a_phone_then_a_new_event_is_personal(browser, tmp
     try:
         ours = [_heard(app, LIVE_SOUND) for _ in range(3)]
         assert all(ev['label'] == LIVE_SOUND for ev in ours), ours
-        httpd = lab.server(lab.build(tmp_path / 'www'), device=app.base)
+        httpd = labsite.server(labsite.build(tmp_path / 'www'), device=app.base)
         context = browser.new_context(**PHONE)
         context.add_init_script('localStorage.setItem("earmark.token", %s)'
                                 % json.dumps(app.token))

@@ -8,7 +8,7 @@ Plain bytecode has no fast loop over bytes, so the work is cut two ways: the map
 layer are ReLU outputs, mostly 0, so each non-zero input adds its share into the outputs it touches
 (scatter) instead of every output gathering its 3x3xcin field; and an output's channels are packed
 into one big integer (LANE bits each), so one multiply-add serves them all. 5x faster than the
-gather loop in the WebAssembly port. Only the browser's port loads this folder (earmark/lab.py):
+gather loop in the WebAssembly port. Only the browser's port loads this folder (earmark/labsite.py):
 on a computer's MicroPython cnn.py keeps its viper kernels.
 """
 from array import array
