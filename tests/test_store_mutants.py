@@ -600,20 +600,28 @@ def test_thinning_makes_room_while_old_segments_can_go(device, tmp_path):
     rows = run(device, '''
 events = %r
 s = open_store(%r, segment_bytes=400, budget=8 * 1024)
+first_thinned = None
 for i, (t, d, l, c) in enumerate(events):
     if i == 8:
         s.lock(7)
     if i == 30:
         s.relabel(20, 'siren')   # an edit, not a lock: its segment may go
+    before = s.usage()['bytes']
     assert s.append(t, d, LABELS[l], c, [], emb(i)) == i
     assert s.usage()['bytes'] <= 8 * 1024, (i, s.usage())
+    if first_thinned is None and i > 19 and s.get(19) is None:
+        # what the append needed: a record, an embedding entry, maybe a segment header
+        first_thinned = [before, store.RECORD_SIZE + s.sim.entry_size + store.SEG_HEADER_SIZE]
 out(first=[e['id'] for e in s.events(oldest_first=True) if e['id'] > 18][0], problems=s.problems,
-    next=s.usage()['next_id'], locked=s.get(7)['locked'], relabelled=s.get(20))
+    next=s.usage()['next_id'], locked=s.get(7)['locked'], relabelled=s.get(20),
+    first_thinned=first_thinned)
 ''' % (events, str(tmp_path / 's')), heap='1M')
     r = rows[0]
     assert r['next'] == len(events) and r['problems'] == [], r
     assert r['first'] > 37 and r['locked'], r   # the locked segment stayed, the next ones went
     assert r['relabelled'] is None, r
+    before, need = r['first_thinned']
+    assert before + need > 8 * 1024, 'thinning began only when an append would go over budget'
 
 
 def test_a_flash_with_no_room_refuses_the_event_and_keeps_the_store(mpy):
