@@ -2,14 +2,18 @@
 answers; a failing one waits longer each time, up to BACKOFF_MAX) and serves a small JSON API:
 
     GET /api/devices                 each device: epoch, cursor, events held, last success, error
-    GET /api/events?device=&label=&limit=N    the newest live events (default 50, at most 1000)
+    GET /api/events?device=&label=&start=&end=&limit=N   the newest live events (default 50,
+                                     at most 1000), start in [start, end) seconds when given
     GET /api/similar?device=&epoch=&id=&k=N   the events of every device most like that one
+    GET /clips/NAME/EPOCH-ID.wav     a clip the hub holds
+    GET /                            the hub page (hub/page/), styled by the device's webui/app.css
 
 It prints a JSON line (as `hub pull` does) for each pull that brought something or failed.
 With [mqtt] in hub.toml it publishes each device's events to Home Assistant (hub/mqtt.py).
 SIGINT or SIGTERM stops it.
 """
 import json
+import re
 import signal
 import sys
 import threading
@@ -17,12 +21,21 @@ import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from earmark import ROOT
+
 from . import sql
 from .pull import opinion, pull_one
 from .search import Index
 from .store import Store
 
 BACKOFF_MAX = 300   # seconds between tries of a device that keeps failing
+PAGE = ROOT / 'hub' / 'page'
+# The page's files by path; the device's stylesheet is shared so both pages look the same.
+FILES = {'/': (PAGE / 'index.html', 'text/html; charset=utf-8'),
+         '/hub.js': (PAGE / 'hub.js', 'text/javascript; charset=utf-8'),
+         '/hub.css': (PAGE / 'hub.css', 'text/css; charset=utf-8'),
+         '/app.css': (ROOT / 'webui' / 'app.css', 'text/css; charset=utf-8')}
+CLIP = re.compile(r'/clips/([^/]+)/(\d+)-(\d+)\.wav')
 
 
 def devices(store, config):
@@ -54,6 +67,13 @@ def events(store, query, overrule=False):
         if value is not None:
             where.append('%s = ?' % col)
             args.append(value)
+    for key, test in (('start', 'start >= ?'), ('end', 'start < ?')):
+        if key in query:
+            try:
+                args.append(float(query[key][0]))
+            except ValueError:
+                raise ValueError('%s must be seconds since the epoch' % key)
+            where.append(test)
     with store.lock(shared=True):
         cur = sql.connect(store, overrule).execute(
             'select device, epoch, id, start, "end", label, confidence, has_clip, locked, '
@@ -79,8 +99,27 @@ def similar(index, query):
             for d, e, i, s in index.similar(vector, k, skip=(device, epoch, ident))]
 
 
+def described(store, found, overrule=False):
+    """The similar events `found` with what the page shows of each (label, start, clip...)."""
+    if not found:
+        return found
+    keys = ', '.join('(?, ?, ?)' for _ in found)
+    args = [v for f in found for v in (f['device'], f['epoch'], f['id'])]
+    with store.lock(shared=True):
+        cur = sql.connect(store, overrule).execute(
+            'select device, epoch, id, start, label, confidence, has_clip, locked, second_label, '
+            'second_confidence from events where (device, epoch, id) in (%s)' % keys, args)
+        names = [d[0] for d in cur.description]
+        rows = {r[:3]: dict(zip(names, r)) for r in cur.fetchall()}
+    # an event deleted since the index was loaded is left out
+    return [dict(rows[k], similarity=f['similarity']) for f in found
+            if (k := (f['device'], f['epoch'], f['id'])) in rows]
+
+
 def handler(store, config):
     index = Index(store)
+    overrule = bool(config.second and config.second['overrule'])
+    names = {d.name for d in config.devices}
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
@@ -89,10 +128,15 @@ def handler(store, config):
                 if u.path == '/api/devices':
                     body = {'devices': devices(store, config)}
                 elif u.path == '/api/events':
-                    body = {'events': events(store, urllib.parse.parse_qs(u.query), bool(
-                        config.second and config.second['overrule']))}
+                    body = {'events': events(store, urllib.parse.parse_qs(u.query), overrule)}
                 elif u.path == '/api/similar':
-                    body = {'events': similar(index, urllib.parse.parse_qs(u.query))}
+                    body = {'events': described(store, similar(
+                        index, urllib.parse.parse_qs(u.query)), overrule)}
+                elif u.path in FILES:
+                    path, kind = FILES[u.path]
+                    return self._file(path, kind)
+                elif CLIP.fullmatch(u.path):
+                    return self._clip(*CLIP.fullmatch(u.path).groups())
                 else:
                     return self._send(404, {'error': 'no such path'})
             except ValueError as e:
@@ -100,6 +144,23 @@ def handler(store, config):
             except LookupError as e:
                 return self._send(404, {'error': str(e)})
             self._send(200, body)
+
+        def _clip(self, name, epoch, ident):
+            if name not in names:   # only a configured device's folder, never a path given
+                return self._send(404, {'error': 'no such device'})
+            return self._file(store.clip_path(name, int(epoch), int(ident)), 'audio/wav')
+
+        def _file(self, path, kind):
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:   # a clip deleted with its event by a pull
+                return self._send(404, {'error': 'no such file'})
+            self.send_response(200)
+            self.send_header('Content-Type', kind)
+            self.send_header('Content-Length', str(len(data)))
+            self.send_header('Cache-Control', 'no-cache')
+            self.end_headers()
+            self.wfile.write(data)
 
         def _send(self, status, body):
             data = json.dumps(body).encode()
