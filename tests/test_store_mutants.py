@@ -1016,3 +1016,33 @@ out(same=b''.join(small) == whole, most=max(len(p) for p in small[1:]),
     hour = 3600000
     assert r['hours'] == [[T0, [0, 1, 0]], [T0 + hour, [0, 0, 1]],
                           [T0 + 3 * hour, [0, -1, 1]]], r['hours']
+
+
+def test_a_store_of_another_format_and_a_deleted_lock(device, tmp_path):
+    """A store.json of another format (format 1 kept no CRC) is refused as FormatError, not
+    taken for damage and written over; a locked event deleted afterwards no longer holds its
+    segment against thinning."""
+    rows = run(device, '''
+root = %r
+os.mkdir(root)
+with open(root + '/store.json', 'w') as f:
+    f.write(json.dumps({'labels': LABELS, 'dim': DIM, 'format': 1}))
+got = {}
+try:
+    open_store(root)
+except store.FormatError as e:
+    got['refused'] = str(e)
+got['untouched'] = sorted(os.listdir(root))
+s = open_store(root + 'b', segment_bytes=400, budget=6 * 1024)
+add(s, 0)
+s.lock(0)
+s.delete(0)
+for i in range(1, 200):
+    add(s, i, start=T0 + i * 1000)
+got['first'] = s.usage()['first_id']
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['refused'].endswith('is format 1; this version reads format 2'), r
+    assert r['untouched'] == ['store.json'], r
+    assert r['first'] > 0, 'the deleted lock kept its segment'
