@@ -1046,3 +1046,36 @@ out(**got)
     assert r['refused'].endswith('is format 1; this version reads format 2'), r
     assert r['untouched'] == ['store.json'], r
     assert r['first'] > 0, 'the deleted lock kept its segment'
+
+
+def test_a_repair_with_no_room_to_make_loses_no_event(mpy):
+    """A torn record to cut on a full LittleFS where nothing may go (no clips, the only older
+    segment locked): opening says so and deletes nothing; the newest segment is never the one
+    that goes."""
+    code = HELPERS + '\n' + Path(__file__).with_name('store_bitflip.py').read_text() + '''
+root = ram_flash('/flash', blocks=24) + '/s'
+s = open_store(root, segment_bytes=1200)
+for i in range(100):
+    add(s, i)
+s.lock(0)
+segments = sorted(n for n in os.listdir(root) if n.endswith('.seg'))
+with open(root + '/' + segments[-1], 'ab') as g:
+    g.write(b'torn!')
+f = open('/flash/filler', 'wb')
+try:
+    while True:
+        f.write(bytes(512))
+        f.flush()
+except OSError:
+    pass
+try:
+    open_store(root, segment_bytes=1200)
+    refused = None
+except OSError as exc:
+    refused = str(exc.args[-1])
+out(refused=refused, segments=segments,
+    after=sorted(n for n in os.listdir(root) if n.endswith('.seg')))
+'''
+    r = mpy.json_lines(code, heap='1M')[0]
+    assert len(r['segments']) == 2, r
+    assert r['refused'] == 'store full: no room to repair it' and r['after'] == r['segments'], r
