@@ -462,7 +462,7 @@ out(**got)
 
 def store_workload(seed=3, n=260):
     """Events with uneven gaps, some at the same millisecond, then edits: (start, duration,
-    label, confidence), deletes, relabels, locks."""
+    label, confidence), deletes, relabels."""
     import random
     rng = random.Random(seed)
     t, events = T0, []
@@ -471,8 +471,7 @@ def store_workload(seed=3, n=260):
         events.append((t, rng.randrange(0, 20000), rng.randrange(11), rng.randrange(101) / 100))
     deletes = rng.sample(range(n), 25)
     relabels = [(i, rng.randrange(11)) for i in rng.sample(range(n), 25)]
-    locks = [7] + rng.sample(range(150, n), 3)
-    return events, deletes, relabels, locks
+    return events, deletes, relabels
 
 
 def test_queries_give_what_a_reference_filter_gives(device, tmp_path):
@@ -481,7 +480,7 @@ def test_queries_give_what_a_reference_filter_gives(device, tmp_path):
     and events at the same millisecond: events() and query()'s pages give exactly the events a
     filter over the appended list (each event present as get() says) gives, in order."""
     import random
-    events, deletes, relabels, locks = store_workload()
+    events, deletes, relabels = store_workload()
     rng = random.Random(5)
     queries = []
     for _ in range(120):
@@ -493,7 +492,7 @@ def test_queries_give_what_a_reference_filter_gives(device, tmp_path):
                         'oldest_first': rng.random() < 0.3, 'limit': rng.choice([1, 7, 50])})
     rows = run(device, '''
 root = %r
-events, deletes, relabels, locks, queries = %r, %r, %r, %r, %r
+events, deletes, relabels, queries = %r, %r, %r, %r
 s = open_store(root, segment_bytes=400, budget=8 * 1024)
 for i, (t, d, l, c) in enumerate(events):
     if i == 8:
@@ -521,7 +520,7 @@ for q in queries:
         if cursor is None:
             break
     out(walked=walked, paged=paged, pages=pages)
-''' % (str(tmp_path / 's'), events, deletes, relabels, locks, queries), heap='2M')
+''' % (str(tmp_path / 's'), events, deletes, relabels, queries), heap='2M')
     present = set(rows[0]['present'])
     # 19 records a segment: the locked event's (ids 0-18) stayed, the next ones went
     assert 7 in present and not present & set(range(19, 60)), str(sorted(present))
@@ -596,7 +595,7 @@ def test_thinning_makes_room_while_old_segments_can_go(device, tmp_path):
     every event: old segments go, the locked event's stays. Before the store counted its
     roll-up files, this store refused event 208 ('store full: locked events and clips fill the
     budget') with seven old segments it could have deleted."""
-    events, _, _, _ = store_workload()
+    events, _, _ = store_workload()
     rows = run(device, '''
 events = %r
 s = open_store(%r, segment_bytes=400, budget=8 * 1024)
