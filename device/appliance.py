@@ -197,12 +197,7 @@ def build(opts, log=_log):
     gc.collect()
     hist, hist_error = _history(opts['data'])
     gc.collect()
-    i2s = None
-    if opts['source'] == 'i2s':
-        i2s = {'id': Config.i2s_id, 'sck': Config.i2s_sck, 'ws': Config.i2s_ws,
-               'sd': Config.i2s_sd, 'bits': 32, 'gain': 16 - Config.mic_shift,
-               'ibuf': Config.i2s_ibuf}
-    src = sources.open_source(opts['source'], speed=opts['speed'], i2s=i2s)
+    src = sources.open_source(opts['source'], speed=opts['speed'])   # i2s: as Config says
     seg = None
     if c is not None:
         seg = segmenter.Segmenter(c.labels, c.window_frames, c.hop_frames,

@@ -19,12 +19,11 @@ class Config:
     i2s_ws = 13
     #: GPIO of the I2S data line from the microphone (SD / DOUT).
     i2s_sd = 4
-    #: Samples per second; the model's front end is trained at 16 kHz.
-    sample_rate = 16000
     #: 'inmp441' or 'sph0645'. Both send 32-bit slots; the SPH0645 clocks its data out one bit
-    #: late for the ESP32's I2S, which the audio source must allow for.
+    #: late for the ESP32's I2S, which the I2S source (sources.py) undoes. The sample rate is
+    #: not a setting: the device's front end runs at 16 kHz only (sources.RATE).
     microphone = 'inmp441'
-    #: Bits dropped from each 32-bit I2S sample to make int16. 16 keeps the microphone's full
+    #: Bits dropped from each 32-bit I2S sample to make int16, 8 to 16. 16 keeps the microphone's full
     #: scale; each step less doubles the gain (+6 dB), saturating at the int16 range. 14 (+12 dB)
     #: suits an INMP441 (-26 dBFS at 94 dB SPL) listening for a knock a few metres away.
     mic_shift = 14
@@ -115,6 +114,9 @@ class Config:
             if default is not None and value is not None and type(value) is not type(default):
                 raise ValueError('setting %r must be %s, got %r' % (
                     name, type(default).__name__, value))
+            if name == 'microphone' and value not in ('inmp441', 'sph0645'):
+                raise ValueError("setting 'microphone' must be 'inmp441' or 'sph0645', got %r"
+                                 % (value,))
 
     @classmethod
     def load(cls, path):

@@ -13,6 +13,11 @@ import asyncio
 import micropython
 
 import compat
+from config import Config
+
+if sys.implementation.name != 'micropython':
+    def ptr16(buf):   # viper's pointer: CPython indexes the array itself
+        return buf
 
 RATE = 16000
 
@@ -193,32 +198,29 @@ class StdinSource(Source):
 
 
 class I2SSource(Source):
-    """An I2S MEMS microphone on an ESP32 via machine.I2S, read without blocking: an `irq`
-    callback collects each filled buffer and re-arms the next read, so the asyncio loop (and the
-    HTTP server) never waits on the microphone. Filled chunks queue in SLOTS preallocated arrays;
-    when all are full the newest audio is dropped and counted.
-
-    `config` keys: id, sck, ws, sd (pin numbers), bits (32 for INMP441/SPH0645, whose 24/18-bit
-    samples sit left-aligned in 32-bit slots; 16 for microphones with 16-bit slots), gain (left
-    shift in bits, 0..8, applied before saturating to int16), ibuf (driver buffer bytes)."""
+    """The I2S MEMS microphone on an ESP32 via machine.I2S, as device/config.py's Config sets it
+    up: i2s_id, the i2s_sck/i2s_ws/i2s_sd pins, i2s_ibuf, mic_shift and microphone. Read without
+    blocking: an `irq` callback collects each filled buffer and re-arms the next read, so the
+    asyncio loop (and the HTTP server) never waits on the microphone. Filled chunks queue in
+    SLOTS preallocated arrays; when all are full the newest audio is dropped and counted.
+    `i2s` stands in for machine.I2S (tests)."""
     NAME = 'i2s'
     SLOTS = 4
-    DEFAULTS = {'id': 0, 'sck': 26, 'ws': 32, 'sd': 33, 'bits': 32, 'gain': 0, 'ibuf': 16384}
 
-    def __init__(self, config=None, chunk=None, i2s=None):
+    def __init__(self, chunk=None, i2s=None):
         super().__init__(chunk)
-        c = dict(self.DEFAULTS)
-        c.update(config or {})
-        if c['bits'] not in (16, 32) or not 0 <= c['gain'] <= 8:
-            raise ValueError('i2s: bits must be 16 or 32 and gain 0..8, got %r' % c)
-        self._words = c['bits'] // 16
-        self._gain = c['gain']
+        self._gain = 16 - Config.mic_shift
+        if not 0 <= self._gain <= 8:
+            raise ValueError('mic_shift must be 8..16, got %r' % Config.mic_shift)
+        # The SPH0645 clocks its data out one bit late for the ESP32 (hardware/README.md).
+        self._late = 1 if Config.microphone == 'sph0645' else 0
         if i2s is None:
             from machine import I2S, Pin
-            i2s = I2S(c['id'], sck=Pin(c['sck']), ws=Pin(c['ws']), sd=Pin(c['sd']),
-                      mode=I2S.RX, bits=c['bits'], format=I2S.MONO, rate=RATE, ibuf=c['ibuf'])
+            i2s = I2S(Config.i2s_id, sck=Pin(Config.i2s_sck), ws=Pin(Config.i2s_ws),
+                      sd=Pin(Config.i2s_sd), mode=I2S.RX, bits=32, format=I2S.MONO, rate=RATE,
+                      ibuf=Config.i2s_ibuf)
         self._i2s = i2s
-        self._raw = array('h', bytes(2 * self._words * self.chunk))
+        self._raw = array('h', bytes(4 * self.chunk))
         self._slots = [array('h', bytes(2 * self.chunk)) for _ in range(self.SLOTS)]
         self._index = [0] * self.SLOTS   # stream index of the chunk in each slot
         self._head = 0
@@ -234,7 +236,7 @@ class I2SSource(Source):
             self.overruns += 1
         else:
             slot = (self._head + self._count) % self.SLOTS
-            _narrow(self._raw, self._slots[slot], self.chunk, self._words, self._gain)
+            narrow(self._raw, self._slots[slot], self.chunk, self._gain, self._late)
             self._index[slot] = self._produced
             self._count += 1
         self._produced += 1
@@ -264,10 +266,10 @@ def check_format(fmt, name):
                          '%d bits, format %d' % (name, rate, channels, bits, tag))
 
 
-def open_source(spec, chunk=None, speed=0.0, i2s=None):
+def open_source(spec, chunk=None, speed=0.0):
     """'i2s', '-' (standard input) or a WAV file path -> a Source."""
     if spec == 'i2s':
-        return I2SSource(i2s, chunk)
+        return I2SSource(chunk)
     if spec == '-':
         return StdinSource(chunk)
     return WavSource(spec, chunk, speed)
@@ -294,18 +296,24 @@ def _fill(buf, start, end):
 
 
 @micropython.viper
-def _narrow(raw, out, n: int, words: int, gain: int):
-    # Little-endian: in 32-bit slots the sample's high half is the second int16 of each word.
+def narrow(raw, out, n: int, gain: int, late: int):
+    """n 32-bit I2S slots in `raw` (an array('h') of 2n) to int16 in `out`: the sample's top 16
+    bits, shifted left by `gain` (0..8) with the bits below moving in, saturated. A microphone
+    whose data comes `late` bits late leaves as many bits of the slot before at the top of
+    each slot: they are dropped and the sample moved up by as many bits."""
     src = ptr16(raw)
     dst = ptr16(out)
-    lo_shift = 16 - gain
+    sign = 0x8000 >> late     # the sample's sign bit in the slot's high half
+    shift = gain + late
     for i in range(n):
-        h = int(src[i * words + words - 1])
-        if h & 0x8000:
-            h -= 0x10000
-        v = h << gain
-        if words == 2 and gain:
-            v += int(src[i * 2]) >> lo_shift
+        # Little-endian: the slot's high half is the second int16. Masks make both viper's
+        # unsigned and CPython's signed reads give the same bits.
+        h = int(src[2 * i + 1]) & (2 * sign - 1)
+        if h & sign:
+            h -= 2 * sign
+        v = h << shift
+        if shift:
+            v += (int(src[2 * i]) & 0xFFFF) >> (16 - shift)
         if v > 32767:
             v = 32767
         elif v < -32768:

@@ -162,19 +162,21 @@ def test_stdin_live_counts_audio_the_producer_lost(device):
 FAKE_I2S = '''
 import asyncio, json, sources
 from array import array
+from config import Config
 
 class FakeI2S:
-    """Stands in for machine.I2S: readinto() arms a read, complete() is the DMA finishing it."""
-    def __init__(self, bits):
-        self.bits, self.cb, self.armed, self.n = bits, None, None, 0
+    """Stands in for machine.I2S: readinto() arms a read, complete() is the DMA finishing it
+    (each 32-bit slot `value`, or the next of `values`)."""
+    def __init__(self):
+        self.cb, self.armed = None, None
     def irq(self, cb):
         self.cb = cb
     def readinto(self, buf):
         self.armed = buf
-    def complete(self, value):
+    def complete(self, value=0, values=None):
         buf, self.armed = self.armed, None
         for i in range(len(buf)):
-            half = value if self.bits == 16 else (value >> 16 if i % 2 else value)
+            half = (values[i // 2] if values else value) >> (16 if i % 2 else 0)
             half &= 0xFFFF
             buf[i] = half - 0x10000 if half & 0x8000 else half
         self.cb(self)
@@ -186,8 +188,8 @@ class FakeI2S:
 def test_i2s_queue_narrowing_and_overruns(mpy):
     code = FAKE_I2S + '''
 async def main():
-    hw = FakeI2S(32)
-    src = sources.I2SSource({'bits': 32, 'gain': 2}, chunk=256, i2s=hw)
+    hw = FakeI2S()
+    src = sources.I2SSource(chunk=256, i2s=hw)   # Config.mic_shift 14: a gain of 2 bits
     # 10 buffers complete while nobody reads: 4 slots fill, 6 are dropped.
     values = [(i * 1000) << 16 | 0xC000 for i in range(10)]
     for v in values:
@@ -215,16 +217,77 @@ asyncio.run(main())
     assert out['status']['overruns'] == 6 and out['status']['chunks'] == 6
 
 
-def test_i2s_sixteen_bit_slots(mpy):
+def sph0645_slots(n, seed=0):
+    """(18-bit samples, the left 32-bit slots an ESP32 reads on time, the same read one bit late):
+    built as the serial line carries them, MSB first, each left slot followed by a right slot the
+    SPH0645 (SEL to ground) leaves floating (random bits here), then delayed by one bit clock."""
+    rng = np.random.default_rng(seed)
+    samples = rng.integers(-1 << 17, 1 << 17, n)
+    samples[:6] = [-(1 << 17), (1 << 17) - 1, -1, 0, 1, -300]    # the extremes and small ones
+    left = (samples.astype(np.int64) & 0x3FFFF) << 14            # left-aligned in the slot
+    right = rng.integers(0, 1 << 32, n, dtype=np.uint64)
+    frames = np.stack([left, right], axis=1).astype('>u4')     # big-endian: MSB first
+    line = np.unpackbits(frames.view(np.uint8))                  # the SD line, bit by bit
+    late = np.concatenate([[1], line[:-1]])                      # one bit clock late
+    late_left = np.packbits(late).view('>u4').reshape(n, 2)[:, 0]
+    return samples, left.astype(np.uint32), late_left.astype(np.uint32)
+
+
+def narrow_on_device(device, tmp_path, slots, gain, late):
+    path = tmp_path / 'slots.raw'
+    path.write_bytes(slots.astype('<u4').tobytes())              # as the I2S DMA fills memory
+    return device.json_lines('''
+import json, sources
+from array import array
+raw = array('h', open(%r, 'rb').read())
+out = array('h', bytes(len(raw)))
+sources.narrow(raw, out, len(raw) // 2, %d, %d)
+print(json.dumps(list(out[:len(raw) // 2])))
+''' % (str(path), gain, late))[0]
+
+
+@pytest.mark.parametrize('gain', [0, 2, 8])
+def test_sph0645_late_bit_is_undone(device, tmp_path, gain):
+    n = 512
+    samples, on_time, late = sph0645_slots(n)
+    # The sample's 32-bit value dropping 16 - gain bits, saturated: what an on-time read gives.
+    want = np.clip((samples << 14) >> (16 - gain), -32768, 32767).tolist()
+    assert narrow_on_device(device, tmp_path, on_time, gain, 0) == want
+    assert narrow_on_device(device, tmp_path, late, gain, 1) == want
+    # Read as on time, the late slots are wrong (about half of them: the stray top bit).
+    wrong = narrow_on_device(device, tmp_path, late, gain, 0)
+    assert sum(a != b for a, b in zip(wrong, want)) > n // 4
+
+
+def test_i2s_source_follows_config(mpy, tmp_path):
+    """The microphone, its gain and its pins come from Config, on the real constructor path
+    (machine.I2S replaced by a recorder)."""
+    samples, _, late = sph0645_slots(256, seed=1)
+    path = tmp_path / 'slots.raw'
+    path.write_bytes(late.astype('<u4').tobytes())
     code = FAKE_I2S + '''
+import struct, sys
+made = []
+class I2S(FakeI2S):
+    RX, MONO = 'rx', 'mono'
+    def __init__(self, id, **kw):
+        super().__init__()
+        made.append([id, kw['sck'], kw['ws'], kw['sd'], kw['bits'], kw['rate'], kw['ibuf']])
+class machine:
+    I2S = I2S
+    Pin = int
+sys.modules['machine'] = machine
+Config.microphone = 'sph0645'
+Config.mic_shift = 16
+Config.i2s_sd = 5
+values = list(struct.unpack('<256I', open(%r, 'rb').read()))
 async def main():
-    hw = FakeI2S(16)
-    src = sources.I2SSource({'bits': 16, 'gain': 1}, chunk=128, i2s=hw)
-    hw.complete(-20000 & 0xFFFF)
-    hw.complete(1234)
-    a = (await src.read())[5]
-    b = (await src.read())[5]
-    print(json.dumps([a, b]))
+    src = sources.open_source('i2s', chunk=256)
+    src._i2s.complete(values=values)
+    print(json.dumps({"made": made, "chunk": list(await src.read())}))
+    src.close()
 asyncio.run(main())
-'''
-    assert mpy.json_lines(code)[0] == [-32768, 2468]
+''' % str(path)
+    out = mpy.json_lines(code)[0]
+    assert out['made'] == [[0, 14, 13, 5, 32, 16000, 16000]]
+    assert out['chunk'] == ((samples << 14) >> 16).tolist()
