@@ -5,6 +5,8 @@ answers; a failing one waits longer each time, up to BACKOFF_MAX) and serves a s
     GET /api/events?device=&label=&start=&end=&limit=N   the newest live events (default 50,
                                      at most 1000), start in [start, end) seconds when given
     GET /api/similar?device=&epoch=&id=&k=N   the events of every device most like that one
+    POST /api/search?k=N             a WAV body: the events of every device most like it, as an
+                                     appliance's own POST /api/search finds them (hub/embed.py)
     GET /clips/NAME/EPOCH-ID.wav     a clip the hub holds
     GET /                            the hub page (hub/page/), styled by the device's webui/app.css
 
@@ -24,6 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from earmark import ROOT
 
 from . import sql
+from .embed import MAX_BYTES, Embedder
 from .pull import opinion, pull_one
 from .search import Index
 from .store import Store
@@ -99,6 +102,20 @@ def similar(index, query):
             for d, e, i, s in index.similar(vector, k, skip=(device, epoch, ident))]
 
 
+def search(index, embedder, query, body):
+    """(the query's label and confidence, the k events most like the recording `body`)."""
+    try:
+        k = int(query.get('k', ['10'])[0])
+    except ValueError:
+        raise ValueError('k must be a number')
+    if not 1 <= k <= 100:
+        raise ValueError('k must be 1..100')
+    vector, label, confidence = embedder(body)
+    found = [{'device': d, 'epoch': e, 'id': i, 'similarity': s}
+             for d, e, i, s in index.refresh().similar(vector, k)]
+    return {'label': label, 'confidence': round(confidence, 3)}, found
+
+
 def described(store, found, overrule=False):
     """The similar events `found` with what the page shows of each (label, start, clip...)."""
     if not found:
@@ -118,6 +135,7 @@ def described(store, found, overrule=False):
 
 def handler(store, config):
     index = Index(store)
+    embedder = Embedder()
     overrule = bool(config.second and config.second['overrule'])
     names = {d.name for d in config.devices}
 
@@ -144,6 +162,28 @@ def handler(store, config):
             except LookupError as e:
                 return self._send(404, {'error': str(e)})
             self._send(200, body)
+
+        def do_POST(self):
+            u = urllib.parse.urlsplit(self.path)
+            if u.path != '/api/search':
+                return self._send(404, {'error': 'no such path'})
+            try:
+                size = int(self.headers.get('Content-Length') or 0)
+            except ValueError:
+                size = -1
+            if size > MAX_BYTES:   # refused unread; the connection closes after the answer
+                self.close_connection = True
+                return self._send(413, {'error': 'upload: %d bytes; at most %d are taken'
+                                        % (size, MAX_BYTES)})
+            if size <= 0:
+                self.close_connection = True
+                return self._send(400, {'error': 'send a WAV recording with a Content-Length'})
+            body = self.rfile.read(size)
+            try:
+                q, found = search(index, embedder, urllib.parse.parse_qs(u.query), body)
+            except ValueError as e:
+                return self._send(400, {'error': str(e)})
+            self._send(200, {'query': q, 'events': described(store, found, overrule)})
 
         def _clip(self, name, epoch, ident):
             if name not in names:   # only a configured device's folder, never a path given
