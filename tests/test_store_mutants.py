@@ -1078,3 +1078,22 @@ out(refused=refused, segments=segments,
     r = mpy.json_lines(code, heap='1M')[0]
     assert len(r['segments']) == 2, r
     assert r['refused'] == 'store full: no room to repair it' and r['after'] == r['segments'], r
+
+
+def test_an_empty_store_and_offsets_past_49_days(device, tmp_path):
+    """An empty store answers a day's query with nothing; a segment's times are offsets of 32
+    bits (49.7 days of ms) from its first start: an event later than that starts a new segment,
+    and the next ones go on in it."""
+    rows = run(device, '''
+s = open_store(%r)
+got = {'empty': s.query(start=T0, end=T0 + 86400000)[0]}
+far = T0 + 50 * 86400000
+for t in (T0, far, far + 60000, far + 120000):
+    s.append(t, 100, 'siren', 0.5, [], emb(t %% 7))
+got['segments'] = s.usage()['segments']
+got['starts'] = [e['start'] - T0 for e in s.events(oldest_first=True)]
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['empty'] == [] and r['segments'] == 2, r
+    assert r['starts'] == [0, 50 * 86400000, 50 * 86400000 + 60000, 50 * 86400000 + 120000], r
