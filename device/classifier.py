@@ -53,6 +53,26 @@ NEAR_MAX = 600  # centi-dB: "within 6 dB of the loudest frame"
 CEP_SHIFT = const(8)   # the DCT basis is scaled by 2**CEP_SHIFT to whole numbers
 
 
+# The front end this device runs: pipeline.py's frontend.LogMel() with its defaults, over the
+# 16 kHz audio of sources.py. A bundle records the one it was trained for (model.json
+# 'frontend', training/features.py config()); one made for another is refused, as its windows
+# would be other features than it learned from. Its 'amin' (1e-10) is not compared: MicroPython
+# may parse that float a bit off the literal's. A tuple, frozen as a constant: no heap.
+FRONTEND = (('sample_rate', 16000), ('n_fft', 512), ('hop', 256), ('n_mels', 40), ('fmin', 0.0),
+            ('fmax', 8000.0), ('htk', False), ('norm', 'slaney'), ('window', 'hann-periodic'),
+            ('center', False), ('power', 2.0), ('units', 'centi-dB int16'))
+
+
+def check_frontend(front, folder):
+    """ValueError in one line naming each front-end setting of a bundle (model.json 'frontend')
+    that is not this device's."""
+    if not isinstance(front, dict):
+        raise ValueError('%s: model.json records no front end' % folder)
+    wrong = ['%s %r (device: %r)' % (k, front.get(k), v) for k, v in FRONTEND if front.get(k) != v]
+    if wrong:
+        raise ValueError('%s: bundle made for another front end: %s' % (folder, ', '.join(wrong)))
+
+
 def n_features(n_mels):
     return 2 * n_mels + 3 * CEPSTRA + EXTRA_FEATURES
 
@@ -261,6 +281,7 @@ class Classifier:
         self.format = meta.get('format')
         if self.format not in (2, 3, 4):
             raise ValueError('%s: unknown bundle format %r' % (self.folder, self.format))
+        check_frontend(meta.get('frontend'), self.folder)
         self.labels = meta['labels']
         self.thresholds = meta['thresholds']
         # The segmenter opens an event at this score (chosen on scenes); None: its default.
