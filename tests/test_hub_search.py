@@ -1,6 +1,7 @@
 """POST /api/search on `hub serve`: a recording uploaded to the hub is embedded by the device's
 own code (hub/embed.py) and searched across every device's events. Two real appliances
-(MicroPython) hear the demo scene on a few days; the hub pulls them (and keeps their clips)."""
+(MicroPython) hear the demo scene on a few days; the hub pulls them (and keeps their clips).
+The hub page's Find… sends a file there (Chromium, phone viewport)."""
 import http.client
 import io
 import json
@@ -14,6 +15,7 @@ import pytest
 from earmark import ROOT
 from test_api import call, wav_bytes
 from test_hub import pull, sql, start_fleet, stop_fleet, write_config
+from test_page import browser, phone   # noqa: F401 (fixtures)
 
 FLEET = {'front': (2, 1), 'back': (1,)}
 
@@ -118,6 +120,40 @@ def test_the_hub_answers_as_the_appliance_does(hub):
         want = {e['id']: e['similarity'] for e in device['events']}
         assert set(got) == set(want) and len(want) >= 10
         assert all(abs(got[i] - want[i]) <= 0.005 for i in want), (ev, got, want)
+
+
+def test_the_page_finds_sounds_like_a_chosen_file(hub, phone, tmp_path):
+    """Find… on the hub page (Chromium, phone viewport): the sheet lists what POST /api/search
+    answers for the file (from a cosine of 0.5, as the page lists similar events)."""
+    ev, clip = next(clips(hub))
+    path = tmp_path / 'mine.wav'
+    path.write_bytes(clip)
+    _, want = post(hub, clip, k=10)
+    phone.goto('http://127.0.0.1:%d/' % hub['port'])
+    phone.wait_for_selector('#list li')
+    phone.set_input_files('#findfile', str(path))
+    phone.wait_for_function('() => document.getElementById("dmeta").textContent'
+                            '.startsWith("Sounds like")')
+    assert phone.inner_text('#dlabel') == 'Like mine.wav'
+    assert want['query']['label'].replace('_', ' ') in phone.inner_text('#dmeta')
+    close = ['%s/%d/%d' % (e['device'], e['epoch'], e['id']) for e in want['events']
+             if e['similarity'] >= 0.5]
+    assert close
+    assert phone.eval_on_selector_all('#dsim li', 'ls => ls.map(l => l.dataset.key)') == close
+    phone.wait_for_function('() => document.getElementById("daudio").readyState >= 1')
+    assert phone.problems == []
+    # a file that is no recording: the sheet says why, lists nothing
+    bad = tmp_path / 'notes.wav'
+    bad.write_text('not a recording')
+    phone.click('#dclose')
+    phone.set_input_files('#findfile', str(bad))
+    phone.wait_for_function('() => document.getElementById("dmeta").textContent'
+                            '.includes("not a sound file")')
+    assert phone.locator('#dsim li').count() == 0 and phone.is_visible('#dnone')
+    # Chromium logs the refused upload as an error; nothing else is one
+    assert phone.problems == ['Failed to load resource: the server responded with a status of '
+                              '400 (Bad Request)'], phone.problems
+    phone.problems.clear()
 
 
 def test_bad_uploads_are_a_4xx_json_error(hub):

@@ -162,6 +162,41 @@ async function openEvent(ev) {
   $('dnone').hidden = close.length > 0;
 }
 
+// A recording of the user's, sent to POST /api/search: the sounds like it on every device, in
+// the event sheet (with the recording in its player).
+async function find(file) {
+  $('dlabel').textContent = 'Like ' + file.name;
+  $('dmeta').textContent = 'Listening…';
+  $('dsecond').hidden = true;
+  $('dclip').hidden = true;
+  const audio = $('daudio');
+  audio.hidden = false;
+  if (state.upload) URL.revokeObjectURL(state.upload);
+  state.upload = audio.src = URL.createObjectURL(file);
+  $('dsim').replaceChildren();
+  $('dnone').hidden = true;
+  $('detail').showModal();
+  const asked = 'find:' + state.upload;
+  state.open = asked;
+  let found = [];
+  try {
+    const r = await fetch('/api/search?k=10', { method: 'POST', body: file,
+      headers: { 'Content-Type': file.type || 'audio/wav' } });
+    const body = await r.json();
+    if (!r.ok) throw new Error(body.error || 'HTTP ' + r.status);
+    if (state.open !== asked) return;
+    $('dmeta').textContent = 'Sounds like ' + pretty(body.query.label) + ' ' +
+      pct(body.query.confidence);
+    found = body.events;
+  } catch (e) {
+    if (state.open !== asked) return;
+    $('dmeta').textContent = e.message;
+  }
+  const close = found.filter((s) => s.similarity >= SIMILAR_MIN);
+  $('dsim').replaceChildren(...close.map((s) => row(s, true)));
+  $('dnone').hidden = close.length > 0;
+}
+
 async function showStatus() {
   const body = $('sbody');
   body.replaceChildren();
@@ -189,6 +224,12 @@ $('device').addEventListener('change', () => { state.device = $('device').value;
 $('dclose').addEventListener('click', () => $('detail').close());
 $('detail').addEventListener('close', () => $('daudio').pause());   // Escape closes it too
 $('sclose').addEventListener('click', () => $('status').close());
+$('findbtn').addEventListener('click', () => $('findfile').click());
+$('findfile').addEventListener('change', () => {
+  const file = $('findfile').files[0];
+  $('findfile').value = '';   // the same file chosen again is a new search
+  if (file) find(file);
+});
 $('statusbtn').addEventListener('click', () => showStatus().catch((e) => toast(e.message)));
 
 // Start on the day of the newest event anywhere, not on an empty today.
