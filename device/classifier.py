@@ -63,14 +63,14 @@ FRONTEND = (('sample_rate', 16000), ('n_fft', 512), ('hop', 256), ('n_mels', 40)
             ('center', False), ('power', 2.0), ('units', 'centi-dB int16'))
 
 
-def check_frontend(front, folder):
+def check_frontend(front):
     """ValueError in one line naming each front-end setting of a bundle (model.json 'frontend')
-    that is not this device's."""
+    that is not this device's (the caller names the bundle)."""
     if not isinstance(front, dict):
-        raise ValueError('%s: model.json records no front end' % folder)
+        raise ValueError('model.json records no front end')
     wrong = ['%s %r (device: %r)' % (k, front.get(k), v) for k, v in FRONTEND if front.get(k) != v]
     if wrong:
-        raise ValueError('%s: bundle made for another front end: %s' % (folder, ', '.join(wrong)))
+        raise ValueError('bundle made for another front end: ' + ', '.join(wrong))
 
 
 def n_features(n_mels):
@@ -281,7 +281,7 @@ class Classifier:
         self.format = meta.get('format')
         if self.format not in (2, 3, 4):
             raise ValueError('%s: unknown bundle format %r' % (self.folder, self.format))
-        check_frontend(meta.get('frontend'), self.folder)
+        check_frontend(meta.get('frontend'))
         self.labels = meta['labels']
         self.thresholds = meta['thresholds']
         # The segmenter opens an event at this score (chosen on scenes); None: its default.
