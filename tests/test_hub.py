@@ -249,15 +249,44 @@ def test_an_unusable_config_is_one_line_and_exit_2(fleet, tmp_path):
         assert fleet['back'].token not in done.stderr
 
 
-def test_serve_answers_devices_events_and_similar_across_devices(fleet, config):
-    pull(config)
+def serve(config):
+    """`earmark hub serve` on a free port, pulling once an hour: (process, its base URL)."""
     proc = subprocess.Popen([sys.executable, '-m', 'earmark.cli', 'hub', 'serve', '--config',
                              str(config), '--port', '0', '--every', '3600'], cwd=str(ROOT),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = proc.stderr.readline()
-        base = line.split()[3].rsplit('/api/', 1)[0]
+    return proc, proc.stderr.readline().split()[3].rsplit('/api/', 1)[0]
 
+
+def stop(proc):
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=60)
+    assert proc.returncode == 0
+
+
+def served(tmp_path_factory, name, fleet, extra=''):
+    """A fleet pulled once (with `extra` config lines) and hub serve over it, until the tests
+    that use it end: {'base', 'port', 'config', 'devs'}."""
+    devs = start_fleet(tmp_path_factory.mktemp(name + 'fleet'), fleet)
+    try:
+        config = write_config(tmp_path_factory.mktemp(name + 'hub'), devs)
+        with open(config, 'a') as f:
+            f.write(extra)
+        lines, _ = pull(config)
+        assert all(line['error'] is None for line in lines.values()), lines
+        proc, base = serve(config)
+        try:
+            yield {'base': base, 'port': int(base.rsplit(':', 1)[1]), 'config': config,
+                   'devs': devs}
+        finally:
+            stop(proc)
+    finally:
+        stop_fleet(devs)
+
+
+def test_serve_answers_devices_events_and_similar_across_devices(fleet, config):
+    pull(config)
+    proc, base = serve(config)
+    try:
         def api(path):
             try:
                 with urllib.request.urlopen(base + path, timeout=30) as r:
@@ -288,9 +317,7 @@ def test_serve_answers_devices_events_and_similar_across_devices(fleet, config):
         assert api('/api/similar?device=front&id=999999')[0] == 404
         assert api('/api/similar?device=front&id=x')[0] == 400
     finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=30)
-    assert proc.returncode == 0
+        stop(proc)
 
 
 def test_a_reset_device_starts_a_new_epoch_beside_its_history(fleet, config):

@@ -6,9 +6,6 @@ hub's files, not from the page's own API answers, except the similar list (test_
 a second opinion, and the page is checked to show it beside the device's label."""
 import http.client
 import json
-import signal
-import subprocess
-import sys
 import urllib.parse
 import wave
 from datetime import datetime, timezone
@@ -16,7 +13,7 @@ from datetime import datetime, timezone
 import pytest
 
 from earmark import ROOT
-from test_hub import pull, sql, start_fleet, stop_fleet, write_config
+from test_hub import served, sql
 from test_page import PHONE, browser, phone, shots   # noqa: F401 (fixtures)
 
 FLEET = {'front': (2, 1), 'back': (1,)}   # both heard yesterday, only front the day before
@@ -38,26 +35,9 @@ def second_opinion():
 
 @pytest.fixture(scope='module')
 def hub(tmp_path_factory):
-    devs = start_fleet(tmp_path_factory.mktemp('pagefleet'), FLEET)
-    try:
-        config = write_config(tmp_path_factory.mktemp('pagehub'), devs)
-        extra = second_opinion()
-        with open(config, 'a') as f:
-            f.write(extra)
-        lines, _ = pull(config)
-        assert all(line['error'] is None for line in lines.values()), lines
-        proc = subprocess.Popen([sys.executable, '-m', 'earmark.cli', 'hub', 'serve', '--config',
-                                 str(config), '--port', '0', '--every', '3600'], cwd=str(ROOT),
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
-            base = proc.stderr.readline().split()[3].rsplit('/api/', 1)[0]
-            yield {'base': base, 'config': config, 'second': bool(extra)}
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            proc.communicate(timeout=60)
-        assert proc.returncode == 0
-    finally:
-        stop_fleet(devs)
+    extra = second_opinion()
+    for served_hub in served(tmp_path_factory, 'page', FLEET, extra):
+        yield dict(served_hub, second=bool(extra))
 
 
 def held(hub, where=''):

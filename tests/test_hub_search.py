@@ -5,16 +5,13 @@ The hub page's Find… sends a file there (Chromium, phone viewport)."""
 import http.client
 import io
 import json
-import signal
-import subprocess
-import sys
 import wave
 
 import pytest
 
 from earmark import ROOT
 from test_api import call, wav_bytes
-from test_hub import pull, sql, start_fleet, stop_fleet, write_config
+from test_hub import served, sql
 from test_page import browser, phone   # noqa: F401 (fixtures)
 
 FLEET = {'front': (2, 1), 'back': (1,)}
@@ -22,23 +19,7 @@ FLEET = {'front': (2, 1), 'back': (1,)}
 
 @pytest.fixture(scope='module')
 def hub(tmp_path_factory):
-    devs = start_fleet(tmp_path_factory.mktemp('searchfleet'), FLEET)
-    try:
-        config = write_config(tmp_path_factory.mktemp('searchhub'), devs)
-        lines, _ = pull(config)
-        assert all(line['error'] is None for line in lines.values()), lines
-        proc = subprocess.Popen([sys.executable, '-m', 'earmark.cli', 'hub', 'serve', '--config',
-                                 str(config), '--port', '0', '--every', '3600'], cwd=str(ROOT),
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
-            port = int(proc.stderr.readline().split()[3].split(':')[2].split('/')[0])
-            yield {'port': port, 'config': config, 'devs': devs}
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            proc.communicate(timeout=60)
-        assert proc.returncode == 0
-    finally:
-        stop_fleet(devs)
+    yield from served(tmp_path_factory, 'search', FLEET)
 
 
 def post(hub, body, k=10, headers=None):

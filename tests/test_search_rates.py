@@ -12,8 +12,7 @@ import pytest
 import soundfile
 import soxr
 
-from earmark import runtime
-from earmark.harness import RealAppliance
+from test_api import serving
 
 SNIPPET = r'''
 import asyncio, binascii, gc, json, sys
@@ -119,16 +118,7 @@ def test_what_is_not_taken_is_one_line(device, body, words):
 
 @pytest.fixture(scope='module')
 def dev(tmp_path_factory):
-    if runtime.micropython_binary() is None:
-        pytest.skip('micropython is not installed on this platform')
-    app = RealAppliance(tmp_path_factory.mktemp('rates'))
-    app.fill(app.days_ago([1]))
-    app.start()
-    try:
-        yield app
-    finally:
-        out = app.stop()
-    assert 'Traceback' not in out, out
+    yield from serving(tmp_path_factory.mktemp('rates'), [1])
 
 
 def ask(dev, path, body=None, kind='audio/wav'):

@@ -11,8 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from earmark import runtime
-from earmark.harness import LIVE_SOUND, RealAppliance
+from earmark.harness import LIVE_SOUND
+from test_api import serving
 
 
 class Hook(ThreadingHTTPServer):
@@ -51,16 +51,7 @@ class Hook(ThreadingHTTPServer):
 
 @pytest.fixture(scope='module')
 def dev(tmp_path_factory):
-    if runtime.micropython_binary() is None:
-        pytest.skip('micropython is not installed on this platform')
-    app = RealAppliance(tmp_path_factory.mktemp('hooks'))
-    app.fill(app.days_ago([1]))
-    app.start()
-    try:
-        yield app
-    finally:
-        out = app.stop()
-    assert 'Traceback' not in out, out
+    yield from serving(tmp_path_factory.mktemp('hooks'), [1])
 
 
 @pytest.fixture
