@@ -684,9 +684,18 @@ def test_idle_connections_do_not_hold_the_server(dev):
             sock.close()
 
 
+def settled_heap(dev):
+    """The lowest of three readings of the appliance's heap over 1.5 s. One reading can come out
+    3-6 KB high (a request's or a chunk's buffers still held when it is taken); a leak shows in
+    every reading."""
+    readings = []
+    for _ in range(3):
+        time.sleep(0.5)
+        readings.append(get(dev, '/api/health', token=False)[1]['heap_used'])
+    return min(readings)
+
+
 def test_heap_is_flat_after_the_error_paths(dev):
-    def heap():
-        return get(dev, '/api/health', token=False)[1]['heap_used']
     ev = get(dev, '/api/events?limit=1')[1]['events'][0]['id']
     paths = ['/api/events?limit=0', '/api/events/abc', '/api/events/%d/similar?k=0' % ev,
              '/api/stats?bucket=x', '/api/events/999999/clip.wav']
@@ -697,10 +706,10 @@ def test_heap_is_flat_after_the_error_paths(dev):
         call(dev, 'PATCH', '/api/events/%d' % ev, b'{', {'Content-Type': 'application/json'})
         call(dev, 'POST', '/api/search', b'junk', {'Content-Type': 'audio/wav'})
     errors()   # the first time loads the modules a search needs (embedwav, resample): kept
-    before = heap()
+    before = settled_heap(dev)
     for _ in range(20):
         errors()
-    assert heap() - before < 2048
+    assert settled_heap(dev) - before < 2048
 
 
 # ---- load
@@ -737,16 +746,6 @@ def test_load_16_clients_10000_requests(busy, capsys):
 
     def heap():
         return get(busy, '/api/health', token=False)[1]['heap_used']
-
-    def settled_heap():
-        # The lowest of three readings over 1.5 s. Read at once after a burst, the heap came out
-        # 6 KB high in about one run of ten (most likely server tasks still closing sockets
-        # their clients had finished reading). A leak shows in every reading; that did not.
-        readings = []
-        for _ in range(3):
-            time.sleep(0.5)
-            readings.append(heap())
-        return min(readings)
 
     def load(count, statuses):
         lock = threading.Lock()
@@ -785,9 +784,9 @@ def test_load_16_clients_10000_requests(busy, capsys):
     while get(busy, '/api/status')[1]['events_detected'] != detected:
         detected = get(busy, '/api/status')[1]['events_detected']
         time.sleep(4)
-    heap_quiet = settled_heap()
+    heap_quiet = settled_heap(busy)
     load(LOAD_REQUESTS // 5, statuses)
-    heap_after = settled_heap()
+    heap_after = settled_heap(busy)
     final = get(busy, '/api/status')[1]
     with capsys.disabled():
         print('\n  load: %d requests by %d clients in %.1f s; statuses %s; heap %d -> %d bytes '
