@@ -482,8 +482,15 @@ def test_notifications_from_the_page(api, browser, tmp_path):
                                '.textContent)')
         page.screenshot(path=str(tmp_path / 'notifications.png'))
         page.click('#nclose')
-        api.play(LIVE_SOUND)
-        posts = hook.wait(2)   # the test, then the event
+        # The test, then the event. A played recording is not heard as its label every time (in
+        # one full run no LIVE_SOUND event came within 60 s): up to three plays, as a doorbell
+        # is rung again; what is tested is that an event heard as LIVE_SOUND reaches the hook
+        # and the page.
+        for _ in range(3):
+            api.play(LIVE_SOUND)
+            if hook.heard(2, 30):
+                break
+        posts = hook.wait(2)
         assert posts[1][0] == '/ha' and posts[1][2]['label'] == LIVE_SOUND
         page.wait_for_function('() => shown.length > 0')
         assert page.evaluate('shown')[0][0] == 'Earmark: ' + LIVE_SOUND.replace('_', ' ')

@@ -43,9 +43,13 @@ class Hook(ThreadingHTTPServer):
     def url(self, path='/hook'):
         return 'http://127.0.0.1:%d%s' % (self.server_address[1], path)
 
-    def wait(self, n, timeout=60):
+    def heard(self, n, timeout):
+        """True once `n` POSTs came, False if they did not within `timeout` seconds."""
         with self.seen:
-            assert self.seen.wait_for(lambda: len(self.posts) >= n, timeout), self.posts
+            return self.seen.wait_for(lambda: len(self.posts) >= n, timeout)
+
+    def wait(self, n, timeout=60):
+        assert self.heard(n, timeout), self.posts
         return self.posts
 
 
