@@ -642,13 +642,13 @@ async def server_error(request):
 # ---- parameters
 
 
-def _int(text):
+def parse_int(text):
     if not text.isdigit():  # int() would take ' 5', '+5' and (CPython) '5_0'
         raise ValueError
     return int(text)
 
 
-def _seconds(text):
+def parse_seconds(text):
     """A time in seconds as sent (a JSON number) -> integer ms, exact for plain decimals."""
     whole, frac = (text.split('.', 1) + [''])[:2]
     if whole.isdigit() and (not frac or frac.isdigit()):
@@ -661,7 +661,7 @@ def _seconds(text):
     return int(ms) + (ms > int(ms))
 
 
-def _arg(request, name, parse=_int, default=None, lo=0, hi=TIME_MAX * 1000):
+def query_arg(request, name, parse=parse_int, default=None, lo=0, hi=TIME_MAX * 1000):
     text = request.args.get(name)
     if text is None:
         return default
@@ -686,21 +686,22 @@ def _event(ident):
 # ---- writing events
 
 
-def _time(ms):
+def seconds_text(ms):
     return '%d.%03d' % (ms // 1000, ms % 1000)
 
 
-def _event_json(ev, similarity=None):
+def event_json(ev, similarity=None):
     """The wire form of a store event (openapi.json: Event, or SimilarEvent with similarity)."""
     runners = ','.join('{"label":"%s","confidence":%s}' % (r[0], r[1]) for r in ev['runners_up'])
     return ('{"id":%d,"start":%s,"end":%s,"label":"%s","confidence":%s,"runners_up":[%s],'
             '"has_clip":%s,"locked":%s%s}') % (
-        ev['id'], _time(ev['start']), _time(ev['end']), ev['label'], ev['confidence'], runners,
+        ev['id'], seconds_text(ev['start']), seconds_text(ev['end']), ev['label'],
+        ev['confidence'], runners,
         'true' if ev['has_clip'] else 'false', 'true' if ev['locked'] else 'false',
         '' if similarity is None else ',"similarity":%s' % similarity)
 
 
-def _stream(request, head, items, tail=lambda: ']}'):
+def stream_json(request, head, items, tail=lambda: ']}'):
     """A streamed JSON answer: head, the items comma-separated, tail(). The pieces are packed
     into the request's slot buffer: a socket write per event would cost a trip through the
     event loop each, and a 1 KB string per write is what a fragmented heap refuses first."""
@@ -734,7 +735,7 @@ def _similar_events(found):
     for ident, similarity in found:
         ev = store.get(ident)
         if ev is not None:  # deleted since the search
-            yield _event_json(ev, similarity)
+            yield event_json(ev, similarity)
 
 
 # ---- endpoints
@@ -787,12 +788,12 @@ async def status(request):
 
 @route('GET', '/api/events')
 async def events(request):
-    start = _arg(request, 'start', _seconds)
-    end = _arg(request, 'end', _seconds)
-    label = _arg(request, 'label', store.labels.index)
-    least = _arg(request, 'min_confidence', float, None, 0, 1)
-    limit = _arg(request, 'limit', _int, 50, 1, 100)
-    before = _arg(request, 'before')
+    start = query_arg(request, 'start', parse_seconds)
+    end = query_arg(request, 'end', parse_seconds)
+    label = query_arg(request, 'label', store.labels.index)
+    least = query_arg(request, 'min_confidence', float, None, 0, 1)
+    limit = query_arg(request, 'limit', parse_int, 50, 1, 100)
+    before = query_arg(request, 'before')
     more = []  # the cursor, once an event older than the page is known to exist
 
     def page():
@@ -805,26 +806,26 @@ async def events(request):
                     return
                 n += 1
                 last = ev['id']
-                yield _event_json(ev)
+                yield event_json(ev)
         finally:
             found.close()
-    return _stream(request, '{"events":[', page(),
+    return stream_json(request, '{"events":[', page(),
                    lambda: '],"next":%s}' % (more[0] if more else 'null'))
 
 
 @route('GET', '/api/events/<ident>')
 async def event(request, ident):
-    return _event_json(_event(ident)), 200, JSON
+    return event_json(_event(ident)), 200, JSON
 
 
 @route('PATCH', '/api/events/<ident>')
 async def update(request, ident):
     ev = _event(ident)
     if (request.content_type or '').split(';')[0].strip().lower() != 'application/json':
-        await _drain(request)
+        await drain_body(request)
         raise Refused(415, 'send the changes as application/json')
     if request.content_length > Request.max_body_length:
-        await _drain(request)
+        await drain_body(request)
         raise Refused(413, 'JSON body larger than %d bytes' % Request.max_body_length)
     if request.body.count(b'{') > 1 or b'[' in request.body:
         # A patch is one flat object; 1 KB of '[' would otherwise nest 1000 lists in the heap.
@@ -844,7 +845,7 @@ async def update(request, ident):
         ev = store.relabel(ev['id'], label)
     if locked is not None and locked != ev['locked']:
         ev = store.lock(ev['id'], locked)
-    return _event_json(ev), 200, JSON
+    return event_json(ev), 200, JSON
 
 
 @route('DELETE', '/api/events/<ident>')
@@ -878,12 +879,12 @@ async def clip(request, ident):
 @route('GET', '/api/events/<ident>/similar')
 async def similar(request, ident):
     ev = _event(ident)
-    k = _arg(request, 'k', _int, 10, 1, 50)
+    k = query_arg(request, 'k', parse_int, 10, 1, 50)
     try:
         found = store.similar(ev['id'], k)
     except ValueError:  # an event stored without an embedding has nothing to compare
         found = []
-    return _stream(request, '{"events":[', _similar_events(found))
+    return stream_json(request, '{"events":[', _similar_events(found))
 
 
 class Body:
@@ -912,7 +913,7 @@ class Body:
             pass
 
 
-async def _drain(request):
+async def drain_body(request):
     await Body(request.stream, request.content_length).drain()
 
 
@@ -920,7 +921,7 @@ async def _drain(request):
 async def search(request):
     body = Body(request.stream, request.content_length)
     try:   # every answer, refusals too, waits for the whole upload (see Body)
-        k = _arg(request, 'k', _int, 10, 1, 50)
+        k = query_arg(request, 'k', parse_int, 10, 1, 50)
         if (request.content_type or '').split(';')[0].strip().lower() not in WAV_TYPES:
             raise Refused(415, 'send a WAV recording as audio/wav')
         if not request.content_length:
@@ -935,7 +936,7 @@ async def search(request):
     finally:
         await body.drain()
     found = store.similar(bytes(embedding), k)
-    return _stream(request, '{"query":{"label":"%s","confidence":%s},"events":[' % (
+    return stream_json(request, '{"query":{"label":"%s","confidence":%s},"events":[' % (
         label, round(confidence, 3)), _similar_events(found))
 
 
@@ -944,12 +945,12 @@ async def stats(request):
     bucket = request.args.get('bucket', 'hour')
     if bucket not in ('hour', 'day'):
         raise Refused(400, 'bad bucket (hour or day)')
-    start = _arg(request, 'start', _seconds, 0)
-    end = _arg(request, 'end', _seconds, TIME_MAX * 1000)
-    rows = ('{"start":%s,"counts":%s}' % (_time(b['start']), json.dumps(b['counts']))
+    start = query_arg(request, 'start', parse_seconds, 0)
+    end = query_arg(request, 'end', parse_seconds, TIME_MAX * 1000)
+    rows = ('{"start":%s,"counts":%s}' % (seconds_text(b['start']), json.dumps(b['counts']))
             for b in (store.stats(bucket, start, end) if end > start else ()))
-    return _stream(request, '{"bucket":"%s","start":%s,"end":%s,"buckets":[' % (
-        bucket, _time(start), _time(end)), rows)
+    return stream_json(request, '{"bucket":"%s","start":%s,"end":%s,"buckets":[' % (
+        bucket, seconds_text(start), seconds_text(end)), rows)
 
 
 @route('POST', '/api/live/ticket')
@@ -983,7 +984,7 @@ async def _live(request, sse):
             if kind == 'ping':
                 await sse.send('', comment=True)   # a failing write ends a vanished client
             else:
-                await sse.send(_event_json(payload) if kind == 'event' else payload, event=kind)
+                await sse.send(event_json(payload) if kind == 'event' else payload, event=kind)
             conn.since = compat.ticks_ms()
             # sse.send only queues: wait for the socket, so a slow client never piles up heap
             # (the pipeline's own queue for it drops the oldest instead). A message unsent for

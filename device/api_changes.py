@@ -16,13 +16,13 @@ cursor is the next id, the id and start (ms) of the last event sent (to recognis
 a device reset since answers 409, not someone else's events), and the edit records read per
 segment: `NEXT.CHECK.START` then `-FIRST.N` for each segment with edits.
 
-It streams like the lists (api._stream): the heap it takes does not grow with the store, only
+It streams like the lists (api.stream_json): the heap it takes does not grow with the store, only
 with the number of segments that have edits (a few dozen on a board).
 """
 import binascii
 
 import api
-from api import Refused, _arg, _int
+from api import Refused, query_arg, parse_int
 
 LIMIT = 100   # changes a page holds by default
 CURSOR_MAX = 900   # characters (the spec's maxLength): a store's segments all with edits fit
@@ -58,7 +58,7 @@ def _change(item):
     ident, start, ev, vector = item
     if ev is None:
         return '{"op":"delete","id":%d}' % ident
-    return '{"op":"event",%s,"embedding":%s}' % (api._event_json(ev)[1:-1], '"%s"' % (
+    return '{"op":"event",%s,"embedding":%s}' % (api.event_json(ev)[1:-1], '"%s"' % (
         binascii.b2a_base64(vector).decode().strip()) if vector else 'null')
 
 
@@ -78,7 +78,7 @@ async def changes(request):
     store = api.store
     after = request.args.get('after')   # none: from the oldest event kept ('' is a bad cursor)
     nxt, check, check_start, edits = (0, 0, -1, {}) if after is None else _cursor(after)
-    limit = _arg(request, 'limit', _int, LIMIT, 1, 1000)
+    limit = query_arg(request, 'limit', parse_int, LIMIT, 1, 1000)
     usage = store.usage()
     try:
         if nxt > usage['next_id'] or (check_start >= 0 and check >= nxt):
@@ -139,5 +139,5 @@ async def changes(request):
         for first in sorted(edits):
             text += '-%d.%d' % (first, edits[first])
         return '],"cursor":"%s","more":%s}' % (text, 'true' if cursor[3] else 'false')
-    return api._stream(request, '{"thinned":%d,"changes":[' % max(0, first_id - nxt), items(),
+    return api.stream_json(request, '{"thinned":%d,"changes":[' % max(0, first_id - nxt), items(),
                        tail)

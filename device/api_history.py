@@ -9,7 +9,7 @@ time, so the heap an export takes is bounded whatever its length.
 """
 import api
 import compat
-from api import TIME_MAX, Refused, _arg, _int, _seconds, _time, route
+from api import TIME_MAX, Refused, query_arg, parse_int, parse_seconds, seconds_text, route
 
 DAY = 86400000
 ARROW = {'Content-Type': 'application/vnd.apache.arrow.stream'}
@@ -26,13 +26,13 @@ def _history():
 
 def _range(request, points_default, whole=False):
     """(start, end, points): by default the last day, or with `whole` everything."""
-    end = _arg(request, 'end', _seconds, None)
-    start = _arg(request, 'start', _seconds, None)
+    end = query_arg(request, 'end', parse_seconds, None)
+    start = query_arg(request, 'start', parse_seconds, None)
     if end is None:
         end = compat.wall_ms() if start is None and not whole else TIME_MAX * 1000
     if start is None:
         start = 0 if whole else max(0, end - DAY)
-    return start, end, _arg(request, 'points', _int, points_default, 1, 100000)
+    return start, end, query_arg(request, 'points', parse_int, points_default, 1, 100000)
 
 
 def values(seconds, r, labels):
@@ -62,8 +62,10 @@ async def levels(request):
             yield '[%d,%d,%d,%s,%.2f,%s,%s,%.2f,%.2f,%.2f,%.2f,%.3f,%s,%s]' % (
                 (t, seconds, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
                  '"%s"' % v[10] if v[10] else 'null', 'true' if v[11] else 'false'))
-    return api._stream(request, '{"start":%s,"end":%s,"history":%s,"columns":["%s"],"rows":[' % (
-        _time(start), _time(end), 'false' if h is None else 'true', '","'.join(COLUMNS)), rows())
+    return api.stream_json(
+        request, '{"start":%s,"end":%s,"history":%s,"columns":["%s"],"rows":[' % (
+            seconds_text(start), seconds_text(end), 'false' if h is None else 'true',
+            '","'.join(COLUMNS)), rows())
 
 
 @route('GET', '/api/export.arrow')

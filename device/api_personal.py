@@ -29,11 +29,11 @@ def _model_id():
 
 async def _body(request):
     if (request.content_type or '').split(';')[0].strip().lower() != 'application/json':
-        await api._drain(request)
+        await api.drain_body(request)
         raise Refused(415, 'send the head as application/json')
     n = request.content_length
     if n > personal.MAX_BYTES:   # a bad request, as an oversized list of webhooks is
-        await api._drain(request)
+        await api.drain_body(request)
         raise Refused(400, 'a personal head is at most %d bytes' % personal.MAX_BYTES)
     if n <= api.Request.max_body_length:
         return request.body
@@ -99,8 +99,8 @@ async def label(request):
     for ident in ids:
         api.store.label_personal(ident, name)
     # streamed, as GET /api/events: 50 events' JSON at once is a block a board may not have
-    return api._stream(request, '{"events":[',
-                       (api._event_json(api.store.get(ident)) for ident in ids))
+    return api.stream_json(request, '{"events":[',
+                       (api.event_json(api.store.get(ident)) for ident in ids))
 
 
 async def embeddings(request):
@@ -120,4 +120,4 @@ async def embeddings(request):
         for ident in ids:
             v = api.store.embedding(ident) or b''   # damaged since: an empty list
             yield '"%d":[%s]' % (ident, ','.join(str((b ^ 128) - 128) for b in v))
-    return api._stream(request, '{"embeddings":{', items(), lambda: '}}')
+    return api.stream_json(request, '{"embeddings":{', items(), lambda: '}}')

@@ -19,7 +19,7 @@ from microdot import Request
 
 import api
 import storefile
-from api import JSON, Refused, _drain, _event_json
+from api import JSON, Refused, drain_body, event_json
 
 HOOKS = '.hooks.json'   # beside the store (api.attach looks for it)
 MAX_HOOKS = 3
@@ -123,7 +123,7 @@ async def _events(sub):
             body = None
             for h in hooks:
                 if ev['label'] in h['labels']:
-                    body = body or _event_json(ev)
+                    body = body or event_json(ev)
                     _queue(h['url'], ev['label'], body)
     finally:
         listening = None
@@ -210,10 +210,10 @@ async def _put(request):
     global hooks
     shape = 'body must be {"hooks": [{"url": ..., "labels": [...]}]}'
     if (request.content_type or '').split(';')[0].strip().lower() != 'application/json':
-        await _drain(request)
+        await drain_body(request)
         raise Refused(415, 'send the hooks as application/json')
     if request.content_length > Request.max_body_length:   # no valid one is (MAX_URL)
-        await _drain(request)
+        await drain_body(request)
         raise Refused(400, 'JSON body larger than %d bytes' % Request.max_body_length)
     # A list per hook and an object around each at most (a URL has no brackets or braces): 1 KB
     # of '[' must not nest in the heap.
