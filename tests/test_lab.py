@@ -6,17 +6,13 @@ equal to the last bit; and the lab page at a phone's size teaches a sound from t
 import importlib.util
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 import soundfile
-from playwright import sync_api as playwright_api
 
 from earmark import DEVICE, ROOT, labsite, runtime
+from test_page import browser   # noqa: F401 (fixture)
 
-CHROMIUM = Path('/usr/bin/chromium')
-ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run']
 PHONE = {'viewport': {'width': 390, 'height': 844}, 'device_scale_factor': 2, 'is_mobile': True,
          'has_touch': True}
 # Test clips: the demo's four, and 24 s of its scene (a bed with sounds in it, so the segmenter
@@ -39,16 +35,6 @@ def site(tmp_path_factory):
     httpd = labsite.server(folder)
     yield 'http://127.0.0.1:%d/' % httpd.server_address[1]
     httpd.shutdown()
-
-
-@pytest.fixture(scope='module')
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip('Debian chromium is not installed (tools/system-packages.txt)')
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope='module')
