@@ -205,7 +205,9 @@ class Segmenter:
             elif (w - ev[3]) * self.hop * self.fs > self.GAP:
                 self._close(c, done)
                 continue
-            if (w * self.hop + self.window - ev[0]) * self.fs >= self.MAX_LENGTH:
+            # Cut only while it sounds (this window scored): a sound that ended in the gap
+            # before the limit closes at its own offset, not at the limit.
+            if ev[2] == w and (w * self.hop + self.window - ev[0]) * self.fs >= self.MAX_LENGTH:
                 end = ev[0] + int(self.MAX_LENGTH / self.fs)
                 self._close(c, done, end)
                 self._open[c] = [end, w, w, w, [0.0] * len(self.labels), 0, ev[6]]

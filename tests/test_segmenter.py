@@ -403,6 +403,162 @@ print(json.dumps(events))
     assert [r[0] for r in out[0]['runners_up']] == ['background', 'doorbell']
 
 
+# ---- more exact scenes: the edges of each setting (what a mutation run found untested) ----
+
+def test_an_event_still_sounding_when_the_stream_ends_is_reported(device):
+    # The sound goes on to the stream's last frame (699); windows 5-20 score it. Nothing closes
+    # it before the end: flush() does, its offset where the last window (20: frames 620-681)
+    # still hears the sound, at that window's end.
+    levels = [(200, -5000, 0), (500, -2000, 0)]
+    scores = {w: 0.9 for w in range(5, 21)}
+    events, windows, last = exact(device, levels, scores)
+    assert windows[20][0] == [['dog_bark', 3.2]]
+    assert last['flushed'] == events == [event(200, 682, 0.9, 0.05)]
+
+
+def test_a_two_frame_blip_before_the_sound_is_not_its_onset(device):
+    # Two frames at the sound's level (190, 191), three of bed, then the sound from 195: a blip
+    # is not a sound (RUN: three frames in a row), so the onset is 195.
+    levels = [(190, -5000, 0), (2, -2000, 0), (3, -5000, 0), (105, -2000, 0), (400, -5000, 0)]
+    scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}
+    assert exact(device, levels, scores)[0] == [event(195, 300, 0.66, 0.29)]
+
+
+def test_a_smoothed_score_exactly_at_off_keeps_the_event_open(device):
+    # OFF_RATIO 0.5: OFF is 0.25, exact in binary. Window 10 scores 0 after window 9's 0.5:
+    # smoothed exactly 0.25, at OFF, so the event is still going with window 10 (though that
+    # window's own score is not summed) and closes 3 hops after it, with window 13.
+    levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.5}
+    events, windows, _ = exact(device, levels, scores, {'off_ratio': 0.5})
+    # dog_bark (0.3 + 0.9 * 3 + 0.5) / 5 = 0.7; background (0.65 + 0.05 * 3 + 0.45) / 5 = 0.25
+    assert events == [event(200, 300, 0.7, 0.25)]
+    assert [w for w, (active, _) in windows.items() if active] == list(range(6, 13))
+
+
+# EXACT's run() with settings given as device-side expressions: a length in seconds worked out
+# with the segmenter's own float arithmetic (frames * frame seconds) is equal to the last bit.
+EXPRESSIONS = '''
+_exact_run = run
+def run(levels, scores, settings, thresholds=None):
+    _exact_run(levels, scores, {k: eval(v) for k, v in settings.items()}, thresholds)
+'''
+
+
+def test_an_event_exactly_max_length_long_is_cut_there(device):
+    # MAX_LENGTH 172 frames: the onset is 200 and window 10 ends at frame 372, exactly 172
+    # frames later: the event is cut with window 10 (not window 11, 203 frames on). The rest
+    # ends with the sound at 450, though its own limit (544) passes while windows 14-16 keep
+    # it open under OFF: a sound that ended is not stretched to the limit (it was: 8.704 s).
+    levels = [(200, -5000, 0), (250, -2000, 0), (400, -5000, 0)]
+    lines = device.json_lines(EXACT + EXPRESSIONS + 'run(%r, %r, %r)' % (
+        levels, {w: 0.9 for w in range(5, 14)}, {'max_length': '172 * (256 / 16000)'}))
+    cut = 200 + int(172 * (256 / 16000) / (256 / 16000))
+    current = {line['w']: line['current'] for line in lines[:-1]}
+    assert current[9][0] == 3.2 and current[10][0] == round(cut * 0.016, 3)
+    closed = [e for line in lines[:-1] for e in line['closed']] + lines[-1]['flushed']
+    assert [(e['start'], e['end']) for e in closed] == [
+        (3.2, round(cut * 0.016, 3)), (round(cut * 0.016, 3), 7.2)]
+
+
+def test_an_event_exactly_min_duration_long_is_kept(device):
+    levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}
+    lines = device.json_lines(EXACT + EXPRESSIONS + 'run(%r, %r, %r)' % (
+        levels, scores, {'min_duration': '100 * (256 / 16000)'}))
+    closed = [e for line in lines[:-1] for e in line['closed']] + lines[-1]['flushed']
+    assert closed == [event(200, 300, 0.66, 0.29)] and lines[-1]['dropped'] == 0
+    lines = device.json_lines(EXACT + EXPRESSIONS + 'run(%r, %r, %r)' % (
+        levels, scores, {'min_duration': '101 * (256 / 16000)'}))
+    assert lines[-1]['flushed'] == [] and lines[-1]['dropped'] == 1
+
+
+def test_the_flicker_step_to_the_centi_db(device):
+    # The bed blips to -4000 every 8th frame: the step over the bed (-5000) is the blips' top
+    # (-4000) + FLICKER_DB (3 dB): 13 dB, under half-way to the sound (15 dB): the threshold is
+    # -3700. The sound is led in by three frames at -3702, two hundredths of a dB under it:
+    # not yet the sound, the onset is where it reaches -2000 (603).
+    levels = [(600, -5000, 0), (3, -3702, 0), (197, -2000, 0), (500, -5000, 0)]
+    scores = {w: 0.9 for w in range(19, 26)}
+    lines = device.json_lines(EXACT + BLIPS % -4000 + 'run(%r, %r, {})' % (levels, scores))
+    events = [e for line in lines[:-1] for e in line['closed']] + lines[-1]['flushed']
+    assert [(e['start'], e['end']) for e in events] == [(round(603 * 0.016, 3), 12.8)]
+
+
+def test_an_event_in_the_first_window_rises_6_db_over_the_floor_to_the_centi_db(device):
+    # Nothing was heard before window 0, so the sound's bed is the floor (-5000) and its step
+    # ONSET_DB: the threshold is -4400. Led in by 3 frames at -4403 (under it) and 3 at -4400
+    # (at it): the onset is the first of those at -4400, frame 53.
+    levels = [(50, -5000, 0), (3, -4403, 0), (3, -4400, 0), (94, -2000, 0), (400, -5000, 0)]
+    events, _, _ = exact(device, levels, {0: 0.9, 1: 0.9, 2: 0.9, 3: 0.9})
+    assert [(e['start'], e['end']) for e in events] == [(round(53 * 0.016, 3), 2.4)]
+
+
+def test_one_window_hears_it_the_next_opens_it(device):
+    # A sound scored 0.9 by window 5 alone (smoothed 0.45: nothing opens) and 0.2 by window 6
+    # (under OFF, but smoothed 0.55: window 6 opens the event). The window that heard it is the
+    # event's first: its onset is looked for there and its score is in the confidence,
+    # (0.9 + 0.2) / 2; background (0.05 + 0.75) / 2. The event's last window is the one that
+    # opened it (6): the sound goes on past that window's end, 248, where the event ends.
+    levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    events, windows, _ = exact(device, levels, {5: 0.9, 6: 0.2})
+    assert events == [event(200, 248, 0.55, 0.4)]
+    assert windows[5][0] == [] and windows[6][0] == [['dog_bark', 3.2]]
+
+
+def test_smoothing_over_three_windows(device):
+    levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    # SMOOTH 3. Windows 5 and 6 at 0.3 and window 7 at 0.9: smoothed 0.5 opens with window 7,
+    # and both windows before it are over OFF (0.225): the event sums from window 5.
+    # (0.3 * 3 + 0.9 * 2) / 5 = 0.54; background (0.65 * 3 + 0.05 * 2) / 5 = 0.41.
+    scores = {5: 0.3, 6: 0.3, 7: 0.9, 8: 0.9, 9: 0.3}
+    assert exact(device, levels, scores, {'smooth': 3})[0] == [event(200, 300, 0.54, 0.41)]
+    # Window 6 under OFF breaks the run: window 5 is not the event's though it scored 0.9;
+    # the sums start at window 7, which opens it ((0.9 + 0.1 + 0.9) / 3): (0.9 * 2 + 0.3) / 3.
+    scores = {5: 0.9, 6: 0.1, 7: 0.9, 8: 0.9, 9: 0.3}
+    assert exact(device, levels, scores, {'smooth': 3})[0] == [event(200, 300, 0.7, 0.25)]
+
+
+def test_the_first_windows_average_only_what_was_heard(device):
+    # A sound from frame 70 scored 0.6 by windows 1 and 2. SMOOTH 3: window 1's average is
+    # over the two windows heard so far, (0 + 0.6) / 2 = 0.3, then 0.4, 0.4, 0.2: never ON, no
+    # event. With SMOOTH 2, window 2 averages 0.6 and opens one.
+    levels = [(70, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
+    events, windows, last = exact(device, levels, {1: 0.6, 2: 0.6}, {'smooth': 3})
+    assert events == [] and last['gated'] == 0
+    assert not any(active for active, _ in windows.values())
+    events, _, _ = exact(device, levels, {1: 0.6, 2: 0.6})
+    assert [(e['start'], e['confidence']) for e in events] == [(1.12, 0.6)]
+
+
+def test_gate_back_lets_a_rise_just_before_the_first_scoring_window_count(device):
+    # The knock of the test above (frames 170-179) with GATE_BACK 1 s: the rise 7-16 frames
+    # before window 6 counts, and the event opens. Nothing sounds inside the windows that
+    # scored: both edges fall back to the window grid (217: what window 5 did not hear; 248:
+    # what window 8 does not hear).
+    levels = [(170, -5000, 0), (10, -2000, 0), (520, -5000, 0)]
+    events, _, last = exact(device, levels, {6: 0.9, 7: 0.9}, {'gate_back': 1.0})
+    assert [(e['start'], e['end']) for e in events] == [(3.472, 3.968)] and last['gated'] == 0
+
+
+def test_the_gate_takes_a_run_that_begins_on_the_first_frame_it_looks_at(device):
+    # Five loud frames (GATE_RUN) right at the start of window 6, the first scoring window:
+    # a rise, the event opens (four were one too few, above).
+    levels = [(186, -5000, 0), (5, -2000, 0), (509, -5000, 0)]
+    events, _, last = exact(device, levels, {6: 0.9, 7: 0.9}, {'min_duration': 0.01})
+    assert [e['start'] for e in events] == [round(186 * 0.016, 3)] and last['gated'] == 0
+
+
+def test_an_event_is_at_least_a_frame_long(device):
+    # A faint sound (the gate lowered so it opens) scored by window 6 alone: both its edges fall
+    # back to the grid, and they meet (217: window 5 did not hear before it, window 7 heard from
+    # it). The event is then one frame long, never empty (MIN_DURATION lowered to keep it).
+    levels = [(200, -5000, 0), (100, -4702, 0), (400, -5000, 0)]
+    events, _, _ = exact(device, levels, {6: 1.0},
+                         {'rise_db': 2, 'high_db': 2, 'min_duration': 0.01})
+    assert [(e['start'], e['end']) for e in events] == [(3.472, 3.488)]
+
+
 # ---- the order statistics and the background floor, against references computed here ----
 
 def lcg(seed):
