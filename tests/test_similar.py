@@ -253,11 +253,12 @@ RAWS = %(raws)r
 out = {'none': ix.last_id(0)}
 ix.add(0x05060708, 0, similar.normalise(RAWS[0], DIM))
 out['one'] = ix.last_id(0)
+out['one_vector'] = list(ix.vector(0, 0x05060708) or b'')   # a list of one entry
 for k, ident in enumerate((0x05060709, 0x0506070A, 0x0506070B, 0x0506070C)):
     ix.add(ident, 0, similar.normalise(RAWS[k + 1], DIM))
 damage(2)                       # the middle one: the binary search meets it first
-out['found'] = [ix.vector(0, i) is not None for i in (0x05060708, 0x05060709, 0x0506070A,
-                                                       0x0506070B, 0x0506070C, 0x0506070D)]
+out['found'] = [list(ix.vector(0, i) or b'') for i in (0x05060708, 0x05060709, 0x0506070A,
+                                                        0x0506070B, 0x0506070C, 0x0506070D)]
 # Searches skip a bucket with no file, wherever it is in the list.
 q = similar.normalise(%(query)r, DIM)
 out['missing'] = [ix.search(q, 3, [5, 0], 0, 2 ** 32 - 1, lambda i: True),
@@ -277,9 +278,40 @@ def test_damaged_posting_lists(device, tmp_path):
     got = device.json_lines(DAMAGED_LISTS % dict(dim=DIM, root=str(tmp_path), raws=raws,
                                                  query=query))[0]
     assert got['none'] == -1 and got['one'] == 0x05060708
-    # The damaged entry's vector is gone; the others are found by reading the whole list.
-    assert got['found'] == [True, True, False, True, True, False]
+    assert got['one_vector'] == int8(normalise(raws[0]))
+    # The damaged entry's vector is gone; the others are found by reading the whole list,
+    # byte for byte what was stored.
+    assert got['found'] == [int8(normalise(raws[0])), int8(normalise(raws[1])), [],
+                            int8(normalise(raws[3])), int8(normalise(raws[4])), []]
     ids = [0x05060708 + k for k in range(5)]
     intact = {i: normalise(raw) for i, raw in zip(ids, raws) if i != ids[2]}
     assert got['missing'] == [top(query, intact, 3)] * 2
     assert got['last_first'] == 0x05060708 and got['last_none'] == -1
+
+
+UNEVEN = '''
+import json, similar
+DIM = %(dim)d
+ix = similar.Index(%(root)r, DIM, bytes(%(centroids)r))
+for ident, bucket, raw in %(events)r:
+    ix.add(ident, bucket, similar.normalise(raw, DIM))
+q = similar.normalise(%(query)r, DIM)
+every = lambda i: True
+print(json.dumps({k: ix.search(q, k, [0, 1, 2], 0, 2 ** 32 - 1, every) for k in (3, 12, 20)}))
+'''
+
+
+def test_buckets_of_uneven_sizes_give_each_event_once(device, tmp_path):
+    # Bucket 0 holds seven entries, bucket 1 two, bucket 2 four: each bucket is read into the
+    # same buffer, whose slots past a short bucket's entries still hold the bucket before's.
+    # Every search, the kept winners' (k 3) and the checked one's (k 12, 20: more than there
+    # are), gives each event once, ranked as the brute force ranks them.
+    rng = np.random.default_rng(7)
+    events = [(100 + n, 0 if n < 7 else 1 if n < 9 else 2, rng.integers(-90, 91, DIM).tolist())
+              for n in range(13)]
+    query = rng.integers(-90, 91, DIM).tolist()
+    vectors = {i: normalise(raw) for i, _, raw in events}
+    got = device.json_lines(UNEVEN % dict(dim=DIM, root=str(tmp_path), events=events,
+                                          centroids=[1] * (3 * DIM), query=query))[0]
+    assert got == {'3': top(query, vectors, 3), '12': top(query, vectors, 12),
+                   '20': top(query, vectors, 20)}
