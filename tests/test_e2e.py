@@ -143,7 +143,7 @@ def test_bench_api():
 
 
 def test_bench_heap():
-    if shutil.which('node') is None:   # under CI=true this skip fails (conftest.py)
+    if shutil.which('node') is None:   # this skip fails (tests/skips.py)
         pytest.skip('node is not installed (README: earmark bench heap)')
     out = earmark('bench', 'heap')
     figures = json.loads(out.strip().splitlines()[-1])
