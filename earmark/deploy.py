@@ -22,7 +22,6 @@ off half-way, or a file edited by hand, still reads as what it is. The list the 
 nothing else (the config, the token, the event store) ever is.
 """
 import hashlib
-import importlib.util
 import json
 import re
 import subprocess
@@ -31,7 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import DEVICE, image
+from . import image
+# The device's own code for the config and the token record, not a copy of it.
+from .bridge import device_module
 
 ARCH = 'xtensawin'                 # ESP32 and ESP32-S3
 FLASH_BUDGET = 256 * 1024          # code, libraries, model and page together
@@ -121,15 +122,6 @@ for d in %(dirs)r:
     except OSError:
         pass
 '''
-
-
-def device_module(name):
-    """A device module (config, auth) loaded from source in CPython, fresh: the host uses the
-    device's own code for the config and the token record instead of a copy of it."""
-    spec = importlib.util.spec_from_file_location('earmark_device_' + name, DEVICE / (name + '.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 class Board:
@@ -423,10 +415,9 @@ def _parents(dirs):
 
 
 def needs_native(folder):
-    """emlearn_trees runs trees (a forest's or a pair's); a net alone runs in the image's own
-    cnn.py."""
-    from training import bundle   # scikit-learn comes with it: only when deploying
-    return bundle.has_trees(bundle.read(Path(folder) / 'model'))
+    """emlearn_trees runs trees (a forest's, model.json format 2, or a pair's, 4); a net alone
+    (format 3) runs in the image's own cnn.py (device/classifier.py reads the formats)."""
+    return json.loads((Path(folder) / 'model' / 'model.json').read_text())['format'] != 3
 
 
 def install_native(board, survey):

@@ -15,7 +15,6 @@ import json
 import queue
 import signal
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -24,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
-from . import DEVICE, demo, image, runtime
+from . import demo, image, runtime
 from .detect import appliance_args, appliance_heap, run_appliance
 from .store_dump import open_store
 
@@ -64,18 +63,6 @@ def interrupt(proc, wait):
         proc.kill()
         proc.wait()
         return False
-
-
-def make_token(path):
-    """A token and its auth file, made by the device's own auth module (run in CPython)."""
-    sys.path.insert(0, str(DEVICE))
-    try:
-        import auth
-    finally:
-        sys.path.remove(str(DEVICE))
-    checker, token = auth.Auth.new()
-    checker.save(str(path))
-    return token
 
 
 class Microphone(threading.Thread):
@@ -147,7 +134,7 @@ class RealAppliance:
 
     def start(self, which='micropython', wait=30):
         """Starts the appliance in `which` runtime; returns once it answers (at most `wait` s)."""
-        self.token = make_token(self.folder / 'auth.json')
+        self.token = demo.make_token(self.folder / 'auth.json')
         self.port = free_port()
         self.base = 'http://127.0.0.1:%d' % self.port
         args = appliance_args('-', self.store, port=self.port, host='127.0.0.1')

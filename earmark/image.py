@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import BUILD, DEVICE, webui_build
+from . import BUILD, DEVICE, bridge, webui_build
 
 try:
     from mpremote.romfs import VfsRomWriter
@@ -151,8 +151,7 @@ def in_rom(path):
 def _packed_trees(model):
     """[(file name, bytes)]: the model's trees as forest.py's packed buffer, made by forest.py
     itself (in CPython); none for a net."""
-    from training.device import module   # training imports this module: import late
-    forest = module('forest')
+    forest = bridge.device_module('forest')
     meta = json.loads((model / 'model.json').read_text()).get('trees')
     if meta is None:
         return []

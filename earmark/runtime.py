@@ -4,10 +4,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import DEVICE, image
+from . import DEVICE, bridge, image
 
 DEFAULT_HEAP = '128K'
-SHIMS = Path(__file__).resolve().parent / 'shims'
 ROM_BOOT = Path(__file__).resolve().parent / 'rom_boot.py'
 
 
@@ -81,7 +80,6 @@ def command(runtime, args, heap=DEFAULT_HEAP, arch=None):
         return ([micropython_binary(), '-X', 'heapsize=%d' % (heap_bytes(heap) + flash)] + boot
                 + list(args), env, str(folder))
     if runtime == 'cpython':
-        paths = [str(DEVICE), str(SHIMS), env.get('PYTHONPATH')]
-        env['PYTHONPATH'] = os.pathsep.join(filter(None, paths))
+        env['PYTHONPATH'] = bridge.pythonpath(env.get('PYTHONPATH'))
         return [sys.executable] + list(args), env, str(DEVICE)
     raise ValueError('unknown runtime %r (micropython or cpython)' % runtime)

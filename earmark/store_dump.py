@@ -9,17 +9,12 @@ host sees exactly what the device would serve. Lines: one per event, oldest firs
 import json
 import sys
 
-from . import DEVICE
-from .runtime import SHIMS
+from .bridge import device_module
 
 
 def store_module():
     """The device's store module, loaded in this CPython."""
-    for path in (str(DEVICE), str(SHIMS)):
-        if path not in sys.path:
-            sys.path.insert(0, path)
-    import store
-    return store
+    return device_module('store')
 
 
 def open_store(folder):

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from training import data, distil, evaluate, model, teacher as teaching   # noqa: E402
 from training.windows import Windows   # noqa: E402
+from earmark.bridge import device_module   # noqa: E402
 
 DATA = ['../shared/data/train', '../shared/data/other', '../shared/data/negatives']
 
@@ -78,8 +79,7 @@ def snr(clean, coded):
 def device_codec_check(clips, n=20):
     """SNR of audioop's IMA-ADPCM and of device/adpcm.py (CPython, its plain-Python path) on
     the 8 kHz audio of the first n clips: the same algorithm should give the same quality."""
-    sys.path[:0] = [str(ROOT / 'device'), str(ROOT / 'earmark' / 'shims')]
-    import adpcm as device_adpcm
+    device_adpcm = device_module('adpcm')
     from array import array
     ours, theirs = [], []
     for clip in clips[:n]:

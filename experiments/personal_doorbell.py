@@ -40,7 +40,7 @@ from tqdm import tqdm  # noqa: E402
 
 from earmark import detect, labsite, personal  # noqa: E402
 from training import scenes  # noqa: E402
-from training.device import module  # noqa: E402
+from earmark.bridge import device_module as module  # noqa: E402
 
 LABEL = 'our doorbell'
 SHARE_OWN, SHARE_DOORBELL = 0.3, 0.2

@@ -2,7 +2,7 @@
 own POST /api/search finds them: device/resample.py reads the WAV (8 to 48 kHz 16-bit PCM, mono
 or stereo) as 16 kHz mono, device/embedwav.py takes the mean of its windows' scores and the
 embedding of its loudest window, with the device's front end and classifier; all imported into
-CPython from device/ (training/device.py, earmark/shims). One embedder, the device's; the hub
+CPython from device/ (earmark/bridge.py). One embedder, the device's; the hub
 has no copy.
 
 Other files earmark/audio.py reads (FLAC, 24-bit or float WAV, ...), which an appliance
@@ -31,7 +31,7 @@ class Embedder:
 
     def _load(self):
         if self._parts is None:
-            from training.device import module
+            from earmark.bridge import device_module as module
             c = module('classifier').Classifier(self.model)
             self._parts = (module('embedwav'), module('resample'), c, module('frontend').LogMel(),
                            module('windows').Windows(c.window_frames, c.hop_frames, c.n_mels))

@@ -7,7 +7,7 @@ import pytest
 from earmark import DEVICE
 from training import bundle, cnn
 from training.cnn import Batches, CnnRecipe, Quantized, fit, inputs
-from training.device import module
+from earmark.bridge import device_module as module
 from training.model import Embedding, Recipe, balanced, centroids, forest, votes
 from training.openset import Prototypes
 from training.windows import summarise

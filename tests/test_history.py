@@ -2,15 +2,15 @@
 exact roll-ups, thinning under a budget and its sample, the level a query picks, the recorder,
 heap, and power cuts on a real VfsLfs2 (tests/history_powercut.py)."""
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-sys.path[:0] = [str(Path(__file__).parents[1] / 'device'), str(Path(__file__).parent)]
-import history as H   # noqa: E402  (the device module: its constants and layout)
-from history_device import atom, slot_of   # noqa: E402
+from earmark import bridge
+
+H = bridge.device_module('history')   # its constants and layout
+from history_device import atom, slot_of   # noqa: E402  (device code too: after the bridge)
 
 HELPERS = Path(__file__).with_name('history_device.py').read_text()
 SHARES_BUDGET = 16 * 1024

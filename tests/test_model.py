@@ -194,7 +194,7 @@ while f.readinto(buf) == 2 * len(buf):
 def test_host_features_are_the_device_summarise_vectorised(device_image):
     """Training's numpy summaries give the device's numbers, in CPython and in micropython,
     including saturated and extreme frames."""
-    from training.device import module
+    from earmark.bridge import device_module as module
     from training.features import N_MELS
     from training.windows import HOP_FRAMES, WINDOW_FRAMES, starts, summaries
     rng = np.random.default_rng(3)

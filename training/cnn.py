@@ -10,7 +10,7 @@ import os
 import numpy as np
 from tqdm import tqdm
 
-from .device import module
+from earmark.bridge import device_module as module
 
 layer = module('cnn_host').layer            # the net's integer arithmetic, shared with CPython
 IN_STEP = 1 << module('cnn').IN_SHIFT     # centi-dB per input step

@@ -1,6 +1,5 @@
 """Fold-grouped evaluation: every score comes from windows of folds the model never trained on,
 and only from real recordings (augmented and synthetic sounds train, never score)."""
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -9,30 +8,10 @@ from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_
 from tqdm import tqdm
 
 from . import distil
+from .folds import SPLITS, splits
 from .mixes import Mixes, choose_threshold, scored_scenes
 from .model import Recipe, Trained, calibrate, decide
 from .windows import Windows
-
-SPLITS = 4
-ESC50_FOLD = re.compile(r'^esc50-fold(\d+)$')
-
-
-def splits(clips, n=SPLITS):
-    """Split index per clip. A fold value is never in two splits: ESC-50 fold k is split k-1,
-    other fold values (a speaker, a doorbell's repository) go round-robin within their label."""
-    by_label = defaultdict(set)
-    for c in clips:
-        if not ESC50_FOLD.match(c.fold):
-            by_label[c.label].add(c.fold)
-    assign = {}
-    for label in sorted(by_label):
-        for i, fold in enumerate(sorted(by_label[label] - set(assign))):
-            assign[fold] = i % n
-    out = []
-    for c in clips:
-        m = ESC50_FOLD.match(c.fold)
-        out.append((int(m.group(1)) - 1) % n if m else assign[c.fold])
-    return np.array(out)
 
 
 def category(clip):

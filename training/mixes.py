@@ -14,7 +14,7 @@ import numpy as np
 from tqdm import tqdm
 
 from . import scenes, sed
-from .device import module
+from earmark.bridge import device_module as module
 from .features import HOP, SAMPLE_RATE, logmel_frames
 from .windows import HOP_FRAMES, WINDOW_FRAMES, WINDOW_SAMPLES, patches, starts
 

@@ -15,6 +15,7 @@ from sklearn.metrics import f1_score
 
 from . import distil, openset
 from .augment import Augmenter
+from .folds import splits
 from .mixes import Mixes, scene_windows
 from .windows import Windows, summarise
 
@@ -256,7 +257,6 @@ class Trained:
     def _teaching(self, teacher, labels, other):
         if not self.distilled:
             return None
-        from .evaluate import splits
         groups = splits(self.windows.clips)[self.windows.clip]
         return distil.Teaching(teacher, self.windows, groups, len(labels),
                                balanced(self.windows.y, len(labels), other))

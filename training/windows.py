@@ -8,7 +8,7 @@ from array import array
 import numpy as np
 from tqdm import tqdm
 
-from .device import module
+from earmark.bridge import device_module as module
 from .features import HOP, N_FFT, N_MELS, logmel_frames
 
 WINDOW_FRAMES = 62          # 62 frames * 16 ms hop + the FFT = 1.008 s

@@ -22,18 +22,21 @@ def layer(x, wq, bq, shift, pool):
     return np.clip((acc + bq + (1 << (shift - 1))) >> shift, 0, 127)
 
 
-def conv(src, h, w, cin, weights, bias, shift, cout, pool, best, dst, signed=False):
-    """device/cnn.py's _conv, same arguments and bytes out."""
-    from cnn import BIAS_OFFSET
-    x = np.frombuffer(src, np.int8 if signed else np.uint8, h * w * cin).astype(np.int64)
-    wq = np.frombuffer(weights, np.uint8, cout * 9 * cin).astype(np.int64) - 128
-    out = layer(x.reshape(1, h, w, cin), wq.reshape(cout, 3, 3, cin).transpose(1, 2, 3, 0),
-                np.frombuffer(bias, np.uint32, cout).astype(np.int64) - BIAS_OFFSET,
-                np.frombuffer(shift, np.uint8, cout).astype(np.int64), pool)
-    dst[:out.size] = out.astype(np.uint8).tobytes()
+def convolutions(bias_offset):
+    """(conv, conv_input): device/cnn.py's _conv and _conv_input, same arguments and bytes out,
+    for biases stored + `bias_offset` (cnn.BIAS_OFFSET: cnn.py passes it, so this module
+    imports nothing of the device's)."""
+    def conv(src, h, w, cin, weights, bias, shift, cout, pool, best, dst, signed=False):
+        x = np.frombuffer(src, np.int8 if signed else np.uint8, h * w * cin).astype(np.int64)
+        wq = np.frombuffer(weights, np.uint8, cout * 9 * cin).astype(np.int64) - 128
+        out = layer(x.reshape(1, h, w, cin), wq.reshape(cout, 3, 3, cin).transpose(1, 2, 3, 0),
+                    np.frombuffer(bias, np.uint32, cout).astype(np.int64) - bias_offset,
+                    np.frombuffer(shift, np.uint8, cout).astype(np.int64), pool)
+        dst[:out.size] = out.astype(np.uint8).tobytes()
 
+    def conv_input(src, h, w, weights, bias, shift, cout, pool, best, dst):
+        # the int8 input sits inside a one-cell zero border
+        x = np.frombuffer(src, np.int8, (h + 2) * (w + 2)).reshape(h + 2, w + 2)[1:-1, 1:-1]
+        conv(x.tobytes(), h, w, 1, weights, bias, shift, cout, pool, best, dst, signed=True)
 
-def conv_input(src, h, w, weights, bias, shift, cout, pool, best, dst):
-    """device/cnn.py's _conv_input: the int8 input sits inside a one-cell zero border."""
-    x = np.frombuffer(src, np.int8, (h + 2) * (w + 2)).reshape(h + 2, w + 2)[1:-1, 1:-1]
-    conv(x.tobytes(), h, w, 1, weights, bias, shift, cout, pool, best, dst, signed=True)
+    return conv, conv_input
