@@ -1,4 +1,5 @@
-"""Serves the page shell and openapi.json from the image's www/ folder.
+"""Serves the page shell, openapi.json and the browser lab (www/lab: MicroPython's WebAssembly
+port, the lab's page, bytecode and model; earmark/labsite.py) from the image's www/ folder.
 
 Every file there is stored gzipped (`name.gz`, made by earmark/webui_build.py) and sent as is with
 `Content-Encoding: gzip` to every client that accepts gzip (every browser). A client that does
@@ -29,7 +30,16 @@ TYPES = {
     'svg': 'image/svg+xml',
     'png': 'image/png',
     'ico': 'image/x-icon',
+    # the browser lab (earmark/labsite.py): MicroPython's WebAssembly port, bytecode, model
+    'mjs': 'text/javascript; charset=utf-8',
+    'wasm': 'application/wasm',
+    'mpy': 'application/octet-stream',
+    'bin': 'application/octet-stream',
+    'csv': 'text/csv; charset=utf-8',
 }
+# Files in a folder named for what is in them and its version (the lab's `lab/port-1.27.0/`)
+# never change under their name: a browser keeps them a year without asking.
+PINNED = '/port-'
 # A name in www/ has only these characters, so no segment can be '..', absolute, or hold a
 # backslash, a drive letter or a NUL once decoded.
 NAME_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.'
@@ -137,7 +147,7 @@ def respond(request, path, root=None, buf=None):
         'Content-Type': TYPES[filename[:-3].rsplit('.', 1)[-1]],
         'Vary': 'Accept-Encoding',
         # Revalidate on every load: a firmware update must show at once, and a 304 is tiny.
-        'Cache-Control': 'no-cache',
+        'Cache-Control': 'max-age=31536000, immutable' if PINNED in filename else 'no-cache',
         'ETag': etag,
         'X-Content-Type-Options': 'nosniff',
         'X-Frame-Options': 'DENY',  # frame-ancestors cannot go in the page's <meta> CSP

@@ -8,8 +8,9 @@ hour. MicroPython runs the lab as the lab page does (the device modules as plain
 Pyodide (npm `pyodide`, CPython 3.13) runs the same device modules from source, with the host
 stand-in for `micropython` (earmark/shims) and the same plain-Python convolution twin (numpy is
 not in the npm package). The last line reads `ready: MicroPython <N> ms, Pyodide <M> ms (<K>x)`,
-the cold medians. A row more: the lab page itself ready (port, device modules and model
-loaded into it, the classifier made), cold.
+the cold medians. Two rows more: the lab page itself ready (port, device modules and model
+loaded into it, the classifier made), cold, served by the lab's server and served from the
+device's flash (a real appliance in MicroPython, its image's www/lab, as a board serves it).
 """
 import json
 import shutil
@@ -17,7 +18,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from . import DEVICE, ROOT, labsite, runtime
+from . import DEVICE, ROOT, bridge, labsite
 
 RUNS = 5
 CLIP_SECONDS = 10
@@ -26,7 +27,7 @@ PYODIDE_FILES = ('pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_s
 # The device modules Pyodide imports from source (as CPython runs the appliance), and the lab's.
 PYODIDE_SOURCES = [DEVICE / (m + '.py') for m in labsite.DEVICE_MODULES + ('compat',)] + [
     labsite.LAB_SOURCE / 'labcore.py', labsite.LAB_SOURCE / 'wasm' / 'cnn_host.py',
-    runtime.SHIMS / 'micropython.py']
+    bridge.SHIMS / 'micropython.py']
 
 # Shared by both pages: fetching a file as bytes, and the classification timed.
 COMMON = '''const get = async (f) => new Uint8Array(await (await fetch(f)).arrayBuffer());
@@ -37,7 +38,7 @@ const CLASSIFY = 'sys.path[:0] = ["PATH"]\\nimport labcore\\n' +
 
 MP_PAGE = '''<!doctype html><meta charset="utf-8"><title>MicroPython</title><script type="module">
 ''' + COMMON + '''
-const { loadMicroPython } = await import('../micropython.mjs');
+const { loadMicroPython } = await import('../PORT_DIR/micropython.mjs');
 const mp = await loadMicroPython({ heapsize: 24 * 1024 * 1024 });
 mp.runPython('import sys');
 window.ready = performance.now();
@@ -50,7 +51,7 @@ window.classify = async () => {
   mp.runPython(CLASSIFY.replace('PATH', '/lab/py'));
   return [performance.now() - t, mp.globals.get('n')];
 };
-</script>'''
+</script>'''.replace('PORT_DIR', labsite.PORT_DIR)
 
 PY_PAGE = '''<!doctype html><meta charset="utf-8"><title>Pyodide</title><script type="module">
 ''' + COMMON + '''
@@ -102,6 +103,33 @@ def _ready(context, url):
     return page, ms
 
 
+def _lab_ready(p, chromium, flags, profiles, url):
+    """ms from navigation to the lab page's ready, a new browser profile (cold) each run."""
+    out = []
+    for k in range(RUNS):
+        context = p.chromium.launch_persistent_context(
+            str(profiles / str(k)), executable_path=str(chromium), args=flags)
+        page = context.new_page()
+        page.goto(url)
+        out.append(page.evaluate('window.lab.ready'))
+        context.close()
+    return out
+
+
+def _device_lab_ready(p, chromium, flags, folder):
+    """_lab_ready for the lab a real appliance serves from its image (MicroPython, its
+    microphone hearing the room: the pipeline runs while it serves)."""
+    from .harness import RealAppliance
+    app = RealAppliance(folder).start()
+    try:
+        if not (app.image / 'www' / 'lab' / 'index.html.gz').exists():
+            raise RuntimeError('the image has no lab (npm\'s port is not installed: earmark '
+                               'lab --fetch)')
+        return _lab_ready(p, chromium, flags, folder / 'profiles', app.base + '/lab/index.html')
+    finally:
+        app.stop()
+
+
 def run(args=None):
     from playwright.sync_api import sync_playwright
 
@@ -131,16 +159,11 @@ def run(args=None):
                         took, windows = again.evaluate('window.classify()')
                     context.close()
                 rows[name] = (statistics.median(cold), statistics.median(warm), took, windows)
-            # the lab page itself: the port, then the device modules and the model loaded
-            lab_cold = []
-            for k in range(RUNS):
-                context = p.chromium.launch_persistent_context(
-                    str(Path(tmp) / ('profile-lab-%d' % k)), executable_path=str(chromium),
-                    args=flags)
-                page = context.new_page()
-                page.goto(base.replace('/bench/', '/index.html'))
-                lab_cold.append(page.evaluate('window.lab.ready'))
-                context.close()
+            # the lab page itself: the port, then the device modules and the model loaded;
+            # from the lab's server, then from an appliance's flash
+            lab_cold = _lab_ready(p, chromium, flags, Path(tmp) / 'lab',
+                                  base.replace('/bench/', '/index.html'))
+            device_cold = _device_lab_ready(p, chromium, flags, Path(tmp) / 'device')
         httpd.shutdown()
     print('%-12s %14s %14s %22s' % ('', 'ready cold ms', 'ready warm ms',
                                      '%d s clip ms (windows)' % CLIP_SECONDS))
@@ -148,6 +171,8 @@ def run(args=None):
         print('%-12s %14.0f %14.0f %15.0f (%d)' % (name, cold, warm, took, windows))
     print('%-12s %14.0f   (the Earmark lab page: port, device modules and model loaded)'
           % ('lab page', statistics.median(lab_cold)))
+    print('%-12s %14.0f   (the same page from a MicroPython appliance\'s flash: www/lab)'
+          % ('lab, device', statistics.median(device_cold)))
     mp, py = rows['MicroPython'][0], rows['Pyodide'][0]
     print('medians of %d runs each, Chromium %s, served over loopback' % (RUNS, 'headless'))
     print('ready: MicroPython %d ms, Pyodide %d ms (%.1fx)' % (round(mp), round(py), py / mp))

@@ -247,6 +247,8 @@ def build(arch=None, out=None):
         wanted.add(target)
     for target, _ in webui_build.build(out / 'www'):
         wanted.add(target)
+    from . import labsite   # here: labsite imports this module
+    wanted.update(labsite.write_device(out / 'www' / 'lab'))   # none without npm's port
     for path in sorted(out.rglob('*'), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()

@@ -13,12 +13,14 @@ plain-Python path in the module itself; webui/lab/wasm/cnn_host.py is their twin
 coming from the image with their viper kernels, as a device runs them.
 """
 import functools
+import hashlib
 import http.server
 import json
 import shutil
 import subprocess
 import tempfile
 import threading
+import zlib
 from pathlib import Path
 
 from . import BUILD, DEVICE, ROOT, image, runtime
@@ -35,6 +37,9 @@ DEVICE_MODULES = ('classifier', 'cnn', 'forest', 'frontend', 'windows', 'level',
                   'similar', 'storefile', 'personal')
 LAB_MODULES = ('labcore', 'teach', 'wasm/cnn_host')
 PAGE_FILES = ('index.html', 'lab.js', 'lab.css')
+# The port's folder in the lab, named for its version: a device serves what is under it to be
+# kept a year (device/static.py PINNED), as it never changes under that name.
+PORT_DIR = 'port-' + PORT_VERSION
 # Viper kernels whose plain twin sits behind a guard that names MicroPython rather than viper:
 # (module, guard as written, what it becomes where there is no viper). A guard that changes
 # fails the build rather than shipping a kernel that cannot run.
@@ -102,8 +107,15 @@ def build(out=OUT, model=None):
     (out / 'py').mkdir(parents=True)
     for name in PAGE_FILES:
         shutil.copyfile(LAB_SOURCE / name, out / name)
+    script = (out / 'lab.js').read_text()
+    if "'./micropython.mjs'" not in script:
+        raise RuntimeError('webui/lab/lab.js no longer imports ./micropython.mjs; update '
+                           'earmark/labsite.py build()')
+    (out / 'lab.js').write_text(script.replace("'./micropython.mjs'",
+                                               "'./%s/micropython.mjs'" % PORT_DIR))
+    (out / PORT_DIR).mkdir()
     for name in ('micropython.mjs', 'micropython.wasm'):
-        shutil.copyfile(port_folder() / name, out / name)
+        shutil.copyfile(port_folder() / name, out / PORT_DIR / name)
     for name in DEVICE_MODULES:
         _plain(DEVICE / (name + '.py'), out / 'py' / (name + '.mpy'))
     for name in LAB_MODULES:
@@ -115,6 +127,48 @@ def build(out=OUT, model=None):
                    if p.is_file() and p.parts[len(out.parts)] in ('py', 'model'))
     (out / 'files.json').write_text(json.dumps(files))
     return out
+
+
+def _inputs_digest(model):
+    """What the lab on a device is made of: a new digest whenever any of it changes."""
+    h = hashlib.sha256(PORT_VERSION.encode())
+    paths = ([DEVICE / (n + '.py') for n in DEVICE_MODULES]
+             + [LAB_SOURCE / (n + '.py') for n in LAB_MODULES]
+             + [LAB_SOURCE / n for n in PAGE_FILES] + [Path(__file__)]
+             + sorted(p for p in Path(model).iterdir() if p.is_file() and p.name != 'LICENSE'))
+    for p in paths:
+        h.update(str(p.name).encode() + b'\0' + p.read_bytes())
+    return h.hexdigest()
+
+
+def write_device(folder, model=None):
+    """The lab as a device serves it from its flash: every file of build()'s folder gzipped
+    (webui_build's WBITS, so device/static.py can inflate one for a client without gzip) under
+    `folder` (the image's www/lab). Returns the paths written (kept), or [] when the port is not
+    installed here (npm): the image then has no lab, and `earmark lab --serve` is the fallback.
+    Redone only when its inputs changed."""
+    from . import webui_build
+    if not _installed(PORT_PACKAGE, PORT_VERSION):
+        return []
+    folder = Path(folder)
+    model = Path(model) if model else DEVICE / 'model'
+    stamp = BUILD / 'stamps-lab' / (hashlib.sha256(str(folder.resolve()).encode())
+                                    .hexdigest()[:16] + '.sha256')
+    digest = _inputs_digest(model)
+    if not (stamp.exists() and stamp.read_text() == digest):
+        if folder.exists():
+            shutil.rmtree(folder)
+        with tempfile.TemporaryDirectory(prefix='earmark-lab-') as tmp:
+            site = build(Path(tmp) / 'www', model)
+            for path in sorted(p for p in site.rglob('*') if p.is_file()):
+                target = folder / (str(path.relative_to(site)) + '.gz')
+                target.parent.mkdir(parents=True, exist_ok=True)
+                # mtime 0 in the header: the same file gives the same bytes
+                z = zlib.compressobj(9, zlib.DEFLATED, 16 + webui_build.WBITS)
+                target.write_bytes(z.compress(path.read_bytes()) + z.flush())
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(digest)
+    return [p for p in folder.rglob('*') if p.is_file()]
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -90,6 +90,20 @@ def test_host_runs_the_viper_kernels_and_the_browser_does_not():
     assert f'BIAS_OFFSET = const({twin.BIAS_OFFSET:#x})' in (DEVICE / 'cnn.py').read_text()
 
 
+def _check_port_served(url):
+    """The appliance sends the port as the image holds it: gzipped, WebAssembly's type (a
+    browser compiles it as it streams in), kept a year (its folder names its version)."""
+    import gzip
+    import urllib.request
+    with urllib.request.urlopen(urllib.request.Request(
+            url, headers={'Accept-Encoding': 'gzip'}), timeout=30) as r:
+        assert r.headers['Content-Type'] == 'application/wasm'
+        assert r.headers['Content-Encoding'] == 'gzip'
+        assert 'immutable' in r.headers['Cache-Control']
+        body = gzip.decompress(r.read())
+    assert body == (labsite.port_folder() / 'micropython.wasm').read_bytes()
+
+
 def _call(app, method, path, body=None):
     import urllib.error
     import urllib.request
@@ -121,11 +135,13 @@ def _heard(app, label, timeout=30):
     raise AssertionError('no event for %s within %d s' % (label, timeout))
 
 
-def test_label_teach_deploy_at_a_phone_then_a_new_event_is_personal(browser, tmp_path):
-    """The lab beside a running appliance (MicroPython, microphone fed by the harness): events
-    ticked on a phone-sized page are labelled on the device, taught in the browser, the head is
-    sent with PUT /api/personal, and the next such sound the appliance hears is stored with the
-    personal label; another sound is not."""
+@pytest.mark.parametrize('served', ['device', 'lab server'])
+def test_label_teach_deploy_at_a_phone_then_a_new_event_is_personal(browser, tmp_path, served):
+    """The lab beside a running appliance (MicroPython, microphone fed by the harness), served
+    from the appliance's own image (www/lab, as from a board's flash) or by `earmark lab
+    --serve --device` (the fallback): events ticked on a phone-sized page are labelled on the
+    device, taught in the browser, the head is sent with PUT /api/personal, and the next such
+    sound the appliance hears is stored with the personal label; another sound is not."""
     from earmark.harness import LIVE_SOUND, RealAppliance
     if runtime.micropython_binary() is None:
         pytest.skip('micropython is not installed on this platform')
@@ -134,12 +150,19 @@ def test_label_teach_deploy_at_a_phone_then_a_new_event_is_personal(browser, tmp
     try:
         ours = [_heard(app, LIVE_SOUND) for _ in range(3)]
         assert all(ev['label'] == LIVE_SOUND for ev in ours), ours
-        httpd = labsite.server(labsite.build(tmp_path / 'www'), device=app.base)
+        if served == 'device':
+            assert (app.image / 'www' / 'lab' / 'index.html.gz').exists(), \
+                'the image has no lab: npm\'s port is missing (earmark lab --fetch)'
+            url = app.base + '/lab/index.html'
+            _check_port_served(app.base + '/lab/%s/micropython.wasm' % labsite.PORT_DIR)
+        else:
+            httpd = labsite.server(labsite.build(tmp_path / 'www'), device=app.base)
+            url = 'http://127.0.0.1:%d/index.html' % httpd.server_address[1]
         context = browser.new_context(**PHONE)
         context.add_init_script('localStorage.setItem("earmark.token", %s)'
                                 % json.dumps(app.token))
         page = context.new_page()
-        page.goto('http://127.0.0.1:%d/index.html' % httpd.server_address[1])
+        page.goto(url)
         page.evaluate('window.lab.ready')
         page.wait_for_function('window.lab.state.device === true')
         for ev in ours:
