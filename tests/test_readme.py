@@ -21,7 +21,7 @@ R = 'tests/test_readme.py::'
 # Each README command (a line of its ```sh blocks, its first words) -> the test that runs it.
 COMMANDS = [
     ('make demo', 'tests/test_demo.py::test_demo_command_serves_the_page_with_events_arriving'),
-    ('make test', '.ci/run (CI runs it on a fresh clone)'),
+    ('make test', '.ci/run (CI runs it on a fresh clone; ARGS: tests/test_readme.py passes it)'),
     ('earmark run --source FILE.wav', R + 'test_earmark_run_with_a_recording_as_the_microphone'),
     ('arecord ', R + 'test_earmark_run_with_a_model_and_a_live_microphone_on_standard_input'),
     ('earmark detect FILE.wav',
@@ -63,14 +63,37 @@ COMMANDS = [
     ('earmark evaluate-scenes', R + 'test_quiet_scenes_detected_and_scored_as_typed'),
     ('earmark deploy --port',
      'tests/test_deploy_cli.py::test_deploy_command_writes_the_rom_resets_and_reads_the_address'),
+    # named in the text
+    ('earmark bench api', 'tests/test_e2e.py::test_bench_api'),
+    ('earmark bench heap', 'tests/test_e2e.py::test_bench_heap'),
+    ('earmark bench history', 'tests/test_e2e.py::test_bench_history'),
+    ('earmark bench pipeline', 'tests/test_e2e.py::test_bench_pipeline'),
+    ('earmark build [--arch xtensawin]', R + 'test_earmark_build_for_a_board'),
+    ('earmark demo --',
+     'tests/test_demo.py::test_demo_command_serves_the_page_with_events_arriving'),
+    ('earmark deploy --https',
+     'tests/test_https.py::test_deploy_puts_a_certificate_the_board_serves (deploy.run)'),
+    ('earmark deploy', 'tests/test_deploy_cli.py::'
+     'test_deploy_command_writes_the_rom_resets_and_reads_the_address'),
+    ('earmark evaluate', 'tests/test_e2e.py::test_train_evaluate_and_detect_with_the_bundle'),
+    ('earmark hub', 'tests/test_hub.py::test_a_pull_holds_every_event_of_every_device_once'),
+    ('earmark run --https', R + 'test_earmark_run_https_as_typed'),
+    ('earmark run', R + 'test_earmark_run_with_a_recording_as_the_microphone'),
+    ('earmark scenes --kind', 'tests/test_door_scenes.py::'
+     'test_plain_beds_have_empty_truth_every_bed_kind_and_realistic_levels'),
+    ('earmark scenes', 'tests/test_scenes.py::test_scenes_are_reproducible_and_true'),
+    ('make micropython32', 'Makefile (make test: python -m earmark.firmware runs '
+     'tools/micropython32)'),
 ]
 
 
 def readme_commands():
     """The commands of README.md's ```sh blocks: a line each (continued lines joined; the text
-    a heredoc feeds is not a command)."""
+    a heredoc feeds is not a command); then those its text names in `earmark ...` and
+    `make ...` spans."""
     commands, block, heredoc = [], False, None
-    for line in README.read_text().splitlines():
+    text = README.read_text()
+    for line in text.splitlines():
         if line.startswith('```'):
             block = line == '```sh'
             continue
@@ -85,7 +108,8 @@ def readme_commands():
         commands.append(line.strip())
         here = re.search(r"<<'?(\w+)'?", line)
         heredoc = here and here.group(1)
-    return commands
+    return commands + sorted({' '.join(span.split())
+                              for span in re.findall(r'`((?:earmark|make) [^`]+)`', text)})
 
 
 def test_every_readme_command_has_a_test_that_runs_it():
@@ -93,9 +117,11 @@ def test_every_readme_command_has_a_test_that_runs_it():
     test that no longer exists."""
     for command in readme_commands():
         matches = [test for prefix, test in COMMANDS if command.startswith(prefix)]
+        # (`earmark evaluate-scenes` and `earmark train` start like listed ones: both listed)
         assert matches, 'README command with no test listed in COMMANDS: %s' % command
     for _, test in COMMANDS:
         path, _, name = test.partition('::')
+        name = name.split(' ')[0]
         source = (ROOT / path.split(' ')[0]).read_text()
         assert not name or re.search(r'^def %s\(' % re.escape(name), source, re.M), test
 
@@ -335,3 +361,61 @@ def test_quiet_scenes_detected_and_scored_as_typed(tmp_path):
     assert (kind['truth_events'], kind['detected_events'], kind['false_events']) == (
         len(truth), len(detected), len(false)), result
     assert all(sorted(e) == ['confidence', 'end', 'label', 'start'] for e in detected)
+
+
+def test_earmark_build_for_a_board(tmp_path):
+    # `earmark build --arch xtensawin`: the image an ESP32 takes, its code compiled for the
+    # board (every .mpy's header names the xtensawin arch) and its ROM image.
+    done = subprocess.run(earmark_cli() + ['build', '--arch', 'xtensawin'], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    folder = ROOT / 'build' / 'image-xtensawin'
+    assert str(folder) in done.stdout or 'image-xtensawin' in done.stdout, done.stdout
+    mpys = list(folder.rglob('*.mpy'))
+    assert mpys and (ROOT / 'build' / 'image-xtensawin.romfs').stat().st_size > 0
+    # .mpy header: b'M', version 6, then the native arch in the top bits of byte 2: xtensawin
+    # (10) in every module with viper code, none (0) in the others.
+    assert {m.read_bytes()[:2] for m in mpys} == {b'M\x06'}
+    arches = {m.stem: m.read_bytes()[2] >> 2 for m in mpys}
+    assert set(arches.values()) == {0, 10} and arches['similar'] == arches['level'] == 10, arches
+
+
+def test_earmark_run_https_as_typed(tmp_path):
+    # `earmark run --https`: a self-signed certificate made beside the store (earmark-https/),
+    # its SHA-256 printed, the API served over TLS with it.
+    import hashlib
+    import http.client
+    import ssl
+    import time
+    from conftest import _device, free_port
+    from earmark.harness import ctrl_c_able, interrupt
+    _device('micropython')
+    port = free_port()
+    proc = subprocess.Popen(earmark_cli() + ['run', '--https', '--port', str(port), '--bind',
+                                             '127.0.0.1', '--source', '-', '--data',
+                                             str(tmp_path / 'my-store')], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, preexec_fn=ctrl_c_able)
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            try:
+                context = ssl._create_unverified_context()
+                conn = http.client.HTTPSConnection('127.0.0.1', port, timeout=5,
+                                                   context=context)
+                conn.connect()
+                der = conn.sock.getpeercert(binary_form=True)
+                conn.request('GET', '/api/health')
+                status = conn.getresponse().status
+                conn.close()
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.3)
+    finally:
+        stopped = interrupt(proc, 10)
+        out = proc.stdout.read().decode()
+    assert stopped and status == 200, out
+    assert (tmp_path / 'earmark-https').is_dir()
+    sha = hashlib.sha256(der).hexdigest()
+    assert sha[:16].lower() in out.replace(':', '').lower(), (sha, out)
