@@ -4,9 +4,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import BUILD, ROOT, image
+from . import BUILD, ROOT, image, model_commands
 from .detect import add_run_options
-from training import commands as model_commands
 
 
 def cmd_build(args):
@@ -51,7 +50,7 @@ def cmd_detect(args):
 
 
 def cmd_bench_pipeline(args):
-    from . import bench_pipeline
+    from .bench import pipeline as bench_pipeline
     if args.dir is None and not (sound_data() / 'train' / 'manifest.csv').is_file():
         raise ValueError('bench pipeline mixes its scenes from the sound data, and %s has none '
                          '(set EARMARK_DATA to its folder: README, "Getting sound data"), or '
@@ -62,11 +61,6 @@ def cmd_bench_pipeline(args):
 def sound_data():
     """The sound data folder: EARMARK_DATA, else a development checkout's ../shared/data."""
     return Path(os.environ.get('EARMARK_DATA', str(ROOT.parent / 'shared' / 'data')))
-
-
-def cmd_classify(args):
-    from . import classify
-    return classify.run(args)
 
 
 def cmd_search(args):
@@ -80,20 +74,12 @@ def cmd_dataset(args):
 
 
 def cmd_bench_hub(args):
-    from . import hub_bench
+    from .bench import hub as hub_bench
     return hub_bench.main(args)
 
 
-def cmd_training(module):
-    """A subcommand whose work lives in training/ (imported when used: it needs numpy & co)."""
-    def run(args):
-        import importlib
-        return importlib.import_module('training.' + module).run(args)
-    return run
-
-
 def cmd_bench_frontend(args):
-    from . import bench_frontend
+    from .bench import frontend as bench_frontend
     data = os.environ.get('EARMARK_DATA', str(ROOT.parent / 'shared' / 'data'))
     rows, facts = bench_frontend.run(data, seconds=args.seconds,
                                      natmod=os.environ.get('EARMARK_LOGMEL_MPY'))
@@ -111,22 +97,22 @@ def cmd_store_dump(args):
 
 
 def cmd_bench_store(args):
-    from . import bench_store
+    from .bench import store as bench_store
     return bench_store.main(args)
 
 
 def cmd_bench_history(args):
-    from . import bench_history
+    from .bench import history as bench_history
     return bench_history.main(args)
 
 
 def cmd_bench_heap(args):
-    from . import bench_heap
+    from .bench import heap as bench_heap
     bench_heap.report(bench_heap.run())
 
 
 def cmd_bench_api(args):
-    from . import bench_api
+    from .bench import api as bench_api
     bench_api.report(*bench_api.run(args.requests, args.clients, args.days))
 
 
@@ -213,9 +199,7 @@ def parser():
     ds.add_argument('--out', required=True, help='the data folder to make (then EARMARK_DATA)')
     ds.set_defaults(func=cmd_dataset)
 
-    model_commands.add(sub)
-    # classify reads files as detect does (earmark/audio.py) and goes on past a bad one.
-    sub.choices['classify'].set_defaults(func=cmd_classify)
+    model_commands.add(sub)   # train, evaluate, classify, scenes, evaluate-scenes
 
     dep = sub.add_parser('deploy', help='put the device image on a board with mpremote (only '
                          'what changed), write its config and token, reset it')
@@ -242,30 +226,6 @@ def parser():
                      help='only say what would be copied (reads the board, writes nothing)')
     dep.set_defaults(func=cmd_deploy)
 
-
-    s = sub.add_parser('scenes', help='mix long test scenes with ground truth from the sound data')
-    s.add_argument('--data', required=True, help='the sound data folder (train/, other/, '
-                   'negatives/)')
-    s.add_argument('--out', required=True, help='folder for the scenes')
-    s.add_argument('--folds', nargs='+', required=True,
-                   help='folds to draw clips from: shell patterns over the manifest fold column, '
-                   'N for esc50-foldN (e.g. 4 "speaker:tuxpaint-*" "src:Dashticz")')
-    s.add_argument('--seed', type=int, default=0)
-    s.add_argument('--count', type=int, default=10, help='how many scenes')
-    s.add_argument('--minutes', type=float, default=5.0, help='length of each scene')
-    s.add_argument('--kind', choices=('mixed', 'quiet', 'unfamiliar', 'plain'), default='mixed',
-                   help='mixed: the nine sounds and some others on a bed, a few seconds apart; '
-                   'quiet: a -50..-30 dBFS bed of one background kind, the nine sounds 10-60 s '
-                   'apart; unfamiliar: such a bed full of other sounds (other/, negatives/), '
-                   'now and then one of the nine; plain: the bed alone (training/scenes.py)')
-    s.set_defaults(func=cmd_training('scenes'))
-
-    e = sub.add_parser('evaluate-scenes', help='score detections on scenes (DCASE, sed_eval): '
-                       'event and segment F1, false events per hour, onset/offset errors')
-    e.add_argument('dir', nargs='+', help='folders with <scene>.tsv truth and '
-                   '<scene>.detected.tsv/.jsonl (and scenes.json or <scene>.wav for lengths)')
-    e.add_argument('--json', metavar='FILE', help='also write the summary there')
-    e.set_defaults(func=cmd_training('sed'))
 
     bench = sub.add_parser('bench', help='measure side by side and print a table of ratios')
     targets = bench.add_subparsers(dest='target', required=True)

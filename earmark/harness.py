@@ -11,7 +11,6 @@ Heap: detect.appliance_heap(), what the whole appliance runs in on the MicroPyth
 (272K on the unix x64 port, 128K, the goal, on a 32-bit build with the code frozen in: see
 earmark/detect.py).
 """
-import json
 import queue
 import signal
 import subprocess

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from earmark import runtime
-from earmark.bench_api import Hostile
+from earmark.bench.api import Hostile
 from earmark.harness import Microphone, RealAppliance
 
 SERVICE = 2.0   # seconds: a real client's request is answered within this (issue 26)

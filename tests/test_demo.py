@@ -8,7 +8,7 @@ import pytest
 import soundfile
 
 from conftest import DATA
-from earmark import demo, detect, firmware, image
+from earmark import demo, demo_assets, detect, firmware, image
 from training import scenes, sed
 
 MAX_BYTES = 4 * 1024 * 1024  # "a few MB at most" for everything in demo/
@@ -56,7 +56,7 @@ def test_clips_decode_to_wav(tmp_path):
 def test_shipped_assets_are_what_the_generator_makes(tmp_path):
     if not (DATA / 'train' / 'manifest.csv').exists():
         pytest.skip('sound data not found at %s (set EARMARK_DATA): cannot remake the demo' % DATA)
-    demo.make(DATA, tmp_path)
+    demo_assets.make(DATA, tmp_path)
     for name in ('scene.tsv', 'scene.json', 'ATTRIBUTION.md', 'clips/manifest.csv'):
         assert (tmp_path / name).read_text() == (demo.DEMO / name).read_text(), name
     for name in ['scene.flac'] + ['clips/%s.flac' % label for label in demo.CLIP_LABELS]:

@@ -12,7 +12,7 @@ import pytest
 import soundfile
 
 from earmark import DEVICE, audio, demo
-from earmark.classify import rule
+from earmark.model_commands import rule
 
 from conftest import _device
 

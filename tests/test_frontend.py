@@ -426,7 +426,7 @@ def test_micropython_implementation_on_a_synthetic_signal(mpy, synthetic_wav):
 
 def test_plain_bytecode_variant_matches_viper(mpy, synthetic_wav, tmp_path, monkeypatch):
     """The copy `earmark bench frontend` times as plain bytecode computes the same frames."""
-    from earmark import bench_frontend
+    from earmark.bench import frontend as bench_frontend
     path, _ = synthetic_wav
     viper = mpy_frames(mpy, path, {}, chunk=500, seconds=1)
     folder = bench_frontend._plain_bytecode(tmp_path / 'plain')

@@ -307,7 +307,7 @@ def test_classify_gives_one_json_line_per_file_from_micropython(tmp_path, device
     lines = [json.loads(l) for l in done.stdout.splitlines()]
     assert [l['file'] for l in lines] == [str(noise), str(short)]
     for line in lines:
-        # `other` says which rule made it so (earmark/classify.py); no other label has a rule
+        # `other` says which rule made it so (earmark/model_commands.py); no other label has a rule
         other = line['label'] == 'other'
         assert set(line) == {'file', 'label', 'confidence', 'scores'} | ({'rule'} if other else set())
         assert line['label'] in LABELS and list(line['scores']) == LABELS

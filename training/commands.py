@@ -1,13 +1,10 @@
-"""`earmark train`, `earmark evaluate`, `earmark classify`: the host side of the model."""
+"""`earmark train` and `earmark evaluate`: the host side of the model (their options, and
+`earmark classify`, are in earmark/model_commands.py)."""
 import json
 import sys
 from pathlib import Path
 
-from earmark import DEVICE
-
-# Heavy imports (numpy, scikit-learn, librosa) wait until a model command runs, so the other
-# earmark commands start fast.
-DEFAULT_MODEL = DEVICE / 'model'
+# Heavy imports (numpy, scikit-learn, librosa) wait until a model command runs.
 
 
 def held_out(clips, patterns):
@@ -117,14 +114,6 @@ def evaluate(model, folders, report_dir, fresh=False, teacher_path=None):
     return summary
 
 
-def classify(model, wavs, runtime='micropython'):
-    from . import bundle, data, onboard
-    from .windows import ACTIVE_DB, frames_of
-    bundle.read(model)
-    named = [(str(w), frames_of(data.read_wav(w))) for w in wavs]
-    return onboard.classify(model, named, ACTIVE_DB, runtime)
-
-
 def cmd_train(args):
     from . import bundle
     folder, m = train(args.data, Path(args.out), args.exclude_folds, args.learner,
@@ -135,49 +124,3 @@ def cmd_train(args):
 
 def cmd_evaluate(args):
     print(json.dumps(evaluate(args.model, args.data, args.report, args.fresh, args.teacher)))
-
-
-def cmd_classify(args):
-    _, lines = classify(args.model, args.wav, args.runtime)
-    for line in lines:
-        # MicroPython's dicts keep no order: scores come over as a list in label order.
-        print(json.dumps({'file': line['file'], 'label': line['label'],
-                          'confidence': line['confidence'],
-                          'scores': dict(zip(line['labels'], line['scores']))}))
-
-
-def add_teacher_options(parser):
-    parser.add_argument('--teacher', default=None, help='YAMNet TFLite file the net learns '
-                        'soft targets from (default: $EARMARK_TEACHER, else the development '
-                        'copy in ../shared/models/yamnet; training/teacher.py)')
-    parser.add_argument('--no-teacher', action='store_true',
-                        help='train on hard labels only (no teacher file needed)')
-
-
-def add(sub):
-    t = sub.add_parser('train', help='train a model bundle from sound data folders')
-    t.add_argument('--data', nargs='+', required=True, help='folders with manifest.csv')
-    t.add_argument('--out', required=True, help='bundle folder to write (replaced whole)')
-    t.add_argument('--exclude-folds', nargs='+', default=None,
-                   help='folds left out of training (patterns over the manifest fold column, N '
-                   'for esc50-foldN), to score on scenes made from them')
-    t.add_argument('--learner', choices=('trees', 'cnn', 'pair'), default=None,
-                   help='a tree ensemble over summary features (minutes to train), a small '
-                   'convolutional net over the frames, or the pair, their scores averaged '
-                   '(the default; with the net, an hour to train on two cores)')
-    add_teacher_options(t)
-    t.set_defaults(func=cmd_train)
-    e = sub.add_parser('evaluate', help='fold-grouped evaluation of a model recipe + bundle')
-    e.add_argument('--model', default=str(DEFAULT_MODEL))
-    e.add_argument('--data', nargs='+', required=True)
-    e.add_argument('--report', default='build/evaluation', help='folder for report.md + PNG')
-    e.add_argument('--fresh', action='store_true', help='cross-validate again even when the '
-                   'bundle was trained on this data with this recipe (its metrics.json)')
-    e.add_argument('--teacher', default=None, help='the YAMNet file of a distilled recipe, '
-                   'to cross-validate it again (see train)')
-    e.set_defaults(func=cmd_evaluate)
-    c = sub.add_parser('classify', help='label WAV files with the device code')
-    c.add_argument('wav', nargs='+')
-    c.add_argument('--model', default=str(DEFAULT_MODEL))
-    c.add_argument('--runtime', choices=('micropython', 'cpython'), default='micropython')
-    c.set_defaults(func=cmd_classify)

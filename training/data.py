@@ -14,7 +14,7 @@ import soundfile as sf
 
 from .features import SAMPLE_RATE
 
-# Bundle order (CONTRACTS.md); labels a folder brings that are not here come before `other`.
+# Bundle order (model.json's labels); labels a folder brings that are not here come before `other`.
 LABELS = ['doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
           'baby_crying', 'car_horn', 'siren', 'background', 'other']
 COLUMNS = ('file', 'label', 'fold')

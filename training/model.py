@@ -25,25 +25,23 @@ with np.errstate():   # emlearn.bayes calls numpy.seterr(all='raise') at import:
 
 class Recipe:
     """How a model is trained (stored in the bundle so `evaluate` can redo it fold by fold)."""
-    # 'trees', 'cnn' or 'pair' (`earmark train --learner`). On held-out scenes through the
-    # device's classifier and segmenter, over three seeds, the pair (0.335 / 0.488 / 0.585)
-    # scored higher than the forest (0.303 / 0.392 / 0.511) and the net alone, and in
-    # fold-grouped cross-validation too (window macro-F1 0.561 / 0.490 / 0.524; experiments.md,
-    # rounds 7 and 8).
+    # 'trees', 'cnn' or 'pair' (`earmark train --learner`). The pair scored higher than the
+    # forest and the net alone, on held-out scenes through the device's classifier and segmenter
+    # and in fold-grouped cross-validation (docs/model-evaluation/experiments.md, rounds 7, 8).
     LEARNER = 'pair'
     TREES = 32
-    # A pair's forest: with the net (12.5 KB) the bundle stays near 30 KB. Averaged with the net,
-    # 11 trees scored as well on held-out scenes as 32 did (experiments.md, round 7).
+    # A pair's forest: averaged with the net, 11 trees scored as well on held-out scenes as 32
+    # did, in a smaller bundle (experiments.md, round 7).
     PAIR_TREES = 11
     MAX_LEAVES = 80             # per tree: keeps the CSV (and a device's heap) small
-    # Splits by information gain: on held-out scenes, 3 seeds, event F1 1 s 0.343 against 0.311
-    # for Gini at the same threshold (docs/model-evaluation/experiments.md, round 4).
+    # Splits by information gain: higher event F1 on held-out scenes than Gini at the same
+    # threshold (experiments.md, model round 4).
     CRITERION = 'entropy'
     EMBED_DIM = 32
     CENTROIDS = 16
     SEED = 0
-    # Labels weigh alike (macro-F1; natural priors scored 0.33), except `other`, three times as
-    # much: it is most of what a door hears (0.54 against 0.46 at equal weight).
+    # Labels weigh alike (macro-F1; natural priors scored lower), except `other`, three times as
+    # much: it is most of what a door hears (experiments.md, model round 4: weights 1 to 6).
     OTHER_WEIGHT = 3.0
     THRESHOLD_GRID = np.round(np.arange(0.0, 0.75, 0.05), 2)
 
@@ -134,8 +132,8 @@ class Embedding:
     same-label events best. The rest is LDA on standardised features (at most n_classes-1
     discriminant directions), then the leading principal directions of what LDA leaves,
     down-weighted, so events of one label still spread by how they sound. Projection values are
-    scaled so the votes weigh about three times as much (retrieval P@5 0.63 against 0.51 for
-    the projection alone, fold-grouped). The device computes the projection as
+    scaled so the votes weigh about three times as much (a better retrieval P@5 than the
+    projection alone, fold-grouped). The device computes the projection as
     q = clip(round((W x + bias) * scale)) with int8 W (see classifier.py).
     """
     RESIDUAL_WEIGHT = 0.3

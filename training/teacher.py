@@ -89,7 +89,7 @@ class Teacher:
                 from ai_edge_litert.interpreter import Interpreter
             except ImportError:
                 raise TeacherError('teacher: the TFLite runtime is missing: pip install '
-                                   "'earmark[teacher]' (ai-edge-litert)") from None
+                                   "'earmark[train]' (ai-edge-litert)") from None
             with warnings.catch_warnings():
                 # Keeping every tensor is how the embedding is read (it is not an output); the
                 # runtime warns that this is for debugging.

@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 from tqdm import tqdm
 
-from . import runtime
+from .. import runtime
 
 DAY = 8640                       # 10 s rows a day
 T0 = 1735689600000               # 2025-01-01

@@ -23,10 +23,10 @@ import tempfile
 import wave
 from pathlib import Path
 
-from . import BUILD, image, runtime
+from .. import BUILD, image, runtime
 
 PORT_PACKAGE = '@micropython/micropython-webassembly-pyscript@1.27.0'
-RUNNER = Path(__file__).resolve().parent / 'bench_heap.mjs'
+RUNNER = Path(__file__).resolve().parent / 'heap.mjs'
 # Where the device code meets the webassembly port's gaps; nothing here runs on a board.
 WASM_PRELUDE = '''
 import sys, os

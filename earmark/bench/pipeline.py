@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from . import ROOT
-from .detect import appliance_args, appliance_heap, run_appliance
+from .. import ROOT
+from ..detect import appliance_args, appliance_heap, run_appliance
 from training import sed
 
 def free_port():
@@ -37,8 +37,8 @@ def _scenes(folder):
 
 
 def _run(wav, which, model, heap, port):
-    from .detect import STORED
-    from .store_dump import open_store
+    from ..detect import STORED
+    from ..store_dump import open_store
     with tempfile.TemporaryDirectory(prefix='earmark-') as tmp:
         data = Path(tmp) / 'events'
         args = appliance_args(wav, data, model, port=port, start_time=0, exit_at_end=True,

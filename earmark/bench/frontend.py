@@ -2,18 +2,16 @@
 
 Every row streams the same audio (n_fft 512, hop 256, 40 mel bands, 16 kHz) and reports
 × real-time (seconds of audio per second of work). The C rows time only the front end inside a
-small C harness (earmark/bench_frontend.c, gcc); MicroPython rows time inside `micropython`.
+small C harness (earmark/bench/frontend.c, gcc); MicroPython rows time inside `micropython`.
 Instructions per second of audio come from valgrind's callgrind (deterministic): the difference
 between two runs of the harness over different lengths of audio, so set-up cost cancels out.
 Wall-clock rows on a shared machine are noisy (the C and native rows take milliseconds; those
 are the best of three); the instruction counts are not.
 """
 import json
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from array import array
 from pathlib import Path
@@ -21,14 +19,14 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from . import BUILD, DEVICE, ROOT, image, runtime
+from .. import BUILD, DEVICE, ROOT, image, runtime
 
 RATE, N_FFT, HOP, N_MELS = 16000, 512, 256, 40
 ESP32_HZ = 240e6
 # x86-64 instructions stand in for Xtensa ones at one instruction per cycle: an estimate only
 # (the ESP32's FPU has no divide, its loads stall; the C core's hot path has one division per band).
 ESP32_IPC = 1.0
-HARNESS = Path(__file__).with_name('bench_frontend.c')
+HARNESS = Path(__file__).with_name('frontend.c')
 MICROPYTHON_BENCH = '''
 import array, time, sys
 sys.path.insert(0, %(path)r)

@@ -1,6 +1,6 @@
 /* Harness for `earmark bench frontend`: streams int16 PCM through the front end's C core or
  * through emlearn's eml_audio_melspectrogram (the baseline), frame by frame as a device would.
- *   bench_frontend logmel|emlearn PCM_FILE SECONDS
+ *   frontend logmel|emlearn PCM_FILE SECONDS
  * prints: wall seconds spent in the front end, frames, a checksum of the dB values. */
 #define _POSIX_C_SOURCE 199309L
 #include <math.h>

@@ -19,7 +19,7 @@ import numpy as np
 from sklearn.cluster import KMeans
 from tqdm import tqdm
 
-from . import runtime
+from .. import runtime
 
 LABELS = ['doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
           'baby_crying', 'car_horn', 'siren', 'background', 'other']

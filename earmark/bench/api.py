@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from tqdm import tqdm
 
-from . import harness, webui_build
+from .. import harness, webui_build
 
 PLAY_EVERY = 4.0   # seconds between recordings played into the microphone
 HOSTILE_ROW = 'mixed, with 16 hostile connections'

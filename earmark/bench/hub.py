@@ -24,7 +24,7 @@ import duckdb
 import numpy as np
 from tqdm import tqdm
 
-from . import ROOT, runtime
+from .. import ROOT, runtime
 
 DIM = 32
 CLUSTERS = 300
