@@ -20,10 +20,12 @@ NATMOD := native/logmel/logmel.mpy
 endif
 
 # pytest exits 5 when it collected nothing: a broken suite, reported as a failure like any other.
+# The 30 slowest tests close its report: where the suite's time goes, in every CI log.
 # The whole suite runs in the x64 MicroPython; then (unless ARGS picks tests) the 16-client load
 # test again at a board's heap, 128 KB, in the demo's 32-bit MicroPython (earmark/firmware.py).
 test: $(STAMP) $(NATMOD)
-	$(if $(NATMOD),EARMARK_LOGMEL_MPY=$(CURDIR)/$(NATMOD)) $(VENV)/bin/python -m pytest $(ARGS); \
+	$(if $(NATMOD),EARMARK_LOGMEL_MPY=$(CURDIR)/$(NATMOD)) \
+	  $(VENV)/bin/python -m pytest --durations=30 $(ARGS); \
 	  status=$$?; [ $$status != 5 ] || echo "make test: no tests were collected" >&2; exit $$status
 ifeq ($(ARGS),)
 	firmware=$$($(VENV)/bin/python -m earmark.firmware) && EARMARK_MICROPYTHON=$$firmware \
