@@ -30,7 +30,7 @@ def cmd_demo(args):
 
 
 def cmd_bench_browser(args):
-    from . import bench_browser
+    from .bench import browser as bench_browser
     return bench_browser.run(args)
 
 

@@ -33,8 +33,7 @@ LAYERS = [
                             'earmark.harness', 'earmark.personal', 'earmark.labsite']),
     ('training', ['training', 'training.*']),
     ('hub', ['hub', 'hub.*']),
-    ('tools', ['earmark.bench', 'earmark.bench.*', 'earmark.bench_browser',
-               'earmark.demo_assets']),
+    ('tools', ['earmark.bench', 'earmark.bench.*', 'earmark.demo_assets']),
     ('command line', ['earmark.cli', 'earmark.model_commands']),
 ]
 MAY_IMPORT = {

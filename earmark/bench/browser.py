@@ -18,7 +18,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from . import DEVICE, ROOT, bridge, labsite
+from .. import DEVICE, ROOT, bridge, labsite
 
 RUNS = 5
 CLIP_SECONDS = 10
