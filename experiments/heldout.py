@@ -90,7 +90,11 @@ def main():
                     'target (default the recipe\'s %s)' % Distil.WEIGHT)
     ap.add_argument('--temperature', type=float, default=None,
                     help='(default the recipe\'s %s)' % Distil.TEMPERATURE)
+    ap.add_argument('--other-weight', type=float, default=None,
+                    help="how much more `other` weighs than each label (default the recipe's "
+                    '%s)' % Recipe.OTHER_WEIGHT)
     args = ap.parse_args()
+    Recipe.OTHER_WEIGHT = args.other_weight or Recipe.OTHER_WEIGHT
     Distil.WEIGHT = args.weight if args.weight is not None else Distil.WEIGHT
     Distil.TEMPERATURE = args.temperature or Distil.TEMPERATURE
     if args.channels:
