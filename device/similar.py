@@ -292,8 +292,13 @@ class Index:
                     ident = struct.unpack_from('<I', entry, 0)[0]
                     if not storefile.intact(entry, 0) or not accept(ident):
                         continue
-                    top.append((out[2 * j + 1], ident))
-                    top.sort(reverse=True)
+                    # After those of an equal score: ties keep the order the lists hold
+                    # them in, as the kernel of the kept winners does.
+                    score = out[2 * j + 1]
+                    at = len(top)
+                    while at and top[at - 1][0] < score:
+                        at -= 1
+                    top.insert(at, (score, ident))
                     if len(top) > k:
                         top.pop()
                     if len(top) == k:

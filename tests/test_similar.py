@@ -199,6 +199,7 @@ out = {'list': list(similar.normalise([3, -4] + [0] * 14, 16)),
        'bytes': list(similar.normalise(bytes([3, 252] + [0] * 14), 16)),
        'big': list(similar.normalise([127] * 16, 16)),
        'one': list(similar.normalise([0] * 15 + [-1], 16)),
+       'one_up': list(similar.normalise([0] * 15 + [5], 16)),
        'zero': list(similar.normalise([0] * 16, 16)),
        'cos': [similar.cosine(bytes([3, 4]), bytes([3, 4])),
                similar.cosine(bytes([3, 4]), bytes([253, 252])),
@@ -228,6 +229,7 @@ def test_normalise_cosine_and_bad_input(device):
     assert got['bytes'] == got['list']                                 # raw int8 bytes alike
     assert got['big'] == int8(normalise([127] * 16))                    # 127 / 4 each: 32
     assert got['one'] == int8([0] * 15 + [-127])
+    assert got['one_up'] == int8([0] * 15 + [127])                     # the norm, whole
     assert got['zero'] == [0] * 16
     a, b = np.array([1, 2, 3]), np.array([-3, 5, 0])
     assert got['cos'][:5] == [1.0, -1.0, 0.0, 0.0, 0.0]
@@ -315,3 +317,33 @@ def test_buckets_of_uneven_sizes_give_each_event_once(device, tmp_path):
                                           centroids=[1] * (3 * DIM), query=query))[0]
     assert got == {'3': top(query, vectors, 3), '12': top(query, vectors, 12),
                    '20': top(query, vectors, 20)}
+
+
+TIES = '''
+import json, similar
+DIM = %(dim)d
+ix = similar.Index(%(root)r, DIM)
+v = similar.normalise(%(raw)r, DIM)
+for ident in range(10, 30):          # twenty events alike: every score the same
+    ix.add(ident, 0, v)
+later = lambda i: i > 15
+print(json.dumps({'k3': ix.search(v, 3, [0], 0, 2 ** 32 - 1, lambda i: True),
+                  'k12': ix.search(v, 12, [0], 0, 2 ** 32 - 1, lambda i: True),
+                  'k1_later': ix.search(v, 1, [0], 0, 2 ** 32 - 1, later),
+                  'k12_later': ix.search(v, 12, [0], 0, 2 ** 32 - 1, later)}))
+'''
+
+
+def test_equal_scores_rank_in_the_order_they_were_stored(device, tmp_path):
+    # The same sound stored twenty times: every score is equal. Both searches (the kept
+    # winners' up to k 10, the checked one beyond) rank them as stored, the oldest first, and a
+    # search whose check turns down the first six gives the next ones in that order. (The
+    # checked search ranked equal scores newest first, the kept winners' oldest first.)
+    raw = [3, -4, 9] + [0] * (DIM - 3)
+    got = device.json_lines(TIES % dict(dim=DIM, root=str(tmp_path), raw=raw))[0]
+    v = normalise(raw)
+    score = int(np.dot(v, v))
+    assert got == {'k3': [[score, i] for i in range(10, 13)],
+                   'k12': [[score, i] for i in range(10, 22)],
+                   'k1_later': [[score, 16]],
+                   'k12_later': [[score, i] for i in range(16, 28)]}
