@@ -456,6 +456,9 @@ def test_an_event_exactly_max_length_long_is_cut_there(device):
     cut = 200 + int(172 * (256 / 16000) / (256 / 16000))
     current = {line['w']: line['current'] for line in lines[:-1]}
     assert current[9][0] == 3.2 and current[10][0] == round(cut * 0.016, 3)
+    # The part that goes on begins at the newest frame (372): as it stands it is one frame long,
+    # never empty.
+    assert cut == 372 and current[10][1] == round(373 * 0.016, 3)
     closed = [e for line in lines[:-1] for e in line['closed']] + lines[-1]['flushed']
     assert [(e['start'], e['end']) for e in closed] == [
         (3.2, round(cut * 0.016, 3)), (round(cut * 0.016, 3), 7.2)]
