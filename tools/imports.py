@@ -3,7 +3,8 @@ top or inside a function, because an import made late to dodge a circle is still
 
     python tools/imports.py            the graph as text: one line per module, what it imports
     python tools/imports.py --cycles   only the circles (exit 1 when there is one)
-    python tools/imports.py --dot      the graph for Graphviz, grouped by layer (docs/architecture.md)
+    python tools/imports.py --layers   the layers, what each imports (with how many imports)
+    python tools/imports.py --dot      the graph for Graphviz, grouped by layer
 
 Nodes are the modules of earmark/, training/ and hub/ (dotted names), the shims (earmark/shims,
 which device code imports by bare name in CPython) and device/ (bare names, as the device
@@ -65,7 +66,15 @@ def _package_modules():
 
 
 def _bare_modules(folder, prefix):
-    return {prefix + p.stem: p for p in sorted(folder.glob('*.py'))}
+    """{prefix + dotted name: file} for code imported by bare name: 'device/store' for
+    device/store.py or device/store/__init__.py, 'device/store.log' for device/store/log.py."""
+    out = {}
+    for path in sorted(folder.rglob('*.py')):
+        parts = path.relative_to(folder).with_suffix('').parts
+        if parts[-1] == '__init__':
+            parts = parts[:-1]
+        out[prefix + '.'.join(parts)] = path
+    return out
 
 
 def modules():
@@ -77,8 +86,8 @@ def modules():
 
 
 def _imported_names(tree, name, is_package):
-    """Dotted names a module's import statements ask for (relative ones made absolute), with
-    `from X import y` giving X.y too (y may be a submodule)."""
+    """Dotted names a module's import statements ask for (relative ones made absolute):
+    `from X import y` asks for X.y, which _resolve() takes for X when y is only a name in X."""
     package = name if is_package else name.rpartition('.')[0]
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -90,39 +99,39 @@ def _imported_names(tree, name, is_package):
                 parts = package.split('.')
                 parts = parts[:len(parts) - node.level + 1]
                 base = '.'.join(parts + ([node.module] if node.module else []))
-            yield base
             for alias in node.names:
                 yield base + '.' + alias.name
 
 
+def _resolve(wanted, bare, found):
+    """The node an import of `wanted` loads: the longest leading part of it that is a module
+    (`from . import x` where x is a name, not a module, gives the package). Host code finds its
+    packages first; then a bare name is what CPython finds on the bridge's path: device/, then the
+    shims. Device code and the shims see only that path."""
+    if wanted.startswith(('device/', 'shims/')):   # a relative import inside device code
+        prefixes = ['']
+    else:
+        prefixes = ([] if bare else ['']) + ['device/', 'shims/']
+    parts = wanted.split('.')
+    for prefix in prefixes:
+        for n in range(len(parts), 0, -1):
+            if prefix + '.'.join(parts[:n]) in found:
+                return prefix + '.'.join(parts[:n])
+    return None
+
+
 def graph():
-    """{node: sorted list of the nodes it imports}."""
+    """{node: sorted list of the nodes it imports}. Importing a.b.c runs the __init__ files of
+    a and a.b first, but that is Python's order, not the module's choice: a package's __init__
+    is a node of its own, reached only when something imports it by name."""
     found = modules()
     edges = {}
     for name, path in found.items():
         bare = name.startswith(('device/', 'shims/'))
         tree = ast.parse(path.read_text(), str(path))
-        targets = set()
-        for wanted in _imported_names(tree, name, path.name == '__init__.py'):
-            if wanted in found and not bare:
-                targets.add(wanted)
-                continue
-            head = wanted.split('.')[0]
-            # A bare name is a device module or a shim: what CPython finds on the bridge's path.
-            for candidate in ('device/' + head, 'shims/' + head):
-                if candidate in found and (bare or '.' not in wanted or wanted == head):
-                    targets.add(candidate)
-                    break
-            else:
-                # `from . import x` where x is a name in the package, not a module: the package.
-                while wanted and wanted not in found:
-                    wanted = wanted.rpartition('.')[0]
-                if wanted:
-                    targets.add(wanted)
-        targets.discard(name)
-        edges[name] = sorted(targets)
-    # Importing a.b.c runs a/__init__ and a/b/__init__ first, but that is Python's order, not
-    # the module's choice: package __init__ files are left as their own nodes.
+        targets = {_resolve(wanted, bare, found)
+                   for wanted in _imported_names(tree, name, path.name == '__init__.py')}
+        edges[name] = sorted(targets - {None, name})
     return edges
 
 
@@ -201,6 +210,17 @@ def broken_rules(edges):
     return out
 
 
+def layer_graph(edges):
+    """{layer: {imported layer: how many imports}}, a layer's imports of itself left out."""
+    out = {layer: {} for layer, _ in LAYERS}
+    for a in edges:
+        for b in edges[a]:
+            la, lb = layer_of(a), layer_of(b)
+            if la and lb and la != lb:
+                out[la][lb] = out[la].get(lb, 0) + 1
+    return out
+
+
 def dot(edges, layers=LAYERS):
     lines = ['digraph imports {', '  rankdir=BT; node [shape=box, fontsize=10];']
     for layer, _ in layers:
@@ -217,8 +237,15 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     p.add_argument('--cycles', action='store_true')
     p.add_argument('--dot', action='store_true')
+    p.add_argument('--layers', action='store_true')
     args = p.parse_args(argv)
     edges = graph()
+    if args.layers:
+        for layer, imported in reversed(list(layer_graph(edges).items())):
+            count = sum(1 for n in edges if layer_of(n) == layer)
+            print('%-20s %3d modules -> %s' % (layer, count, ', '.join(
+                '%s (%d)' % kv for kv in sorted(imported.items(), key=lambda kv: -kv[1])) or '-'))
+        return 0
     if args.dot:
         print(dot(edges))
         return 0

@@ -24,6 +24,7 @@ import pyarrow as pa
 from tqdm import tqdm
 
 from .. import runtime
+from . import run_micropython
 
 DAY = 8640                       # 10 s rows a day
 T0 = 1735689600000               # 2025-01-01
@@ -188,22 +189,7 @@ def _folder():
 
 
 def _run(script, cfg, heap, folder, progress=None):
-    path = Path(folder) / 'settings.json'
-    path.write_text(json.dumps(cfg))
-    argv, env, cwd = runtime.command('micropython', ['-c', script, str(path)], heap=heap)
-    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    results, tail = [], []
-    for line in proc.stdout:
-        if line.startswith('PROGRESS') and progress is not None:
-            progress.update(int(line.split()[1]) - progress.n)
-        elif line.startswith('{'):
-            results.append(json.loads(line))
-        else:
-            tail.append(line)
-    if proc.wait() != 0:
-        raise RuntimeError('micropython failed:\n' + ''.join(tail[-30:]))
-    return results
+    return run_micropython(script, cfg, Path(folder) / 'settings.json', heap, progress)
 
 
 def _weighted_quantiles(values, weights, qs):

@@ -9,9 +9,7 @@ One store grows through the three sizes in one MicroPython process; each size is
 before the next events go in. The store lives in a host folder (tmpfs when there is one), so the
 times are the store's own work, not a flash chip's.
 """
-import json
 import os
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from sklearn.cluster import KMeans
 from tqdm import tqdm
 
 from .. import runtime
+from . import run_micropython
 
 LABELS = ['doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
           'baby_crying', 'car_horn', 'siren', 'background', 'other']
@@ -165,23 +164,8 @@ def _folder():
 
 
 def _run(script, cfg, heap, progress=None):
-    # The settings go in a file: the unix port dies ("uncaught NLR") on an argument of ~300 bytes.
-    path = Path(cfg['root']).with_name('settings.json')
-    path.write_text(json.dumps(cfg))
-    argv, env, cwd = runtime.command('micropython', ['-c', script, str(path)], heap=heap)
-    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    results, tail = [], []
-    for line in proc.stdout:
-        if line.startswith('PROGRESS') and progress is not None:
-            progress.update(int(line.split()[1]) - progress.n)
-        elif line.startswith('{'):
-            results.append(json.loads(line))
-        else:
-            tail.append(line)
-    if proc.wait() != 0:
-        raise RuntimeError('micropython failed:\n' + ''.join(tail[-30:]))
-    return results
+    return run_micropython(script, cfg, Path(cfg['root']).with_name('settings.json'), heap,
+                           progress)
 
 
 def run(sizes=(1000, 10000, 100000), dim=32, buckets=64, heap='128K'):
