@@ -6,10 +6,9 @@ response never holds a page of event dicts (~15 KB of heap for 50); clips are st
 512-byte pieces and search bodies are read in pieces by the pipeline. Requests run at most
 Config.max_requests at a time, each packing its answer into a buffer made once per slot.
 
-A few bad clients cannot starve it (_Conn, _reap, _make_room): a request's head has one deadline
-in all, not one per line; only a request with the token has its body read, at a floor on its
-rate, and takes a slot only once its head is in; a stalled answer, an idle connection and a live
-stream whose client left (audio flowing or not) all give back what they held.
+The server (server.py) keeps a few bad clients from starving it; this module tells it, as each
+request's head comes in, whether the request carries the token (`Api.grant`): only such a
+request has its body read.
 
 Times on the wire are seconds since the epoch; the store keeps milliseconds. They are converted
 as integers both ways, because an ESP32's single-precision float is off by minutes at 1.7e9.
@@ -19,76 +18,62 @@ import json
 import os
 import sys
 
-from microdot import Microdot, Request, Response
+from micropython import const
+from microdot import Request, Response
+from microdot.microdot import HTTPException
 from microdot.sse import sse_response
 
 import auth as auth_module
 import clips
 import compat
+import server
 import static
 from config import Config
+from server import CHUNK
 
 Request.max_content_length = Config.max_upload
 Request.max_body_length = Config.max_json_body
 Request.max_readline = Config.max_line
+# Paths under /api/ that answer without a token (a constant: defined before its first use).
+_PUBLIC = const(('/api/health',))
 
 
+class Api(server.App):
+    """The appliance's server, guarded by its token; the page's files answer OPTIONS too."""
 
-class Path:
-    """A route's URL pattern, matched without a regular expression. Microdot's URLPattern
-    compiles one for every route a request's path is tried against and keeps it (150 B a route
-    in the frozen 32-bit build), and makes a dict for each route it tries: 3.3 KB held for good
-    and a dict per route per request, in the heap sixteen clients share. This allocates only
-    the matching route's arguments. A segment is literal or `<name>` (a string, not empty)."""
+    def __init__(self):
+        super().__init__()
+        self.options_handler = self.options
 
-    def __init__(self, pattern):
-        at = pattern.find('<')
-        self.prefix = pattern if at < 0 else pattern[:at]
-        self.parts = None if at < 0 else pattern[at:].split('/')
+    def grant(self, path, query, authorization):
+        if auth is not None and (auth.check(auth_module.bearer(authorization)) or
+                                 path == LIVE_PATH and tickets.take(_ticket(query))):
+            return server.TOKEN
+        if not path.startswith('/api/') or path in _PUBLIC:
+            return server.PUBLIC_PATH
+        return server.DENIED   # answered 401 at once: no body read, no slot taken
 
-    def match(self, path):
-        """The arguments (a dict) where `path` matches, else None (as URLPattern.match)."""
-        if self.parts is None:
-            return {} if path == self.prefix else None
-        if not path.startswith(self.prefix):
-            return None
-        got = path[len(self.prefix):].split('/')
-        if len(got) != len(self.parts):
-            return None
-        args = {}
-        for want, have in zip(self.parts, got):
-            if want[:1] == '<':
-                if not have:
-                    return None
-                args[want[1:-1]] = have
-            elif want != have:
-                return None
-        return args
+    async def error_response(self, req, status_code, reason=None):
+        if isinstance(reason, dict):   # a Refused's answer, not a status's generic one
+            return reason, status_code
+        return await super().error_response(req, status_code, reason)
+
+    def options(self, request):
+        # Microdot knows only its routes; the page shell and openapi.json are files.
+        if static.resolve(request.path):
+            return {'Allow': 'GET, HEAD, OPTIONS'}
+        return self.default_options_handler(request)
 
 
-class App(Microdot):
-    """Microdot with routes matched by Path."""
-
-    def route(self, url_pattern, methods=None):
-        def decorated(f):
-            self.url_map.append(([m.upper() for m in (methods or ['GET'])], Path(url_pattern),
-                                 f, '', None))
-            return f
-        return decorated
-
-
-app = App()
+app = Api()
 _started = compat.ticks_ms()
-# Paths under /api/ that answer without a token.
-PUBLIC = ('/api/health',)
 # EventSource cannot send headers: the live stream also opens with ?ticket=, a single-use ticket
 # from POST /api/live/ticket (auth.Tickets), so the token itself is never in a URL.
 LIVE_PATH = '/api/live'
 JSON = {'Content-Type': 'application/json'}
-WAV_TYPES = ('audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave')
+_WAV_TYPES = const(('audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'))
 TIME_MAX = 9999999999  # seconds (year 2286): the spec's Time maximum
-LIVE_STALL = 10  # seconds a live message may wait for its client
-CHUNK = 1024  # bytes of a streamed answer gathered per socket write
+_LIVE_STALL = const(10)  # seconds a live message may wait for its client
 # The page is read into a request's CHUNK-byte slot buffer (static.py), a piece at a time.
 Response.send_file_buffer_size = CHUNK
 auth = None
@@ -129,257 +114,17 @@ def attach(event_store, detection_pipeline):
     notify.attach()
 
 
-class Refused(Exception):
-    """A 4xx answer {"error": text}; raised by the checks below, answered by `route`."""
+class Refused(HTTPException):
+    """A 4xx answer {"error": text}, raised by an endpoint's checks: Microdot answers it
+    (Api.error_response) without logging a traceback."""
+
+    def __init__(self, status, text):
+        super().__init__(status, {'error': text})
 
 
 def route(method, pattern):
-    """Registers an endpoint whose `Refused` becomes its JSON error (not a logged traceback)."""
-    def register(handler):
-        async def checked(request, **args):
-            try:
-                return await handler(request, **args)
-            except Refused as r:
-                return {'error': r.args[1]}, r.args[0]
-        app.route(pattern, methods=[method])(checked)
-        return handler
-    return register
-
-
-try:
-    asyncio.start_server   # MicroPython's asyncio loads its stream module at a first use
-    from asyncio import core, stream as _mp_stream   # MicroPython's asyncio
-except ImportError:   # CPython's: it accepts every connection (a computer has heap to spare)
-    _mp_stream = None
-
-# What a connection is doing, for the deadlines (_Conn.limit) and the places (_make_room).
-HEAD, RUN, LIVE = 0, 1, 2
-# What its head's token allows (_Conn.grant): no token for a guarded path (its 401 needs neither
-# a body nor a slot), a public path (a slot, no body), the token (a slot and the body).
-DENIED, PUBLIC_PATH, TOKEN = 0, 1, 2
-REAP = 0.2   # seconds between the reaper's rounds (deadlines, live streams), while any is open
-LINE_PIECE = 128   # bytes of a head line read at a time in MicroPython (see _mp_readline)
-MUTED = (32, 54, 104, 128)   # errnos of a client that went away (as Microdot's)
-TIMEOUT_ANSWER = (b'HTTP/1.0 408 Request Timeout\r\nContent-Type: application/json\r\n'
-                  b'Content-Length: 37\r\nConnection: close\r\n\r\n'
-                  b'{"error": "request not sent in time"}')
-
-
-def _mp_readline(conn):
-    # MicroPython's Stream.readline gathers a line however long it is (Microdot measures it
-    # only afterwards): one client sending no newline could fill the heap. A generator, awaited
-    # (one frame less per waiting connection than an async def around one).
-    if conn.phase != HEAD:
-        return (yield from conn.reader.readline())
-    s = conn.reader.s
-    line = b''
-    while True:
-        yield core._io_queue.queue_read(s)
-        piece = s.readline(LINE_PIECE)
-        if piece is None:
-            continue
-        line += piece
-        if not piece or line[-1] == 10 or len(line) > Config.max_line:
-            return conn._took(line)
-
-
-class _Conn:
-    """One accepted connection: its reader and writer as Microdot sees them, with its deadlines.
-
-    - The head (request line and headers, Config.max_head bytes) has Config.head_timeout
-      seconds from the accept, in all, and less under pressure (_make_room).
-    - Once the head is in, the token is checked: a body is read only for a request that carries
-      it (the one without gets its 401 at once, without a slot), and a body has a floor on its
-      rate (Config.body_rate after Config.body_grace).
-    - Each piece of the answer has Config.send_timeout seconds to go out.
-    A deadline that passes cancels the connection's task (the reaper, _reap): its client gets a
-    408 when no answer had begun, and the connection closes, giving back whatever it held. A
-    request holds one of Config.max_requests slots (and a buffer made once per slot, where its
-    answer is packed) only from its head to its answer's end, so the heap bounds how many run at
-    once, not the clients. A negative Content-Length is refused: Microdot passes it to
-    readexactly(), which then waits forever (-1) or raises MemoryError. Attributes are few: a
-    connection waiting for its head costs about 1.1 KB of heap in the 32-bit build."""
-    busy = 0                    # request slots taken
-    open = 0                    # places taken (Config.max_connections; live streams aside)
-    slot_free = asyncio.Event()
-    place_free = asyncio.Event()
-    buffers = []                # one per slot, made once
-    conns = []                  # open connections, oldest first
-    reaper = None               # the task of _reap() while it runs
-
-    def __init__(self, reader, writer):
-        self.reader = reader
-        self.writer = writer
-        self.task = asyncio.current_task()
-        # The place _Server took for it at the accept (MicroPython), now this connection's.
-        self.place = getattr(reader, 'place', False)
-        if self.place:
-            reader.place = False
-        self.buf = None         # the slot's buffer while it holds a slot
-        self.phase = HEAD
-        self.late = False       # a deadline passed: the task was cancelled
-        self.sent = False       # some of the answer went out
-        self.grant = DENIED
-        self.head = 0           # bytes of head so far, then of body
-        self.path = None        # the request line
-        self.authz = None       # the Authorization header's value
-        self.since = compat.ticks_ms()   # the accept, then the start of what `limit` times
-        self.limit = int(Config.head_timeout * 1000)   # ms after `since`; None: no deadline
-        _Conn.conns.append(self)
-        if _Conn.reaper is None:
-            _Conn.reaper = asyncio.create_task(_reap())
-
-    def __getattr__(self, name):
-        return getattr(self.reader, name)
-
-    def get_extra_info(self, name):
-        return self.writer.get_extra_info(name)
-
-    def expire(self):
-        """A deadline passed (or the place is needed): the task ends where it waits."""
-        self.late = True
-        self.limit = None
-        self.task.cancel()
-
-    # ---- reading: the head, then (with the token only) the body
-
-    if _mp_stream:
-        readline = _mp_readline
-    else:
-        async def readline(self):
-            line = await self.reader.readline()
-            return self._took(line) if self.phase == HEAD else line
-
-    def _took(self, line):
-        self.head += len(line)
-        if len(line) > Config.max_line or self.head > Config.max_head:
-            raise ValueError('request head too long')
-        if self.path is None:
-            self.path = line
-        elif line in (b'\r\n', b'\n', b''):
-            self._headed()
-        elif line[:14].lower() == b'authorization:':
-            self.authz = line[14:]
-        return line
-
-    def _headed(self):
-        """The head is in: its token decides whether a body is read and a slot waited for."""
-        self.phase = RUN
-        self.limit = None
-        self.since = compat.ticks_ms()
-        self.head = 0
-        try:
-            url = self.path.split()[1].decode()
-            authz = self.authz.strip().decode() if self.authz else None
-        except (IndexError, ValueError):   # answered 400 by Microdot (UnicodeError included)
-            return
-        self.path = self.authz = None
-        path, _, query = url.partition('?')
-        if auth is not None and (auth.check(auth_module.bearer(authz)) or
-                                 path == LIVE_PATH and tickets.take(_ticket(query))):
-            self.grant = TOKEN
-        elif not path.startswith('/api/') or path in PUBLIC:
-            self.grant = PUBLIC_PATH
-
-    async def readexactly(self, n):
-        if n < 0:
-            raise ValueError('negative Content-Length')
-        if self.grant != TOKEN or self.late:
-            return b''   # never read: no token (answered 401), or a public path (no body)
-        return await self._body(self.reader.readexactly(n), n)
-
-    async def read(self, n=-1):
-        if self.grant != TOKEN or self.late or not n:
-            return b''
-        return await self._body(self.reader.read(n), 1)
-
-    async def _body(self, reading, want):
-        # The floor: `head + want` bytes (self.head counts the body now) by grace +
-        # (head + want) / rate after the head came in.
-        self.limit = int(Config.body_grace * 1000 + (self.head + want) * 1000 // Config.body_rate)
-        try:
-            data = await reading
-        finally:
-            self.limit = None
-        self.head += len(data)
-        return data
-
-    # ---- writing
-
-    async def awrite(self, data):
-        self.sent = True
-        self.since = compat.ticks_ms()
-        self.limit = int(Config.send_timeout * 1000)
-        try:
-            await self.writer.awrite(data)
-        finally:
-            self.limit = None
-
-    async def aclose(self):
-        self.since = compat.ticks_ms()
-        self.limit = int(Config.send_timeout * 1000)
-        try:
-            await self.writer.aclose()
-        finally:
-            self.limit = None
-
-    def abort(self):
-        """Closes at once, whatever is unsent (a 408 is tried first when nothing was sent)."""
-        try:
-            if self.late and not self.sent:
-                self.sent = True
-                self.writer.write(TIMEOUT_ANSWER)   # never waits (both runtimes buffer it)
-            transport = getattr(self.writer, 'transport', None)
-            if transport is not None:
-                transport.abort()     # CPython
-            else:
-                self.writer.s.close()   # MicroPython
-        except OSError:
-            pass
-
-    # ---- slots and places
-
-    async def hold(self):
-        """Waits for a request slot and takes it, with its buffer."""
-        while _Conn.busy >= Config.max_requests:
-            _Conn.slot_free.clear()
-            await _Conn.slot_free.wait()
-        _Conn.busy += 1
-        self.buf = _Conn.buffers.pop() if _Conn.buffers else bytearray(CHUNK)
-
-    @property
-    def held(self):
-        return self.buf is not None
-
-    def release(self):
-        """Gives the slot back (a live stream does so once it starts, since it never ends)."""
-        if self.buf is not None:
-            _Conn.buffers.append(self.buf)
-            self.buf = None
-            _Conn.busy -= 1
-            _Conn.slot_free.set()
-
-    def give_place(self):
-        if self.place:
-            self.place = False
-            _give_place()
-
-    def go_live(self):
-        """The request became a live stream: its slot and place go back (Config.max_live
-        bounds the streams); the reaper now watches for its client leaving."""
-        self.release()
-        self.give_place()
-        self.phase = LIVE
-        self.since = compat.ticks_ms()
-
-    def close(self):
-        self.release()
-        self.give_place()
-        if self in _Conn.conns:
-            _Conn.conns.remove(self)
-        raw = getattr(self.reader, 'raw', None)   # _Server, with TLS
-        if raw is not None:
-            raw.close()
+    """Registers an endpoint for one method (its Refused answered as JSON, see Refused)."""
+    return app.route(pattern, methods=[method])
 
 
 def _ticket(query):
@@ -390,189 +135,12 @@ def _ticket(query):
     return None
 
 
-def _give_place():
-    _Conn.open -= 1
-    _Conn.place_free.set()
-
-
-def _gone(conn):
-    """True when a live stream's client closed its end (it never sends after its request)."""
-    try:
-        s = conn.reader.s
-    except AttributeError:   # CPython
-        return conn.reader.at_eof() or conn.reader.exception() is not None
-    try:
-        return s.read(1) == b''   # None: nothing to read, the client is there
-    except OSError:
-        return True
-
-
-async def _reap():
-    """Ends connections whose deadline passed; tells live streams whose client left to stop,
-    and the quiet ones to send a keep-alive. Runs while any connection is open."""
-    try:
-        while _Conn.conns:
-            await asyncio.sleep(REAP)
-            now = compat.ticks_ms()
-            for c in _Conn.conns:
-                if c.limit is not None and compat.ticks_diff(now, c.since) >= c.limit:
-                    c.expire()
-                elif c.phase == LIVE:
-                    sub = getattr(c, 'sub', None)
-                    if sub is None:
-                        continue
-                    if _gone(c):
-                        sub.put(('end', None))
-                        c.sub = None
-                    elif compat.ticks_diff(now, c.since) >= Config.live_keepalive * 1000:
-                        c.since = now
-                        sub.put(('ping', None))
-    finally:
-        _Conn.reaper = None
-
-
-async def _close_body(res):
-    body = getattr(res, 'body', None)
-    try:
-        if hasattr(body, 'aclose'):
-            await body.aclose()
-        elif hasattr(body, 'close'):
-            body.close()
-    except Exception as e:
-        print('earmark: closing an answer failed: %r' % (e,))
-
-
-async def _handle(reader, writer):
-    """Microdot's handle_request, with the connection's deadlines and slots (_Conn). In
-    MicroPython _Server runs it straight from the accept."""
-    try:
-        conn = _Conn(reader, writer)
-    except MemoryError:   # the client sees its connection closed, the server goes on
-        if getattr(reader, 'place', False):
-            reader.place = False
-            _give_place()
-        writer.s.close() if _mp_stream else writer.close()
-        return
-    res = None
-    try:
-        req = None
-        try:
-            req = await Request.create(app, conn, conn, writer.get_extra_info('peername'))
-        except (ValueError, IndexError, EOFError):
-            pass   # a malformed or cut head: answered 400 (UnicodeError is a ValueError)
-        if req is not None and conn.grant != DENIED:
-            await conn.hold()
-        res = await app.dispatch_request(req)
-        if res != Response.already_handled:
-            await res.write(conn)
-        await _close_body(res)   # a stream whose headers could not go out is closed here too
-        await conn.aclose()
-    except asyncio.CancelledError:   # a deadline passed (_Conn.expire), or the server stops
-        conn.abort()
-        await _close_body(res)
-    except Exception as e:
-        # Negative errnos are mbedtls's: a client that failed its TLS handshake (plain HTTP
-        # on the HTTPS port, say) is no fault of ours either.
-        code = e.args[0] if isinstance(e, OSError) and e.args else None
-        if not (code in MUTED or isinstance(code, int) and code < 0):
-            # Raised while the answer streams (its headers gone): Microdot would leave the
-            # socket open and the client would wait; a closed socket tells it the answer broke.
-            print('earmark: a request failed mid-answer: %r' % (e,))
-        conn.abort()
-        await _close_body(res)
-    finally:
-        conn.close()
-app.handle_request = _handle
-
-
-def _listen(*args, start=asyncio.start_server, **kw):
-    # Microdot leaves MicroPython's listen backlog of 5: with more clients at once the rest of
-    # the connections are dropped and retried by their TCP stacks after 1, 3, 7... seconds.
-    kw['backlog'] = Config.backlog
-    return start(*args, **kw)
-asyncio.start_server = _listen
-
-if _mp_stream:
-    class _Server(_mp_stream.Server):
-        """MicroPython's server, but a connection is accepted only when one of
-        Config.max_connections places is free (and takes it): an accepted connection costs
-        about 1.1 KB of heap (a task, streams, a socket, its head so far), and nothing bounded
-        that. The rest wait in the listen backlog, in the network stack's memory. When someone
-        waits there and every place is taken, _make_room frees the place of the oldest
-        connection still sending its head. Connections go straight to the API's _handle (one
-        task frame less than through Microdot's serve()): every server in the process is the
-        API's (the setup page runs alone, before the API is imported). With `ssl` (a TLS
-        context: appliance.py, https.py) each accepted socket is wrapped as MicroPython's own
-        server does; its handshake runs at the first read, inside the head's deadline."""
-        async def _serve(self, s, cb, ssl):
-            self.state = False
-            while True:
-                try:
-                    yield core._io_queue.queue_read(s)   # a connection waits to be accepted
-                    while _Conn.open >= Config.max_connections:
-                        await _make_room()
-                except core.CancelledError as er:
-                    s.close()
-                    if self.state:   # close()d: the server's own end
-                        return
-                    raise er
-                try:
-                    s2, addr = s.accept()
-                except OSError:
-                    continue
-                try:
-                    raw = s2
-                    if ssl:
-                        s2 = ssl.wrap_socket(s2, server_side=True, do_handshake_on_connect=False)
-                    s2.setblocking(False)
-                    s2s = _mp_stream.Stream(s2, {'peername': addr})
-                    if ssl:   # closing a TLS socket after a TLS error leaves this one open
-                        s2s.raw = raw
-                    s2s.place = True   # _Conn takes it over
-                    core.create_task(_handle(s2s, s2s))
-                except (MemoryError, OSError):   # no heap (or a TLS session) for it: the client
-                    s2.close()                     # sees its connection closed, the server goes on
-                    continue
-                _Conn.open += 1
-
-    async def _make_room():
-        """Someone waits to connect and every place is taken: the oldest connection still
-        sending its head goes once it had Config.evict_after seconds; else this waits for a
-        place (polling while a young head may yet age)."""
-        now = compat.ticks_ms()
-        wait = None
-        for c in _Conn.conns:
-            if c.place and c.phase == HEAD and not c.late:
-                wait = int(Config.evict_after * 1000) - compat.ticks_diff(now, c.since)
-                if wait <= 0:
-                    c.expire()
-                    wait = None
-                break
-        _Conn.place_free.clear()
-        if wait is None:
-            await _Conn.place_free.wait()
-            return
-        try:   # a place, or the time that head may have
-            await asyncio.wait_for_ms(_Conn.place_free.wait(), wait)
-        except asyncio.TimeoutError:
-            pass
-    _mp_stream.Server = _Server
-
-
-def _options(request):
-    # Microdot knows only its routes; the page shell and openapi.json are files.
-    if static.resolve(request.path):
-        return {'Allow': 'GET, HEAD, OPTIONS'}
-    return app.default_options_handler(request)
-app.options_handler = _options
-
-
 @app.before_request
 async def authorize(request):
     path = request.path
-    if not path.startswith('/api/') or path in PUBLIC:
+    if not path.startswith('/api/') or path in _PUBLIC:
         return None
-    if getattr(request.sock[0], 'grant', None) == TOKEN:   # checked as its head came in
+    if getattr(request.sock[0], 'grant', None) == server.TOKEN:   # checked as its head came in
         return None
     token = auth_module.bearer(request.headers.get('Authorization'))
     if auth is None or not (auth.check(token) or
@@ -587,23 +155,27 @@ async def authorize(request):
 @app.before_request
 async def ready(request):
     # A store that could not be opened still leaves the status to answer, naming the fault.
-    if store is None and request.path.startswith('/api/') and request.path not in PUBLIC and not (
+    if store is None and request.path.startswith('/api/') and request.path not in _PUBLIC and not (
             pipeline is not None and request.path == '/api/status'):
         return {'error': 'the appliance is starting; try again shortly'}, 503
     return None
 
 
-REASONS = {204: 'No Content', 304: 'Not Modified', 400: 'Bad Request', 401: 'Unauthorized',
-           404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
-           413: 'Content Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error',
-           503: 'Service Unavailable'}
+# Status codes and their phrases, frozen as a constant (no heap): a linear scan per answer.
+_REASONS = const(((204, 'No Content'), (304, 'Not Modified'), (400, 'Bad Request'),
+                  (401, 'Unauthorized'), (404, 'Not Found'), (405, 'Method Not Allowed'),
+                  (409, 'Conflict'), (413, 'Content Too Large'), (415, 'Unsupported Media Type'),
+                  (500, 'Internal Server Error'), (503, 'Service Unavailable')))
 
 
 @app.after_request
 @app.after_error_request
 async def reason(request, response):
     # Microdot says 'N/A' after every status but 200; browsers show the phrase in their logs.
-    response.reason = REASONS.get(response.status_code)
+    response.reason = None
+    for code, phrase in _REASONS:
+        if code == response.status_code:
+            response.reason = phrase
     return response
 
 
@@ -861,7 +433,7 @@ async def delete(request, ident):
 async def clip(request, ident):
     ev = _event(ident)
     try:
-        # 256 samples: 512-byte pieces, decoded into the request's slot buffer (_Conn)
+        # 256 samples: 512-byte pieces, decoded into the request's slot buffer (server.Conn)
         pieces = store.clip_wav(ev['id'], CHUNK // 4, request.sock[0].buf)
         head = next(pieces)  # opens the clip: gone or damaged shows here, not mid-answer
     except (ValueError, OSError):
@@ -922,7 +494,7 @@ async def search(request):
     body = Body(request.stream, request.content_length)
     try:   # every answer, refusals too, waits for the whole upload (see Body)
         k = query_arg(request, 'k', parse_int, 10, 1, 50)
-        if (request.content_type or '').split(';')[0].strip().lower() not in WAV_TYPES:
+        if (request.content_type or '').split(';')[0].strip().lower() not in _WAV_TYPES:
             raise Refused(415, 'send a WAV recording as audio/wav')
         if not request.content_length:
             raise Refused(400, 'send a WAV recording (with a Content-Length)')
@@ -988,11 +560,11 @@ async def _live(request, sse):
             conn.since = compat.ticks_ms()
             # sse.send only queues: wait for the socket, so a slow client never piles up heap
             # (the pipeline's own queue for it drops the oldest instead). A message unsent for
-            # LIVE_STALL seconds ends the stream (a write that stalls Config.send_timeout ends
+            # _LIVE_STALL seconds ends the stream (a write that stalls Config.send_timeout ends
             # the connection too, and _handle then closes this task's stream).
             waited = 0
             while sse.queue:
-                if waited >= LIVE_STALL * 50:
+                if waited >= _LIVE_STALL * 50:
                     return
                 waited += 1
                 await asyncio.sleep(0.02)

@@ -49,12 +49,9 @@ def _summary():
 
 async def answer(request):
     """Every request under /api/personal (api.py registers one pattern a path, not one a
-    method and path: each costs heap for good), its Refused answered as api.route would."""
-    try:
-        action = request.path[len('/api/personal/'):]
-        return await (label if action == 'label' else embeddings if action else _head)(request)
-    except Refused as r:
-        return {'error': r.args[1]}, r.args[0]
+    method and path: each costs heap for good)."""
+    action = request.path[len('/api/personal/'):]
+    return await (label if action == 'label' else embeddings if action else _head)(request)
 
 
 async def _head(request):

@@ -97,12 +97,7 @@ def _load():
 def attach():
     """Has the server start delivering with it (api.attach: when hooks are kept)."""
     _open()
-    start = api.app.start_server
-
-    async def starting(*args, **kw):   # the listener needs the server's running loop
-        _listen()
-        return await start(*args, **kw)
-    api.app.start_server = starting
+    api.app.on_start.append(_listen)   # the listener needs the server's running loop
 
 
 def _listen():
@@ -195,10 +190,7 @@ async def answer(request):
     if request.method == 'GET':
         return _status()
     if request.method == 'PUT':
-        try:
-            return await _put(request)
-        except Refused as r:
-            return {'error': r.args[1]}, r.args[0]
+        return await _put(request)
     body = '{"test":true}'
     results = []
     for h in hooks:

@@ -1,4 +1,4 @@
-"""The API's route patterns (api.Path) answer as Microdot's URLPattern does, in each runtime."""
+"""The API's route patterns (server.Path) answer as Microdot's URLPattern does, in each runtime."""
 import json
 
 PATTERNS = ['/api/events', '/api/events/<ident>', '/api/events/<ident>/clip.wav',
@@ -10,11 +10,11 @@ PATHS = ['/api/events', '/api/events/', '/api/events/12', '/api/events/12/', '/a
 
 CODE = '''
 import json
-import api
+import server
 from microdot import URLPattern
 for pattern in %r:
     for path in %r:
-        print(json.dumps([pattern, path, api.Path(pattern).match(path),
+        print(json.dumps([pattern, path, server.Path(pattern).match(path),
                           URLPattern(pattern).match(path)]))
 ''' % (PATTERNS, PATHS)
 
