@@ -6,6 +6,11 @@ embedding lies within the reach of one of a sound's prototypes (squared Euclidea
 integers, so a board, the browser and a computer agree exactly) takes that sound's name as its
 label; the generic label stays beside it. Nearest wins where several sounds reach.
 
+A head taught on the net's own embedding (`"embedding": "net"`: the int8 net's 32 values of a
+window, normalised as the store normalises, not the stored event embedding) or on a window's
+spectrum over the bed (`"shape"`: Shape) is put to every window by a Watch: a sound the
+classifier never opens an event on is found too.
+
 The head is JSON (PUT /api/personal on a device, `earmark personal teach` on a computer, the
 lab in a browser). `load` refuses anything malformed or oversized with one line; it is imported
 only where a head is used.
@@ -20,6 +25,10 @@ MAX_PROTOTYPES = 12
 MAX_LABEL = 32         # characters
 MAX_REACH = 0x7fffffff
 MAX_ITEMS = 64         # values in any array of a head (a prototype has dim)
+# What a head's prototypes are (its "embedding"): events' stored embeddings; the net's own of
+# a window; Shape's; the net's followed by the classifier's scores x 127 (how the appliance's
+# model hears the window, beside what the net makes of it).
+KINDS = ('stored', 'net', 'shape', 'net+scores')
 
 
 def model_id(model_json):
@@ -53,11 +62,13 @@ class Conflict(ValueError):
 
 
 class Head:
-    def __init__(self, sounds, dim):
+    def __init__(self, sounds, dim, embedding='stored'):
         # [(label, reach, prototypes)]: a sound's prototypes one after another in one
         # array('b') (one block of heap, not one an array)
         self.sounds = sounds
         self.dim = dim
+        self.embedding = embedding   # what the prototypes are: one of KINDS
+        self.windows = 1             # windows in a row that must match (a Watch's)
 
     def count(self, protos):
         return len(protos) // self.dim
@@ -168,4 +179,116 @@ def load(text, model=None, dim=None, labels=()):
                                  % (label, size))
             kept[k * size:(k + 1) * size] = array('b', p)
         out.append((label, reach, kept))
-    return Head(out, size)
+    kind = head.get('embedding', 'stored')
+    if kind not in KINDS:
+        raise ValueError('personal: embedding is one of %s' % ', '.join(KINDS))
+    run = head.get('windows', 1)
+    if run not in (1, 2):
+        raise ValueError('personal: windows (in a row that must match) is 1 or 2')
+    h = Head(out, size, kind)
+    h.windows = run
+    return h
+
+
+def bands(frames, n_mels, out):
+    """Each band's mean over a window of centi-dB frames (frame-major, as windows.Windows
+    holds them) into `out` (n_mels values)."""
+    n = len(frames) // n_mels
+    for b in range(n_mels):
+        s = 0
+        for i in range(b, n * n_mels, n_mels):
+            s += frames[i]
+        out[b] = s // n
+
+
+class Shape:
+    """A window's spectrum over the bed: each band's mean level (bands()) less a running floor
+    of that band, negatives as 0, scaled to norm 127: where a sound stands out of the room
+    whatever the room's level, which the net's embedding of the whole window blurs at low SNR.
+    The floor follows a band down at once and up by RISE centi-dB a window (the bed getting
+    louder for good is the floor again within a minute; a sound of a few seconds barely lifts
+    it). All zeros where nothing stands out: no prototype is within reach of that."""
+    RISE = 20
+
+    def __init__(self, n_mels):
+        self.n_mels = n_mels
+        self.floor = None
+        self._bands = array('h', bytes(2 * n_mels))
+        self.out = [0] * n_mels
+
+    def window(self, frames):
+        """The shape of a window of frames, in self.out (a list of n_mels ints)."""
+        x, n = self._bands, self.n_mels
+        bands(frames, n, x)
+        if self.floor is None:
+            self.floor = array('h', x)
+        f, out = self.floor, self.out
+        total = 0
+        for b in range(n):
+            up = x[b] - f[b]
+            if up < 0:
+                f[b] = x[b]
+                up = 0
+            else:
+                f[b] += up if up < self.RISE else self.RISE
+            out[b] = up
+            total += up * up
+        if total:
+            norm = _isqrt(total)   # integers: a board's single floats would round elsewhere
+            for b in range(n):
+                out[b] = (out[b] * 127 + norm // 2) // norm
+        return out
+
+
+def _isqrt(n):
+    x = n
+    y = (x + 1) // 2
+    while y < x:
+        x = y
+        y = (x + n // x) // 2
+    return x
+
+
+def vector(kind, net, scores, shape=None):
+    """A window's vector for a head of `kind` (not 'stored'): `net` the net's embedding
+    normalised as stored (labcore.stored), `scores` the classifier's, `shape` Shape's."""
+    if kind == 'shape':
+        return shape
+    if kind == 'net':
+        return net
+    return list(net) + [int(s * 127 + 0.5) for s in scores]
+
+
+class Watch:
+    """A net head's sounds in every window heard: each window's net embedding (normalised)
+    put to the head scores 1 for the sound it matches, 0 for the rest, and a segmenter of its
+    own makes events of those scores as the appliance's makes events of the classifier's, with
+    the same gate (one opens only where the sound rises over the background). With the
+    segmenter's SMOOTH of 2, ON 0.5 opens one on a lone matching window, 1.0 on two in a row
+    (the head's `windows`). Feed frame() every frame's energy and window() every window's
+    vector (the head's kind: vector()); window() returns the events that closed, active() the
+    open ones, as the segmenter's."""
+
+    def __init__(self, head, window_frames, hop_frames):
+        import segmenter
+        self.head = head
+        self.labels = [s[0] for s in head.sounds]
+        # 'background' never opens an event: the segmenter's labels are never one alone
+        self.seg = segmenter.Segmenter(self.labels + ['background'], window_frames, hop_frames,
+                                       on=0.5 * head.windows)
+        self._scores = [0.0] * (len(self.labels) + 1)
+
+    def frame(self, energy):
+        self.seg.frame(energy)
+
+    def window(self, embedding):
+        m = self.head.match(embedding)
+        for i in range(len(self.labels)):
+            self._scores[i] = 1.0 if m is not None and self.labels[i] == m[0] else 0.0
+        return self.seg.push(self._scores)
+
+    def active(self):
+        return self.seg.active()
+
+    def flush(self):
+        return self.seg.flush()

@@ -73,6 +73,7 @@ def test_browser_equals_micropython_on_host(page, clip, tmp_path):
     assert len(web['windows']) == len(host['windows']) >= 3
     for w, h in zip(web['windows'], host['windows']):
         assert w['embedding'] == h['embedding'] and w['level'] == h['level']
+        assert w['net'] == h['net'] and w['bands'] == h['bands']   # what window heads match
         assert w['scores'] == h['scores']
     assert web['events'] == host['events']
     if clip == 'scene':

@@ -65,7 +65,7 @@ assert s.get(mine)['label'] == 'our doorbell' and s.personal is not None
 again = s.append(T0 + 10 * STEP, 500, LABELS[5], 0.9, [], emb(3))
 assert s.get(again)['label'] == 'our doorbell'
 # a cut while writing a new head: the old one stays in use
-with open(root + store.HEAD + storefile.TMP, 'w') as f:
+with open(root + layout.HEAD + storefile.TMP, 'w') as f:
     f.write('{"format": 1, "sou')
 s = open_store(root)
 assert s.personal is not None and s.problems == [], s.problems
@@ -99,7 +99,7 @@ root = %r
 s = open_store(root)
 add(s, 0)
 before = open(root + '/store.json').read()
-with open(root + store.HEAD, 'w') as f:
+with open(root + layout.HEAD, 'w') as f:
     f.write('{"format": 9}')
 s = open_store(root)
 assert open(root + '/store.json').read() == before and s.custom == []
@@ -156,3 +156,53 @@ def test_teach_and_detect_on_the_command_line(tmp_path):
                  ['detect', '--personal', str(tmp_path / 'nothing'), str(test)]):
         done = subprocess.run(earmark + argv, capture_output=True, text=True, timeout=300)
         assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_a_watch_finds_its_sound_in_windows_where_it_rises_and_shapes_are_integers(device):
+    """personal.Shape: a window's bands over a floor that follows the room, in integers (the
+    same on every port); personal.Watch: a window matching a shape head opens an event only
+    where the sound rises over the background, a matching window on a flat bed opens none, and
+    another sound's windows match nothing."""
+    out = run(device, '''
+N = 40
+def window(tone, level):
+    # 62 frames of a bed at -6000 centi-dB with `tone` bands `level` over it
+    f = array('h', bytes(2 * 62 * N))
+    for t in range(62):
+        for b in range(N):
+            f[t * N + b] = -6000 + (level if b in tone else 0) + (t * 7 + b * 13) % 50
+    return f
+shape = personal.Shape(N)
+bed = list(shape.window(window((), 0)))
+ours = list(shape.window(window((5, 6, 20), 2000)))
+bands = array('h', bytes(2 * N))
+personal.bands(window((), 0), N, bands)
+print(json.dumps([bed, ours, shape.floor[5] - bands[5], shape.floor[4] - bands[4]]))
+head = personal.load(json.dumps({'format': 1, 'model': 'm', 'dim': N, 'embedding': 'shape',
+                                 'sounds': [{'label': 'our doorbell', 'reach': 2000,
+                                             'prototypes': [ours]}]}))
+assert head.embedding == 'shape'
+def hear(windows, energies):
+    w = personal.Watch(head, 62, 31)
+    sh = personal.Shape(N)
+    found = []
+    for k, (tone, level) in enumerate(windows):
+        for f in range(31):
+            w.frame(energies(k, f))
+        found += w.window(sh.window(window(tone, level)))
+    return found + w.flush()
+rises = lambda k, f: -6000 + (3000 if k == 40 else 0) + (f * 13) % 60
+flat = lambda k, f: -6000 + (f * 13) % 60
+beds = [((), 0)] * 40
+print(json.dumps([hear(beds + [((5, 6, 20), 2000)] + beds[:6], rises),
+                  hear(beds + [((5, 6, 20), 2000)] + beds[:6], flat),
+                  hear(beds + [((30, 31), 2000)] + beds[:6], rises)]))
+''')
+    bed, ours, rose, stayed = out[0]
+    assert bed == [0] * 40 and (rose, stayed) == (20, 0)   # the floor rises RISE a window
+    assert all(isinstance(v, int) for v in ours) and sum(v * v for v in ours) in range(
+        127 * 127 - 200, 127 * 127 + 200) and ours[5] == ours[6] == ours[20] > 70
+    found, on_flat_bed, other_sound = out[1]
+    assert [ev['label'] for ev in found] == ['our doorbell'], found
+    assert 40 * 31 * 256 / 16000 - 1 < found[0]['start'] < 42 * 31 * 256 / 16000
+    assert on_flat_bed == [] and other_sound == []

@@ -12,12 +12,21 @@ from array import array
 import classifier
 import frontend
 import level
+import personal
 import segmenter
 import similar
 import windows
 
 CHUNK = 1024   # samples a source hands the pipeline at a time (device/sources.py)
 RATE = 16000
+
+
+def net_embedding(c, features):
+    """The int8 net's own embedding of a window (format 3 or 4; None for trees alone), as a
+    bytearray of c.net.dim: the teacher-distilled values the net's scores come from."""
+    if c.format == 3:
+        return features
+    return features[2] if c.format == 4 else None
 
 
 def stored(embedding, dim):
@@ -60,11 +69,13 @@ class Lab:
         self.c = classifier.Classifier(model)
         self.head = None   # personal.Head applied to events, or None
 
-    def analyse(self, pcm, windows_too=False):
+    def analyse(self, pcm, windows_too=False, energies=False):
         """{'events': [...], 'windows': [...] (when asked)} for int16 little-endian 16 kHz mono
         PCM bytes. An event is the pipeline's: start/end/label/confidence/runners_up from the
         segmenter, the embedding of the window that opened it (what the store keeps), and the
-        personal label when a head is set. A window: its scores, level and embedding."""
+        personal label when a head is set. A window: its scores, level, embedding (stored: as
+        the store keeps it) and the net's (net, normalised as stored). `energies`: every
+        frame's energy (centi-dB, the segmenter's input) as 'energies', an array('h')."""
         c = self.c
         lm = frontend.LogMel()
         win = windows.Windows(c.window_frames, c.hop_frames, c.n_mels)
@@ -72,36 +83,68 @@ class Lab:
                                   thresholds=c.event_thresholds,
                                   on=c.event_threshold or segmenter.Segmenter.ON)
         meter = level.Level(RATE)
-        energies = array('h', bytes(2 * (CHUNK // meter.hop)))
+        levels = array('h', bytes(2 * (CHUNK // meter.hop)))
         frame = array('h', bytes(2 * c.n_mels))
+        heard = array('h') if energies else None
         samples = array('h', bytes(pcm[:len(pcm) & ~1]))
         events, opened, rows = [], {}, []
+        self._watch = self._shape = None
+        if self.head is not None and self.head.embedding != 'stored':
+            # a head put to every window (personal.Watch), as the pipeline would put it
+            self._watch = personal.Watch(self.head, c.window_frames, c.hop_frames)
+            if self.head.embedding == 'shape':
+                self._shape = personal.Shape(c.n_mels)
+        found = []
         # whole chunks only, as a source delivers them (the tail short of a chunk is not heard)
         for at in range(0, len(samples) - CHUNK + 1, CHUNK):
             chunk = samples[at:at + CHUNK]
-            for i in range(meter.update(chunk, energies)):
-                seg.frame(energies[i])
+            for i in range(meter.update(chunk, levels)):
+                seg.frame(levels[i])
+                if self._watch is not None:
+                    self._watch.frame(levels[i])
+                if heard is not None:
+                    heard.append(levels[i])
             lm.push(chunk)
             while lm.pop(frame):
                 if win.add(frame):
                     self._window(win.buf, seg, events, opened, rows if windows_too else None)
+                    if self._watch is not None:
+                        found += self._watch.window(self._vector(win.buf))
         for ev in seg.flush():
             self._close(ev, opened)
         for label in list(opened):   # still open at the end and never closed: dropped
             events.remove(opened.pop(label))
+        if self._watch is not None:
+            events = watched(events, found + self._watch.flush())
         out = {'events': events}
         if windows_too:
             out['windows'] = rows
+        if heard is not None:
+            out['energies'] = heard
         return out
+
+    def _vector(self, buf):
+        """The last window's vector for the head's Watch (personal.vector)."""
+        c = self.c
+        return personal.vector(self.head.embedding, stored(net_embedding(c, self._features),
+                                                           c.net.dim), self._scores,
+                               self._shape.window(buf) if self._shape is not None else None)
 
     def _window(self, buf, seg, events, opened, rows):
         c = self.c
-        features = c.features(buf)
-        scores = c.scores(features)
+        features = self._features = c.features(buf)
+        scores = self._scores = c.scores(features)
         if rows is not None:
             raw = c.embed(features)
-            rows.append({'scores': scores, 'level': c.level(features), 'embedding': list(raw),
-                         'stored': stored(raw, c.dim)})
+            row = {'scores': scores, 'level': c.level(features), 'embedding': list(raw),
+                   'stored': stored(raw, c.dim)}
+            spectrum = array('h', bytes(2 * c.n_mels))
+            personal.bands(buf, c.n_mels, spectrum)
+            row['bands'] = list(spectrum)
+            net = net_embedding(c, features)
+            if net is not None:
+                row['net'] = stored(net, len(net))
+            rows.append(row)
         for ev in seg.push(scores):
             self._close(ev, opened)
         sounding = [label for label, _ in seg.active()]
@@ -115,7 +158,7 @@ class Lab:
                 entry = {'start': ev['start'], 'end': ev['end'], 'label': label,
                          'confidence': ev['confidence'], 'runners_up': ev['runners_up'],
                          'embedding': emb}
-                if self.head is not None:
+                if self.head is not None and self.head.embedding == 'stored':
                     entry.update(self.head.describe(emb, label))
                 opened[label] = entry
                 events.append(entry)
@@ -124,6 +167,25 @@ class Lab:
         entry = opened.pop(ev['label'], None)
         if entry is not None:
             entry['end'] = ev['end']
+
+
+def watched(events, found):
+    """The events with a Watch's: an event a personal one overlaps takes its label (the
+    generic one beside it); a personal event no event overlaps is one of its own, heard as
+    `other` by the classifier."""
+    for p in found:
+        hit = False
+        for ev in events:
+            if ev['start'] < p['end'] and ev['end'] > p['start'] and 'generic' not in ev:
+                ev['generic'] = ev['label']
+                ev['label'] = p['label']
+                hit = True
+        if not hit:
+            events.append({'start': p['start'], 'end': p['end'], 'label': p['label'],
+                           'generic': 'other', 'confidence': p['confidence'],
+                           'runners_up': []})
+    events.sort(key=lambda ev: ev['start'])
+    return events
 
 
 def analyse_json(lab, pcm, windows_too=False):

@@ -45,9 +45,12 @@ def _flat(recordings):
     return out
 
 
-def teach(examples, model, dim, negatives=()):
+def teach(examples, model, dim, negatives=(), embedding='stored', windows=1):
     """A head (a dict, personal.load's format) from {label: [recording, ...]}, a recording being
-    the list of its examples' embeddings (one for a labelled event, more for a file)."""
+    the list of its examples' embeddings (one for a labelled event, more for a file);
+    `embedding` says which: 'stored' (events' embeddings as the store keeps them) or 'net' (the
+    net's own, or another of personal.KINDS, put to every window by personal.Watch, which
+    wants `windows` in a row to match)."""
     sounds = []
     for label in sorted(examples):
         protos = [list(e) for e in _flat(examples[label])][:personal.MAX_PROTOTYPES]
@@ -58,7 +61,12 @@ def teach(examples, model, dim, negatives=()):
             if other != label:
                 others += _flat(examples[other])
         sounds.append({'label': label, 'reach': reach(protos, others), 'prototypes': protos})
-    return {'format': personal.FORMAT, 'model': model, 'dim': dim, 'sounds': sounds}
+    head = {'format': personal.FORMAT, 'model': model, 'dim': dim, 'sounds': sounds}
+    if embedding != 'stored':
+        head['embedding'] = embedding
+    if windows != 1:
+        head['windows'] = windows
+    return head
 
 
 def warnings(examples):
