@@ -53,6 +53,7 @@ for q in QUERIES:
         'k30': ix.search(v, 30, every, 0, 2 ** 32 - 1, lambda i: True),
         'range': ix.search(v, 5, every, LO, HI, lambda i: True),
         'range_k20': ix.search(v, 20, every, LO, HI, lambda i: True),
+        'one': ix.search(v, 5, every, LO, LO, lambda i: True),     # fewer than k there
         'odd': ix.search(v, 5, every, 0, 2 ** 32 - 1, odd),
         'odd_k20': ix.search(v, 20, every, 0, 2 ** 32 - 1, odd),
         'few': ix.search(v, 5, every, 0, 2 ** 32 - 1, lambda i: i in FEW),
@@ -168,6 +169,7 @@ def test_index_against_a_brute_force_reference(device, tmp_path, scene):
         assert s['k30'] == top(q, vectors, 30)
         assert s['range'] == top(q, vectors, 5, lambda i: lo <= i <= hi)
         assert s['range_k20'] == top(q, vectors, 20, lambda i: lo <= i <= hi)
+        assert s['one'] == top(q, vectors, 5, lambda i: i == lo)
         assert s['odd'] == top(q, vectors, 5, lambda i: i % 2)
         assert s['odd_k20'] == top(q, vectors, 20, lambda i: i % 2)
         assert s['few'] == top(q, vectors, 5, lambda i: i in few)
