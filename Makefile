@@ -35,9 +35,11 @@ endif
 # Mutation testing of the core device modules with the tests aimed at each (tools/mutants:
 # cosmic-ray, in copies of the committed tree, CPython and MicroPython): a line per module, then
 # `mutants: K killed of N (P%)`; fails when a module keeps 10 % or more of its mutants alive.
-# MODULES="segmenter ring" picks modules; SAMPLE=N tests N mutants of each, drawn at random.
+# MODULES="segmenter ring" picks modules; SAMPLE=N tests N mutants of each, drawn at random;
+# AGAIN=1 tests the last run's survivors again, with the tests committed since.
 mutants: $(STAMP)
-	$(VENV)/bin/python tools/mutants $(if $(SAMPLE),--sample $(SAMPLE)) $(MODULES)
+	$(VENV)/bin/python tools/mutants $(if $(SAMPLE),--sample $(SAMPLE)) $(if $(AGAIN),--again) \
+	  $(MODULES)
 
 $(MPY_SRC)/py/dynruntime.mk: $(wildcard tools/micropython/micropython-*.tar.xz)
 	rm -rf $(MPY_SRC) && mkdir -p $(MPY_SRC) && tar -xJf $< -C $(MPY_SRC) && touch $@
