@@ -24,7 +24,6 @@ from microdot.microdot import HTTPException
 from microdot.sse import sse_response
 
 import auth as auth_module
-import clips
 import compat
 import server
 import static
@@ -334,7 +333,7 @@ async def status(request):
     if store is not None:
         u = store.usage()
         storage = {'used': u['bytes'], 'total': u['budget'], 'events': u['next_id'] - u['first_id'],
-                   'clips': len(clips.ids(store.root)), 'problems': store.problems}
+                   'clips': len(store.clip_ids()), 'problems': store.problems}
         if store.problems:
             faults = faults + ['store_damaged']
     return {

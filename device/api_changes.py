@@ -26,7 +26,7 @@ from api import Refused, query_arg, parse_int
 
 LIMIT = 100   # changes a page holds by default
 CURSOR_MAX = 900   # characters (the spec's maxLength): a store's segments all with edits fit
-KINDS = (None, 'relabel', 'lock', 'delete', 'end')   # store.RELABEL, LOCK, DELETE, END
+KINDS = (None, 'relabel', 'lock', 'delete', 'end')   # store/layout.py's RELABEL, LOCK, DELETE, END
 
 
 def _cursor(text):

@@ -112,11 +112,11 @@ def spared(path, at, data):
     bytes; [] for the files whose every record has a second copy."""
     name = path.rsplit('/', 1)[1]
     if name.endswith('.seg'):
-        if at < store.SEG_HEADER_SIZE:
+        if at < layout.SEG_HEADER_SIZE:
             return []
-        k = (at - store.SEG_HEADER_SIZE) // store.RECORD_SIZE
+        k = (at - layout.SEG_HEADER_SIZE) // layout.RECORD_SIZE
         start = struct.unpack_from('<q', data, 8)[0] + struct.unpack_from(
-            '<I', data, store.SEG_HEADER_SIZE + k * store.RECORD_SIZE)[0]
+            '<I', data, layout.SEG_HEADER_SIZE + k * layout.RECORD_SIZE)[0]
         # the running hour and day are counted again from the events, this one missing
         return [('event', int(name[1:9], 16) + k), ('hour', start // HOUR * HOUR),
                 ('day', start // (24 * HOUR) * 24 * HOUR)]

@@ -5,10 +5,10 @@ import os
 import struct
 from array import array
 
-import clips
 import similar
 import store
 import storefile
+from store import clips, layout, read
 
 LABELS = ['doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
           'baby_crying', 'car_horn', 'siren', 'background', 'other']

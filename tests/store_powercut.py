@@ -208,7 +208,7 @@ def record():
         if ev and ev['has_clip'] and acked[k]:
             wavs[arg] = (k, wav(s, ev['id']))  # acknowledged by op k
         for i, ident in run.ids.items():
-            if i not in gone_at and s._segment(ident) < 0:
+            if i not in gone_at and read.segment(s, ident) < 0:
                 gone_at[i] = k
             if i in wavs and i not in clip_gone_at and not (s.get(ident) or {}).get('has_clip'):
                 clip_gone_at[i] = k

@@ -36,7 +36,7 @@ while True:
         break
 assert seen == list(range(119, -1, -1)), seen
 # every page stopped its walk early and gave the read buffer back: one made, reused since
-assert len(s._chunks) == 1, s._chunks
+assert len(s.chunks) == 1, s.chunks
 # a time range [start, end)
 page, cursor = s.query(start=T0 + 10 * STEP, end=T0 + 20 * STEP, limit=50)
 assert [e['id'] for e in page] == list(range(19, 9, -1)) and cursor is None
@@ -147,7 +147,10 @@ class Sink:
         self.pieces += 1
         self.f.write(b)
 sink = Sink()
-size = s.export_clip(ident, sink)
+size = 0
+for piece in s.clip_wav(ident):   # the pieces, as the API writes them out
+    sink.write(piece)
+    size += len(piece)
 sink.f.close()
 out(size=size, pieces=sink.pieces, stored=storefile.size(clips.path(s.root, ident)))
 ''' % (str(tmp_path / 's'), str(tmp_path / 'clip.wav')), heap='384K')   # 3 s of int16 made twice
@@ -211,7 +214,7 @@ for i in range(30):
 seg = '/s00000000.seg'
 full = storefile.size(pristine + seg)
 cases = 0
-for cut in range(0, store.RECORD_SIZE + 1):
+for cut in range(0, layout.RECORD_SIZE + 1):
     rmtree(root)
     copytree(pristine, root)
     if cut:
@@ -273,7 +276,7 @@ for i in range(40):
 seg = root + '/s00000000.seg'
 with open(seg, 'rb') as f:
     data = bytearray(f.read())
-off = store.SEG_HEADER_SIZE + 12 * store.RECORD_SIZE + 5  # inside event 12
+off = layout.SEG_HEADER_SIZE + 12 * layout.RECORD_SIZE + 5  # inside event 12
 data[off] ^= 0x10
 with open(seg, 'wb') as f:
     f.write(data)
@@ -286,8 +289,8 @@ for i in range(40):
         check(s, s.get(i), i)
 assert any('event 12 damaged' in p for p in s.problems), s.problems
 # a flipped embedding: that event never comes back from a similarity search
-s._record(20)
-bucket = s._rec[13]
+read.record(s, 20)
+bucket = s.rec[13]
 path = s.sim.path(bucket)
 with open(path, 'rb') as f:
     data = bytearray(f.read())
@@ -493,7 +496,7 @@ for i in range(n):
     ev = s.get(i)
     check(s, ev, i)
     assert ev['has_clip'] == (i % 10 == 0 and i != 0), (ev, s.problems)  # the oldest clip went
-assert storefile.size(seg) == store.SEG_HEADER_SIZE + n * store.RECORD_SIZE
+assert storefile.size(seg) == layout.SEG_HEADER_SIZE + n * layout.RECORD_SIZE
 out(problems=s.problems, filler=filler)
 '''
     r = mpy.json_lines(code, heap='1M')[0]

@@ -342,7 +342,7 @@ def test_rollups_count_what_a_reference_counts_and_rebuild_after_a_cut(device, t
     ranges = [(T0, T0 + 4 * DAY), (T0 + 5 * HOUR + 17, T0 + DAY + 3 * HOUR),
               (T0 + DAY, T0 + 2 * DAY), (T0 + 2 * DAY + 1, T0 + 2 * DAY + HOUR)]
     rows = run(device, '''
-import rollup
+from store import rollup
 root = %r
 os.mkdir(root)
 events, fixes, ranges = %r, %r, %r
@@ -379,7 +379,7 @@ third.recover(after)
 got['flushed'] = stats(third)
 got['grown_flushed'] = [grown[0], ru_bytes(root)]
 # one damaged hour record in the middle of the file
-size = third.sizes['hour']
+size = third.sizes[0]
 path = root + '/hours.ru'
 with open(path, 'rb') as f:
     data = bytearray(f.read())
@@ -412,8 +412,8 @@ got['trimmed_days'] = list(trimmed.stats('day', T0, T0 + 4 * DAY))
 big = rollup.Rollup(root + 'b', 3, problems.append, grew)
 os.mkdir(root + 'b')
 big.add(T0, 1, 0)
-big.counts['hour'][1] = 70000
-big.counts['day'][1] = 70000
+big.counts[0][1] = 70000
+big.counts[1][1] = 70000
 big.add(T0 + HOUR, 2, 1)
 big.add(T0 + DAY, 2, 2)
 got['big'] = [list(big.stats('hour', T0, T0 + 2 * HOUR)), list(big.stats('day', T0, T0 + DAY))]
@@ -610,7 +610,7 @@ for i, (t, d, l, c) in enumerate(events):
     assert s.usage()['bytes'] <= 8 * 1024, (i, s.usage())
     if first_thinned is None and i > 19 and s.get(19) is None:
         # what the append needed: a record, an embedding entry, maybe a segment header
-        first_thinned = [before, store.RECORD_SIZE + s.sim.entry_size + store.SEG_HEADER_SIZE]
+        first_thinned = [before, layout.RECORD_SIZE + s.sim.entry_size + layout.SEG_HEADER_SIZE]
 out(first=[e['id'] for e in s.events(oldest_first=True) if e['id'] > 18][0], problems=s.problems,
     next=s.usage()['next_id'], locked=s.get(7)['locked'], relabelled=s.get(20),
     first_thinned=first_thinned)
@@ -750,7 +750,7 @@ def test_a_bucketed_search_reads_only_its_buckets_when_they_hold_k(device, tmp_p
 s = open_store(%r)
 for i in range(200):
     add(s, i)
-out(bucket={i: s._rec[13] for i in range(200) if s._record(i)},
+out(bucket={i: s.rec[13] for i in range(200) if read.record(s, i)},
     vectors={i: list(s.embedding(i)) for i in range(200)},
     nearest=[s.sim.nearest(s.embedding(q), 1)[0] for q in (17, 60, 111)],
     one=[s.similar(q, k=5, probes=1) for q in (17, 60, 111)],
@@ -792,9 +792,9 @@ with open(root + '/store.bak', 'wb') as f:
     f.write(b'{')
 newest = sorted(n for n in os.listdir(root) if n.endswith('.seg'))[-1]
 with open(root + '/' + newest, 'r+b') as f:
-    head = bytearray(f.read(store.SEG_HEADER_SIZE))
+    head = bytearray(f.read(layout.SEG_HEADER_SIZE))
     head[5] ^= 1
-    head[store.HEAD_COPY + 5] ^= 1
+    head[layout.HEAD_COPY + 5] ^= 1
     f.seek(0)
     f.write(head)
 before = files()
@@ -855,7 +855,7 @@ def test_rollups_rebuilt_from_hour_records_and_torn_or_damaged_tails(device, tmp
     events += [(day2 + h * HOUR + 60000 * k, 1 + (h + k) % 2) for h in range(6) for k in range(4)]
     later = [(day2 + 7 * HOUR + 60000 * k, 2) for k in range(3)]
     rows = run(device, '''
-import rollup
+from store import rollup
 root = %r
 os.mkdir(root)
 events, later = %r, %r
@@ -884,7 +884,7 @@ for i, (t, l) in enumerate(later):
 stored += len(later)
 r.fix(later[0][0], 2, 1)
 got['after_torn'] = stats(opened())
-size = r.sizes['hour']
+size = r.sizes[0]
 with open(root + '/hours.ru', 'rb') as f:
     data = bytearray(f.read())
 got['last_hour'] = struct.unpack_from('<I', data, len(data) - size)[0]
@@ -996,7 +996,7 @@ def test_the_smallest_clip_piece_and_a_fix_after_every_record(device, tmp_path):
     for periods after the last one counted (a relabel whose hour record was lost) still come
     out, after the counted ones."""
     rows = run(device, '''
-import rollup
+from store import rollup
 root = %r
 s = open_store(root)
 ident = add(s, 0, clip=True)

@@ -98,7 +98,7 @@ for n in cfg['sizes']:
 PEAK_SCRIPT = r'''
 import gc, json, sys
 cfg = json.load(open(sys.argv[-1]))
-import store, similar, clips, rollup, storefile
+import store, similar, storefile   # the store loads its parts (clips, roll-ups...) with it
 gc.collect()
 ballast = bytearray(gc.mem_free() - cfg['free'])
 gc.collect()

@@ -13,7 +13,9 @@ import storefile
 
 HOUR = 3600000
 DAY = 86400000
-PERIODS = {'hour': HOUR, 'day': DAY}
+KINDS = ('hour', 'day')  # a kind's index picks its file, format, counts...: tuples, not dicts,
+SPANS = (HOUR, DAY)      # which a board's heap pays for per store
+LIMITS = (0xffff, 0xffffffff)  # a count's largest value in an hour (H) and a day (I) record
 FIX = '<IBB'  # hour, old label, new label (DELETED when the event went)
 FIX_SIZE = 6 + 4
 DELETED = 255
@@ -27,22 +29,21 @@ class Rollup:
         self.n = labels
         self.report = report  # report(text): a damaged record, skipped
         self.grew = grew  # grew(bytes): what the files grew (or shrank) by, for the store's budget
-        self.files = {'hour': root + '/hours.ru', 'day': root + '/days.ru'}
+        self.files = (root + '/hours.ru', root + '/days.ru')
         self.fixes = root + '/fixes.ru'
-        self.formats = {'hour': '<II%dH' % labels, 'day': '<II%dI' % labels}
-        self.sizes = {k: struct.calcsize(f) + 4 for k, f in self.formats.items()}
-        self.limits = {'hour': 0xffff, 'day': 0xffffffff}
-        self.current = {'hour': -1, 'day': -1}
-        self.counts = {'hour': [0] * labels, 'day': [0] * labels}
+        self.formats = ('<II%dH' % labels, '<II%dI' % labels)
+        self.sizes = (struct.calcsize(self.formats[0]) + 4, struct.calcsize(self.formats[1]) + 4)
+        self.current = [-1, -1]  # the running hour and day
+        self.counts = ([0] * labels, [0] * labels)
         self.upto = -1  # the last event id counted
-        self.buf = {k: bytearray(s) for k, s in self.sizes.items()}
+        self.buf = (bytearray(self.sizes[0]), bytearray(self.sizes[1]))
         self.fix_buf = bytearray(FIX_SIZE)
 
     def _flush(self, kind):
         counts = self.counts[kind]
         if self.current[kind] >= 0 and any(counts) and not self.readonly:
             buf = self.buf[kind]
-            limit = self.limits[kind]
+            limit = LIMITS[kind]
             struct.pack_into(self.formats[kind], buf, 0, self.current[kind], self.upto,
                              *[min(c, limit) for c in counts])
             storefile.append(self.files[kind], storefile.seal(buf, 0))
@@ -52,28 +53,28 @@ class Rollup:
 
     def flush(self):
         """Writes the running counts now: the events they count are about to be deleted."""
-        self._flush('hour')
-        self._flush('day')
+        self._flush(0)
+        self._flush(1)
 
     def add(self, t, label, ident):
         """Counts event ident starting at t (ms); appends the records of periods that ended."""
-        for kind in ('hour', 'day'):
-            p = t // PERIODS[kind]
+        for kind in (0, 1):
+            p = t // SPANS[kind]
             if p != self.current[kind]:
                 self._flush(kind)
                 self.current[kind] = p
             self.counts[kind][label] += 1
         self.upto = ident
-        if not self.readonly and storefile.size(self.files['hour']) > (
-                2 * self.HOURS_KEPT * self.sizes['hour']):
+        if not self.readonly and storefile.size(self.files[0]) > (
+                2 * self.HOURS_KEPT * self.sizes[0]):
             self._trim()
 
     def _trim(self):
-        path = self.files['hour']
+        path = self.files[0]
         before = storefile.size(path)
-        n = before // self.sizes['hour']
-        storefile.copy_range(path, (n - self.HOURS_KEPT) * self.sizes['hour'],
-                             n * self.sizes['hour'], bytearray(256))
+        n = before // self.sizes[0]
+        storefile.copy_range(path, (n - self.HOURS_KEPT) * self.sizes[0],
+                             n * self.sizes[0], bytearray(256))
         self.grew(storefile.size(path) - before)
 
     def fix(self, t, old, new):
@@ -115,7 +116,9 @@ class Rollup:
                     yield values[0], values[1], values[2:]
 
     def last(self, kind):
-        """The last id counted in the intact records on flash (-1 when none)."""
+        """The last id counted in the intact records on flash (-1 when none); kind 0 (or
+        'hour') or 1 ('day')."""
+        kind = KINDS.index(kind) if isinstance(kind, str) else kind
         path = self.files[kind]
         buf = self.buf[kind]
         n = storefile.size(path) // self.sizes[kind]
@@ -134,28 +137,29 @@ class Rollup:
         """Rebuilds the running counts; events_after(id) yields (start, label, id) of the
         events after that id."""
         if not self.readonly:
-            for kind in ('hour', 'day'):
+            for kind in (0, 1):
                 storefile.fix_tail(self.files[kind], self.sizes[kind], bytearray(256))
             storefile.fix_tail(self.fixes, FIX_SIZE, bytearray(FIX_SIZE))
-        hour_upto = self.last('hour')
+        hour_upto = self.last(0)
         # Hour records written after the last day record count towards the running day.
-        for hour, upto, counts in self._records('hour', self.last('day') + 1, 1):
+        for hour, upto, counts in self._records(0, self.last(1) + 1, 1):
             day = hour // 24
-            if day != self.current['day']:
-                self._flush('day')
-                self.current['day'] = day
+            if day != self.current[1]:
+                self._flush(1)
+                self.current[1] = day
             self.upto = upto
             for i in range(self.n):
-                self.counts['day'][i] += counts[i]
+                self.counts[1][i] += counts[i]
         for t, label, ident in events_after(hour_upto):
             self.add(t, label, ident)
 
     def stats(self, kind, start, end):
         """Yields (period start in ms, counts per label) for each period in [start, end) that has
         events, oldest first, with relabels and deletes applied."""
-        if kind not in PERIODS:
+        if kind not in KINDS:
             raise ValueError('bucket must be hour or day, not %r' % (kind,))
-        per = PERIODS[kind]
+        kind = KINDS.index(kind)
+        per = SPANS[kind]
         first = start // per
         last = (end - 1) // per
         fixes = {}  # period -> deltas; relabels are user edits, few next to events

@@ -3,8 +3,9 @@ is heard). Kept apart from clips.py so the store imports it only when a clip is 
 import os
 import sys
 
-import clips
 import storefile
+
+from . import clips
 
 
 class Writer:
