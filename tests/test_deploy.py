@@ -162,21 +162,21 @@ print(a.check(%r), a.check('wrong'), Config.wifi_ssid, Config.i2s_sd)
     assert board_files(root) == on_board
 
     # A file damaged on the board (a deploy cut off) is copied again, and only it.
-    (root / 'store.mpy').write_bytes(on_board['store.mpy'][:100])
+    (root / 'store/read.mpy').write_bytes(on_board['store/read.mpy'][:100])
     # A file changed in the image, and one dropped from it.
     metrics = folder / 'model' / 'metrics.json'
     metrics.write_text(metrics.read_text() + '\n')
     (folder / 'www' / 'openapi.json.gz').unlink()
     dry = run(port, root, [], folder=folder, dry_run=True)
-    assert dry['copied'] == ['model/metrics.json', 'store.mpy']
+    assert dry['copied'] == ['model/metrics.json', 'store/read.mpy']
     assert dry['deleted'] == ['www/openapi.json.gz']
     assert board_files(root) != on_board and (root / 'www' / 'openapi.json.gz').exists()
     third = run(port, root, [], folder=folder)
-    assert third['copied'] == ['model/metrics.json', 'store.mpy']
+    assert third['copied'] == ['model/metrics.json', 'store/read.mpy']
     assert third['deleted'] == ['www/openapi.json.gz']
     after = board_files(root)
     assert 'www/openapi.json.gz' not in after
-    assert after['store.mpy'] == on_board['store.mpy']
+    assert after['store/read.mpy'] == on_board['store/read.mpy']
     assert after['model/metrics.json'] == metrics.read_bytes()
     for kept in ('config.json', 'auth.json'):
         assert after[kept] == on_board[kept]
