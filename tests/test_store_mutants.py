@@ -1127,3 +1127,67 @@ out(**got)
     r = rows[0]
     assert r['reopened'] == [], r
     assert r['no_crc'] == ['store.json damaged'] and r['event'], r
+
+
+def test_a_segment_with_no_readable_header_keeps_its_events_clips_to_itself(device, tmp_path):
+    """Both copies of a segment's header damaged: its events are skipped (and said to be), and
+    so is what hangs on them: their clips are not served, their embeddings not given, no similar
+    event named among them. The other segments' events and clips read as stored; a flipped bit
+    in a clip's first block silences that block, named as block 0."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(12):
+    add(s, i, clip=i in (1, 5, 9))
+seg = root + '/s%%08x.seg' %% 4                      # events 4..7
+with open(seg, 'rb') as f:
+    data = bytearray(f.read())
+data[5] ^= 1
+data[layout.HEAD_COPY + 5] ^= 1
+with open(seg, 'wb') as f:
+    f.write(data)
+path = clips.path(root, 1)
+with open(path, 'rb') as f:
+    data = bytearray(f.read())
+data[clips.HEADER_SIZE + 20] ^= 4
+with open(path, 'wb') as f:
+    f.write(data)
+t = open_store(root)
+got = {'read': [i for i in range(12) if t.get(i) is not None]}
+got['embeddings'] = [i for i in range(12) if t.embedding(i) is not None]
+got['clips'] = {}
+for i in (1, 5, 9):
+    try:
+        wav = b''.join(bytes(p) for p in t.clip_wav(i))
+        got['clips'][i] = [len(wav), sum(1 for k in range(44, len(wav), 2) if wav[k] or wav[k + 1])]
+    except ValueError as e:
+        got['clips'][i] = str(e)
+got['similar'] = sorted(i for i, _ in t.similar(emb(5), k=20, exact=True))
+got['listed'] = [e['id'] for e in t.events(oldest_first=True)]
+got['problems'] = t.problems
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    kept = [0, 1, 2, 3, 8, 9, 10, 11]
+    assert r['read'] == kept and r['embeddings'] == kept and r['listed'] == kept, r
+    assert r['similar'] == kept, r['similar']
+    assert r['clips']['5'] == 'event 5 has no clip', r['clips']
+    # 400 samples: 44 + 800 bytes; clip 1's first block (its 400 samples) is silence
+    assert r['clips']['1'] == [844, 0] and r['clips']['9'][0] == 844, r['clips']
+    assert r['clips']['9'][1] > 300, r['clips']
+    assert 'segment s00000004.seg damaged, its events skipped' in r['problems'], r['problems']
+    assert 'clip 1: block 0 damaged, silenced' in r['problems'], r['problems']
+
+
+def test_similar_names_ten_events_unless_asked_for_more(device, tmp_path):
+    """similar() without k gives the ten most similar events (its documented default), by id
+    and by embedding alike; fewer only when the store holds fewer."""
+    rows = run(device, '''
+s = open_store(%r)
+for i in range(15):
+    add(s, i)
+got = {'by_id': len(s.similar(3)), 'by_vector': len(s.similar(emb(3))),
+       'k4': len(s.similar(3, k=4)), 'k20': len(s.similar(3, k=20))}
+out(**got)
+''' % str(tmp_path / 's'))
+    assert rows[0] == {'by_id': 10, 'by_vector': 10, 'k4': 4, 'k20': 14}, rows
