@@ -464,6 +464,18 @@ def test_an_event_exactly_max_length_long_is_cut_there(device):
         (3.2, round(cut * 0.016, 3)), (round(cut * 0.016, 3), 7.2)]
 
 
+def test_a_sound_that_ended_before_max_length_is_not_stretched_to_it(device):
+    # A sound over frames [200, 400) scored by windows 5-11; window 12 scores nothing but still
+    # smooths over OFF. MAX_LENGTH 220 frames: the limit (frame 420) passes with window 12
+    # (its end, 434, is 234 frames after the onset). The sound had ended: the event closes at
+    # its offset, 400, not at the limit.
+    levels = [(200, -5000, 0), (200, -2000, 0), (500, -5000, 0)]
+    lines = device.json_lines(EXACT + EXPRESSIONS + 'run(%r, %r, %r)' % (
+        levels, {w: 0.9 for w in range(5, 12)}, {'max_length': '220 * (256 / 16000)'}))
+    closed = [e for line in lines[:-1] for e in line['closed']] + lines[-1]['flushed']
+    assert closed == [event(200, 400, 0.9, 0.05)], closed
+
+
 def test_an_event_exactly_min_duration_long_is_kept(device):
     levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
     scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}
