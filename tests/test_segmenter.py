@@ -476,6 +476,17 @@ def test_a_sound_that_ended_before_max_length_is_not_stretched_to_it(device):
     assert closed == [event(200, 400, 0.9, 0.05)], closed
 
 
+def test_a_long_gap_still_finds_the_offset_in_the_energy(device):
+    # GAP 4 s: the event closes with window 19 (frames to 651), nine hops after window 10, the
+    # last to smooth over OFF; its offset is looked up in window 9's frames (279-340), 372
+    # frames back: still in the energy history (6 s), so it is the sound's end, 300, not the
+    # grid's 310.
+    levels = [(200, -5000, 0), (100, -2000, 0), (600, -5000, 0)]
+    events, windows, _ = exact(device, levels, {w: 0.9 for w in range(5, 10)}, {'gap': 4.0})
+    assert events == [event(200, 300, 0.9, 0.05)]
+    assert [w for w, (active, _) in windows.items() if active][-1] == 18
+
+
 def test_an_event_exactly_min_duration_long_is_kept(device):
     levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
     scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}
