@@ -36,7 +36,7 @@ from .bridge import device_module
 
 ARCH = 'xtensawin'                 # ESP32 and ESP32-S3
 FLASH_BUDGET = 256 * 1024          # code, libraries, model and page together
-# The browser lab (www/lab: MicroPython's WebAssembly port, gzipped, 296 KB of it), counted
+# The browser lab (www/lab: MicroPython's WebAssembly port and the lab, gzipped: 296 KB), counted
 # apart: a board's file system partition (2 MB on a 4 MB ESP32, MicroPython's partitions-4MiB)
 # holds it beside the appliance and the store's 768 KB.
 LAB_BUDGET = 320 * 1024
