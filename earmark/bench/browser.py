@@ -176,3 +176,24 @@ def run(args=None):
     mp, py = rows['MicroPython'][0], rows['Pyodide'][0]
     print('medians of %d runs each, Chromium %s, served over loopback' % (RUNS, 'headless'))
     print('ready: MicroPython %d ms, Pyodide %d ms (%.1fx)' % (round(mp), round(py), py / mp))
+
+
+def device_lab(runs=RUNS):
+    """Only the lab's cold ready from a real appliance's flash, `runs` times: `python -m
+    earmark.bench.browser device` (EARMARK_MICROPYTHON picks the appliance's MicroPython)."""
+    from playwright.sync_api import sync_playwright
+
+    from .. import runtime
+    flags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync', '--no-first-run']
+    with tempfile.TemporaryDirectory(prefix='earmark-bench-') as tmp, sync_playwright() as p:
+        got = _device_lab_ready(p, Path('/usr/bin/chromium'), flags, Path(tmp))
+    print('lab, device: ready cold %d ms (median; runs %s ms), %s'
+          % (statistics.median(got), ', '.join('%d' % ms for ms in got),
+             runtime.micropython_binary()))
+
+
+if __name__ == '__main__':
+    import sys
+    if sys.argv[1:] == ['device']:
+        device_lab()
