@@ -119,7 +119,7 @@ def _lab_ready(p, chromium, flags, profiles, url):
 def _device_lab_ready(p, chromium, flags, folder):
     """_lab_ready for the lab a real appliance serves from its image (MicroPython, its
     microphone hearing the room: the pipeline runs while it serves)."""
-    from .harness import RealAppliance
+    from ..harness import RealAppliance
     app = RealAppliance(folder).start()
     try:
         if not (app.image / 'www' / 'lab' / 'index.html.gz').exists():
