@@ -142,32 +142,56 @@ def labels_of(model):
     return json.loads((Path(model) / 'model.json').read_text())['labels']
 
 
-def detect(scores, energy, labels, thresholds, settings=None, on=None):
+def floors(scene):
+    """The segmenter's Floor (value, high) after each frame of the scene, computed once: the
+    floor depends on the energies alone, and feeding it frame by frame is most of a replay."""
+    if 'floors' not in scene:
+        floor = module('segmenter').Floor()
+        value, high = [], []
+        for e in scene['energy']:
+            floor.add(e)
+            value.append(floor.value)
+            high.append(floor.high)
+        scene['floors'] = (value, high)
+    return scene['floors']
+
+
+def detect(scores, energy, labels, thresholds, settings=None, on=None, floor=None):
     """Events from window scores through the device's segmenter, fed in stream order (as
-    training.mixes.detect, with the segmenter's settings and default threshold given)."""
+    training.mixes.detect, with the segmenter's settings and default threshold given).
+    `floor`: floors() of these energies, which the segmenter's own floor then follows instead
+    of being fed frame by frame (the same numbers: main() checks it against the appliance)."""
     seg = module('segmenter').Segmenter(labels, WINDOW_FRAMES, HOP_FRAMES,
                                         thresholds=thresholds, **dict(settings or {},
                                                                       **({'on': on} if on else {})))
-    fed, events = 0, []
+    ring, n = seg._energy, len(seg._energy)
+
+    def feed(upto):
+        if floor is None:
+            while seg.frames < upto:
+                seg.frame(energy[seg.frames])
+            return
+        for f in range(seg.frames, upto):
+            ring[f % n] = energy[f]
+        seg.frames = upto
+        seg.floor.value, seg.floor.high = floor[0][upto - 1], floor[1][upto - 1]
+
+    events = []
     for w, row in enumerate(scores):
-        heard = min(w * HOP_FRAMES + WINDOW_FRAMES + 1, len(energy))
-        while fed < heard:
-            seg.frame(energy[fed])
-            fed += 1
+        feed(min(w * HOP_FRAMES + WINDOW_FRAMES + 1, len(energy)))
         events += seg.push([float(v) for v in row])
-    while fed < len(energy):
-        seg.frame(energy[fed])
-        fed += 1
+    feed(len(energy))
     return events + seg.flush(), seg
 
 
-def replay(scenes, labels, thresholds, settings=None, on=None, scores_of=None):
+def replay(scenes, labels, thresholds, settings=None, on=None, scores_of=None, slow=False):
     """sed.report's summary of the scenes detected with these thresholds and settings;
-    `scores_of(scene)` may give other window scores than the bundle's (an ideal classifier)."""
+    `scores_of(scene)` may give other window scores than the bundle's (an ideal classifier);
+    `slow`: the segmenter fed frame by frame, its own floor computed as on the device."""
     done = []
     for s in scenes:
         found, _ = detect(scores_of(s) if scores_of else s['scores'], s['energy'], labels,
-                          thresholds, settings, on)
+                          thresholds, settings, on, floor=None if slow else floors(s))
         done.append({'name': '%s/%s' % (s['kind'], s['name']), 'kind': s['kind'],
                      'seconds': s['seconds'], 'truth': s['truth'],
                      'detected': [{'onset': e['start'], 'offset': e['end'],
@@ -192,7 +216,10 @@ def main():
     model = Path(args.model)
     thresholds, on, settings = bundle_points(model)
     for seed in args.seeds:
-        r = replay(scored_set(model, seed), labels_of(model), thresholds, settings, on)
+        scenes = scored_set(model, seed)
+        r = replay(scenes, labels_of(model), thresholds, settings, on)
+        slow = replay(scenes, labels_of(model), thresholds, settings, on, slow=True)
+        assert [s['detected'] for s in slow['scenes']] == [s['detected'] for s in r['scenes']]
         f = r['false_events_per_hour']
         print('seed %d replay:    false/h %s / %s / %s, F1 %.3f / %.3f / %.3f' % (
             seed, f['all'], f['unfamiliar'], f['plain'], r['event_f1_200ms'], r['event_f1_1s'],
