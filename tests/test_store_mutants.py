@@ -1191,3 +1191,33 @@ got = {'by_id': len(s.similar(3)), 'by_vector': len(s.similar(emb(3))),
 out(**got)
 ''' % str(tmp_path / 's'))
     assert rows[0] == {'by_id': 10, 'by_vector': 10, 'k4': 4, 'k20': 14}, rows
+
+
+def test_a_segment_file_gone_under_the_store_is_skipped_without_false_damage(device, tmp_path):
+    """A segment's file gone behind the store's back (a file system that lost it): lists walk on
+    to the next segment, either way round, and name no event damaged; what is left reads as
+    stored."""
+    rows = run(device, '''
+import os
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(12):
+    add(s, i)
+s.events(oldest_first=True)      # a walk made and dropped: its buffer holds records
+list(s.events())
+os.remove(root + '/s%%08x.seg' %% 4)                 # events 4..7
+got = {'oldest': [e['id'] for e in s.events(oldest_first=True)],
+       'newest': [e['id'] for e in s.events()],
+       'page': [e['id'] for e in s.query(limit=5)[0]]}
+walk = s.events(oldest_first=True)
+got['paused'] = [next(walk)['id'] for _ in range(2)]
+os.remove(root + '/s%%08x.seg' %% 8)                 # events 8..11, while a list is under way
+got['paused'] += [e['id'] for e in walk]
+got['problems'] = s.problems
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['oldest'] == [0, 1, 2, 3, 8, 9, 10, 11], r
+    assert r['newest'] == [11, 10, 9, 8, 3, 2, 1, 0] and r['page'] == [11, 10, 9, 8, 3], r
+    assert r['paused'] == [0, 1, 2, 3], r
+    assert r['problems'] == [], r['problems']
