@@ -1221,3 +1221,31 @@ out(**got)
     assert r['newest'] == [11, 10, 9, 8, 3, 2, 1, 0] and r['page'] == [11, 10, 9, 8, 3], r
     assert r['paused'] == [0, 1, 2, 3], r
     assert r['problems'] == [], r['problems']
+
+
+def test_thinning_keeps_the_newest_clips_a_label_may_keep_and_a_full_clip_budget_drops_the_clip(
+        device, tmp_path):
+    """Clips go oldest first down to the newest KEEP_CLIPS (2) of a label when the clip budget
+    asks for that much room; when clips that must be kept (locked events') fill the clip budget,
+    a new event is stored without its clip: no clip file, has_clip false, said in problems, and
+    the clip bytes stay within their budget."""
+    rows = run(device, '''
+root = %r
+c = clips.stored_size(400)                 # add(..., clip=True) stores 400 samples
+s = open_store(root, budget=100000, clip_share=5.5 * c / 100000, thin_fraction=2.6 * c / 100000)
+for i in range(6):
+    s.append(T0 + i * STEP, 1000, 'siren', 0.5, [], emb(i), pcm(i))
+got = {'thinned': s.clip_ids(), 'flags': [s.get(i)['has_clip'] for i in range(6)]}
+t = open_store(root + 'l', budget=100000, clip_share=3.5 * c / 100000, thin_fraction=0)
+for i in range(3):
+    t.lock(t.append(T0 + i * STEP, 1000, LABELS[i], 0.5, [], emb(i), pcm(i)))
+ident = t.append(T0 + 3 * STEP, 1000, LABELS[3], 0.5, [], emb(3), pcm(3))
+got['locked'] = [t.clip_ids(), t.get(ident)['has_clip'], t.problems,
+                 t.usage()['clip_bytes'] <= t.usage()['clip_budget']]
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['thinned'] == [3, 4, 5], r
+    assert r['flags'] == [False, False, False, True, True, True], r
+    assert r['locked'] == [[0, 1, 2], False,
+                           ['clip dropped: clips that must be kept fill the clip budget'], True], r
