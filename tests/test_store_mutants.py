@@ -1249,3 +1249,24 @@ out(**got)
     assert r['flags'] == [False, False, False, True, True, True], r
     assert r['locked'] == [[0, 1, 2], False,
                            ['clip dropped: clips that must be kept fill the clip budget'], True], r
+
+
+def test_a_store_at_its_budget_thins_clips_before_any_event_goes(device, tmp_path):
+    """Over its budget with clips within their own share, the store makes room by thinning
+    clips, oldest first (each label keeping its newest two), and keeps every event while that
+    is enough; usage stays within the budget."""
+    rows = run(device, '''
+s = open_store(%r, budget=20000, clip_share=0.9, segment_bytes=600)
+over = None
+for i in range(90):
+    s.append(T0 + i * STEP, 1000, LABELS[i %% 3], 0.5, [], emb(i), pcm(i))
+    if over is None and s.clip_ids()[0] > 0:
+        over = i
+u = s.usage()
+out(over=over, events=[i for i in range(90) if s.get(i) is None], clips=s.clip_ids(),
+    used=u['bytes'] <= u['budget'], problems=s.problems)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['over'] is not None and r['events'] == [] and r['used'], r
+    assert r['clips'][-6:] == list(range(84, 90)) and r['clips'] == sorted(r['clips']), r
+    assert len(r['clips']) < 90 - 10 and r['problems'] == [], r
