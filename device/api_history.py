@@ -19,8 +19,8 @@ exporting = False
 
 
 def _history():
-    """The appliance's history, or None where it keeps none (no store, too little heap: see
-    appliance.HISTORY_HEAP): then there are no rows, which is not an error."""
+    """The appliance's history, or None where it keeps none (no store, or it could not be
+    opened: a fault says why): then there are no rows, which is not an error."""
     return getattr(api.pipeline, 'history', None)
 
 

@@ -18,9 +18,6 @@ DEFAULT_PORT = Config.port
 # The ring holds the audio between an onset and the moment the event is stored (about 1.5 s,
 # up to the segmenter's lookback), plus the clip's pre-roll.
 RING_SECONDS = 3.0
-# The heap the level history runs in (a PSRAM board, a computer with --heap 320K or more, CPython);
-# see _history.
-HISTORY_HEAP = 320 * 1024
 
 
 def _image_model():
@@ -155,20 +152,13 @@ def _store(root, c, budget, clip_rate):
 
 
 def _history(data):
-    """(the level history kept beside the store, in <data>.history, or None; an error). Off
-    in a heap under HISTORY_HEAP: with it, the 16-client load test at 128 KB runs out of heap
-    (docs/history.md)."""
+    """(the level history kept beside the store, in <data>.history, or None; an error)."""
     if not data:
-        return None, None
-    used, free = compat.heap()
-    if used is not None and used + free < HISTORY_HEAP:
-        print('earmark: level history off: %d KB of heap, it runs from %d KB' % (
-            (used + free) // 1024, HISTORY_HEAP // 1024))
         return None, None
     try:
         import history
         return history.History(data.rstrip('/') + '.history'), None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, MemoryError) as exc:
         return None, '%s.history: %s' % (data, exc)
 
 

@@ -43,6 +43,9 @@ _LOG_STEPS = const(64)        # log2(1 + i/64) tabulated, interpolated: within 0
 _CENTI_DB = const(315652829)  # centi-dB per unit of log2, 1000 log10(2), times 2^20
 _FLOOR = const(-10000)        # librosa's amin 1e-10 as centi-dB
 _SHARED = {}   # configuration -> tables and scratch (see PyLogMel.__init__)
+# The configuration the model bundles use (sample rate, FFT size, mels, fmin, fmax, htk, norm):
+# its tables are frozen with the code (melbank.py).
+DEFAULT_KEY = (16000, 512, 40, 0.0, 8000.0, False, 'slaney')
 
 
 @micropython.viper
@@ -342,8 +345,7 @@ class PyLogMel:
         key = (sample_rate, n_fft, n_mels, fmin, fmax, htk, norm)
         shared = _SHARED.get(key)
         if shared is None:
-            shared = _SHARED[key] = self._tables(sample_rate, n_fft, n_mels, fmin, fmax, htk,
-                                                 norm)
+            shared = _SHARED[key] = self.tables(*key)
         self._sine, self._z, self._sums, self._log2, self._bands, self._weights = shared
         self._samples = array.array('h', bytes(2 * n_fft))
         self._fill = 0
@@ -354,15 +356,26 @@ class PyLogMel:
             self._sine, self._samples, self._z, self._sums, self._log2, self._bands,
             self._weights, self._queue))
 
-    def _tables(self, sample_rate, n_fft, n_mels, fmin, fmax, htk, norm):
+    @staticmethod
+    def tables(sample_rate, n_fft, n_mels, fmin, fmax, htk, norm):
+        """(sine, z, sums, log2, bands, weights): the constant tables and the scratch of a
+        configuration. The default's constant ones come from melbank.py, frozen with the code
+        (no heap: viper reads them in place); plain Python indexes bytes as bytes, so it
+        computes them, as for any other configuration."""
+        z = array.array('i', bytes(4 * (n_fft + 2)))
+        sums = array.array('i', bytes(8 * n_mels))
+        if VIPER and (sample_rate, n_fft, n_mels, fmin, fmax, htk, norm) == DEFAULT_KEY:
+            import melbank
+            if melbank.KEY == DEFAULT_KEY:
+                return melbank.SINE, z, sums, melbank.LOG2, melbank.BANDS, melbank.WEIGHTS
         sine = array.array('i', (round(math.sin(2 * math.pi * k / n_fft) * _Q30)
-                                 for k in range(self._q + 1)))
+                                 for k in range(n_fft // 4 + 1)))
         log2 = array.array('i', (round(math.log(1 + i / _LOG_STEPS) / math.log(2) * 65536)
                                  for i in range(_LOG_STEPS + 1)))
         bands = array.array('i', bytes(12 * n_mels))
         weights = array.array('i')
-        for b, (first, ws) in enumerate(self._filterbank(sample_rate, n_fft, n_mels, fmin, fmax,
-                                                         htk, norm)):
+        for b, (first, ws) in enumerate(PyLogMel._filterbank(sample_rate, n_fft, n_mels, fmin,
+                                                             fmax, htk, norm)):
             # each band's weights in units of its largest / 2^30, that unit's log2 in Q16
             top = max(ws) if ws else 1.0
             ints = [round(w * _Q30 / top) for w in ws]
@@ -375,8 +388,6 @@ class PyLogMel:
             bands[3 * b + 1] = len(ints)
             bands[3 * b + 2] = round(math.log(top) / math.log(2) * 65536)
             weights.extend(ints)
-        z = array.array('i', bytes(4 * (n_fft + 2)))
-        sums = array.array('i', bytes(8 * n_mels))
         return sine, z, sums, log2, bands, array.array('i', weights)  # a grown array has spare room
 
     @staticmethod

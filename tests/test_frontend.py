@@ -3,6 +3,8 @@
 import array
 import csv
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import librosa
@@ -11,7 +13,7 @@ import pytest
 import soundfile
 
 from conftest import DATA
-from earmark import bridge, image, runtime
+from earmark import ROOT, bridge, image, runtime
 
 # Required: the extension is built by `pip install -e .` (make setup); a broken build fails here
 # loudly rather than skipping every front-end test.
@@ -439,3 +441,34 @@ def test_plain_bytecode_variant_matches_viper(mpy, synthetic_wav, tmp_path, monk
     monkeypatch.setattr(runtime, 'command', plain_first)
     assert mpy.run('import frontend; print(frontend.IMPLEMENTATION)').strip() == 'python'
     assert np.array_equal(mpy_frames(mpy, path, {}, chunk=500, seconds=1), viper)
+
+
+def test_melbank_is_current():
+    """device/melbank.py is what tools/melbank.py writes from the front end's own tables."""
+    done = subprocess.run([sys.executable, str(ROOT / 'tools' / 'melbank.py'), '--check'],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_micropython_frozen_tables_are_the_computed_ones(mpy):
+    """The default configuration's tables come from melbank.py in MicroPython (no heap), and
+    equal what the device computes itself, byte for byte; another configuration still
+    computes its own."""
+    code = '''
+import gc, json, frontend, melbank
+key = frontend.DEFAULT_KEY
+used = frontend.PyLogMel.tables(*key)
+frontend.VIPER = False   # what plain bytecode computes, the tables' source
+made = frontend.PyLogMel.tables(*key)
+frontend.VIPER = True
+other = frontend.PyLogMel.tables(16000, 256, 40, 0.0, 8000.0, False, 'slaney')
+print(json.dumps({
+    'frozen': [used[i] is t for i, t in zip((0, 3, 4, 5), (melbank.SINE, melbank.LOG2,
+                                                            melbank.BANDS, melbank.WEIGHTS))],
+    'equal': [bytes(made[i]) == bytes(used[i]) for i in (0, 3, 4, 5)],
+    'other_computed': [type(other[i]).__name__ for i in (0, 3, 4, 5)]}))
+'''
+    report = mpy.json_lines(code)[0]
+    assert report['frozen'] == [True] * 4
+    assert report['equal'] == [True] * 4
+    assert report['other_computed'] == ['array'] * 4
