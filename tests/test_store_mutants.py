@@ -1270,3 +1270,26 @@ out(over=over, events=[i for i in range(90) if s.get(i) is None], clips=s.clip_i
     assert r['over'] is not None and r['events'] == [] and r['used'], r
     assert r['clips'][-6:] == list(range(84, 90)) and r['clips'] == sorted(r['clips']), r
     assert len(r['clips']) < 90 - 10 and r['problems'] == [], r
+
+
+def test_two_torn_appends_in_a_row_void_their_ids_and_a_runner_up_may_score_0(device, tmp_path):
+    """Two appends cut off in a row after their embeddings (two power cuts): both ids are
+    voided by the next append, which takes the id after them, and the store reads on without
+    naming anything damaged; a runner-up scored 0 is kept as given."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+for i in range(3):
+    add(s, i)
+seg = root + '/s%%08x.seg' %% 0
+storefile.cut(seg, storefile.size(seg) - 2 * layout.RECORD_SIZE, bytearray(64))   # ids 1, 2
+t = open_store(root)
+ident = t.append(T0 + 5 * STEP, 1000, 'siren', 0.5, [('speech', 0.0)], emb(5))
+u = open_store(root)
+out(ident=ident, read=[i for i in range(5) if u.get(i) is not None],
+    listed=[e['id'] for e in u.events()], runners=u.get(ident)['runners_up'],
+    problems=t.problems + u.problems)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['ident'] == 3 and r['read'] == [0, 3] and r['listed'] == [3, 0], r
+    assert r['runners'] == [['speech', 0.0]] and r['problems'] == [], r
