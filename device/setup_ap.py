@@ -98,14 +98,13 @@ def open_network(network, password):
     return ap.ifconfig()[0]
 
 
-def run():
-    """Opens the access point and serves the page until the board restarts."""
+def run(password):
+    """Opens the access point with `password` (wifi.ap_password's) and serves the page until
+    the board restarts."""
     import asyncio
     import machine
     import network
 
-    import wifi
-    password = wifi.ap_password()
     address = open_network(network, password)
     port = '' if Config.port == 80 else ':%d' % Config.port
     print('earmark: setup page http://%s%s/ on WiFi %r (password %r)'

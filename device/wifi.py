@@ -44,7 +44,7 @@ def start():
     if address is None:
         if Config.ap_fallback:
             import setup_ap
-            setup_ap.run()
+            setup_ap.run(ap_password())
         return None
     sync_clock()
     import https
