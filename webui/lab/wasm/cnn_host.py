@@ -1,6 +1,7 @@
 """Plain-Python twins of device/cnn.py's two convolutions, for a MicroPython with no viper
-emitter (the browser's WebAssembly port). cnn.py picks up `conv` and `conv_input` from a module
-of this name when one is importable (on a computer's CPython it is earmark/shims' numpy one), so
+emitter (the browser's WebAssembly port). cnn.py takes `convolutions(BIAS_OFFSET)` (`conv` and
+`conv_input`) from a module of this name when one is importable (on a computer's CPython it is
+earmark/shims' numpy one), so
 the net's other steps run as the device runs them. Same arguments, same bytes out: the sums are
 integers, so every port gives the same embedding.
 
@@ -13,7 +14,7 @@ on a computer's MicroPython cnn.py keeps its viper kernels.
 """
 from array import array
 
-BIAS_OFFSET = 0x20000000   # cnn.BIAS_OFFSET: cnn imports this module before it defines its own
+BIAS_OFFSET = 0x20000000   # cnn.BIAS_OFFSET, which convolutions() is given
 
 
 LANE = 32   # bits of a packed channel sum: 127 * 255 * 9 taps * 32 channels < 2**24
@@ -127,3 +128,10 @@ def conv_input(src, h, w, weights, bias, shift, cout, pool, best, dst):
         _scatter(values, h, w, 1, rows, packed, field)
         _unpack(packed, field, cout, sums, sign)
     _pool_out(sums, h, w, bias, shift, cout, pool, dst)
+
+
+def convolutions(bias_offset):
+    """(conv, conv_input), as cnn.py asks its twin for them: biases are stored + bias_offset."""
+    global BIAS_OFFSET
+    BIAS_OFFSET = bias_offset
+    return conv, conv_input
