@@ -82,14 +82,16 @@ def per_label(sets, labels, scores_of, settings, threshold):
     return false, counts, hours
 
 
-def choose(sets, labels, scores_of, settings, limit, budget=None):
+def choose(sets, labels, scores_of, settings, limit, budget=None, start=None, fixed=None):
     """Per-label points: within `limit` false events an hour each (round 11's rule), or with
     `budget`, greedily: every label starts at the grid's top, and the move (a label to a lower
     point) that gains most event F1 at 1 s over all labels per false event it adds is taken
-    while the false events an hour of all labels together stay within the budget."""
+    while the false events an hour of all labels together stay within the budget; `start`:
+    the points to start from instead (then no label's point goes above its start); `fixed`:
+    {label: point} kept as they are (their false events count in the budget)."""
     table = tables(sets, labels, scores_of, settings)
     if budget is not None:
-        return greedy(table, budget)
+        return greedy(table, budget, start, fixed)
     points = {}
     for l in sr.TARGETS:
         ok = []
@@ -117,9 +119,10 @@ def tables(sets, labels, scores_of, settings):
     return table
 
 
-def greedy(table, budget):
+def greedy(table, budget, start=None, fixed=None):
     hours = next(iter(table.values()))[2]
-    at = {l: max(GRID) for l in sr.TARGETS}
+    at = dict(start) if start else {l: max(GRID) for l in sr.TARGETS}
+    at.update(fixed or {})
 
     def totals(points):
         h = sum(table[t][1][l][0] for l, t in points.items())
@@ -132,6 +135,8 @@ def greedy(table, budget):
     while True:
         best = None
         for l in sr.TARGETS:
+            if l in (fixed or {}):
+                continue
             for t in GRID:
                 if t >= at[l]:
                     continue
@@ -203,6 +208,10 @@ def main():
     ap.add_argument('--budget', type=float, nargs='+', default=None, help='false events an hour of all '
                     'labels together over the choosing sets (greedy choice; default: --limit '
                     'per label)')
+    ap.add_argument('--from-shipped', action='store_true', help='greedy moves start from the '
+                    "bundle's own points and only lower them (recall only)")
+    ap.add_argument('--keep-point', nargs='+', default=[], metavar='LABEL',
+                    help="labels whose point stays the bundle's own")
     ap.add_argument('--rules', nargs='+', default=list(RULES))
     ap.add_argument('--out', default=str(ROOT / 'experiments' / 'results' /
                                          'decision_screen.json'))
@@ -223,8 +232,12 @@ def main():
         used = dict(settings or {}, **rule.pop('settings', {}))
         scores_of = composer(labels, **rule)
         for budget in args.budget or [None]:
-            points = choose(choose_sets, labels, scores_of, used, args.limit, budget)
+            points = choose(choose_sets, labels, scores_of, used, args.limit, budget,
+                            shipped_points if args.from_shipped else None,
+                            {l: shipped_points[l] for l in args.keep_point})
             tag = name if budget is None else '%s, budget %s/h' % (name, budget)
+            tag += ', lowered from its points' if args.from_shipped else ''
+            tag += ''.join(', %s kept' % l for l in args.keep_point)
             results[tag] = {'rule': RULES[name], 'budget': budget, 'points': points,
                             'choose': score(choose_sets, labels, scores_of, used, points),
                             'check': score(check_sets, labels, scores_of, used, points)}
@@ -239,6 +252,8 @@ def main():
     Path(args.out).write_text(json.dumps({'model': str(model), 'choose': args.choose,
                                           'check': args.check, 'limit': args.limit,
                                           'budget': args.budget,
+                                          'from_shipped': args.from_shipped,
+                                          'kept': args.keep_point,
                                           'results': results}, indent=1) + '\n')
 
 
