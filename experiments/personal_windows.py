@@ -22,6 +22,7 @@ MicroPython (the lab's and the browser's code). Writes experiments/results/perso
     .venv/bin/python experiments/personal_dump.py       # after personal_doorbell.py
     .venv/bin/python experiments/personal_windows.py    # the table; the last lines: held out
     .venv/bin/python experiments/personal_windows.py --logistic   # a logistic layer instead
+    .venv/bin/python experiments/personal_windows.py --diagnose   # the classifier on the rings
 """
 import json
 import sys
@@ -237,7 +238,37 @@ def logistic(chosen, kind, c, threshold, windows=1):
     return hit / own, (bell + other) / hours, other / hours
 
 
+def diagnose(seed=1):
+    """Where rings are lost before any head: per band of SNR (a ring's loudest window over the
+    scene's quietest fifth of windows), the share of the household's rings, and of other
+    doorbells, in whose windows the classifier scores `doorbell` over 0.3 (what opens events)."""
+    hop, length = HOP_FRAMES * FRAME_SECONDS, WINDOW_FRAMES * FRAME_SECONDS
+    seen = []
+    for folder in sorted(p for p in (ROOT / 'build' / 'personal' / ('seed%d' % seed)).iterdir()
+                         if p.is_dir()):
+        for s in sorted(folder.glob('scene_*.wav')):
+            rows = personal_dump.rows_of(s)['windows']
+            levels = np.array([r[0] for r in rows])
+            floor = np.percentile(levels, 20)
+            for t in json.loads(s.with_suffix('.json').read_text())['truth']:
+                near = [k for k in range(len(rows))
+                        if k * hop < t['offset'] and k * hop + length > t['onset']]
+                if near and t['what'] != 'other':
+                    seen.append((t['what'], (levels[near].max() - floor) / 100,
+                                 max(rows[k][1][0] for k in near) > 0.3))
+    for what in ('own', 'doorbell'):
+        for lo, hi in ((-99, 3), (3, 6), (6, 10), (10, 15), (15, 99)):
+            band = [scored for w, snr, scored in seen if w == what and lo <= snr < hi]
+            if band:
+                print('%-8s %3s to %3s dB over the bed: %3d rings, doorbell over 0.3 in %.2f'
+                      % (what, lo if lo > -99 else '', hi if hi < 99 else '', len(band),
+                         sum(band) / len(band)))
+
+
 def main():
+    if '--diagnose' in sys.argv:
+        diagnose()
+        return
     if '--logistic' in sys.argv:
         dev = cases()[0::2]
         for c in (0.01, 0.1, 1.0):
