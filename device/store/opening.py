@@ -182,11 +182,13 @@ def segments(s):
         path = s.root + '/' + name
         size = storefile.size(path)
         header = _header(path, head, name, s.report)
+        if n == len(names) - 1 and size < layout.SEG_HEADER_SIZE and not s.readonly:
+            # A rotation cut short: it never held an event. Removed even with its first copy
+            # whole, or the next records would be appended where no reader looks for them.
+            storefile.remove(path)
+            continue
         if header is None:
-            if n == len(names) - 1 and size < layout.SEG_HEADER_SIZE and not s.readonly:
-                storefile.remove(path)  # a rotation cut short: it never held an event
-            else:
-                s.report('segment %s damaged, its events skipped' % name)
+            s.report('segment %s damaged, its events skipped' % name)
             continue
         s.ids.append(header[1])
         s.firsts.append(header[2])
