@@ -1042,7 +1042,8 @@ got['first'] = s.usage()['first_id']
 out(**got)
 ''' % str(tmp_path / 's'))
     r = rows[0]
-    assert r['refused'].endswith('is format 1; this version reads format 2'), r
+    assert r['refused'] == 'store in %s is format 1; this version reads format 2' % (
+        tmp_path / 's'), r   # the folder named, as the appliance's problem says it
     assert r['untouched'] == ['store.json'], r
     assert r['first'] > 0, 'the deleted lock kept its segment'
 
@@ -1344,3 +1345,21 @@ out(**got)
 ''' % str(tmp_path / 's'))
     assert rows[0] == {'readonly': [0, 1, 2, 3], 'next': 4, 'appended': [4, 5, 6],
                        'read': [0, 1, 2, 3, 4, 5, 6], 'problems': []}, rows
+
+
+def test_the_running_hour_is_counted_again_across_segments_after_a_restart(device, tmp_path):
+    """The running hour's counts live in RAM until the hour ends: after a restart they are
+    counted again from the events on flash, all of them, also those in older segments than the
+    newest (the hour began before the last rotation)."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(10):
+    add(s, i)                                        # ten minutes of one hour
+t = open_store(root)
+want = {}
+for i in range(10):                                  # add() gives event i the label LABELS[i %% 11]
+    want[LABELS[i %% 11]] = want.get(LABELS[i %% 11], 0) + 1
+out(hours=[p['counts'] for p in t.stats('hour', T0, T0 + 3600000)], want=want)
+''' % str(tmp_path / 's'))
+    assert rows[0]['hours'] == [rows[0]['want']], rows
