@@ -21,7 +21,8 @@ R = 'tests/test_readme.py::'
 # Each README command (a line of its ```sh blocks, its first words) -> the test that runs it.
 COMMANDS = [
     ('make demo', 'tests/test_demo.py::test_demo_command_serves_the_page_with_events_arriving'),
-    ('make test', '.ci/run (CI runs it on a fresh clone; ARGS: tests/test_readme.py passes it)'),
+    ('make test ARGS=', 'Makefile (no test runs it: every targeted run of tests does)'),
+    ('make test', '.ci/run (CI runs it on a fresh clone)'),
     ('earmark run --source FILE.wav', R + 'test_earmark_run_with_a_recording_as_the_microphone'),
     ('arecord ', R + 'test_earmark_run_with_a_model_and_a_live_microphone_on_standard_input'),
     ('earmark detect FILE.wav',
