@@ -1,9 +1,6 @@
 """The store's byte layout on flash (docs/store-format.md): segment headers, event records, edits,
 the files' names. Every other part of the store reads and writes records through these."""
 import os
-import struct
-
-import storefile
 
 SEG_HEADER = '<4sIqHH'  # magic, first id, first start (ms), record size, format
 HEAD_COPY = 20 + 4  # one copy of the header and its CRC
@@ -47,12 +44,3 @@ def segment_path(root, first):
 
 def edits_path(root, first):
     return '%s/s%08x.ed' % (root, first)
-
-
-def pack_record(rec, ident, offset, dur, label, confidence, runners, flags, bucket):
-    """Writes event `ident`'s record into rec (RECORD_SIZE bytes), sealed with its id: a record
-    copied into another slot fails its check. `runners`: two (score 0..1, label) pairs."""
-    struct.pack_into(RECORD, rec, 0, offset, dur, label, int(confidence * 255 + 0.5),
-                     runners[0][1], int(runners[0][0] * 255 + 0.5), runners[1][1],
-                     int(runners[1][0] * 255 + 0.5), flags, bucket)
-    return storefile.seal(rec, ident)

@@ -202,7 +202,8 @@ def segments(s):
         s.last_start = start  # the newest intact record (a damaged one says nothing)
         break
     s.rollup = rollup.Rollup(s.root, len(s.labels), s.report, s.grew)
-    s.rollup.readonly = s.readonly
+    if s.readonly:
+        s.rollup.readonly = True   # (the class's False otherwise: no attribute of its own)
     s.rollup.recover(lambda first: _after(s, first))
     write.measure(s)
     s.personal = None   # a personal head, put to each new event (Store.set_personal)

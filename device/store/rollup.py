@@ -26,7 +26,6 @@ class Rollup:
     readonly = False  # a store read off a device: count in RAM, write nothing
 
     def __init__(self, root, labels, report, grew):
-        self.n = labels
         self.report = report  # report(text): a damaged record, skipped
         self.grew = grew  # grew(bytes): what the files grew (or shrank) by, for the store's budget
         self.files = (root + '/hours.ru', root + '/days.ru')
@@ -48,7 +47,7 @@ class Rollup:
                              *[min(c, limit) for c in counts])
             storefile.append(self.files[kind], storefile.seal(buf, 0))
             self.grew(len(buf))
-        for i in range(self.n):
+        for i in range(len(counts)):
             counts[i] = 0
 
     def flush(self):
@@ -148,7 +147,7 @@ class Rollup:
                 self._flush(1)
                 self.current[1] = day
             self.upto = upto
-            for i in range(self.n):
+            for i in range(len(counts)):
                 self.counts[1][i] += counts[i]
         for t, label, ident in events_after(hour_upto):
             self.add(t, label, ident)
@@ -160,6 +159,7 @@ class Rollup:
             raise ValueError('bucket must be hour or day, not %r' % (kind,))
         kind = KINDS.index(kind)
         per = SPANS[kind]
+        n = len(self.counts[0])   # labels
         first = start // per
         last = (end - 1) // per
         fixes = {}  # period -> deltas; relabels are user edits, few next to events
@@ -177,7 +177,7 @@ class Rollup:
                     hour, old, new = struct.unpack_from(FIX, buf, 0)
                     p = hour * HOUR // per
                     if first <= p <= last:
-                        d = fixes.setdefault(p, [0] * self.n)
+                        d = fixes.setdefault(p, [0] * n)
                         d[old] -= 1
                         if new != DELETED:
                             d[new] += 1
@@ -190,15 +190,15 @@ class Rollup:
                 if p != held:
                     if total:
                         yield held, total
-                    held, total = p, [0] * self.n
-                for i in range(self.n):
+                    held, total = p, [0] * n
+                for i in range(n):
                     total[i] += counts[i]
             if first <= self.current[kind] <= last:
                 if held != self.current[kind]:
                     if total:
                         yield held, total
-                    held, total = self.current[kind], [0] * self.n
-                for i in range(self.n):
+                    held, total = self.current[kind], [0] * n
+                for i in range(n):
                     total[i] += self.counts[kind][i]
             if total:
                 yield held, total
@@ -208,7 +208,7 @@ class Rollup:
             counts = list(counts)
             delta = fixes.pop(p, None)
             if delta:
-                for i in range(self.n):
+                for i in range(n):
                     counts[i] += delta[i]
             yield p * per, counts
         for q in sorted(fixes):

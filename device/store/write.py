@@ -71,7 +71,7 @@ def append(s, start, duration, label, confidence, runners_up=(), embedding=None,
                 s.root, ident, clip, s.CLIP_RATE)
             s.clip_bytes += clip_need
         s.rollup.add(start, li, ident)
-        rec = layout.pack_record(s.rec, ident, start - s.firsts[-1], dur, li, confidence,
+        rec = _pack(s.rec, ident, start - s.firsts[-1], dur, li, confidence,
                                  runners, layout.HAS_CLIP if clip_need else 0, bucket)
         if void:
             rec = _voids(s, void, start - s.firsts[-1]) + rec
@@ -101,7 +101,7 @@ def _voids(s, n, offset):
     out = bytearray(n * size)
     nothing = ((0, layout.NO_LABEL), (0, layout.NO_LABEL))
     for k in range(n):
-        layout.pack_record(memoryview(out)[k * size:(k + 1) * size], s.next + k, offset, 0, 0,
+        _pack(memoryview(out)[k * size:(k + 1) * size], s.next + k, offset, 0, 0,
                            0, nothing, layout.VOID, 0)
     return out
 
@@ -307,3 +307,12 @@ def drop_segment(s, i):
     s.counts = s.counts[:i] + s.counts[i + 1:]
     s.edits_cache = (-1, None)
     return freed
+
+
+def _pack(rec, ident, offset, dur, label, confidence, runners, flags, bucket):
+    """Writes event `ident`'s record into rec (RECORD_SIZE bytes), sealed with its id: a record
+    copied into another slot fails its check. `runners`: two (score 0..1, label) pairs."""
+    struct.pack_into(layout.RECORD, rec, 0, offset, dur, label, int(confidence * 255 + 0.5),
+                     runners[0][1], int(runners[0][0] * 255 + 0.5), runners[1][1],
+                     int(runners[1][0] * 255 + 0.5), flags, bucket)
+    return storefile.seal(rec, ident)
