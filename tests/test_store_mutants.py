@@ -1363,3 +1363,26 @@ for i in range(10):                                  # add() gives event i the l
 out(hours=[p['counts'] for p in t.stats('hour', T0, T0 + 3600000)], want=want)
 ''' % str(tmp_path / 's'))
     assert rows[0]['hours'] == [rows[0]['want']], rows
+
+
+def test_hour_counts_of_the_last_two_months_stay(device, tmp_path):
+    """Hour records are trimmed as they grow, but the last 62 days' hours (two months) are always
+    there to be asked for: here one event an hour, asked just before and just after a trim."""
+    rows = run(device, '''
+import os
+from store import rollup
+os.mkdir(%r)
+r = rollup.Rollup(%r, 3, lambda text: None, lambda n: None)
+H = rollup.HOUR
+got = []
+for n in (2930, 2980):
+    for h in range(len(got) and 2930, n):
+        r.add(h * H, h %% 3, h)
+    kept = [t // H for t, counts in r.stats('hour', 0, n * H)]
+    got.append([n - len(kept), kept == list(range(n - len(kept), n))])
+out(got=got)
+''' % (str(tmp_path / 'r'), str(tmp_path / 'r')))
+    (gone1, whole1), (gone2, whole2) = rows[0]['got']
+    assert whole1 and whole2, rows
+    assert 2930 - gone1 >= 62 * 24 and 2980 - gone2 >= 62 * 24, rows   # two months at least
+    assert gone2 > 0, rows   # and trimmed by then
