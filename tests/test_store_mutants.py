@@ -1386,3 +1386,38 @@ out(got=got)
     assert whole1 and whole2, rows
     assert 2930 - gone1 >= 62 * 24 and 2980 - gone2 >= 62 * 24, rows   # two months at least
     assert gone2 > 0, rows   # and trimmed by then
+
+
+def test_segments_and_edits_are_laid_out_as_documented(device, tmp_path):
+    """The segment and edits files byte for byte against docs/store-format.md, read here on the
+    host: the header `<4sIqHH` + CRC twice (48 bytes), 18-byte records `<IHBBBBBBBB` sealed with
+    their id (flags 1: has a clip), edits `<IBH` + CRC sealed with 0, 11 bytes, each twice."""
+    root = tmp_path / 's'
+    run(device, '''
+s = open_store(%r)
+add(s, 0)
+add(s, 1, clip=True)
+s.relabel(0, 'siren')
+s.lock(1)
+''' % str(root))
+    seg = (root / 's00000000.seg').read_bytes()
+    assert len(seg) == 48 + 2 * 18, len(seg)
+    for at in (0, 24):
+        assert struct.unpack_from('<4sIqHH', seg, at) == (b'EMS2', 0, 1735689600000, 18, 2)
+        assert struct.unpack_from('<I', seg, at + 20)[0] == binascii.crc32(seg[at:at + 20], 0)
+    flags = []
+    for ident in (0, 1):
+        rec = seg[48 + 18 * ident:48 + 18 * (ident + 1)]
+        assert struct.unpack_from('<I', rec, 14)[0] == binascii.crc32(rec[:14], ident), ident
+        fields = struct.unpack_from('<IHBBBBBBBB', rec, 0)
+        assert fields[0] == 60000 * ident and fields[1] == 100 + ident, fields
+        flags.append(fields[8])
+    assert flags == [0, 1], flags
+    edits = (root / 's00000000.ed').read_bytes()
+    assert len(edits) == 4 * 11, len(edits)
+    got = []
+    for at in range(0, 44, 11):
+        one = edits[at:at + 11]
+        assert struct.unpack_from('<I', one, 7)[0] == binascii.crc32(one[:7], 0), at
+        got.append(struct.unpack_from('<IBH', one, 0))
+    assert got == [(0, 1, 8), (0, 1, 8), (1, 2, 1), (1, 2, 1)], got   # relabel to siren, lock
