@@ -1,5 +1,5 @@
 """The change feed: the store's log as a replication stream, for a hub that keeps every
-appliance's history (hub/, docs/hub.md). api.py registers the route and imports this module at
+appliance's history (hub/, docs/hub.md). routes.py registers the route and imports this module at
 the first request, so an appliance that no hub pulls never loads it.
 
     GET /api/changes?after=CURSOR&limit=N

@@ -1,4 +1,4 @@
-"""The level history's endpoints (device/history.py), added to the API by api.py:
+"""The level history's endpoints (device/history.py), added to the API by routes.py:
 
     GET /api/levels?start&end&points=N       rows at the finest level that gives at most N
     GET /api/export.arrow?what=events|levels&start&end[&points=N]   an Arrow IPC stream
@@ -13,9 +13,6 @@ from api import TIME_MAX, Refused, query_arg, parse_int, parse_seconds, seconds_
 
 DAY = 86400000
 ARROW = {'Content-Type': 'application/vnd.apache.arrow.stream'}
-COLUMNS = ('t', 'step', 'n', 'level_min', 'level_mean', 'level_max', 'peak_max', 'band_low',
-           'band_low_mid', 'band_high_mid', 'band_high', 'score', 'label', 'event')
-exporting = False
 
 
 def _history():
@@ -35,21 +32,9 @@ def _range(request, points_default, whole=False):
     return start, end, query_arg(request, 'points', parse_int, points_default, 1, 100000)
 
 
-def values(seconds, r, labels):
-    """A row's columns (COLUMNS but t and step): levels in dB, the score 0..1."""
-    import history as hist   # here: an appliance without a history never loads it
-    n = r[hist.COUNT]
-    label = r[hist.LABEL] & hist.NO_LABEL
-    return (n, r[hist.MINS] / 2 - 127.5, r[hist.SUMS] / n / 2 - 127.5,
-            r[hist.MAXS] / 2 - 127.5, r[hist.MAXS + 1] / 2 - 127.5,
-            r[hist.SUMS + 2] / n / 2 - 100, r[hist.SUMS + 3] / n / 2 - 100,
-            r[hist.SUMS + 4] / n / 2 - 100, r[hist.SUMS + 5] / n / 2 - 100,
-            r[hist.MAXS + 6] / 255, labels[label] if label < len(labels) else None,
-            bool(r[hist.LABEL] & hist.EVENT))
-
-
 @route('GET', '/api/levels')
 async def levels(request):
+    import history as hist   # here: an appliance that keeps none never loads it
     h = _history()
     start, end, points = _range(request, 300)
     labels = api.store.labels
@@ -58,29 +43,28 @@ async def levels(request):
         if h is None or start >= end:
             return
         for t, seconds, r in h.rows(start, end, points):
-            v = values(seconds, r, labels)
+            v = hist.values(seconds, r, labels)
             yield '[%d,%d,%d,%s,%.2f,%s,%s,%.2f,%.2f,%.2f,%.2f,%.3f,%s,%s]' % (
                 (t, seconds, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
                  '"%s"' % v[10] if v[10] else 'null', 'true' if v[11] else 'false'))
     return api.stream_json(
         request, '{"start":%s,"end":%s,"history":%s,"columns":["%s"],"rows":[' % (
             seconds_text(start), seconds_text(end), 'false' if h is None else 'true',
-            '","'.join(COLUMNS)), rows())
+            '","'.join(hist.COLUMNS)), rows())
 
 
 @route('GET', '/api/export.arrow')
 async def export(request):
-    global exporting
     what = request.args.get('what')
     if what not in ('events', 'levels'):
         raise Refused(400, 'what must be events or levels')
     h = _history()
     start, end, points = _range(request, 1 << 30, True)
-    if exporting:
-        raise Refused(503, 'an export is already running; try again when it ends')
-    exporting = True
     import export   # here, not above: its code and the Arrow writer's stay out of the heap
     #                 until someone exports
+    if export.running:
+        raise Refused(503, 'an export is already running; try again when it ends')
+    export.running = True
     rows = export.events(api.store, start, end) if what == 'events' else export.levels(
         h, api.store.labels, start, end, points)
     return export.Export(export.packed(request.sock[0].buf, rows)), 200, ARROW

@@ -48,7 +48,7 @@ def _summary():
 
 
 async def answer(request):
-    """Every request under /api/personal (api.py registers one pattern a path, not one a
+    """Every request under /api/personal (routes.py registers one pattern a path, not one a
     method and path: each costs heap for good)."""
     action = request.path[len('/api/personal/'):]
     return await (label if action == 'label' else embeddings if action else _head)(request)

@@ -238,6 +238,7 @@ def main(argv=None):
     app = tls = None
     if opts['port']:
         import api
+        import routes   # the endpoints, registered on api.app
         Config.www = opts['www']
         if opts['cert']:
             import https
@@ -251,8 +252,8 @@ def main(argv=None):
         print('earmark: ' + addresses(opts['host'], opts['port'], opts['lan'],
                                       'https' if tls else 'http'))
         api.secure(opts['auth'])
-        if p is not None and hasattr(api, 'attach'):
-            api.attach(st, p)
+        if p is not None:
+            routes.attach(st, p)
         app = api.app
     if p is not None:
         print('earmark: listening to %s' % opts['source'])

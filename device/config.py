@@ -70,9 +70,10 @@ class Config:
     #: for its head, 1.6 KB with part of it, more with its request parsed (32-bit build). In
     #: MicroPython a connection is accepted only when one of these is free; the rest wait in
     #: the backlog, in the network stack's memory. 6 failed the 16-client load test at 128 KB
-    #: (MemoryError), and 4 did once the level history ran too: one above the slots is what
-    #: the heap has room for.
-    max_connections = 3
+    #: (MemoryError), 4 did once the level history ran too, and 3 about one run in five: as
+    #: many as the slots is what the heap has room for (a connection sending its head is
+    #: still closed for another after evict_after).
+    max_connections = 2
     #: Seconds a client has for its whole request head (request line and headers, at most
     #: max_head bytes), counted from the accept, not per line: a client sending a header line
     #: every few seconds (slow-loris) or nothing at all (an idle connection, a browser's

@@ -3,7 +3,9 @@ level history's rows as an Arrow IPC stream (arrow.py), packed into the request'
 Imported at the first export, so an appliance nobody exports from keeps its heap.
 """
 import arrow
-import api_history
+import history
+
+running = False   # an export streams (one at a time: api_history.py refuses a second)
 
 # Rows an Arrow record batch holds: a column's buffer for them stays near 256 bytes (an
 # embedding of 32), since the appliance's heap, in pieces once it runs, has few larger holes.
@@ -12,7 +14,7 @@ WINDOW = 128   # bytes of the schema laid out at a time (arrow._pieces)
 
 
 class Export:
-    """The answer's body: api.py closes it however the answer ends (HEAD, a client gone), and
+    """The answer's body: server.py closes it however the answer ends (HEAD, a client gone), and
     that ends the export, even one whose generator never started."""
 
     def __init__(self, pieces):
@@ -25,7 +27,8 @@ class Export:
         return next(self.pieces)
 
     def close(self):
-        api_history.exporting = False
+        global running
+        running = False
         self.pieces.close()
 
 
@@ -57,14 +60,14 @@ def events(store, start, end):
 
 def levels(h, labels, start, end, points):
     kinds = ['ts_s', 'i32', 'i32'] + ['f32'] * 9 + ['utf8', 'bool']
-    w = arrow.Writer(list(zip(api_history.COLUMNS, kinds)), BATCH)
+    w = arrow.Writer(list(zip(history.COLUMNS, kinds)), BATCH)
     yield from w.schema(bytearray(WINDOW))
     n = 0
     found = h.rows(start, end, points) if h is not None and start < end else ()
     for t, seconds, r in found:
         w.set(0, n, t)
         w.set(1, n, seconds)
-        for col, value in enumerate(api_history.values(seconds, r, labels), 2):
+        for col, value in enumerate(history.values(seconds, r, labels), 2):
             w.set(col, n, (value or '').encode() if col == 12 else value)
         n += 1
         if n == BATCH:

@@ -48,6 +48,21 @@ SAMPLE = '<I8sH'    # slot, atom, weight (rows it stands for, x256); then a 16-b
 PERIOD, COUNT, LABEL, MINS = 0, 1, 2, 3
 MAXS, SUMS = MINS + FIELDS, MINS + 2 * FIELDS
 RUN = MINS + 3 * FIELDS
+# A row as the API and the exports give it: its time and seconds, then values()'s.
+COLUMNS = ('t', 'step', 'n', 'level_min', 'level_mean', 'level_max', 'peak_max', 'band_low',
+           'band_low_mid', 'band_high_mid', 'band_high', 'score', 'label', 'event')
+
+
+def values(seconds, r, labels):
+    """A row's columns (COLUMNS but t and step): levels in dB, the score 0..1."""
+    n = r[COUNT]
+    label = r[LABEL] & NO_LABEL
+    return (n, r[MINS] / 2 - 127.5, r[SUMS] / n / 2 - 127.5,
+            r[MAXS] / 2 - 127.5, r[MAXS + 1] / 2 - 127.5,
+            r[SUMS + 2] / n / 2 - 100, r[SUMS + 3] / n / 2 - 100,
+            r[SUMS + 4] / n / 2 - 100, r[SUMS + 5] / n / 2 - 100,
+            r[MAXS + 6] / 255, labels[label] if label < len(labels) else None,
+            bool(r[LABEL] & EVENT))
 
 
 def level_byte(dbfs):

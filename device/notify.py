@@ -21,7 +21,7 @@ import api
 import storefile
 from api import JSON, Refused, drain_body, event_json
 
-HOOKS = '.hooks.json'   # beside the store (api.attach looks for it)
+HOOKS = '.hooks.json'   # beside the store (routes.attach looks for it)
 MAX_HOOKS = 3
 MAX_URL = 160   # with MAX_HOOKS and every label, the longest PUT fits in 1 KB
 QUEUE = 4
@@ -95,7 +95,7 @@ def _load():
 
 
 def attach():
-    """Has the server start delivering with it (api.attach: when hooks are kept)."""
+    """Has the server start delivering with it (routes.attach: when hooks are kept)."""
     _open()
     api.app.on_start.append(_listen)   # the listener needs the server's running loop
 
@@ -185,7 +185,7 @@ def _status():
 
 
 async def answer(request):
-    """The answer to one of the webhook routes api.py registers (it loads this module then)."""
+    """The answer to one of the webhook routes routes.py registers (it loads this module then)."""
     _open()
     if request.method == 'GET':
         return _status()

@@ -1,5 +1,5 @@
 """The appliance's HTTP server: Microdot, extended by subclassing (`App`), so that a few bad
-clients cannot starve it. The API's routes live in api.py and its neighbours.
+clients cannot starve it. The API's endpoints live in routes.py and its neighbours (api.py: the app, its token).
 
 - Routes match without a regular expression (`Path`).
 - Each accepted connection is a `Conn`: a request's head has one deadline in all, not one per
@@ -98,6 +98,10 @@ class App(Microdot):
         for start in self.on_start:
             start()
         self.debug, self.ssl = debug, ssl
+        # The slots' buffers, made now: once requests come and go the heap is in pieces, and
+        # a 1 KB block may no longer be found when a slot is first taken.
+        while len(Conn.buffers) + Conn.busy < Config.max_requests:
+            Conn.buffers.append(bytearray(CHUNK))
         if not _mp_stream:
             return await super().start_server(host=host, port=port, debug=debug, ssl=ssl)
         import socket
@@ -331,7 +335,7 @@ class Conn:
             Conn.slot_free.clear()
             await Conn.slot_free.wait()
         Conn.busy += 1
-        self.buf = Conn.buffers.pop() if Conn.buffers else bytearray(CHUNK)
+        self.buf = Conn.buffers.pop() if Conn.buffers else bytearray(CHUNK)   # start_server made them
 
     @property
     def held(self):

@@ -47,7 +47,7 @@ p = pipeline.Pipeline(src, c, st, r, seg, start_time=0, model=info, model_error=
 at('pipeline')
 import microdot
 at('microdot')
-import api
+import api, routes
 at('api')
 api.secure('')
 api.attach(st, p)

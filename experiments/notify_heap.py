@@ -29,7 +29,7 @@ SCRIPT = r'''
 import asyncio, gc, json, sys
 gc.collect()
 start = gc.mem_alloc()
-import api
+import api, routes
 gc.collect()
 api_heap = gc.mem_alloc() - start
 import store
@@ -61,11 +61,11 @@ p = Pipeline()
 api.attach(s, p)
 gc.collect()
 before = gc.mem_alloc()
-# What api.py's two webhook routes hold for good, hook or none: the same made again here.
-api.app.route('/api/webhookz', methods=['GET', 'PUT'])(api._webhooks)
-api.app.route('/api/webhookz/test', methods=['POST'])(api._webhooks)
+# What routes.py's two webhook routes hold for good, hook or none: the same made again here.
+api.app.route('/api/webhookz', methods=['GET', 'PUT'])(routes._webhooks)
+api.app.route('/api/webhookz/test', methods=['POST'])(routes._webhooks)
 gc.collect()
-routes = gc.mem_alloc() - before
+route_heap = gc.mem_alloc() - before
 before = gc.mem_alloc()
 import notify
 gc.collect()
@@ -97,7 +97,7 @@ async def main():
     await asyncio.sleep_ms(50)
     gc.collect()
     after = gc.mem_alloc() - idle
-    print(json.dumps({'api_import': api_heap, 'routes_heap': routes, 'module_heap': module,
+    print(json.dumps({'api_import': api_heap, 'routes_heap': route_heap, 'module_heap': module,
                       'delivery_peak': peak,
                       'after_deliveries': after, 'events': cfg['events'],
                       'delivered': notify.counts['delivered'],

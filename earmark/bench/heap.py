@@ -49,7 +49,7 @@ STEPS = [
     ('pipeline (front ends, windows, segmenter)',
      'p = pipeline.Pipeline(sources.open_source(DATA + "/quiet.wav"), c, st, r, '
      'segmenter.Segmenter(c.labels, c.window_frames, c.hop_frames), start_time=0)'),
-    ('API modules (microdot)', 'import api'),
+    ('API modules (microdot)', 'import api, routes'),
     ('API attached', 'api.attach(st, p)'),
 ]
 
