@@ -1421,3 +1421,65 @@ s.lock(1)
         assert struct.unpack_from('<I', one, 7)[0] == binascii.crc32(one[:7], 0), at
         got.append(struct.unpack_from('<IBH', one, 0))
     assert got == [(0, 1, 8), (0, 1, 8), (1, 2, 1), (1, 2, 1)], got   # relabel to siren, lock
+
+
+def test_the_replication_stream_gives_what_was_stored_and_edited(device, tmp_path):
+    """Store.log(), the change feed's source, against what the test stored: events oldest first
+    from an id on (a deleted one as None, each with its stored embedding), fixed when it begins;
+    edit records past the counts a reader has, per segment, a damaged copy counted but not
+    given; more edits claimed than a file holds refused at once; an edits file gone while the
+    stream is paused skipped."""
+    rows = run(device, '''
+import os
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(10):
+    add(s, i)
+s.relabel(1, 'siren'); s.delete(2); s.lock(5); s.finish(9, 3000)
+got = {}
+rows = list(s.log())
+got['ids'] = [r[0] for r in rows]
+got['starts'] = [r[1] == T0 + r[0] * STEP for r in rows]
+got['events'] = [r[2] and [r[2]['id'], r[2]['label'], r[2]['locked']] for r in rows]
+got['embeddings'] = [r[3] == bytes(similar.normalise(emb(r[0]), DIM)) if r[3] else None
+                     for r in rows]
+walk = s.log(3)
+got['from3'] = [next(walk)[0]]
+add(s, 10)                                           # appended while the stream is under way
+got['from3'] += [r[0] for r in walk]
+got['edits'] = [list(e) for e in s.log(edits={})]
+got['past'] = [list(e) for e in s.log(edits={0: 3, 4: 2})]
+got['all_read'] = [list(e) for e in s.log(edits={0: 4, 4: 2, 8: 2})]
+try:
+    s.log(edits={0: 5})
+    got['too_many'] = None
+except ValueError as e:
+    got['too_many'] = str(e)
+path = root + '/s%%08x.ed' %% 4
+with open(path, 'rb') as f:
+    data = bytearray(f.read())
+data[3] ^= 1                                         # the first copy of the lock
+with open(path, 'wb') as f:
+    f.write(data)
+got['damaged'] = [list(e) for e in s.log(edits={0: 4})]
+stream = s.log(edits={})
+got['paused'] = [list(next(stream))]
+os.remove(path)
+got['paused'] += [list(e) for e in stream]
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['ids'] == list(range(10)) and all(r['starts']), r
+    labels = ['doorbell', 'siren', None, 'speech', 'footsteps', 'glass_breaking', 'baby_crying',
+              'car_horn', 'siren', 'background']
+    assert r['events'] == [None if i == 2 else [i, labels[i], i == 5] for i in range(10)], r
+    assert r['embeddings'] == [None if i == 2 else True for i in range(10)], r
+    assert r['from3'] == [3, 4, 5, 6, 7, 8, 9], r
+    relabel, delete, lock, end = [1, 1, 8], [2, 3, 0], [5, 2, 1], [9, 4, 300]
+    assert r['edits'] == [[0, 1] + relabel, [0, 2] + relabel, [0, 3] + delete, [0, 4] + delete,
+                          [4, 1] + lock, [4, 2] + lock, [8, 1] + end, [8, 2] + end], r
+    assert r['past'] == [[0, 4] + delete, [8, 1] + end, [8, 2] + end], r
+    assert r['all_read'] == [] and r['too_many'] == 'segment 0 has fewer than 5 edits', r
+    assert r['damaged'] == [[4, 2] + lock, [8, 1] + end, [8, 2] + end], r
+    assert r['paused'] == [[0, 1] + relabel, [0, 2] + relabel, [0, 3] + delete,
+                           [0, 4] + delete, [8, 1] + end, [8, 2] + end], r

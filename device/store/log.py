@@ -8,7 +8,7 @@ import storefile
 from . import layout, read
 
 
-def log(s, after=0, edits=None):
+def log(s, after, edits):
     """Without `edits`: yields (id, start, event or None once deleted, embedding or None) of the
     intact records from id `after` on. With `edits` ({segment's first id: edit records already
     read}): yields (first, n, id, kind, value) of the edit records past those, segment by
