@@ -24,9 +24,9 @@ centroids, the segment table, a torn last write undone: run once, then dropped),
 (records by id and by time, events, lists, similar events, counts, clips), write.py (appends
 and edits, and retention: the room they need), rollup.py (counts per hour and day), clips.py;
 imported at their first use: log.py (the replication stream), labels.py (personal labels),
-clipwriter.py (a clip streamed while its event sounds). The posting lists are similar.py's and the durable
-file helpers storefile.py's: both are shared with code outside the store (the level history,
-the browser lab). Most methods below are those modules' functions, taking the store; the
+clipwriter.py (a clip streamed while its event sounds). The posting lists are similar.py's and
+the durable file helpers storefile.py's: both are shared with code outside the store (the level
+history, the browser lab). Most methods below are those modules' functions, taking the store; the
 store's state (its segment table `ids`/`firsts`/`counts`, byte counts `used`/`clip_bytes`,
 `next`, the reused buffers) is the package's, not its callers'. Byte layout, write order and
 what the repair may undo: docs/store-format.md.
