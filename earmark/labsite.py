@@ -6,11 +6,11 @@ The port comes from npm (@micropython/micropython-webassembly-pyscript, pinned):
 build/lab/npm on first use (or by tools/setup where npm is present), never committed. The device
 modules go to the browser as the device has them, compiled by mpy-cross, but as portable bytecode
 with their viper decorators dropped (the port has no native emitter): the same source, run as
-plain Python, as image.plain_bytecode makes it. cnn.py's convolutions are the one kernel with no
+plain Python, as mpy.plain_bytecode makes it. cnn.py's convolutions are the one kernel with no
 plain-Python path in the module itself; webui/lab/wasm/cnn_host.py is their twin.
 
-`run_host` runs the same lab modules in MicroPython on this computer, the device modules there
-coming from the image with their viper kernels, as a device runs them.
+earmark/personal.py's `run_host` runs the same lab modules in MicroPython on this computer, the
+device modules there coming from the image with their viper kernels, as a device runs them.
 """
 import functools
 import hashlib
@@ -23,7 +23,7 @@ import threading
 import zlib
 from pathlib import Path
 
-from . import BUILD, DEVICE, ROOT, image, runtime
+from . import BUILD, DEVICE, ROOT, mpy
 
 PORT_PACKAGE = '@micropython/micropython-webassembly-pyscript'
 PORT_VERSION = '1.27.0'
@@ -80,7 +80,7 @@ def _installed(name, version):
 
 
 def _plain(source, target):
-    """A device module as portable bytecode for a port without viper (image.plain_bytecode),
+    """A device module as portable bytecode for a port without viper (mpy.plain_bytecode),
     its MicroPython-named guards turned to the plain twins first."""
     text = source.read_text()
     name = source.stem
@@ -93,7 +93,7 @@ def _plain(source, target):
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / source.name
         copy.write_text(text)
-        image.plain_bytecode(copy, target)
+        mpy.plain_bytecode(copy, target)
 
 
 def build(out=OUT, model=None):
@@ -119,7 +119,7 @@ def build(out=OUT, model=None):
     for name in DEVICE_MODULES:
         _plain(DEVICE / (name + '.py'), out / 'py' / (name + '.mpy'))
     for name in LAB_MODULES:
-        image.plain_bytecode(LAB_SOURCE / (name + '.py'),
+        mpy.plain_bytecode(LAB_SOURCE / (name + '.py'),
                              out / 'py' / (name.rsplit('/', 1)[-1] + '.mpy'))
     model = Path(model) if model else DEVICE / 'model'
     shutil.copytree(model, out / 'model', ignore=shutil.ignore_patterns('LICENSE'))
@@ -245,15 +245,3 @@ def cmd_lab(args):
     except KeyboardInterrupt:
         httpd.shutdown()
     return 0
-
-
-def run_host(code, heap='8M'):
-    """stdout of `code` run in MicroPython here, the image's device modules and the lab's
-    (webui/lab, not wasm/) importable. Raises RuntimeError with MicroPython's last lines."""
-    prelude = 'import sys\nsys.path.append(%r)\n' % str(LAB_SOURCE)
-    argv, env, cwd = runtime.command(runtime.choose('micropython'), ['-c', prelude + code],
-                                     heap=heap)
-    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
-    if done.returncode or 'Traceback' in done.stderr:
-        raise RuntimeError('MicroPython failed:\n%s' % (done.stderr or done.stdout)[-2000:])
-    return done.stdout

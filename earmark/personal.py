@@ -9,11 +9,12 @@ each stored event's embedding (what the device keeps, and what the head is taugh
 the head with device/personal.py: a match takes the personal label, the generic one beside it.
 """
 import json
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from . import DEVICE, labsite
+from . import DEVICE, labsite, runtime
 
 HEAD_FILE = 'personal.json'
 
@@ -41,8 +42,20 @@ def hear(files, loud_db=6):
                 '    pcm = open(p, "rb").read()\n'
                 '    print(json.dumps(labcore.recording_examples(lab, pcm, %r)))\n'
                 % ([str(Path(tmp) / ('%d.pcm' % i)) for i in range(len(files))], loud_db))
-        lines = labsite.run_host(code).splitlines()
+        lines = run_host(code).splitlines()
     return [json.loads(line) for line in lines[-len(files):]]
+
+
+def run_host(code, heap='8M'):
+    """stdout of `code` run in MicroPython here, the image's device modules and the lab's
+    (webui/lab, not wasm/) importable. Raises RuntimeError with MicroPython's last lines."""
+    prelude = 'import sys\nsys.path.append(%r)\n' % str(labsite.LAB_SOURCE)
+    argv, env, cwd = runtime.command(runtime.choose('micropython'), ['-c', prelude + code],
+                                     heap=heap)
+    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
+    if done.returncode or 'Traceback' in done.stderr:
+        raise RuntimeError('MicroPython failed:\n%s' % (done.stderr or done.stdout)[-2000:])
+    return done.stdout
 
 
 def _padded(pcm):
@@ -66,7 +79,7 @@ def teach(label, files, negatives=(), model=None):
     code = ('import json, teach\nprint(json.dumps(teach.session(%s, %s, %r, %d)))'
             % (json.dumps(examples), json.dumps(list(negatives)), model_id(model),
                len(heard[0][0])))
-    out = json.loads(labsite.run_host(code).splitlines()[-1])
+    out = json.loads(run_host(code).splitlines()[-1])
     return out['head'], out['cv'], out['warnings']
 
 

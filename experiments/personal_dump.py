@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 from tqdm import tqdm  # noqa: E402
 
-from earmark import audio, labsite  # noqa: E402
+from earmark import audio, personal  # noqa: E402
 
 CODE = '''import json, binascii, labcore
 r = labcore.Lab("model").analyse(open(%r, "rb").read(), True, True)
@@ -31,7 +31,7 @@ def rows_of(path):
         pcm = path.with_suffix('.pcm')
         pcm.write_bytes(audio.read(path).tobytes())
         try:
-            out = labsite.run_host(CODE % str(pcm.resolve()), heap='96M')
+            out = personal.run_host(CODE % str(pcm.resolve()), heap='96M')
         finally:
             pcm.unlink()
         cache.write_text(out.splitlines()[-1])

@@ -190,11 +190,11 @@ def judge(chosen, kind, loud_db, reach, windows, margin):
 
 def in_micropython(path, head):
     """labcore's events in a recording with `head` set (a personal.Head's JSON)."""
-    from earmark import audio, labsite
+    from earmark import audio, personal
     pcm = path.with_suffix('.pcm')
     pcm.write_bytes(audio.read(path).tobytes())
     try:
-        out = labsite.run_host(
+        out = personal.run_host(
             'import json, labcore, personal\nlab = labcore.Lab("model")\n'
             'lab.head = personal.load(%r)\n'
             'print(json.dumps(lab.analyse(open(%r, "rb").read())["events"]))'

@@ -10,7 +10,7 @@ import shutil
 import pytest
 import soundfile
 
-from earmark import DEVICE, ROOT, labsite, runtime
+from earmark import DEVICE, ROOT, labsite, personal, runtime
 from test_page import browser   # noqa: F401 (fixture)
 
 PHONE = {'viewport': {'width': 390, 'height': 844}, 'device_scale_factor': 2, 'is_mobile': True,
@@ -60,7 +60,7 @@ def on_host(data, tmp_path):
         pytest.skip('micropython is not installed on this platform')
     path = tmp_path / 'in.pcm'
     path.write_bytes(data)
-    out = labsite.run_host('import json, labcore\nprint(labcore.analyse_json(labcore.Lab("model"), '
+    out = personal.run_host('import json, labcore\nprint(labcore.analyse_json(labcore.Lab("model"), '
                        'open(%r, "rb").read(), True))' % str(path))
     return json.loads(out.splitlines()[-1])
 
@@ -83,7 +83,7 @@ def test_browser_equals_micropython_on_host(page, clip, tmp_path):
 def test_host_runs_the_viper_kernels_and_the_browser_does_not():
     """What the equality above compares: on this computer cnn.py's viper convolutions, in the
     browser the twin (the lab folder never puts the twin on the host's path)."""
-    out = labsite.run_host('import cnn, frontend\nprint(cnn._conv_at, frontend.VIPER)')
+    out = personal.run_host('import cnn, frontend\nprint(cnn._conv_at, frontend.VIPER)')
     assert out.split() == ['None', 'True']
     spec = importlib.util.spec_from_file_location('twin', labsite.LAB_SOURCE / 'wasm/cnn_host.py')
     twin = importlib.util.module_from_spec(spec)

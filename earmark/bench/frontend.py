@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from .. import BUILD, DEVICE, ROOT, image, runtime
+from .. import BUILD, DEVICE, ROOT, image, mpy, runtime
 
 RATE, N_FFT, HOP, N_MELS = 16000, 512, 256, 40
 ESP32_HZ = 240e6
@@ -155,7 +155,7 @@ def _micropython(pcm_file, seconds, path, make, make_import, heap='128K'):
 def _plain_bytecode(folder):
     """device/frontend.py without its viper decorators, compiled to bytecode."""
     folder.mkdir(parents=True, exist_ok=True)
-    image.plain_bytecode(DEVICE / 'frontend.py', folder / 'frontend.mpy')
+    mpy.plain_bytecode(DEVICE / 'frontend.py', folder / 'frontend.mpy')
     return folder
 
 

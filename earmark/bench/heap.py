@@ -3,7 +3,7 @@
 There is no board here, and MicroPython's unix port is 64-bit, where objects take about twice
 what they take on an ESP32. MicroPython's webassembly port is 32-bit like an ESP32, but it has no
 native emitter and no ROM partition: it runs the device code as portable bytecode (viper
-decorators dropped, image.plain_bytecode) loaded into the heap. So the same steps (import the
+decorators dropped, mpy.plain_bytecode) loaded into the heap. So the same steps (import the
 device modules, load the model, make the ring, store and pipeline, import and attach the API; no
 audio, no request) are measured three ways, each the live heap after a collection:
   x64, code in ROM     the unix port from the image's ROMFS, as `earmark run` runs
@@ -23,7 +23,7 @@ import tempfile
 import wave
 from pathlib import Path
 
-from .. import BUILD, image, runtime
+from .. import BUILD, image, mpy, runtime
 
 PORT_PACKAGE = '@micropython/micropython-webassembly-pyscript@1.27.0'
 RUNNER = Path(__file__).resolve().parent / 'heap.mjs'
@@ -97,7 +97,7 @@ def _wasm(data, work):
         target = folder / (rel.with_suffix('.mpy') if compiled else rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         if compiled:
-            image.plain_bytecode(path, target)
+            mpy.plain_bytecode(path, target)
         else:
             shutil.copyfile(path, target)
     steps = [('runtime', WASM_PRELUDE + 'DATA = "/data"')] + STEPS[1:]
