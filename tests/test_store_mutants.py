@@ -1483,3 +1483,33 @@ out(**got)
     assert r['damaged'] == [[4, 2] + lock, [8, 1] + end, [8, 2] + end], r
     assert r['paused'] == [[0, 1] + relabel, [0, 2] + relabel, [0, 3] + delete,
                            [0, 4] + delete, [8, 1] + end, [8, 2] + end], r
+
+
+def test_a_personal_label_taken_away_and_at_most_32_of_them(device, tmp_path):
+    """A personal label given by hand and taken away again ('') leaves the model's label alone,
+    as before, after a reopen too; a store keeps at most 32 personal labels: the 33rd is
+    refused, and nothing of it is kept."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+for i in range(3):
+    add(s, i)
+got = {'given': s.label_personal(1, 'our doorbell')['label']}
+e = s.label_personal(1, '')
+got['taken'] = [e['label'], 'generic' in e]
+t = open_store(root)
+got['reopened'] = [t.get(1)['label'], 'generic' in t.get(1)]
+got['added'] = [t.add_label('sound %%d' %% k) for k in range(1, 32)]
+try:
+    t.add_label('one too many')
+    got['33rd'] = None
+except ValueError as e:
+    got['33rd'] = str(e)
+got['kept'] = len(open_store(root).custom)
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['given'] == 'our doorbell' and r['taken'] == ['door_knock', False], r
+    assert r['reopened'] == ['door_knock', False] and r['added'] == list(range(1, 32)), r
+    assert r['33rd'] == "label 'one too many' is a model label or one too many", r
+    assert r['kept'] == 32, r
