@@ -14,14 +14,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import DEVICE, labsite, runtime
+from . import DEVICE, bridge, labsite, runtime
 
 HEAD_FILE = 'personal.json'
 
 
 def _device(name):
-    from training.device import module
-    return module(name)
+    return bridge.device_module(name)
 
 
 def model_id(model=None):

@@ -15,9 +15,8 @@ from earmark import ROOT, demo, model_commands
 sys.path.insert(0, str(ROOT / 'tools'))
 import imports  # noqa: E402  (tools/imports.py)
 
-# earmark/personal.py (the lab's) still loads device code through training/device.py, the
-# bridge's old name: the one import across the rules, until it imports earmark.bridge.
-PENDING = {('earmark.personal', 'training.device')}
+# Imports across the rules allowed for now (none).
+PENDING = set()
 
 # Runs the `earmark` command with some modules missing, as on a machine without them.
 WITHOUT = r'''
