@@ -26,18 +26,21 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / 'experiments'))
 import scene_replay as sr   # noqa: E402
+import whole_sound   # noqa: E402
 from training import sed   # noqa: E402
 
 GRID = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8]
 MODEL = sr.BUILD / 'op_openset' / 'bundles' / 'old-points'
 
 
-def composer(labels, keep=0.5, net_weight=0.5, other_margin=None, ratio=False):
+def composer(labels, keep=0.5, net_weight=0.5, other_margin=None, ratio=False, pool=None,
+             win='point'):
     """scores_of(scene) for a pair's parts: net_weight * net + (1 - net_weight) * trees; a
     window nearest a quiet prototype keeps `keep` of each event score (the rest to other);
     `other_margin`: an event label's score less what `other` scores over it by more than the
     margin (so it opens only when it is within the margin of `other`); `ratio`: each event
-    label's score becomes s / (s + other)."""
+    label's score becomes s / (s + other); `pool`, `win`: events opened on the whole sound
+    (experiments/whole_sound.py's variant; scores_of.make is the segmenter that replays it)."""
     quiet = [labels.index('background'), labels.index('other')]
     other = labels.index('other')
     events = [i for i in range(len(labels)) if i not in quiet]
@@ -55,6 +58,10 @@ def composer(labels, keep=0.5, net_weight=0.5, other_margin=None, ratio=False):
             s[:, events] = np.where(over > 0, 0.0, s[:, events])
         return s
     scores_of.rule = [keep, net_weight, other_margin, ratio]
+    scores_of.make = None
+    if pool is not None:
+        scores_of.rule += [pool, win]
+        scores_of.make = whole_sound.variant(pool, win)
     return scores_of
 
 
@@ -66,7 +73,8 @@ def per_label(sets, labels, scores_of, settings, threshold):
     hours = 0.0
     points = {l: threshold for l in sr.TARGETS}
     for scenes in sets:
-        r = sr.replay(scenes, labels, points, settings, threshold, scores_of=scores_of)
+        r = sr.replay(scenes, labels, points, settings, threshold, scores_of=scores_of,
+                      make=scores_of.make)
         hours += sum(s['seconds'] for s in scenes) / 3600
         for d in r['scenes']:
             for ev in sed.false_events(d['truth'], d['detected']):
@@ -154,8 +162,8 @@ def greedy(table, budget, start=None, fixed=None):
 
 def score(sets, labels, scores_of, settings, points):
     """Mean over the sets of sed.report's figures; false events an hour over all their hours."""
-    rows = [sr.replay(scenes, labels, points, settings, max(GRID), scores_of=scores_of)
-            for scenes in sets]
+    rows = [sr.replay(scenes, labels, points, settings, max(GRID), scores_of=scores_of,
+                      make=scores_of.make) for scenes in sets]
     hours = {k: sum(r['kinds'][k]['hours'] for r in rows) for k in ('quiet', 'unfamiliar',
                                                                     'plain', 'all')}
     false = {k: round(sum(r['kinds'][k]['false_events'] for r in rows) / hours[k], 2)
@@ -197,6 +205,13 @@ RULES = {
     'gate 5 / 3 / 5 dB': {'settings': {'rise_db': 5.0}},
     'gate 4 / 2 / 5 dB': {'settings': {'rise_db': 4.0, 'high_db': 2.0}},
 }
+# round 14: the whole sound's pooled scores open its event (experiments/whole_sound.py)
+RULES.update({'whole sound, %s, %s' % (pool, win): {'pool': pool, 'win': win}
+              for pool in whole_sound.POOLS for win in whole_sound.WINS})
+# ... with no window's score moved to `other` by its nearest prototype: `other` wins a sound
+# only on the pooled scores
+RULES.update({'whole sound, %s, all, keep 1' % pool: {'pool': pool, 'win': 'all', 'keep': 1.0}
+              for pool in whole_sound.POOLS})
 
 
 def main():

@@ -156,14 +156,15 @@ def floors(scene):
     return scene['floors']
 
 
-def detect(scores, energy, labels, thresholds, settings=None, on=None, floor=None):
+def detect(scores, energy, labels, thresholds, settings=None, on=None, floor=None, make=None):
     """Events from window scores through the device's segmenter, fed in stream order (as
     training.mixes.detect, with the segmenter's settings and default threshold given).
     `floor`: floors() of these energies, which the segmenter's own floor then follows instead
-    of being fed frame by frame (the same numbers: main() checks it against the appliance)."""
-    seg = module('segmenter').Segmenter(labels, WINDOW_FRAMES, HOP_FRAMES,
-                                        thresholds=thresholds, **dict(settings or {},
-                                                                      **({'on': on} if on else {})))
+    of being fed frame by frame (the same numbers: main() checks it against the appliance);
+    `make`: a Segmenter class to run instead of the device's (a variant screened)."""
+    seg = (make or module('segmenter').Segmenter)(
+        labels, WINDOW_FRAMES, HOP_FRAMES, thresholds=thresholds,
+        **dict(settings or {}, **({'on': on} if on else {})))
     ring, n = seg._energy, len(seg._energy)
 
     def feed(upto):
@@ -184,14 +185,16 @@ def detect(scores, energy, labels, thresholds, settings=None, on=None, floor=Non
     return events + seg.flush(), seg
 
 
-def replay(scenes, labels, thresholds, settings=None, on=None, scores_of=None, slow=False):
+def replay(scenes, labels, thresholds, settings=None, on=None, scores_of=None, slow=False,
+           make=None):
     """sed.report's summary of the scenes detected with these thresholds and settings;
     `scores_of(scene)` may give other window scores than the bundle's (an ideal classifier);
-    `slow`: the segmenter fed frame by frame, its own floor computed as on the device."""
+    `slow`: the segmenter fed frame by frame, its own floor computed as on the device;
+    `make`: a Segmenter class to run instead of the device's."""
     done = []
     for s in scenes:
         found, _ = detect(scores_of(s) if scores_of else s['scores'], s['energy'], labels,
-                          thresholds, settings, on, floor=None if slow else floors(s))
+                          thresholds, settings, on, floor=None if slow else floors(s), make=make)
         done.append({'name': '%s/%s' % (s['kind'], s['name']), 'kind': s['kind'],
                      'seconds': s['seconds'], 'truth': s['truth'],
                      'detected': [{'onset': e['start'], 'offset': e['end'],
