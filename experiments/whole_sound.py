@@ -12,6 +12,7 @@ win on the pooled scores). Continuing and closing an open event is the device's,
 Constant heap as on the device: a running sum and the top two per label, reset per sound.
 
     make = variant('mean', 'event')     # a Segmenter class, for scene_replay.replay(make=...)
+    .venv/bin/python experiments/whole_sound.py   # every variant at the bundle's own points
 """
 from earmark.bridge import device_module
 
@@ -141,6 +142,4 @@ def main():
 
 
 if __name__ == '__main__':
-    import sys
-    sys.path.insert(0, __import__('os').path.dirname(__file__))
     main()
