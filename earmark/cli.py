@@ -117,7 +117,7 @@ def cmd_bench_api(args):
 
 
 HEAP_HELP = ('MicroPython heap size, e.g. 240K (default: what the whole appliance needs in the '
-             'MicroPython that runs it: 272K in the x64 port, 160K in a 32-bit build, 136K in '
+             'MicroPython that runs it: 320K in the x64 port, 160K in a 32-bit build, 128K in '
              'a 32-bit build with the code frozen in; EARMARK_HEAP sets it too)')
 SOUND_FILE_HELP = ('a sound file: WAV, FLAC or anything libsndfile reads, 8 to 48 kHz, mono or '
                    'stereo (made 16 kHz mono first)')

@@ -8,7 +8,7 @@ with its microphone on standard input: a thread plays a quiet room in real time,
 mixes a recording into it, which the real pipeline detects and tells /api/live about.
 
 Heap: detect.appliance_heap(), what the whole appliance runs in on the MicroPython that runs it
-(272K on the unix x64 port, 128K, the goal, on a 32-bit build with the code frozen in: see
+(320K on the unix x64 port, 128K on a 32-bit build with the code frozen in, as a board: see
 earmark/detect.py).
 """
 import queue
