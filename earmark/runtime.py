@@ -1,6 +1,7 @@
 """Runs device code on the host: in real MicroPython from the image, or in CPython from source."""
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -83,3 +84,10 @@ def command(runtime, args, heap=DEFAULT_HEAP, arch=None):
         env['PYTHONPATH'] = bridge.pythonpath(env.get('PYTHONPATH'))
         return [sys.executable] + list(args), env, str(DEVICE)
     raise ValueError('unknown runtime %r (micropython or cpython)' % runtime)
+
+
+def run_code(code, heap=DEFAULT_HEAP, args=(), **kw):
+    """subprocess.run of `code` in MicroPython from the image with `heap`, output captured
+    (`kw` as subprocess.run's: text, input, timeout): how a script measures device code."""
+    argv, env, cwd = command('micropython', ['-c', code] + list(args), heap=heap)
+    return subprocess.run(argv, env=env, cwd=cwd, capture_output=True, **kw)

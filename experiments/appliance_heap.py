@@ -2,10 +2,9 @@
 the tests run (the frozen 32-bit build with EARMARK_MICROPYTHON=$(python -m earmark.firmware)),
 printing the heap in use after each step (compat.heap(): the ROM image's block not counted).
 
-    .venv/bin/python experiments/appliance_heap.py [--heap 136K]
+    .venv/bin/python experiments/appliance_heap.py [--heap 128K]
 """
 import argparse
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -60,14 +59,13 @@ at('routes tried once')
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('--heap', default='136K')
+    ap.add_argument('--heap', default='128K')
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         wav = Path(tmp) / 'quiet.wav'
         soundfile.write(str(wav), np.zeros(16000, np.int16), 16000, subtype='PCM_16')
         code = STEPS % {'wav': str(wav), 'data': str(Path(tmp) / 'events')}
-        argv, env, cwd = runtime.command('micropython', ['-c', code], heap=args.heap)
-        done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
+        done = runtime.run_code(code, args.heap, text=True)
         print(runtime.describe('micropython'), 'heap', args.heap)
         print(done.stdout + done.stderr)
 

@@ -11,14 +11,13 @@ handler itself into a 1 KB slot buffer, as the server does, with the heap collec
 every 20 pieces. Writes experiments/results/hub_feed_heap.json and prints a table.
 """
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from earmark import image, runtime   # noqa: E402
+from earmark import runtime   # noqa: E402
 
 SCRIPT = r'''
 import asyncio, gc, json, sys
@@ -89,8 +88,7 @@ def measure(events, heap='128K'):
         cfg = Path(d) / 'cfg.json'
         cfg.write_text(json.dumps({'root': d + '/store', 'events': events,
                                    't0': 1735689600000}))
-        argv, env, cwd = runtime.command('micropython', ['-c', SCRIPT, str(cfg)], heap=heap)
-        done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
+        done = runtime.run_code(SCRIPT, heap, [str(cfg)], text=True)
         lines = [l for l in done.stdout.splitlines() if l.startswith('{')]
         if done.returncode or not lines:
             raise RuntimeError(done.stdout[-3000:] + done.stderr[-2000:])
@@ -99,11 +97,11 @@ def measure(events, heap='128K'):
 
 def main():
     binary = runtime.micropython_binary()
-    frozen = image.frozen_digest(binary) is not None
+    build = runtime.describe('micropython')
     rows = []
     for events in (1000, 5000, 20000, 40000):
         r = measure(events)
-        r['build'] = 'frozen 32-bit' if frozen else '%d-bit' % (8 * image.pointer_bytes())
+        r['build'] = build
         rows.append(r)
         print('%-14s %7d events %3d segments %6d changes %3d pages: module %5d B, page peak '
               '%5d B, cursor %d chars' % (r['build'], r['events'], r['segments'], r['changes'],

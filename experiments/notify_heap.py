@@ -16,14 +16,13 @@ deliveries run.
 Writes experiments/results/notify_heap.json and prints a table.
 """
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from earmark import image, runtime   # noqa: E402
+from earmark import runtime   # noqa: E402
 
 SCRIPT = r'''
 import asyncio, gc, json, sys
@@ -132,8 +131,7 @@ def measure(events, port, heap):
     with tempfile.TemporaryDirectory(dir='/dev/shm' if Path('/dev/shm').is_dir() else None) as d:
         cfg = Path(d) / 'cfg.json'
         cfg.write_text(json.dumps({'root': d + '/store', 'events': events, 'port': port}))
-        argv, env, cwd = runtime.command('micropython', ['-c', SCRIPT, str(cfg)], heap=heap)
-        done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True, timeout=300)
+        done = runtime.run_code(SCRIPT, heap, [str(cfg)], text=True, timeout=300)
         lines = [l for l in done.stdout.splitlines() if l.startswith('{')]
         if done.returncode or not lines:
             raise RuntimeError(done.stdout[-3000:] + done.stderr[-2000:])
@@ -142,9 +140,8 @@ def measure(events, port, heap):
 
 def main():
     binary = runtime.micropython_binary()
-    frozen = image.frozen_digest(binary) is not None
-    build = 'frozen 32-bit' if frozen else '%d-bit, code in heap' % (8 * image.pointer_bytes())
-    heap = '136K'
+    build = runtime.describe('micropython')
+    heap = '128K'
     rows = []
     for events in (1, 10):
         server = hook_server()

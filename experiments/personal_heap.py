@@ -9,7 +9,6 @@ lab entries add. Run it with the frozen 32-bit build for a board's figures:
 Writes experiments/results/personal_heap.json and prints it.
 """
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -64,8 +63,7 @@ print(json.dumps(out))
 
 
 def main():
-    argv, env, cwd = runtime.command('micropython', ['-c', SCRIPT], heap='128K')
-    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True, timeout=300)
+    done = runtime.run_code(SCRIPT, '128K', text=True, timeout=300)
     if done.returncode or 'Traceback' in done.stderr:
         raise SystemExit(done.stderr or done.stdout)
     got = json.loads(done.stdout.strip().splitlines()[-1])

@@ -10,7 +10,6 @@ Writes experiments/results/resample_heap.json and prints a table.
 """
 import io
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import soundfile
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from earmark import image, runtime   # noqa: E402
+from earmark import runtime   # noqa: E402
 
 SCRIPT = r'''
 import asyncio, gc, json, sys
@@ -64,12 +63,10 @@ def wav(rate, channels, seconds):
     return buf.getvalue()
 
 
-def measure(rate, channels, seconds, heap='136K'):
+def measure(rate, channels, seconds, heap='128K'):
     data = wav(rate, channels, seconds)
-    argv, env, cwd = runtime.command('micropython', ['-c', SCRIPT.replace('LENGTH',
-                                                                          str(len(data)))],
-                                     heap=heap)
-    done = subprocess.run(argv, env=env, cwd=cwd, input=data, capture_output=True, timeout=600)
+    done = runtime.run_code(SCRIPT.replace('LENGTH', str(len(data))), heap, input=data,
+                            timeout=600)
     if done.returncode:
         raise RuntimeError(done.stdout.decode()[-2000:] + done.stderr.decode()[-2000:])
     return dict(json.loads(done.stdout.decode().splitlines()[-1]), rate=rate, channels=channels,
@@ -78,8 +75,7 @@ def measure(rate, channels, seconds, heap='136K'):
 
 def main():
     binary = runtime.micropython_binary()
-    build = 'frozen 32-bit' if image.frozen_digest(binary) else '%d-bit, code in heap' % (
-        8 * image.pointer_bytes())
+    build = runtime.describe('micropython')
     rows = []
     for rate, channels in ((8000, 1), (22050, 2), (44100, 2), (48000, 1)):
         for seconds in (1, 10):

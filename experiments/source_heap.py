@@ -3,10 +3,9 @@ frozen 32-bit build with EARMARK_MICROPYTHON=$(python -m earmark.firmware)): imp
 sources, an I2S source as the appliance opens it (`open_source('i2s')`, machine.I2S replaced by a
 stand-in that allocates nothing), and loading the image's model bundle.
 
-    .venv/bin/python experiments/source_heap.py [--heap 136K]
+    .venv/bin/python experiments/source_heap.py [--heap 128K]
 """
 import argparse
-import subprocess
 
 from earmark import runtime
 
@@ -46,11 +45,9 @@ print('\n'.join(steps))
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('--heap', default='136K')
+    ap.add_argument('--heap', default='128K')
     args = ap.parse_args()
-    code = STEPS
-    argv, env, cwd = runtime.command('micropython', ['-c', code], heap=args.heap)
-    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
+    done = runtime.run_code(STEPS, args.heap, text=True)
     print(runtime.describe('micropython'), 'heap', args.heap, '(bytes each step adds)')
     print(done.stdout + done.stderr)
 

@@ -8,7 +8,6 @@ in the frozen 32-bit build (a board's stand-in):
     EARMARK_MICROPYTHON=$(.venv/bin/python -m earmark.firmware) .venv/bin/python experiments/store_heap.py
 """
 import argparse
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -65,8 +64,7 @@ def main():
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         code = STEPS % {'root': str(Path(tmp) / 'events')}
-        argv, env, cwd = runtime.command('micropython', ['-c', code], heap=args.heap)
-        done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
+        done = runtime.run_code(code, args.heap, text=True)
         print(runtime.describe('micropython'), 'heap', args.heap, "(bytes above the snippet's own)")
         print(done.stdout + done.stderr)
 
