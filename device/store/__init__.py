@@ -112,6 +112,17 @@ class Store:
         if self.readonly:
             raise ValueError('store opened read-only')
 
+    def append(self, start, duration, label, confidence, runners_up=(), embedding=None,
+               clip=None):
+        """Stores an event (write.append); a personal head then labels it (labels.put), here
+        so that write.py, which labels.py uses, never imports labels.py."""
+        ident = write.append(self, start, duration, label, confidence, runners_up, embedding,
+                             clip)
+        if self.personal is not None:
+            from . import labels   # here: a store with no personal sounds never loads it
+            labels.put(self, ident, embedding)
+        return ident
+
     # Parts an appliance may never need, imported at their first use.
     def log(self, after=0, edits=None):
         """The replication stream (log.log)."""
@@ -143,7 +154,6 @@ class Store:
     clip_wav = read.clip_wav
     usage = read.usage
     clip_ids = read.clip_ids
-    append = write.append
     clip_writer = write.clip_writer
     finish = write.finish
     relabel = write.relabel

@@ -8,10 +8,10 @@ import storefile
 from . import layout, read, write
 
 
-def put(s, ident, vector):
-    """Puts a new event (its stored embedding) to the personal head; after the event is on
+def put(s, ident, embedding):
+    """Puts a new event (its embedding, as stored) to the personal head; after the event is on
     flash, so a cut here leaves it with its generic label, no loss."""
-    found = s.personal.match(similar.signed(vector))
+    found = s.personal.match(similar.signed(similar.normalise(embedding, s.dim)))
     if found:
         try:
             write.edit(s, ident, layout.PERSONAL, add_label(s, found[0]) + 1)

@@ -89,9 +89,6 @@ def append(s, start, duration, label, confidence, runners_up=(), embedding=None,
     s.next = ident + 1
     s.void = 0
     s.last_start = start
-    if s.personal is not None:
-        from . import labels   # here: a store with no personal sounds never loads it
-        labels.put(s, ident, vector)
     return ident
 
 
