@@ -206,3 +206,32 @@ print(json.dumps([hear(beds + [((5, 6, 20), 2000)] + beds[:6], rises),
     assert [ev['label'] for ev in found] == ['our doorbell'], found
     assert 40 * 31 * 256 / 16000 - 1 < found[0]['start'] < 42 * 31 * 256 / 16000
     assert on_flat_bed == [] and other_sound == []
+
+
+def test_a_personal_label_the_store_cannot_keep_is_reported_and_the_event_stays(device, tmp_path):
+    """Both copies of store.json lost: the store is made again from the model's labels, without
+    its personal ones; with 32 given by hand since, the head's label is one too many. A new
+    event the head matches is stored with its model label, the refusal reported, nothing
+    raised."""
+    out = run(device, '''
+root = %r
+s = open_store(root)
+add(s, 0)
+s.set_personal(personal.load(head(reach=0)), head(reach=0))
+for name in ('store.json', 'store.bak'):
+    with open(root + '/' + name, 'wb') as f:
+        f.write(b'{"labels": [')   # cut short: not JSON
+s = open_store(root)
+assert s.personal is not None and s.custom == [], s.custom
+for k in range(32):
+    s.add_label('sound %%d' %% k)
+ident = add(s, 3)              # event 3's embedding is the head's prototype
+e = open_store(root).get(ident)
+print(json.dumps([ident, e['label'], 'generic' in e, s.problems]))
+''' % str(tmp_path / 'store'))
+    ident, label, generic, problems = out[0]
+    assert (ident, label, generic) == (1, 'speech', False), out
+    assert problems == ['store.json damaged', 'store.bak damaged',
+                        "store.json made again from the model's labels",
+                        "personal label of event 1 not stored: label 'our doorbell' is a model "
+                        "label or one too many"], problems

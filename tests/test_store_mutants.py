@@ -1513,3 +1513,39 @@ out(**got)
     assert r['reopened'] == ['door_knock', False] and r['added'] == list(range(1, 32)), r
     assert r['33rd'] == "label 'one too many' is a model label or one too many", r
     assert r['kept'] == 32, r
+
+
+def test_a_personal_label_with_no_room_on_flash_is_refused_and_not_kept(mpy):
+    """A personal label given by hand when the flash has no room left for store.json's new
+    copy: refused (errno 28) and not kept, so the next label given takes its place, after a
+    reopen too (MicroPython: a LittleFS in RAM, filled)."""
+    code = HELPERS + '\n' + Path(__file__).with_name('store_bitflip.py').read_text() + '''
+root = ram_flash('/flash', blocks=24) + '/s'
+s = open_store(root)
+for i in range(3):
+    add(s, i)
+s.label_personal(0, 'our doorbell')
+f = open('/flash/filler', 'wb')   # kept open: closed, LittleFS would give its last blocks back
+for size in (512, 16, 1):
+    try:
+        while True:
+            f.write(bytes(size))
+            f.flush()
+    except OSError as exc:
+        assert exc.args[0] == 28, exc
+try:
+    s.label_personal(1, 'garden gate')
+    refused = None
+except OSError as exc:
+    refused = exc.args[0]
+f.close()
+os.remove('/flash/filler')
+given = s.label_personal(2, 'our cat')['label']
+t = open_store(root)
+out(refused=refused, custom=s.custom, reopened=t.custom, given=given,
+    labels=[t.get(i)['label'] for i in range(3)])
+'''
+    r = mpy.json_lines(code, heap='1M')[0]
+    assert r['refused'] == 28 and r['given'] == 'our cat', r
+    assert r['custom'] == r['reopened'] == ['our doorbell', 'our cat'], r
+    assert r['labels'] == ['our doorbell', 'door_knock', 'our cat'], r
