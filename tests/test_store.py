@@ -426,18 +426,25 @@ out(new=new, reopened=reopened, after=after)
 
 
 def test_every_flipped_bit_costs_at_most_the_record_it_is_in(device, tmp_path):
-    """Exhaustive: one bit of every byte of every file of a small store (store_bitflip.py), in
-    MicroPython on VfsLfs2 and in CPython on a folder. experiments/store_faults.py flips all
-    eight bits of each byte."""
+    """One bit of every byte of every file of a small store (store_bitflip.py), in MicroPython
+    on VfsLfs2 and in CPython on a folder: every byte of headers, records, edits, roll-ups,
+    store.json and CRCs; in the runs of bytes one CRC covers alike (clip samples, embedding and
+    centroid values, store.json's copy) their ends and every 7th (SAMPLED: 1,159 of the 2,274
+    bytes). experiments/store_faults.py flips all eight bits of every byte."""
     code = HELPERS + '\n' + Path(__file__).with_name('store_bitflip.py').read_text()
     if device.name == 'micropython':
-        code += "BITS = 1\nflip_all(ram_flash('/flash') + '/s')\n"
+        code += "BITS = 1\nSAMPLED = True\nflip_all(ram_flash('/flash') + '/s')\n"
     else:
-        code += 'BITS = 1\nflip_all(%r)\n' % str(tmp_path / 's')
+        code += 'BITS = 1\nSAMPLED = True\nflip_all(%r)\n' % str(tmp_path / 's')
     r = device.json_lines(code, heap='2M', timeout=1800)[0]
     print(r)
     assert r['kinds'] == ['adp', 'bak', 'bin', 'ed', 'ix', 'json', 'ru', 'seg'], r
-    assert r['files'] >= 16 and r['cases'] == r['bytes'], r
+    assert r['files'] >= 16 and r['cases'] == sum(n for n, _ in r['flipped'].values()), r
+    for name, (n, size) in r['flipped'].items():
+        if name.endswith(('.seg', '.ed', '.ru', '.json')):
+            assert n == size, (name, n, size)   # every byte
+        else:   # sampled runs: each alike byte of 7, and the bytes around them
+            assert size // 7 < n < size, (name, n, size)
 
 
 # Flash geometries for the power-cut harness: 512-byte blocks, an ESP32's 4 KB blocks, and each
