@@ -27,8 +27,9 @@ MAX_REACH = 0x7fffffff
 MAX_ITEMS = 64         # values in any array of a head (a prototype has dim)
 # What a head's prototypes are (its "embedding"): events' stored embeddings; the net's own of
 # a window; Shape's; the net's followed by the classifier's scores x 127 (how the appliance's
-# model hears the window, beside what the net makes of it).
-KINDS = ('stored', 'net', 'shape', 'net+scores')
+# model hears the window, beside what the net makes of it); or, for 'pattern', no prototypes
+# but templates of frames over time (device/pattern.py), matched in every frame heard.
+KINDS = ('stored', 'net', 'shape', 'net+scores', 'pattern')
 
 
 def model_id(model_json):
@@ -75,6 +76,8 @@ class Head:
 
     def match(self, embedding):
         """(label, squared distance) of the nearest sound within its reach, or None."""
+        if self.embedding == 'pattern':
+            return None   # its sounds are found in the frames (pattern.Watch), not in events
         best = None
         n = self.dim
         for label, reach, protos in self.sounds:
@@ -153,6 +156,12 @@ def load(text, model=None, dim=None, labels=()):
         raise Conflict('personal: taught on model %r, this one is %r' % (head.get('model'),
                                                                         model))
     size = head.get('dim')
+    kind = head.get('embedding', 'stored')
+    if kind not in KINDS:
+        raise ValueError('personal: embedding is one of %s' % ', '.join(KINDS))
+    if kind == 'pattern':   # its dim is the front end's bands, no embedding's
+        import pattern
+        return Head(pattern.sounds_of(head, list(labels)), size, kind)
     if dim is not None and size != dim:
         raise Conflict('personal: embeddings of %r values, the model makes %r' % (size, dim))
     sounds = head.get('sounds')
@@ -179,9 +188,6 @@ def load(text, model=None, dim=None, labels=()):
                                  % (label, size))
             kept[k * size:(k + 1) * size] = array('b', p)
         out.append((label, reach, kept))
-    kind = head.get('embedding', 'stored')
-    if kind not in KINDS:
-        raise ValueError('personal: embedding is one of %s' % ', '.join(KINDS))
     run = head.get('windows', 1)
     if run not in (1, 2):
         raise ValueError('personal: windows (in a row that must match) is 1 or 2')

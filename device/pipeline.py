@@ -75,11 +75,13 @@ class Pipeline:
         self.history = None           # history.History, the level series (the appliance's)
         self._energies = array('h', bytes(2 * (source.chunk // self.meter.hop)))
         self._subs = []
-        self._open = {}               # label -> [id, clip writer, next clip position, start ms]
+        self._open = {}               # label -> [id, clip writer, next clip position, start ms,
+        #                               whose: see _begin]
         self._anchor = None if start_time is None else int(start_time * 1000)
         self._live = source.NAME != 'wav' and start_time is None   # a clock to follow
         self._next_level = 0
         self._clip_buf = array('h', bytes(2 * (source.chunk // ring.decimate)))
+        self._head = self._watch = None   # the store's pattern head and its pattern.Watch
         if model_error:
             self.fault('model_bad', True, model_error)
         if classifier is not None:
@@ -210,6 +212,9 @@ class Pipeline:
         if self.seg and self.classifier is not None:
             for ev in self.seg.flush():
                 self._close(ev)
+        if self._watch is not None:
+            for ev in self._watch.flush():
+                self._close(ev)
         for label in list(self._open):
             self._drop(label)
 
@@ -232,9 +237,41 @@ class Pipeline:
     def _frames(self, chunk):
         lm = self.logmel
         lm.push(chunk)
+        head = getattr(self.store, "personal", None)
+        if head is not self._head:
+            self._set_watch(head, len(chunk))
         while lm.pop(self._frame):
+            if self._watch is not None:
+                self._watched(self._watch.frame(self._frame))
             if self.windows.add(self._frame) and self.classifier is not None:
                 self._window(self.classifier)
+
+    # ---- a personal sound found by its pattern in every frame (device/pattern.py)
+
+    def _set_watch(self, head, n):
+        self._head = head
+        self._watch = None
+        if head is not None and head.embedding == 'pattern':
+            import pattern   # here: an appliance with no pattern head never loads it
+            self._watch = pattern.watch(head, (self.processed - n) / RATE)
+
+    def _watched(self, closed):
+        """Opens an event where the watch's sound begins (a classifier's event open at that
+        moment takes its label instead) and ends it where the sound ends."""
+        for ev in closed:
+            self._close(ev)
+        for ev in self._watch.active():
+            label = ev['label']
+            if label in self._open:
+                continue
+            for entry in self._open.values():
+                if entry[0] is not None and entry[4] == 0:
+                    self._label(entry, label)
+                    ev = None
+            if ev is not None:
+                self._begin(label, self.classifier, None, ev)
+            else:
+                self._open[label] = [None, None, 0, 0, 2]   # given to another event
 
     def _window(self, c):
         try:
@@ -258,7 +295,7 @@ class Pipeline:
             top = scores.index(max(scores))
             self.history.window(self._frame, top, scores[top], bool(sounding))
         for label in list(self._open):
-            if label not in sounding:
+            if label not in sounding and self._open[label][4] < 2:
                 self._drop(label)   # the segmenter dropped it (shorter than its minimum)
         for label in sounding:
             if label not in self._open:
@@ -266,14 +303,19 @@ class Pipeline:
 
     # ---- events
 
-    def _begin(self, label, c, features):
-        ev = self.seg.current(label)
+    def _begin(self, label, c, features, ev=None):
+        """`ev`: a pattern watch's event (`label` a personal one: stored as 'other', the
+        classifier's label for what it did not open on, with the personal label beside)."""
+        mine = ev is not None
+        if not mine:
+            ev = self.seg.current(label)
         self.events_detected += 1
         heard = self.processed / RATE - ev['start']
         n, total, worst = self.latency
         self.latency = [n + 1, total + heard, max(worst, heard)]
         start = self._wall(ev['start'])
-        entry = [None, None, 0, start]
+        # the last: 0 the classifier's, 1 the same given a personal label, 2 a watch's own
+        entry = [None, None, 0, start, 2 if mine else 0]
         self._open[label] = entry
         store = self.store
         if store is None:
@@ -285,12 +327,14 @@ class Pipeline:
         samples = int(self.CLIP_SECONDS * self.ring.rate)
         try:
             # max(): an onset moved later (above) can pass the event's end so far heard
-            ident = store.append(start, max(0, self._wall(ev['end']) - start), label,
-                                 min(1.0, ev['confidence']),
-                                 [(name, min(1.0, s)) for name, s in ev['runners_up']],
-                                 c.embed(features), samples)
+            ident = store.append(start, max(0, self._wall(ev['end']) - start),
+                                 'other' if mine else label, min(1.0, ev['confidence']),
+                                 [(name, min(1.0, s)) for name, s in ev.get('runners_up', ())],
+                                 bytes(c.dim) if mine else c.embed(features), samples)
             entry[0] = ident
             entry[1] = store.clip_writer(ident, samples)
+            if mine:
+                store.label_personal(ident, label)
             self.fault('store_full', False)
             self.fault('store_error', False)
         except OSError as exc:
@@ -308,11 +352,18 @@ class Pipeline:
             ident, label, ev['start'], self.processed / RATE))
         self._tell('event', store.get(ident))
 
+    def _label(self, entry, name):
+        try:
+            self.store.label_personal(entry[0], name)
+            entry[4] = 1
+        except (OSError, ValueError) as exc:
+            self.fault('store_error', True, exc)
+
     def _close(self, ev):
         entry = self._open.pop(ev['label'], None)
         if entry is None or entry[0] is None:
             return
-        ident, writer, _, start = entry
+        ident, writer, start = entry[0], entry[1], entry[3]
         try:
             if writer:
                 self._write_clip(entry, int((ev['end'] + self.POST_ROLL) * RATE))

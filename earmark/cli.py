@@ -164,6 +164,9 @@ def parser():
     pt.add_argument('--label', required=True, help='the sound\'s name, e.g. "our doorbell"')
     pt.add_argument('--out', required=True, metavar='DIR', help='folder for personal.json')
     pt.add_argument('--model', default=None, help='model bundle folder (default: the image\'s)')
+    pt.add_argument('--pattern', action='store_true', help='match the recordings\' pattern of '
+                    'frames over time in every frame heard (device/pattern.py: one sound that '
+                    'is the same every time, as a doorbell), not events\' embeddings')
     pt.add_argument('files', nargs='+', metavar='FILE', help=SOUND_FILE_HELP)
     pt.set_defaults(func=cmd_personal_teach)
 

@@ -91,6 +91,9 @@ def detect(wav, model=None, which='micropython', heap=None, personal=None):
         # A file the device code cannot read fails here in one line, not in MicroPython.
         heard = audio.device_wav(wav, tmp)
         data = Path(tmp) / 'events'
+        pattern = personal is not None and getattr(personal, 'embedding', '') == 'pattern'
+        if pattern:   # the store opens with it, and the pipeline watches every frame for it
+            (Path(tmp) / 'events.personal.json').write_bytes(personal.text)
         code, lines = run_appliance(appliance_args(heard, data, model, start_time=0,
                                                    exit_at_end=True), which, heap)
         status = None
@@ -104,7 +107,10 @@ def detect(wav, model=None, which='micropython', heap=None, personal=None):
         kept = list(st.events(oldest_first=True))
         events = [{'start': ev['start'] / 1000, 'end': ev['end'] / 1000, 'label': ev['label'],
                    'confidence': ev['confidence']} for ev in kept]
-        if personal is not None:
+        for out, ev in zip(events, kept):
+            if 'generic' in ev:
+                out['generic'] = ev['generic']
+        if personal is not None and not pattern:
             from . import personal as personal_cli
             events = personal_cli.apply(events, [st.embedding(ev['id']) for ev in kept],
                                         personal)

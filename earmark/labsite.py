@@ -34,7 +34,7 @@ LAB_SOURCE = ROOT / 'webui' / 'lab'
 OUT = BUILD / 'lab' / 'www'
 # What the lab runs of the device, and the model bundle beside it.
 DEVICE_MODULES = ('classifier', 'cnn', 'forest', 'frontend', 'windows', 'level', 'segmenter',
-                  'similar', 'storefile', 'personal')
+                  'similar', 'storefile', 'personal', 'pattern')
 LAB_MODULES = ('labcore', 'teach', 'wasm/cnn_host')
 PAGE_FILES = ('index.html', 'lab.js', 'lab.css')
 # The port's folder in the lab, named for its version: a device serves what is under it to be

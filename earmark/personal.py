@@ -7,6 +7,8 @@ analysis (webui/lab/labcore.py) in MicroPython with the device's modules; its ex
 to DIR/personal.json. detect: the appliance runs over the file as `earmark detect` runs it, and
 each stored event's embedding (what the device keeps, and what the head is taught on) is put to
 the head with device/personal.py: a match takes the personal label, the generic one beside it.
+A pattern head (`teach --pattern`, device/pattern.py) is instead put beside the appliance's
+store, whose pipeline then finds the sound in every frame as a device does.
 """
 import json
 import subprocess
@@ -82,6 +84,39 @@ def teach(label, files, negatives=(), model=None):
     return out['head'], out['cv'], out['warnings']
 
 
+def teach_pattern(label, files, model=None):
+    """A pattern head (device/pattern.py: templates of the recordings' frames over their bed),
+    taught in MicroPython by the device's own code."""
+    from . import audio
+    folder = Path(model) if model else DEVICE / 'model'
+    _device('personal').check_label(label, json.loads((folder / 'model.json').read_text())
+                                    ['labels'])
+    with tempfile.TemporaryDirectory(prefix='earmark-') as tmp:
+        paths = []
+        for i, f in enumerate(files):
+            paths.append(str(Path(tmp) / ('%d.pcm' % i)))
+            Path(paths[-1]).write_bytes(audio.read(f).tobytes())
+        code = PATTERN_TEACH % (label, model_id(model), paths)
+        return json.loads(run_host(code).splitlines()[-1])
+
+
+PATTERN_TEACH = '''import json, frontend, pattern
+from array import array
+def frames(path):
+    lm = frontend.LogMel()
+    f = array('h', bytes(80))
+    with open(path, 'rb') as fh:
+        while True:
+            b = fh.read(2048)
+            if not b:
+                break
+            lm.push(array('h', b))
+            while lm.pop(f):
+                yield f
+print(json.dumps(pattern.teach(%r, %r, [frames(p) for p in %r], 40)))
+'''
+
+
 def load_head(folder, model=None, dim=None, labels=()):
     path = Path(folder) / HEAD_FILE
     try:
@@ -89,12 +124,17 @@ def load_head(folder, model=None, dim=None, labels=()):
     except OSError:
         raise ValueError('%s: no personal head there (earmark personal teach --out %s)'
                          % (path, folder))
-    return _device('personal').load(text, model_id(model), dim, labels)
+    head = _device('personal').load(text, model_id(model), dim, labels)
+    head.text = text   # a pattern head goes to the appliance's store as it is (detect)
+    return head
 
 
 def cmd_teach(args):
     try:
-        head, cv, warnings = teach(args.label, args.files, model=args.model)
+        if getattr(args, 'pattern', False):
+            head, cv, warnings = teach_pattern(args.label, args.files, args.model), None, []
+        else:
+            head, cv, warnings = teach(args.label, args.files, model=args.model)
     except ValueError as exc:
         print('earmark: %s' % exc, file=sys.stderr)
         return 2
@@ -104,9 +144,12 @@ def cmd_teach(args):
     tmp.write_text(json.dumps(head))
     tmp.replace(out / HEAD_FILE)
     sound = head['sounds'][0]
-    print('earmark: %s taught from %d file%s (%d prototypes, reach %d) into %s'
-          % (args.label, len(args.files), '' if len(args.files) == 1 else 's',
-             len(sound['prototypes']), sound['reach'], out / HEAD_FILE))
+    kept = ('%d templates, r >= %.3f' % (len(sound['templates']), sound['reach'] / 1000)
+            if 'templates' in sound else
+            '%d prototypes, reach %d' % (len(sound['prototypes']), sound['reach']))
+    print('earmark: %s taught from %d file%s (%s) into %s'
+          % (args.label, len(args.files), '' if len(args.files) == 1 else 's', kept,
+             out / HEAD_FILE))
     for w in warnings:
         print('earmark: warning: %s' % w)
     return 0
