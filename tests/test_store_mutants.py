@@ -1549,3 +1549,56 @@ out(refused=refused, custom=s.custom, reopened=t.custom, given=given,
     assert r['refused'] == 28 and r['given'] == 'our cat', r
     assert r['custom'] == r['reopened'] == ['our doorbell', 'our cat'], r
     assert r['labels'] == ['our doorbell', 'door_knock', 'our cat'], r
+
+
+def test_the_replication_stream_after_an_edit_refused_on_a_full_flash(mpy):
+    """A segment's first edit refused (no room left for its edits file, not even its name) leaves
+    nothing to stream, and the stream still opens for a reader that has read none of that
+    segment's edits (it raised KeyError); once there is room, the next edit streams
+    (MicroPython: a LittleFS in RAM, filled)."""
+    code = HELPERS + '\n' + Path(__file__).with_name('store_bitflip.py').read_text() + '''
+root = ram_flash('/flash', blocks=24) + '/s'
+s = open_store(root)
+for i in range(3):
+    add(s, i)
+f = open('/flash/filler', 'wb')   # kept open: closed, LittleFS would give its last blocks back
+for size in (512, 16, 1):
+    try:
+        while True:
+            f.write(bytes(size))
+            f.flush()
+    except OSError as exc:
+        assert exc.args[0] == 28, exc
+small = 0   # LittleFS keeps a small file inline in its folder's metadata: fill the store's,
+for size in (22, 0):   # then its names, so that not even an empty edits file can be made
+    try:
+        while True:
+            with open(root + '/small%d' % small, 'wb') as g:
+                g.write(bytes(size))
+            small += 1
+    except OSError as exc:
+        assert exc.args[0] in (28, 36), exc   # LittleFS: no room, or no room for a name
+        small += 1
+try:
+    s.relabel(1, 'siren')
+    refused = None
+except OSError as exc:
+    refused = exc.args[0]
+made = storefile.size(root + '/s00000000.ed')
+before = [list(e) for e in s.log(edits={})]
+f.close()
+os.remove('/flash/filler')
+for k in range(small):
+    try:
+        os.remove(root + '/small%d' % k)
+    except OSError:
+        pass   # the last one may not have been made
+s.relabel(2, 'siren')
+out(refused=refused, made=made, before=before, after=[list(e) for e in s.log(edits={})],
+    label=s.get(1)['label'])
+'''
+    r = mpy.json_lines(code, heap='1M')[0]
+    siren = 8   # LABELS.index('siren'); a relabel is edit kind 1; each edit is written twice
+    assert r['refused'] in (28, 36) and r['made'] == -1, r   # no edits file made
+    assert r['before'] == [] and r['label'] == 'door_knock', r
+    assert r['after'] == [[0, 1, 2, 1, siren], [0, 2, 2, 1, siren]], r

@@ -18,7 +18,9 @@ def log(s, after, edits):
     if edits is None:
         return _events(s, after)
     for first in s.edited:
-        if storefile.size(layout.edits_path(s.root, first)) < edits.get(first, 0) * \
+        # max(0, ...): a file not there holds no edits (a segment's first edit refused on a
+        # full flash lists the segment, and the file may never have been made)
+        if max(0, storefile.size(layout.edits_path(s.root, first))) < edits.get(first, 0) * \
                 layout.EDIT_SIZE:
             raise ValueError('segment %d has fewer than %d edits' % (first, edits[first]))
     return _edits(s, edits)
