@@ -86,7 +86,7 @@ def teach(label, files, negatives=(), model=None):
 
 def teach_pattern(label, files, model=None):
     """A pattern head (device/pattern.py: templates of the recordings' frames over their bed),
-    taught in MicroPython by the device's own code."""
+    taught in MicroPython by the lab's code (labcore.pattern_head), as the browser teaches."""
     from . import audio
     folder = Path(model) if model else DEVICE / 'model'
     _device('personal').check_label(label, json.loads((folder / 'model.json').read_text())
@@ -100,20 +100,8 @@ def teach_pattern(label, files, model=None):
         return json.loads(run_host(code).splitlines()[-1])
 
 
-PATTERN_TEACH = '''import json, frontend, pattern
-from array import array
-def frames(path):
-    lm = frontend.LogMel()
-    f = array('h', bytes(80))
-    with open(path, 'rb') as fh:
-        while True:
-            b = fh.read(2048)
-            if not b:
-                break
-            lm.push(array('h', b))
-            while lm.pop(f):
-                yield f
-print(json.dumps(pattern.teach(%r, %r, [frames(p) for p in %r], 40)))
+PATTERN_TEACH = '''import json, labcore
+print(json.dumps(labcore.pattern_head(%r, %r, [open(p, 'rb').read() for p in %r])))
 '''
 
 

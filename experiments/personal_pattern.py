@@ -65,20 +65,26 @@ def series(steps, templates, length=None):
 
 
 def case(folder):
-    cache = folder / ('pattern-%d-%d-%d-%d.json' % (pattern.TRACK, pattern.MARGIN, pattern.LOW,
-                                                 pattern.SOUNDING))
+    cache = folder / ('pattern-%d-%d-%d-%d%s%s.json' % (
+        pattern.TRACK, pattern.MARGIN, pattern.LOW, pattern.SOUNDING,
+        '-%d-%d' % (pattern.AVERAGE, pattern.ZERO) if pattern.AVERAGE else '',
+        '-%d' % pattern.MAX_STEPS if pattern.MAX_STEPS != 32 else ''))
     if cache.exists():
         return json.loads(cache.read_text())
     examples = [pattern.steps_of(frames(f), 40) for f in sorted(folder.glob('example_*.wav'))]
     templates = [pattern.template(s) for s in examples]
     loo = [max(r for r, _ in series(examples[j], [templates[i]]))
            for i in range(3) for j in range(3) if i != j]
+    if pattern.AVERAGE:
+        templates = ([pattern.merged(templates, examples, 40)]
+                     + (templates if pattern.AVERAGE == 2 else []))
     scenes = []
     for s in sorted(folder.glob('scene_*.wav')):
         truth = json.loads(s.with_suffix('.json').read_text())['truth']
         scenes.append({'truth': truth,
                        'series': series(scene_steps(frames(s)), templates)})
-    out = {'loo': loo, 'steps': [len(t) // 40 for t in templates], 'scenes': scenes}
+    out = {'loo': loo, 'steps': [len(t) // 40 for t in templates], 'scenes': scenes,
+           'bytes': sum(len(t) for t in templates)}
     cache.write_text(json.dumps(out))
     return out
 

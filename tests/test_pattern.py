@@ -91,7 +91,7 @@ def test_a_malformed_pattern_head_is_refused_in_one_line(device):
     out = device.json_lines(CODE + '''
 good = {'format': 1, 'model': 'm', 'dim': 4, 'embedding': 'pattern',
         'sounds': [{'label': 'our bell', 'reach': 800, 'templates': ['AAECAwQFBgc=']}]}
-assert personal.load(json.dumps(good)).sounds[0][2] == [bytes(range(8))]
+assert [bytes(t) for t in personal.load(json.dumps(good)).sounds[0][2]] == [bytes(range(8))]
 reasons = []
 for change in ({'reach': 1001}, {'reach': 0.5}, {'templates': []}, {'templates': ['AAEC']},
                {'templates': ['not base64!']}, {'templates': [7]}, {'label': 'doorbell'},
@@ -135,3 +135,29 @@ def test_the_appliance_opens_a_personal_event_where_the_pattern_is_heard(tmp_pat
     assert len(mine) == 1 and 7.0 < mine[0]['start'] < 9.3, events
     assert 'generic' in mine[0], events
     assert not [ev for ev in mine if ev['start'] > 15], events
+
+
+def test_the_lab_finds_it_with_the_same_code(tmp_path):
+    """The browser lab's analysis (webui/lab/labcore.py in MicroPython, as the page runs it):
+    a pattern head taught there labels the ring, the generic label beside it."""
+    from earmark import personal
+    rng = np.random.default_rng(11)
+    paths = []
+    for k in range(3):
+        audio = bed(rng, 4.25, -44 + 3 * k)
+        lay(audio, 1.5, OURS, 15, audio)
+        paths.append(str(tmp_path / ('example_%d.pcm' % k)))
+        write(tmp_path / ('example_%d.pcm' % k), audio)
+    scene = bed(rng, 26, -40)
+    lay(scene, 6, OURS, 7, scene)
+    lay(scene, 17, THEIRS, 15, scene)
+    write(tmp_path / 'scene.pcm', scene)
+    out = personal.run_host('''import json, labcore, personal
+head = labcore.pattern_head('our doorbell', 'm', [open(p, 'rb').read() for p in %r])
+lab = labcore.Lab('model')
+lab.head = personal.load(json.dumps(head))
+print(json.dumps(lab.analyse(open(%r, 'rb').read())['events']))
+''' % (paths, str(tmp_path / 'scene.pcm')), heap='16M')
+    events = json.loads(out.splitlines()[-1])
+    mine = [ev for ev in events if ev['label'] == 'our doorbell']
+    assert len(mine) == 1 and 5.0 < mine[0]['start'] < 7.3 and 'generic' in mine[0], events

@@ -64,6 +64,24 @@ def recording_examples(lab, pcm, loud_db=6):
     return out
 
 
+def frames_of(pcm, n_mels=40):
+    """The front end's frames of int16 little-endian 16 kHz PCM bytes, one array reused."""
+    lm = frontend.LogMel()
+    frame = array('h', bytes(2 * n_mels))
+    for at in range(0, len(pcm) - 2 * CHUNK + 1, 2 * CHUNK):
+        lm.push(array('h', pcm[at:at + 2 * CHUNK]))
+        while lm.pop(frame):
+            yield frame
+
+
+def pattern_head(label, model, recordings):
+    """A pattern head (device/pattern.py; personal.load's JSON as a dict) taught from a few
+    recordings of one sound (PCM bytes each): `earmark personal teach --pattern` and the
+    browser call this."""
+    import pattern
+    return pattern.teach(label, model, [frames_of(pcm) for pcm in recordings], 40)
+
+
 class Lab:
     def __init__(self, model='model'):
         self.c = classifier.Classifier(model)
@@ -88,8 +106,11 @@ class Lab:
         heard = array('h') if energies else None
         samples = array('h', bytes(pcm[:len(pcm) & ~1]))
         events, opened, rows = [], {}, []
-        self._watch = self._shape = None
-        if self.head is not None and self.head.embedding != 'stored':
+        self._watch = self._shape = frames = None
+        if self.head is not None and self.head.embedding == 'pattern':
+            import pattern   # a head found by its pattern in every frame, as the pipeline does
+            frames = pattern.watch(self.head)
+        elif self.head is not None and self.head.embedding != 'stored':
             # a head put to every window (personal.Watch), as the pipeline would put it
             self._watch = personal.Watch(self.head, c.window_frames, c.hop_frames)
             if self.head.embedding == 'shape':
@@ -106,6 +127,8 @@ class Lab:
                     heard.append(levels[i])
             lm.push(chunk)
             while lm.pop(frame):
+                if frames is not None:
+                    found += frames.frame(frame)
                 if win.add(frame):
                     self._window(win.buf, seg, events, opened, rows if windows_too else None)
                     if self._watch is not None:
@@ -116,6 +139,8 @@ class Lab:
             events.remove(opened.pop(label))
         if self._watch is not None:
             events = watched(events, found + self._watch.flush())
+        if frames is not None:
+            events = watched(events, found + frames.flush())
         out = {'events': events}
         if windows_too:
             out['windows'] = rows
