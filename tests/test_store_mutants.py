@@ -1602,3 +1602,31 @@ out(refused=refused, made=made, before=before, after=[list(e) for e in s.log(edi
     assert r['refused'] in (28, 36) and r['made'] == -1, r   # no edits file made
     assert r['before'] == [] and r['label'] == 'door_knock', r
     assert r['after'] == [[0, 1, 2, 1, siren], [0, 2, 2, 1, siren]], r
+
+
+def test_the_default_store_rotates_at_16_kb_and_keeps_the_newest_16_problems(device, tmp_path):
+    """docs/store-format.md, for a store of the default settings: a segment is rotated at 16 KB
+    (a 48-byte header, then 18-byte records: the 908th event begins the second segment) and
+    `problems` keeps 16, the newest."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+for i in range(908):
+    add(s, i)
+segs = sorted(n for n in os.listdir(root) if n.endswith('.seg'))
+first = storefile.size(root + '/' + segs[0])
+with open(root + '/' + segs[0], 'r+b') as f:
+    for k in range(20):   # a byte of each of the first 20 records flipped
+        f.seek(48 + 18 * k + 1)
+        b = f.read(1)[0]
+        f.seek(48 + 18 * k + 1)
+        f.write(bytes([b ^ 0x10]))
+s = open_store(root)
+opened = list(s.problems)
+gone = [s.get(i) for i in range(20)]
+out(segs=segs, first=first, opened=opened, gone=gone, problems=s.problems)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['segs'] == ['s00000000.seg', 's%08x.seg' % 907] and r['first'] == 48 + 907 * 18, r
+    assert r['opened'] == [] and r['gone'] == [None] * 20, r
+    assert r['problems'] == ['event %d damaged, skipped' % i for i in range(4, 20)], r
