@@ -59,8 +59,16 @@ def bed_kind_of(data):
     return out
 
 
-def door_make_scene(kinds):
+def door_make_scene(kinds, mixed_too=False):
+    """mixes.make_scene for door-like mixtures; `mixed_too`: every other scene is the recipe's
+    own mixed scene (the door ones come on top of it)."""
+    recipe = mixes.make_scene
+    made = [0]
+
     def make_scene(rng, clips, minutes):
+        made[0] += 1
+        if mixed_too and made[0] % 2:
+            return recipe(rng, clips, minutes)
         pool = mixes.pool_of(clips)
         beds = {}
         for clip in pool.get('background', ()):
@@ -130,12 +138,14 @@ def main():
     ap.add_argument('--target-share', type=float, default=SETTINGS['target_share'],
                     help='share of the mixtures\' sounds that are one of the nine (the rest '
                     '`other`)')
+    ap.add_argument('--mixed-too', action='store_true', help="half the scenes the recipe's "
+                    'mixed ones (its 40 with --scenes 80)')
     ap.add_argument('--head-mixes', type=int, default=0, help="door mixtures the teacher's "
                     'head learns from too (0: clean clips only, the recipe)')
     args, rest = ap.parse_known_args()
     data = ['../shared/data/train', '../shared/data/other', '../shared/data/negatives']
     scenes.DOOR[KIND] = dict(SETTINGS, target_share=args.target_share)
-    mixes.make_scene = door_make_scene(bed_kind_of(data[:1]))
+    mixes.make_scene = door_make_scene(bed_kind_of(data[:1]), args.mixed_too)
     mixes.Mixes.SCENES = args.scenes
     CnnRecipe.EPOCHS = args.epochs
     if args.head_mixes:
