@@ -1607,7 +1607,7 @@ out(refused=refused, made=made, before=before, after=[list(e) for e in s.log(edi
 def test_the_default_store_rotates_at_16_kb_and_keeps_the_newest_16_problems(device, tmp_path):
     """docs/store-format.md, for a store of the default settings: a segment is rotated at 16 KB
     (a 48-byte header, then 18-byte records: the 908th event begins the second segment) and
-    `problems` keeps 16, the newest."""
+    `problems` keeps 16, the newest; its budget is the appliance's, 768 KB, half for clips."""
     rows = run(device, '''
 root = %r
 s = open_store(root)
@@ -1624,9 +1624,11 @@ with open(root + '/' + segs[0], 'r+b') as f:
 s = open_store(root)
 opened = list(s.problems)
 gone = [s.get(i) for i in range(20)]
-out(segs=segs, first=first, opened=opened, gone=gone, problems=s.problems)
+out(segs=segs, first=first, opened=opened, gone=gone, problems=s.problems, usage=s.usage())
 ''' % str(tmp_path / 's'))
     r = rows[0]
+    # the appliance's store: 768 KB, half of it for clips (docs/lab.md, docs/hub.md)
+    assert (r['usage']['budget'], r['usage']['clip_budget']) == (768 * 1024, 384 * 1024), r
     assert r['segs'] == ['s00000000.seg', 's%08x.seg' % 907] and r['first'] == 48 + 907 * 18, r
     assert r['opened'] == [] and r['gone'] == [None] * 20, r
     assert r['problems'] == ['event %d damaged, skipped' % i for i in range(4, 20)], r
