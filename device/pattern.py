@@ -16,13 +16,11 @@ from array import array
 
 FRAME_SECONDS = 256 / 16000   # the front end's hop (frontend.DEFAULT_KEY)
 STEP = 4            # frames a step (one chunk of 1024 samples at a 256-sample hop)
-TRACK = 10          # centi-dB a step the bed moves toward the level
+TRACK = 25          # centi-dB a step the bed moves toward the level
 MARGIN = 0          # centi-dB over the bed a value starts at
 LOW = 0             # a step's values under bed + MARGIN count as this (0: the bed does not count)
 UNIT = 50           # centi-dB a unit of a step's value (int8: -64..63.5 dB over the floor)
 MAX_STEPS = 32      # longest template: 2 s
-AVERAGE = 0         # 0: a template a recording; 1: one, merged(); 2: merged() and the rest
-ZERO = 0            # merged(): a cell under this is 0
 THRESHOLD = 850     # r (thousandths) a match reaches: experiments/personal_pattern.py
 MIN_STEPS = 2       # a template shorter than this is padded with the bed around it
 SOUNDING = 4        # a template's steps rise 1/SOUNDING of the way from the bed to the loudest
@@ -123,32 +121,6 @@ def template(steps):
     return b''.join(bytes(s) for s in steps[a:b])
 
 
-def merged(templates, recordings, n_mels):
-    """One template from several: the stretch of each recording's steps where the longest
-    template correlates best (its own recording: itself), averaged, cells under ZERO set to 0:
-    the sound without most of each recording's bed."""
-    first = max(templates, key=len)
-    length = len(first) // n_mels
-    total = array('i', bytes(4 * len(first)))
-    for steps in recordings:
-        m = Matcher([first], n_mels, 0)
-        best, at = -1001, 0
-        for k, s in enumerate(steps):
-            r = m.push(s)
-            if r > best:
-                best, at = r, k + 1
-        for i in range(length):
-            step = steps[at - length + i] if at - length + i >= 0 else bytes(n_mels)
-            for b in range(n_mels):
-                total[i * n_mels + b] += step[b] if step[b] < 128 else step[b] - 256
-    count = len(recordings)
-    out = array('b', bytes(len(total)))
-    for i in range(len(total)):
-        v = total[i] // count
-        out[i] = 0 if v < ZERO else v
-    return bytes(out)
-
-
 def _sums(t):
     s = ss = 0
     for v in t:
@@ -233,7 +205,6 @@ class Watch:
     closed ({'label', 'start', 'end', 'confidence'} in seconds of frames), active() the open one."""
     GAP = 16          # steps (1 s) without a match that close an event
     MAX_EVENT = 64    # steps (4 s): a longer run of matches is more events
-    HITS = 1          # matching steps an event needs
 
     def __init__(self, label, templates, n_mels, threshold, frame_seconds, origin=0.0):
         self.label = label
@@ -241,7 +212,7 @@ class Watch:
         self.bed = Bed(n_mels)
         self.matcher = Matcher(templates, n_mels, threshold)
         self.seconds = frame_seconds * STEP
-        self.open = None   # [first step, last matching step, best r, matching steps]
+        self.open = None   # [first step, last matching step, best r]
 
     def frame(self, frame):
         if not self.bed.frame(frame):
@@ -252,21 +223,18 @@ class Watch:
 
     def step(self, r, now, length):
         """The event logic for step `now` (counted from 1) whose best r is `r`, by a template
-        of `length` steps (frame() computes them). An event counts from its HITS-th matching
-        step (one step's match alone may be a like sound)."""
+        of `length` steps (frame() computes them)."""
         closed = ()
         ev = self.open
         if ev is not None and (now - ev[1] > self.GAP or now - ev[0] > self.MAX_EVENT):
-            if ev[3] >= self.HITS:
-                closed = (self._event(ev),)
+            closed = (self._event(ev),)
             ev = self.open = None
         if r >= self.matcher.threshold:
             if ev is None:
-                self.open = [max(0, now - length), now, r, 1]
+                self.open = [max(0, now - length), now, r]
             else:
                 ev[1] = now
                 ev[2] = max(ev[2], r)
-                ev[3] += 1
         return closed
 
     def _event(self, ev):
@@ -274,12 +242,11 @@ class Watch:
                 'end': self.origin + ev[1] * self.seconds, 'confidence': ev[2] / 1000}
 
     def active(self):
-        ev = self.open
-        return [] if ev is None or ev[3] < self.HITS else [self._event(ev)]
+        return [] if self.open is None else [self._event(self.open)]
 
     def flush(self):
         ev, self.open = self.open, None
-        return [] if ev is None or ev[3] < self.HITS else [self._event(ev)]
+        return [] if ev is None else [self._event(ev)]
 
 
 MAX_TEMPLATES = 3
@@ -289,10 +256,7 @@ def teach(label, model, recordings, n_mels, threshold=None):
     """A pattern head (a dict, personal.load's JSON) from example recordings (each an iterable
     of frames, centi-dB): one template a recording. `threshold`: r in thousandths (THRESHOLD)."""
     import binascii
-    heard = [steps_of(frames, n_mels) for frames in recordings]
-    templates = [template(s) for s in heard]
-    if AVERAGE:
-        templates = [merged(templates, heard, n_mels)] + (templates if AVERAGE == 2 else [])
+    templates = [template(steps_of(frames, n_mels)) for frames in recordings]
     return {'format': 1, 'model': model, 'dim': n_mels, 'embedding': 'pattern',
             'sounds': [{'label': label,
                         'reach': THRESHOLD if threshold is None else threshold,

@@ -376,6 +376,9 @@ class Pipeline:
 
     def _drop(self, label):
         entry = self._open.pop(label)
+        if entry[4] == 1:   # it took a watch's label: the watch's sound opens its own event
+            for name in [n for n, e in self._open.items() if e[4] == 2 and e[0] is None]:
+                del self._open[name]
         if entry[0] is None:
             return
         try:
