@@ -1607,7 +1607,8 @@ out(refused=refused, made=made, before=before, after=[list(e) for e in s.log(edi
 def test_the_default_store_rotates_at_16_kb_and_keeps_the_newest_16_problems(device, tmp_path):
     """docs/store-format.md, for a store of the default settings: a segment is rotated at 16 KB
     (a 48-byte header, then 18-byte records: the 908th event begins the second segment) and
-    `problems` keeps 16, the newest; its budget is the appliance's, 768 KB, half for clips."""
+    `problems` keeps 16, the newest; its budget is the appliance's, 768 KB, half for clips; a
+    setting it does not have is refused."""
     rows = run(device, '''
 root = %r
 s = open_store(root)
@@ -1624,11 +1625,57 @@ with open(root + '/' + segs[0], 'r+b') as f:
 s = open_store(root)
 opened = list(s.problems)
 gone = [s.get(i) for i in range(20)]
-out(segs=segs, first=first, opened=opened, gone=gone, problems=s.problems, usage=s.usage())
+try:
+    open_store(root, segment_kb=8)
+    unknown = None
+except ValueError as exc:
+    unknown = str(exc)
+out(segs=segs, first=first, opened=opened, gone=gone, problems=s.problems, usage=s.usage(),
+    unknown=unknown)
 ''' % str(tmp_path / 's'))
     r = rows[0]
+    assert r['unknown'] == "unknown store setting 'segment_kb'", r
     # the appliance's store: 768 KB, half of it for clips (docs/lab.md, docs/hub.md)
     assert (r['usage']['budget'], r['usage']['clip_budget']) == (768 * 1024, 384 * 1024), r
     assert r['segs'] == ['s00000000.seg', 's%08x.seg' % 907] and r['first'] == 48 + 907 * 18, r
     assert r['opened'] == [] and r['gone'] == [None] * 20, r
     assert r['problems'] == ['event %d damaged, skipped' % i for i in range(4, 20)], r
+
+
+def test_a_default_search_reads_4_buckets_and_every_one_below_1000_events(device, tmp_path):
+    """A store of eight buckets and the default settings: a bucketed search reads the 4 buckets
+    nearest the query (its answer is the best k of their events, as a brute force over them
+    gives, up to the order of equal scores); while the store holds fewer than 1,000 events
+    and those hold fewer than k, every
+    bucket (999 events: k come back); at 1,000, still only those 4 (fewer than k)."""
+    rows = run(device, '''
+C8 = bytes((((k * 53 + j * 29) %% 200) - 100) & 0xff for k in range(8) for j in range(DIM))
+s = store.Store(%r, LABELS, DIM, centroids=C8)
+for i in range(999):
+    add(s, i)
+out(bucket=[s.rec[13] if read.record(s, i) else None for i in range(999)])
+out(vectors=[list(s.embedding(i)) for i in range(999)])
+for q in range(0, 999, 25):   # a line each: one line of them all is too long for the heap
+    out(near=s.sim.nearest(s.embedding(q), 8), four=s.similar(q, k=100),
+        five=s.similar(q, k=100, probes=5))
+out(below=len(s.similar(0, k=700)))
+add(s, 999)
+out(at=len(s.similar(0, k=700)), last=s.rec[13] if read.record(s, 999) else None)
+''' % str(tmp_path / 's'), heap='4M')
+    r = {'bucket': rows[0]['bucket'], 'near': [row['near'] for row in rows[2:-2]],
+         'below': rows[-2]['below']}
+    at, last = rows[-1]['at'], rows[-1]['last']
+    vec = [[(x ^ 128) - 128 for x in v] for v in rows[1]['vectors']]
+    differs = 0
+    for q, row in zip(range(0, 999, 25), rows[2:-2]):
+        near, four, five = row['near'], row['four'], row['five']
+        dot = {i: sum(x * y for x, y in zip(vec[q], vec[i])) for i in range(999)
+               if r['bucket'][i] in near[:4] and i != q}
+        best = sorted(dot.values(), reverse=True)[:100]   # equal scores come in list order
+        assert all(i in dot for i, _ in four) and [dot[i] for i, _ in four] == best, (q, four)
+        differs += four != five
+    assert differs, 'a fifth bucket changes some answer (else this proves nothing)'
+    assert r['below'] == 700, r['below']
+    four = r['near'][0][:4]   # query 0's buckets: their events but 0 itself, and the 1,000th
+    assert len(set(r['bucket'])) == 8, set(r['bucket'])
+    assert at == sum(b in four for b in r['bucket']) - 1 + (last in four) < 700, at
