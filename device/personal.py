@@ -72,7 +72,8 @@ class Head:
         self.windows = 1             # windows in a row that must match (a Watch's)
 
     def count(self, protos):
-        return len(protos) // self.dim
+        """A sound's prototypes (a pattern head's: its templates)."""
+        return len(protos) if self.embedding == 'pattern' else len(protos) // self.dim
 
     def match(self, embedding):
         """(label, squared distance) of the nearest sound within its reach, or None."""
