@@ -200,6 +200,7 @@ RULES = {
     'keep 1, ratio to other': {'keep': 1.0, 'ratio': True},
     'net alone': {'net_weight': 1.0},
     'trees alone': {'net_weight': 0.0},
+    'net alone, no prototypes (keep 1)': {'net_weight': 1.0, 'keep': 1.0},   # round 15
     'no smoothing': {'settings': {'smooth': 1}},
     'smoothing over 3': {'settings': {'smooth': 3}},
     'gate 5 / 3 / 5 dB': {'settings': {'rise_db': 5.0}},
