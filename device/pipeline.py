@@ -251,7 +251,7 @@ class Pipeline:
     def _set_watch(self, head, n):
         self._head = head
         self._watch = None
-        if head is not None and head.embedding == 'pattern':
+        if head is not None and head.embedding == 'pattern' and head.dim == len(self._frame):
             import pattern   # here: an appliance with no pattern head never loads it
             self._watch = pattern.watch(head, (self.processed - n) / RATE)
 
