@@ -1551,7 +1551,7 @@ out(refused=refused, custom=s.custom, reopened=t.custom, given=given,
     assert r['labels'] == ['our doorbell', 'door_knock', 'our cat'], r
 
 
-def test_the_replication_stream_after_an_edit_refused_on_a_full_flash(mpy):
+def test_the_replication_stream_after_an_edit_refused_for_want_of_room(mpy):
     """A segment's first edit refused (no room left for its edits file, not even its name) leaves
     nothing to stream, and the stream still opens for a reader that has read none of that
     segment's edits (it raised KeyError); once there is room, the next edit streams
