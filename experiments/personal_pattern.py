@@ -14,6 +14,7 @@ The held-out doorbells are then judged once with it, and again through the appli
     .venv/bin/python experiments/personal_doorbell.py     # the scenes, once
     .venv/bin/python experiments/personal_pattern.py      # the choosing doorbells' table
     .venv/bin/python experiments/personal_pattern.py --judge   # and the held out, once
+    .venv/bin/python experiments/personal_pattern.py --diagnose   # found by level, all 11
 """
 import array
 import json
@@ -192,7 +193,36 @@ def appliance(cases, threshold):
     return hit / own, int(hit), int(own), (bell + other) / hours
 
 
+def diagnose(cases, threshold):
+    """Rings found and missed by their level over the bed: a ring's mean frame energy (the
+    front end's bands' mean) over that of the 2 s before it, in dB bands."""
+    bands = ((-99, 3), (3, 6), (6, 10), (10, 15), (15, 99))
+    seen = []
+    for name, c in cases:
+        for k, s in enumerate(c['scenes']):
+            mel = np.array(frames(SCENES / name / ('scene_%d.wav' % k)), float).mean(1) / 100
+            power = 10 ** (mel / 10)
+            found = watched(s['series'], threshold)
+            for t in s['truth']:
+                if t['what'] != 'own':
+                    continue
+                a, b = int(t['onset'] / FRAME_SECONDS), int(t['offset'] / FRAME_SECONDS)
+                bed = power[max(0, a - 125):a].mean()
+                snr = 10 * np.log10(max(power[a:b].mean() - bed, 1e-12) / bed)
+                seen.append((snr, any(x < t['offset'] + SLACK and y > t['onset'] - SLACK
+                                      for x, y in found)))
+    for lo, hi in bands:
+        got = [f for snr, f in seen if lo <= snr < hi]
+        if got:
+            print('rings %3s to %3s dB over the bed: %3d, found %.2f'
+                  % (lo if lo > -99 else '', hi if hi < 99 else '', len(got), sum(got) / len(got)))
+
+
 def main():
+    if '--diagnose' in sys.argv:
+        folders = sorted(p for p in SCENES.iterdir() if p.is_dir())
+        diagnose([(f.name, case(f)) for f in folders], pattern.THRESHOLD)
+        return
     judging = '--judge' in sys.argv
     for arg in sys.argv[1:]:   # settings tried: NAME=VALUE of device/pattern.py's
         if arg == '--judge':
