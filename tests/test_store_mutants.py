@@ -1391,7 +1391,8 @@ out(got=got)
 def test_segments_and_edits_are_laid_out_as_documented(device, tmp_path):
     """The segment and edits files byte for byte against docs/store-format.md, read here on the
     host: the header `<4sIqHH` + CRC twice (48 bytes), 18-byte records `<IHBBBBBBBB` sealed with
-    their id (flags 1: has a clip), edits `<IBH` + CRC sealed with 0, 11 bytes, each twice."""
+    their id (flags 1: has a clip), edits `<IBH` + CRC sealed with 0, 11 bytes, each twice, of
+    each kind a user makes (relabel, lock, a personal label)."""
     root = tmp_path / 's'
     run(device, '''
 s = open_store(%r)
@@ -1399,6 +1400,7 @@ add(s, 0)
 add(s, 1, clip=True)
 s.relabel(0, 'siren')
 s.lock(1)
+s.label_personal(1, 'our doorbell')
 ''' % str(root))
     seg = (root / 's00000000.seg').read_bytes()
     assert len(seg) == 48 + 2 * 18, len(seg)
@@ -1414,13 +1416,14 @@ s.lock(1)
         flags.append(fields[8])
     assert flags == [0, 1], flags
     edits = (root / 's00000000.ed').read_bytes()
-    assert len(edits) == 4 * 11, len(edits)
+    assert len(edits) == 6 * 11, len(edits)
     got = []
-    for at in range(0, 44, 11):
+    for at in range(0, 66, 11):
         one = edits[at:at + 11]
         assert struct.unpack_from('<I', one, 7)[0] == binascii.crc32(one[:7], 0), at
         got.append(struct.unpack_from('<IBH', one, 0))
-    assert got == [(0, 1, 8), (0, 1, 8), (1, 2, 1), (1, 2, 1)], got   # relabel to siren, lock
+    # relabel to siren, lock, the first personal label (kind 5, 1 + its index)
+    assert got == [(0, 1, 8), (0, 1, 8), (1, 2, 1), (1, 2, 1), (1, 5, 1), (1, 5, 1)], got
 
 
 def test_the_replication_stream_gives_what_was_stored_and_edited(device, tmp_path):
