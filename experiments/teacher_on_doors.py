@@ -29,9 +29,9 @@ import heldout   # noqa: E402
 import recall_diagnosis as rd   # noqa: E402
 import scene_replay as sr   # noqa: E402
 from training import data, distil   # noqa: E402
-from training.model import Recipe, balanced   # noqa: E402
+from training.model import balanced   # noqa: E402
 from training.teacher import Teacher   # noqa: E402
-from training.windows import HOP_FRAMES, Windows   # noqa: E402
+from training.windows import Windows   # noqa: E402
 
 BANDS = ((0, 5), (5, 10), (10, 15), (15, 20.1))
 
