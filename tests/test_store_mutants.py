@@ -543,9 +543,9 @@ for q in queries:
 
 
 def test_usage_counts_the_bytes_on_flash(device, tmp_path):
-    """usage() kept as the store writes (appends, rotations, streamed clips, edits, roll-ups)
-    equals the bytes its files hold; measured again on opening, likewise, clips apart as
-    clip_bytes. (It left the roll-up files' growth out: thinning then stopped short and the
+    """usage() kept as the store writes (appends, rotations, clips streamed or of whole blocks,
+    edits, roll-ups) equals the bytes its files hold; measured again on opening, likewise, clips
+    apart as clip_bytes. (It left the roll-up files' growth out: thinning then stopped short and the
     store refused an event while old segments could go; see the next test.)"""
     rows = run(device, '''
 root = %r
@@ -571,6 +571,8 @@ for i in range(60):
         w.write(pcm(i, 700))
         w.close()
         s.finish(s.usage()['next_id'] - 1, 4000)
+    if i %% 10 == 5:   # a clip of whole blocks (two of 512 samples): no partial block
+        s.append(T0 + i * STEP + 2, 500, 'siren', 0.5, [], emb(i), pcm(i, 1024))
     if i %% 7 == 0:
         s.relabel(i, 'siren')
         s.lock(i)
