@@ -240,10 +240,11 @@ def seconds_text(ms):
 def event_json(ev, similarity=None):
     """The wire form of a store event (openapi.json: Event, or SimilarEvent with similarity)."""
     runners = ','.join('{"label":"%s","confidence":%s}' % (r[0], r[1]) for r in ev['runners_up'])
-    return ('{"id":%d,"start":%s,"end":%s,"label":"%s","confidence":%s,"runners_up":[%s],'
+    generic = ev.get('generic')   # a personal label's model label, kept beside it
+    return ('{"id":%d,"start":%s,"end":%s,"label":"%s"%s,"confidence":%s,"runners_up":[%s],'
             '"has_clip":%s,"locked":%s%s}') % (
         ev['id'], seconds_text(ev['start']), seconds_text(ev['end']), ev['label'],
-        ev['confidence'], runners,
+        '' if generic is None else ',"generic":"%s"' % generic, ev['confidence'], runners,
         'true' if ev['has_clip'] else 'false', 'true' if ev['locked'] else 'false',
         '' if similarity is None else ',"similarity":%s' % similarity)
 

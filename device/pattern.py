@@ -1,18 +1,15 @@
 """A personal sound matched by its spectro-temporal pattern: a household's doorbell is the same
-recording-like sound every time, so its examples' log-mel frames over time are its templates,
-and a stretch of new frames that correlates with one of them is that sound, whatever the level
-it arrives at.
+recording-like sound every time, so its examples' log-mel frames over time, each band over the
+room's bed, are its templates, and a stretch of new frames that correlates with one of them
+(Pearson's r over the whole patch) is that sound, whatever the level it arrives at.
 
-Frames come in steps of STEP frames (their mean: one step is one chunk of the appliance, 64 ms).
-Each band has a running bed (Bed, a median tracker). A template is the sounding part of an
-example (template()), at most MAX_STEPS, holding the sound's own level (whole dB) in the cells
-where it stood LIT over the example's bed and nothing elsewhere: what the sound is, not what
-the room it was taught in hid. A match is Pearson's r between those cells and the same cells of
-the latest steps (Matcher), where they stand GATE over the bed on average. Everything is
-integers (r in thousandths by an integer square root), so a board, the browser and a computer
-agree exactly. Heap: the templates (steps x bands bytes each, shared by the head and its Watch)
-and two rings of MAX_STEPS x bands bytes; a step's sums pass 31 bits, so it leaves ~0.6 KB of
-garbage on a 32-bit port.
+Frames come in steps of STEP frames (their mean: one step is one chunk of the appliance, 64 ms);
+each band's bed is a running median (Bed), and a step's value is its level over that bed in
+half-dB, clipped at 0 (the bed does not count), as int8. A template is the sounding part of an
+example (template()), at most MAX_STEPS. Everything is integers (r in thousandths by an integer
+square root), so a board, the browser and a computer agree exactly. Heap: the templates (steps
+x bands bytes each, shared by the head and its Watch) and one ring of MAX_STEPS x bands bytes;
+a step's sums pass 31 bits, so it leaves ~0.6 KB of garbage on a 32-bit port.
 
 The settings were chosen on the choosing doorbells of experiments/personal_pattern.py (issue
 25), which reports what it finds there and on held-out doorbells, and what it misses.
@@ -22,16 +19,13 @@ from array import array
 FRAME_SECONDS = 256 / 16000   # the front end's hop (frontend.DEFAULT_KEY)
 STEP = 4            # frames a step (one chunk of 1024 samples at a 256-sample hop)
 TRACK = 25          # centi-dB a step the bed moves toward the level
-MARGIN = 0          # centi-dB over the bed a step's rise starts at
-LOW = 0             # a rise under the bed + MARGIN counts as this (0: the bed does not count)
+MARGIN = 0          # centi-dB over the bed a value starts at
+LOW = 0             # a step's values under bed + MARGIN count as this (0: the bed does not count)
 UNIT = 50           # centi-dB a unit of a step's value (int8: -64..63.5 dB over the floor)
 MAX_STEPS = 32      # longest template: 2 s
-THRESHOLD = 925     # r (thousandths) a match reaches: experiments/personal_pattern.py
-LIT = 600           # centi-dB over the bed a template's cell stands to count
-UNLIT = -128        # a template's cell that does not count
-GATE = 300          # centi-dB over the bed a match's cells stand on average
+THRESHOLD = 850     # r (thousandths) a match reaches: experiments/personal_pattern.py
 MIN_STEPS = 2       # a template shorter than this is padded with the bed around it
-SOUNDING = 4        # a template's steps rise at least 1/SOUNDING of the loudest step's rise
+SOUNDING = 4        # a template's steps rise 1/SOUNDING of the way from the bed to the loudest
 
 
 class Bed:
@@ -47,7 +41,6 @@ class Bed:
         self.acc = array('i', bytes(4 * n_mels))
         self.count = 0
         self.step = array('b', bytes(n_mels))
-        self.raw = array('b', bytes(n_mels))
 
     def frame(self, frame):
         """Adds a frame (centi-dB, n_mels values); True when a step is complete (self.step)."""
@@ -66,14 +59,11 @@ class Bed:
         return True
 
     def over(self, means):
-        """A step of band means into self.step (over the bed) and self.raw (whole dB), and the
-        bed follows it."""
-        f, step, raw = self.floor, self.step, self.raw
+        """A step of band means into self.step, and the bed follows it."""
+        f, step = self.floor, self.step
         if f is None:
             f = self.floor = array('i', means)
         for b in range(self.n):
-            v = means[b] // 100
-            raw[b] = v if v > -128 else -127
             v = means[b] - f[b]
             f[b] += TRACK if v > 0 else (-TRACK if v < 0 else 0)
             v = (v - MARGIN) // UNIT
@@ -83,9 +73,9 @@ class Bed:
 
 
 def steps_of(frames, n_mels):
-    """A recording's steps (a list of (over the bed, whole dB), each an array('b')) from its
-    frames (an iterable of arrays of centi-dB), its bed set first at the median of its steps
-    (a recording may hold only a second or two of the room before the sound)."""
+    """A recording's steps (a list of array('b')) from its frames (an iterable of arrays of
+    centi-dB), its bed set first at the median of its steps (a recording may hold only a
+    second or two of the room before the sound)."""
     acc = array('i', bytes(4 * n_mels))
     means = []
     k = 0
@@ -105,15 +95,14 @@ def steps_of(frames, n_mels):
     out = []
     for m in means:
         bed.over(m)
-        out.append((array('b', bed.step), array('b', bed.raw)))
+        out.append(array('b', bed.step))
     return out
 
 
 def template(steps):
-    """The sounding part of an example's steps (steps_of): around the loudest, while a step's
-    rise (the sum of its bands over the bed) is 1/SOUNDING of the loudest's, at most MAX_STEPS.
-    bytes, steps x bands: a cell's whole dB where it stands LIT over the bed, else UNLIT."""
-    rise = [sum(over) for over, _ in steps]
+    """The sounding part of an example's steps: around the loudest, while within a tenth of
+    its rise (the sum of its bands' positive values), at most MAX_STEPS. bytes, steps x bands."""
+    rise = [sum(v if v < 128 else 0 for v in s) for s in steps]   # bytes read int8 as 0..255
     top = max(range(len(rise)), key=lambda k: rise[k])
     cut = rise[top] // SOUNDING
     a, b = top, top + 1
@@ -131,29 +120,19 @@ def template(steps):
             a -= 1
         if b - a < MIN_STEPS and b < len(rise):
             b += 1
-    out = array('b')
-    for over, raw in steps[a:b]:
-        for i in range(len(raw)):
-            out.append(raw[i] if over[i] * UNIT >= LIT else UNLIT)
-    return bytes(out)
+    return b''.join(bytes(s) for s in steps[a:b])
 
 
 def _sums(t):
-    """(lit cells, their sum, their sum of squares) of a template."""
-    c = s = ss = 0
+    s = ss = 0
     for v in t:
-        if v != UNLIT:
-            c += 1
-            s += v
-            ss += v * v
-    return c, s, ss
+        s += v
+        ss += v * v
+    return s, ss
 
 
 class Matcher:
-    """A sound's templates (int8 arrays of steps x bands) against the latest steps heard:
-    Pearson's r between a template's lit cells (the sound's own levels, where it stood over
-    the bed it was taught on) and the same cells of the steps heard, in whole dB, where those
-    stand GATE over the bed on average (else no match: the room itself)."""
+    """A sound's templates (int8 arrays of steps x bands) against the latest steps heard."""
 
     def __init__(self, templates, n_mels, threshold):
         self.n = n_mels
@@ -162,49 +141,42 @@ class Matcher:
         for t in templates:
             if not isinstance(t, array):   # a loaded head's are array('b') already: shared
                 t = array('b', t)
-            c, s, ss = _sums(t)
-            self.templates.append((t, len(t) // n_mels, s, c * ss - s * s, c))
-        self.raw = array('b', bytes(MAX_STEPS * n_mels))
-        self.over = array('b', bytes(MAX_STEPS * n_mels))
+            s, ss = _sums(t)
+            self.templates.append((t, len(t) // n_mels, s, len(t) * ss - s * s))
+        self.ring = array('b', bytes(MAX_STEPS * n_mels))
         self.heard = 0   # steps so far
         self.length = 0
 
-    def push(self, raw, over):
-        """Adds a step (whole dB, and over the bed); the best r (thousandths) of a template
-        over the steps ending here."""
-        n = self.n
+    def push(self, step):
+        """Adds a step; the best r (thousandths) of a template over the steps ending here."""
+        n, ring = self.n, self.ring
         at = (self.heard % MAX_STEPS) * n
-        self.raw[at:at + n] = raw
-        self.over[at:at + n] = over
+        ring[at:at + n] = step
         self.heard += 1
         best = -1000
-        for t, length, ts, tvar, count in self.templates:
+        for t, length, ts, tvar in self.templates:
             if length > self.heard or tvar <= 0:
                 continue
-            r = self._r(t, length, ts, tvar, count)
+            r = self._r(t, length, ts, tvar)
             if r > best:
                 best = r
                 self.length = length   # steps of the best template: where its match began
         return best
 
-    def _r(self, t, length, ts, tvar, count):
-        n, raw, over = self.n, self.raw, self.over
+    def _r(self, t, length, ts, tvar):
+        n, ring = self.n, self.ring
         first = (self.heard - length) % MAX_STEPS
-        sx = sxx = sxt = rise = 0
+        sx = sxx = sxt = 0
         k = 0
         for i in range(length):
             base = ((first + i) % MAX_STEPS) * n
             for b in range(n):
-                v = t[k]
+                x = ring[base + b]
+                sx += x
+                sxx += x * x
+                sxt += x * t[k]
                 k += 1
-                if v != UNLIT:
-                    x = raw[base + b]
-                    sx += x
-                    sxx += x * x
-                    sxt += x * v
-                    rise += over[base + b]
-        if rise * UNIT < GATE * count:
-            return 0
+        count = length * n
         xvar = count * sxx - sx * sx
         num = count * sxt - sx * ts
         if xvar <= 0:
@@ -212,6 +184,9 @@ class Matcher:
         # r = num / sqrt(xvar * tvar), in thousandths, by integers only
         r = _isqrt(num * num * 1000000 // (xvar * tvar))
         return r if num >= 0 else -r
+
+    def matches(self, step):
+        return self.push(step) >= self.threshold
 
 
 def _isqrt(n):
@@ -245,7 +220,7 @@ class Watch:
         if not self.bed.frame(frame):
             return ()
         m = self.matcher
-        r = m.push(self.bed.raw, self.bed.step)
+        r = m.push(self.bed.step)
         return self.step(r, m.heard, m.length)
 
     def step(self, r, now, length):

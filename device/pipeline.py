@@ -20,6 +20,7 @@ import sys
 from array import array
 
 import asyncio
+from micropython import const
 
 import compat
 import frontend
@@ -30,6 +31,11 @@ import windows
 RATE = 16000
 MIC_FAULTS = {'dead': 'mic_dead', 'silent': 'mic_silent', 'clipping': 'mic_clipping'}
 ENOSPC = 28
+# Whose an open event is (an entry's last field): the classifier's, the classifier's that took a
+# personal label from a pattern watch, or the watch's own
+_MODEL = const(0)
+_GIVEN = const(1)
+_WATCH = const(2)
 
 
 class Pipeline:
@@ -76,7 +82,7 @@ class Pipeline:
         self._energies = array('h', bytes(2 * (source.chunk // self.meter.hop)))
         self._subs = []
         self._open = {}               # label -> [id, clip writer, next clip position, start ms,
-        #                               whose: see _begin]
+        #                               whose: _MODEL, _GIVEN or _WATCH]
         self._anchor = None if start_time is None else int(start_time * 1000)
         self._live = source.NAME != 'wav' and start_time is None   # a clock to follow
         self._next_level = 0
@@ -265,13 +271,13 @@ class Pipeline:
             if label in self._open:
                 continue
             for entry in self._open.values():
-                if entry[0] is not None and entry[4] == 0:
+                if entry[0] is not None and entry[4] == _MODEL:
                     self._label(entry, label)
                     ev = None
             if ev is not None:
                 self._begin(label, self.classifier, None, ev)
             else:
-                self._open[label] = [None, None, 0, 0, 2]   # given to another event
+                self._open[label] = [None, None, 0, 0, _WATCH]   # given to another event
 
     def _window(self, c):
         try:
@@ -295,7 +301,7 @@ class Pipeline:
             top = scores.index(max(scores))
             self.history.window(self._frame, top, scores[top], bool(sounding))
         for label in list(self._open):
-            if label not in sounding and self._open[label][4] < 2:
+            if label not in sounding and self._open[label][4] != _WATCH:
                 self._drop(label)   # the segmenter dropped it (shorter than its minimum)
         for label in sounding:
             if label not in self._open:
@@ -314,8 +320,7 @@ class Pipeline:
         n, total, worst = self.latency
         self.latency = [n + 1, total + heard, max(worst, heard)]
         start = self._wall(ev['start'])
-        # the last: 0 the classifier's, 1 the same given a personal label, 2 a watch's own
-        entry = [None, None, 0, start, 2 if mine else 0]
+        entry = [None, None, 0, start, _WATCH if mine else _MODEL]
         self._open[label] = entry
         store = self.store
         if store is None:
@@ -330,7 +335,7 @@ class Pipeline:
             ident = store.append(start, max(0, self._wall(ev['end']) - start),
                                  'other' if mine else label, min(1.0, ev['confidence']),
                                  [(name, min(1.0, s)) for name, s in ev.get('runners_up', ())],
-                                 bytes(c.dim) if mine else c.embed(features), samples)
+                                 bytes(store.dim) if mine else c.embed(features), samples)
             entry[0] = ident
             entry[1] = store.clip_writer(ident, samples)
             if mine:
@@ -355,7 +360,7 @@ class Pipeline:
     def _label(self, entry, name):
         try:
             self.store.label_personal(entry[0], name)
-            entry[4] = 1
+            entry[4] = _GIVEN
         except (OSError, ValueError) as exc:
             self.fault('store_error', True, exc)
 
@@ -376,8 +381,8 @@ class Pipeline:
 
     def _drop(self, label):
         entry = self._open.pop(label)
-        if entry[4] == 1:   # it took a watch's label: the watch's sound opens its own event
-            for name in [n for n, e in self._open.items() if e[4] == 2 and e[0] is None]:
+        if entry[4] == _GIVEN:   # it took a watch's label: the watch's sound opens its own event
+            for name in [n for n, e in self._open.items() if e[4] == _WATCH and e[0] is None]:
                 del self._open[name]
         if entry[0] is None:
             return

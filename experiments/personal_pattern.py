@@ -1,16 +1,18 @@
 """A personal doorbell found by its spectro-temporal pattern (device/pattern.py) in the scenes of
-experiments/personal_doorbell.py: templates of the three examples' steps (the sound's own
-levels where it stood over the bed), matched by Pearson's r at every step of a scene (issue 25).
+experiments/personal_doorbell.py: templates of the three examples' steps over the bed, matched by
+Pearson's r at every step of a scene (issue 25).
 
 Two designs were judged on the held-out doorbells, each chosen on the choosing ones first:
-- commit 6a99633 (templates of the steps' rise over the bed, r over every cell, r >= 0.850):
-  choosing recall 0.564 at 1.00 false matches an hour; held out 0.613 at 0.60;
-- this one (cells the sound lit only, its own level, GATE; r >= 0.925): choosing 0.787 at
-  1.00; held out 0.813 at 26.4, all of it in one household (PeterPerhac: 41 matches on
-  other sounds, 3 on other doorbells; the other four: none).
-The second was found after the first judgement (a diagnosis, --diagnose, over all eleven
-doorbells showed misses did not depend on the level but on the doorbell: templates of one
-sound taught on different beds did not agree), so its held-out figure is a second look.
+- this one, shipped (templates of the steps' rise over the bed, r over every cell, r >= 0.850):
+  choosing recall 0.564 at 1.00 false matches an hour; held out 0.613 at 0.60 (a first look);
+- commit b057a1f (the sound's own level in the cells it lit over its bed, r over those cells
+  where the steps heard stand 3 dB over theirs, r >= 0.925): choosing 0.787 at 1.00; held out
+  0.813 at 26.4, all but 1.8 of it in one household (41 matches on other sounds). A second look
+  (found after the first judgement, by --diagnose over all eleven doorbells). At r >= 0.94,
+  0.95 or 0.96 it holds 0.733 at 6.0, 0.533 at 4.2 and 0.467 at 0.6 there (a third look, to
+  decide, not to choose): under the budget it finds fewer rings than this one.
+The false alarm comes first (issue 23's rule: an alarm that fires at other sounds is worse than
+one that misses a ring), so this design is the device's.
 
 Frames are the device front end's (the native logmel module, bit-identical to the device's);
 the bed, templates, r and events are device/pattern.py's integer code run here in CPython (the
@@ -46,7 +48,7 @@ frontend = device_module('frontend')
 SCENES = ROOT / 'build' / 'personal' / 'seed1'
 FRAME_SECONDS = 256 / 16000
 SLACK = 0.5
-FIXED = (600, 700, 800, 850, 875, 900, 910, 920, 925, 930, 940, 950)
+FIXED = (500, 600, 700, 750, 800, 825, 850, 875, 900, 925, 950)
 SHARES = (None, 0.8, 0.9)
 
 
@@ -67,29 +69,63 @@ def frames(path):
 def scene_steps(frames):
     """A scene's steps as the device hears them: the bed followed from the first step."""
     bed = pattern.Bed(40)
-    return [(array.array('b', bed.step), array.array('b', bed.raw))
-            for f in frames if bed.frame(f)]
+    return [array.array('b', bed.step) for f in frames if bed.frame(f)]
 
 
 def series(steps, templates, length=None):
     """[(r, template length)] at every step."""
     m = pattern.Matcher(templates, 40, 0)
     out = []
-    for over, raw in steps:
-        r = m.push(raw, over)
+    for s in steps:
+        r = m.push(s)
         out.append((r, m.length))
     return out
 
 
+def merged(templates, recordings, n_mels):
+    """One template from several: the stretch of each recording's steps where the longest
+    template correlates best (its own recording: itself), averaged, cells under ZERO set to 0:
+    the sound without most of each recording's bed."""
+    first = max(templates, key=len)
+    length = len(first) // n_mels
+    total = array.array('i', bytes(4 * len(first)))
+    for steps in recordings:
+        m = pattern.Matcher([first], n_mels, 0)
+        best, at = -1001, 0
+        for k, s in enumerate(steps):
+            r = m.push(s)
+            if r > best:
+                best, at = r, k + 1
+        for i in range(length):
+            step = steps[at - length + i] if at - length + i >= 0 else bytes(n_mels)
+            for b in range(n_mels):
+                total[i * n_mels + b] += step[b] if step[b] < 128 else step[b] - 256
+    count = len(recordings)
+    out = array.array('b', bytes(len(total)))
+    for i in range(len(total)):
+        v = total[i] // count
+        out[i] = 0 if v < ZERO else v
+    return bytes(out)
+
+
+AVERAGE = 0   # 1: one template, merged(); 2: merged() and the three (more than a head holds)
+ZERO = 0      # merged(): a cell under this is 0
+
+
 def case(folder):
-    cache = folder / ('pattern3-%d-%d-%d-%d.json' % (pattern.TRACK, pattern.LIT, pattern.GATE,
-                                                      pattern.MAX_STEPS))
+    cache = folder / ('pattern2-%d-%d-%d-%d%s%s.json' % (
+        pattern.TRACK, pattern.MARGIN, pattern.LOW, pattern.SOUNDING,
+        '-%d-%d' % (AVERAGE, ZERO) if AVERAGE else '',
+        '-%d' % pattern.MAX_STEPS if pattern.MAX_STEPS != 32 else ''))
     if cache.exists():
         return json.loads(cache.read_text())
     examples = [pattern.steps_of(frames(f), 40) for f in sorted(folder.glob('example_*.wav'))]
     templates = [pattern.template(s) for s in examples]
     loo = [max(r for r, _ in series(examples[j], [templates[i]]))
            for i in range(3) for j in range(3) if i != j]
+    if AVERAGE:
+        templates = ([merged(templates, examples, 40)]
+                     + (templates if AVERAGE == 2 else []))
     scenes = []
     for s in sorted(folder.glob('scene_*.wav')):
         truth = json.loads(s.with_suffix('.json').read_text())['truth']
@@ -204,7 +240,10 @@ def main():
         if arg == '--judge':
             continue
         name, value = arg.split('=')
-        setattr(pattern, name, int(value))
+        if name in ('AVERAGE', 'ZERO'):
+            globals()[name] = int(value)
+        else:
+            setattr(pattern, name, int(value))
     folders = sorted(p for p in SCENES.iterdir() if p.is_dir())
     every = [(f.name, case(f)) for f in tqdm(folders, desc='doorbells')]
     choosing, held = every[0::2], every[1::2]
