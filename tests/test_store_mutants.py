@@ -1684,3 +1684,35 @@ out(at=len(s.similar(0, k=700)), last=s.rec[13] if read.record(s, 999) else None
     four = r['near'][0][:4]   # query 0's buckets: their events but 0 itself, and the 1,000th
     assert len(set(r['bucket'])) == 8, set(r['bucket'])
     assert at == sum(b in four for b in r['bucket']) - 1 + (last in four) < 700, at
+
+
+def test_a_clip_at_the_coders_largest_step_and_one_cut_shorter_than_its_header(device, tmp_path):
+    """A loud clip whose coder is at its largest step (index 88) where a block starts reads back
+    whole, as audioop decodes it, nothing reported damaged; a clip file cut shorter than its
+    16-byte header is a WAV of no samples, its header reported made again."""
+    loud = [32000 if k % 2 else -32000 for k in range(1024)]
+    rows = run(device, '''
+import binascii
+root = %r
+s = open_store(root)
+a = s.append(T0, 1000, 'doorbell', 0.5, [], emb(0), array('h', %r))
+b = s.append(T0 + STEP, 1000, 'doorbell', 0.5, [], emb(1), pcm(1))
+with open(clips.path(root, a), 'rb') as f:
+    data = f.read()
+got = binascii.hexlify(b''.join(bytes(p) for p in s.clip_wav(a))).decode()
+problems = list(s.problems)
+with open(clips.path(root, b), 'rb') as f:
+    head = f.read(10)
+with open(clips.path(root, b), 'wb') as f:
+    f.write(head)
+short = binascii.hexlify(b''.join(bytes(p) for p in s.clip_wav(b))).decode()
+out(file=binascii.hexlify(data).decode(), wav=got, problems=problems, short=short,
+    after=s.problems)
+''' % (str(tmp_path / 's'), loud))
+    r = rows[0]
+    data = bytes.fromhex(r['file'])
+    assert data[16 + 266 + 2] == 88, data[16 + 266 + 2]   # the second block's step index
+    assert bytes.fromhex(r['wav']) == wav_bytes(RATE, reference_clip(data, loud)), 'decoded'
+    assert r['problems'] == [], r['problems']
+    assert bytes.fromhex(r['short']) == wav_bytes(RATE, []), r['short']
+    assert r['after'] == ['clip 1: header damaged, made again'], r['after']
