@@ -1716,3 +1716,29 @@ out(file=binascii.hexlify(data).decode(), wav=got, problems=problems, short=shor
     assert r['problems'] == [], r['problems']
     assert bytes.fromhex(r['short']) == wav_bytes(RATE, []), r['short']
     assert r['after'] == ['clip 1: header damaged, made again'], r['after']
+
+
+def test_a_clip_streamed_in_pieces_across_its_blocks_is_the_whole_clips_file(device, tmp_path):
+    """Pieces of 300 samples (a block holds 512: each piece but the first starts inside a
+    block and most end in the next) make the file the whole clip makes."""
+    pcm = signal(1100, 3)
+    rows = run(device, '''
+import binascii
+root = %r
+pcm = array('h', %r)
+s = open_store(root)
+whole = s.append(T0, 1000, 'doorbell', 0.5, [], emb(0), pcm)
+streamed = s.append(T0 + STEP, 1000, 'doorbell', 0.5, [], emb(1), 1100)
+w = s.clip_writer(streamed, 1100)
+for at in range(0, 1100, 300):
+    w.write(pcm[at:], min(300, 1100 - at))
+w.close()
+files = []
+for ident in (whole, streamed):
+    with open(clips.path(root, ident), 'rb') as f:
+        files.append(binascii.hexlify(f.read()).decode())
+out(files=files)
+''' % (str(tmp_path / 's'), pcm))
+    whole, streamed = (bytes.fromhex(x) for x in rows[0]['files'])
+    assert streamed == whole, 'streamed in pieces of 300'
+    reference_clip(whole, pcm)
