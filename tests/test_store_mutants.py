@@ -1742,3 +1742,21 @@ out(files=files)
     whole, streamed = (bytes.fromhex(x) for x in rows[0]['files'])
     assert streamed == whole, 'streamed in pieces of 300'
     reference_clip(whole, pcm)
+
+
+def test_a_clip_of_an_odd_number_of_bytes_is_refused_and_nothing_is_stored(device, tmp_path):
+    """int16 samples given as bytes must be an even number of them: three bytes are refused in
+    one line, and neither the event nor a clip is kept."""
+    rows = run(device, '''
+s = open_store(%r)
+add(s, 0)
+try:
+    s.append(T0 + STEP, 1000, 'doorbell', 0.5, [], emb(1), b'\\x01\\x02\\x03')
+    refused = None
+except ValueError as exc:
+    refused = str(exc)
+out(refused=refused, next=s.usage()['next_id'], clips=s.clip_ids(), got=s.get(1))
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['refused'] == 'clip must be int16 samples (an even number of bytes)', r
+    assert (r['next'], r['clips'], r['got']) == (1, [], None), r
