@@ -1760,3 +1760,19 @@ out(refused=refused, next=s.usage()['next_id'], clips=s.clip_ids(), got=s.get(1)
     r = rows[0]
     assert r['refused'] == 'clip must be int16 samples (an even number of bytes)', r
     assert (r['next'], r['clips'], r['got']) == (1, [], None), r
+
+
+def test_a_roll_up_fix_is_laid_out_as_documented(device, tmp_path):
+    """docs/store-format.md: a relabel of an event whose hour's roll-up record is written
+    appends to fixes.ru `<IBB` (hour, old label, new label) + CRC sealed with 0: 10 bytes."""
+    root = tmp_path / 's'
+    run(device, '''
+s = open_store(%r)
+add(s, 0)
+s.append(T0 + 2 * 3600000, 1000, 'speech', 0.5, [], emb(1))   # hour 0's record is written
+s.relabel(0, 'siren')
+''' % str(root))
+    fixes = (root / 'fixes.ru').read_bytes()
+    assert len(fixes) == 10, fixes.hex()
+    assert struct.unpack_from('<IBB', fixes, 0) == (1735689600000 // 3600000, 0, 8), fixes.hex()
+    assert struct.unpack_from('<I', fixes, 6)[0] == binascii.crc32(fixes[:6], 0), fixes.hex()
