@@ -1776,3 +1776,20 @@ s.relabel(0, 'siren')
     assert len(fixes) == 10, fixes.hex()
     assert struct.unpack_from('<IBB', fixes, 0) == (1735689600000 // 3600000, 0, 8), fixes.hex()
     assert struct.unpack_from('<I', fixes, 6)[0] == binascii.crc32(fixes[:6], 0), fixes.hex()
+
+
+def test_durations_round_to_10_ms_and_a_start_2_to_the_32_ms_on_opens_a_segment(device, tmp_path):
+    """A duration is kept to the nearest 10 ms (1,004 ms as 1,000, 1,005 as 1,010); an event
+    exactly 2**32 ms after its segment's first start (past what a record's offset holds) begins
+    a new segment, and both read back."""
+    rows = run(device, '''
+s = open_store(%r)
+a = s.append(T0, 1004, 'speech', 0.5, [], emb(0))
+b = s.append(T0 + 1, 1005, 'speech', 0.5, [], emb(1))
+c = s.append(T0 + 2 ** 32, 1000, 'speech', 0.5, [], emb(2))
+out(ends=[s.get(i)['end'] - s.get(i)['start'] for i in (a, b, c)], starts=[s.get(c)['start']],
+    segments=s.usage()['segments'])
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['ends'] == [1000, 1010, 1000] and r['starts'] == [1735689600000 + 2 ** 32], r
+    assert r['segments'] == 2, r
