@@ -182,14 +182,15 @@ class Matcher:
         if xvar <= 0:
             return 0
         # r = num / sqrt(xvar * tvar), in thousandths, by integers only
-        r = _isqrt(num * num * 1000000 // (xvar * tvar))
+        r = isqrt(num * num * 1000000 // (xvar * tvar))
         return r if num >= 0 else -r
 
     def matches(self, step):
         return self.push(step) >= self.threshold
 
 
-def _isqrt(n):
+def isqrt(n):
+    """The integer square root of n (0 for n <= 0): integers, so every port agrees."""
     if n <= 0:
         return 0
     x = n
@@ -266,11 +267,11 @@ def teach(label, model, recordings, n_mels, threshold=None):
                                       for t in templates[:MAX_TEMPLATES]]}]}
 
 
-def sounds_of(head, taken):
+def sounds_of(head, taken, check_label):
     """personal.load's sounds of a pattern head: [(label, threshold, [template bytes])];
-    ValueError with one line for anything else."""
+    ValueError with one line for anything else. `check_label(label, taken)` is personal's (handed
+    in: this module never imports personal, which imports this one)."""
     import binascii
-    import personal
     bands = head.get('dim')
     sounds = head.get('sounds')
     if not isinstance(bands, int) or not 0 < bands <= 64:
@@ -279,7 +280,7 @@ def sounds_of(head, taken):
         raise ValueError('personal: a pattern head has one sound')
     s = sounds[0]
     label, reach, templates = s.get('label'), s.get('reach'), s.get('templates')
-    personal.check_label(label, taken)
+    check_label(label, taken)
     if not isinstance(reach, int) or not 0 <= reach <= 1000:
         raise ValueError('personal: %s: reach (r in thousandths) is a whole number 0..1000'
                          % label)

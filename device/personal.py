@@ -162,7 +162,7 @@ def load(text, model=None, dim=None, labels=()):
         raise ValueError('personal: embedding is one of %s' % ', '.join(KINDS))
     if kind == 'pattern':   # its dim is the front end's bands, no embedding's
         import pattern
-        return Head(pattern.sounds_of(head, list(labels)), size, kind)
+        return Head(pattern.sounds_of(head, list(labels), check_label), size, kind)
     if dim is not None and size != dim:
         raise Conflict('personal: embeddings of %r values, the model makes %r' % (size, dim))
     sounds = head.get('sounds')
@@ -241,19 +241,11 @@ class Shape:
             out[b] = up
             total += up * up
         if total:
-            norm = _isqrt(total)   # integers: a board's single floats would round elsewhere
+            from pattern import isqrt   # integers: a board's single floats would round elsewhere
+            norm = isqrt(total)
             for b in range(n):
                 out[b] = (out[b] * 127 + norm // 2) // norm
         return out
-
-
-def _isqrt(n):
-    x = n
-    y = (x + 1) // 2
-    while y < x:
-        x = y
-        y = (x + n // x) // 2
-    return x
 
 
 def vector(kind, net, scores, shape=None):

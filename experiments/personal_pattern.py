@@ -42,12 +42,12 @@ from tqdm import tqdm  # noqa: E402
 
 from earmark import audio  # noqa: E402
 from earmark.bridge import device_module  # noqa: E402
+from personal_windows import SLACK, score  # noqa: E402  (scored alike)
 
 pattern = device_module('pattern')
 frontend = device_module('frontend')
 SCENES = ROOT / 'build' / 'personal' / 'seed1'
 FRAME_SECONDS = 256 / 16000
-SLACK = 0.5
 FIXED = (500, 600, 700, 750, 800, 825, 850, 875, 900, 925, 950)
 SHARES = (None, 0.8, 0.9)
 
@@ -144,20 +144,6 @@ def watched(rs, threshold):
         found += w.step(r, now, length)
     found += w.flush()
     return [(ev['start'], ev['end']) for ev in found]
-
-
-def score(found, truth):
-    own = hit = bell = other = 0
-    for t in truth:
-        if t['what'] == 'own':
-            own += 1
-            hit += any(a < t['offset'] + SLACK and b > t['onset'] - SLACK for a, b in found)
-    for a, b in found:
-        near = [t['what'] for t in truth if a < t['offset'] + SLACK and b > t['onset'] - SLACK]
-        if 'own' not in near:
-            bell += 'doorbell' in near
-            other += 'doorbell' not in near
-    return np.array([own, hit, bell, other])
 
 
 def threshold_of(c, fixed, share):
