@@ -52,6 +52,8 @@ class Pipeline:
     SOURCE_RETRY_MS = 1000
     HEAP_EVERY = 64       # chunks between samples of the live heap (each one collects garbage)
     HEAP_SETTLED = 60     # seconds of audio after which the first sample counts as settled
+    SAME_SOUND_MS = 1000  # a classifier's event and a personal pattern's match whose onsets
+    #                       are this close are one sound: one event, with the personal label
 
     def __init__(self, source, classifier, store, ring, segmenter=None, start_time=None,
                  model=None, model_error=None, log=print):
@@ -262,22 +264,33 @@ class Pipeline:
             self._watch = pattern.watch(head, (self.processed - n) / RATE)
 
     def _watched(self, closed):
-        """Opens an event where the watch's sound begins (a classifier's event open at that
-        moment takes its label instead) and ends it where the sound ends."""
+        """Opens an event where the watch's sound begins and ends it where the sound ends; the
+        classifier's event on the same sound (its onset as near) takes the label instead. An
+        event the classifier opened earlier (talk at the door, a dog) keeps its own."""
         for ev in closed:
             self._close(ev)
         for ev in self._watch.active():
             label = ev['label']
             if label in self._open:
                 continue
-            for entry in self._open.values():
-                if entry[0] is not None and entry[4] == _MODEL:
-                    self._label(entry, label)
-                    ev = None
-            if ev is not None:
+            start = self._wall(ev['start'])
+            same = self._same_sound(start, _MODEL)
+            if same is None:
                 self._begin(label, self.classifier, None, ev)
             else:
-                self._open[label] = [None, None, 0, 0, _WATCH]   # given to another event
+                self._label(same, label)
+                self._open[label] = [None, None, 0, start, _WATCH]   # given to that event
+
+    def _same_sound(self, start, whose):
+        """The stored open event of `whose` whose onset is nearest `start` (wall ms), if within
+        SAME_SOUND_MS."""
+        best = None
+        for entry in self._open.values():
+            if entry[0] is not None and entry[4] == whose:
+                apart = abs(entry[3] - start)
+                if apart <= self.SAME_SOUND_MS and (best is None or apart < best[0]):
+                    best = (apart, entry)
+        return None if best is None else best[1]
 
     def _window(self, c):
         try:
@@ -304,7 +317,13 @@ class Pipeline:
             if label not in sounding and self._open[label][4] != _WATCH:
                 self._drop(label)   # the segmenter dropped it (shorter than its minimum)
         for label in sounding:
-            if label not in self._open:
+            if label in self._open:
+                continue
+            if self._watch is not None and self._same_sound(
+                    self._wall(self.seg.current(label)['start']), _WATCH) is not None:
+                # the pattern's event holds this sound already: not a second event for it
+                self._open[label] = [None, None, 0, 0, _MODEL]
+            else:
                 self._begin(label, c, features)
 
     # ---- events
