@@ -59,14 +59,25 @@ def write(path, audio):
     path.write_bytes(np.clip(audio * 32767, -32768, 32767).astype('<i2').tobytes())
 
 
+def recordings(folder, rng, dbfs, sound=OURS, snr=15, wav=False):
+    """Three example recordings of `sound` laid at 1.5 s on beds at levels `dbfs` (3 values):
+    their paths (raw PCM files, or WAVs when `wav`)."""
+    import soundfile
+    paths = []
+    for k, level in enumerate(dbfs):
+        audio = bed(rng, 3 + len(sound) / RATE, level)
+        lay(audio, 1.5, sound, snr, audio)
+        paths.append(folder / ('example_%d.%s' % (k, 'wav' if wav else 'pcm')))
+        if wav:
+            soundfile.write(str(paths[-1]), audio, RATE, subtype='PCM_16')
+        else:
+            write(paths[-1], audio)
+    return paths
+
+
 def test_a_taught_pattern_finds_a_new_ring_and_not_another_doorbell(device, tmp_path):
     rng = np.random.default_rng(5)
-    examples = []
-    for k in range(3):
-        audio = bed(rng, 4.25, -45 + 5 * k)
-        lay(audio, 1.5, OURS, 15, audio)
-        examples.append(tmp_path / ('example_%d.pcm' % k))
-        write(examples[-1], audio)
+    examples = recordings(tmp_path, rng, (-45, -40, -35))
     scene = bed(rng, 24, -38)
     lay(scene, 5, OURS, 6, scene)       # a quieter ring than any example
     lay(scene, 14, THEIRS, 15, scene)   # the neighbour's doorbell, louder
@@ -118,12 +129,7 @@ def test_the_appliance_opens_a_personal_event_where_the_pattern_is_heard(tmp_pat
     import soundfile
     from earmark import detect, personal
     rng = np.random.default_rng(9)
-    files = []
-    for k in range(3):
-        audio = bed(rng, 4.25, -42 + 4 * k)
-        lay(audio, 1.5, OURS, 15, audio)
-        files.append(tmp_path / ('example_%d.wav' % k))
-        soundfile.write(str(files[-1]), audio, RATE, subtype='PCM_16')
+    files = recordings(tmp_path, rng, (-42, -38, -34), wav=True)
     scene = bed(rng, 30, -40)
     lay(scene, 8, OURS, 8, scene)
     lay(scene, 20, THEIRS, 15, scene)
@@ -148,12 +154,7 @@ def test_the_lab_finds_it_with_the_same_code(tmp_path):
     a pattern head taught there labels the ring, the generic label beside it."""
     from earmark import personal
     rng = np.random.default_rng(11)
-    paths = []
-    for k in range(3):
-        audio = bed(rng, 4.25, -44 + 3 * k)
-        lay(audio, 1.5, OURS, 15, audio)
-        paths.append(str(tmp_path / ('example_%d.pcm' % k)))
-        write(tmp_path / ('example_%d.pcm' % k), audio)
+    paths = [str(p) for p in recordings(tmp_path, rng, (-44, -41, -38))]
     scene = bed(rng, 26, -40)
     lay(scene, 6, OURS, 7, scene)
     lay(scene, 17, THEIRS, 15, scene)
@@ -207,12 +208,7 @@ def test_put_a_pattern_head_and_the_running_appliance_labels_the_sound(tmp_path)
         ours = 'doorbell'
         sound, rate = soundfile.read(str(app.recordings[ours]), dtype='float64')
         rng = np.random.default_rng(3)
-        files = []
-        for k in range(3):
-            audio = bed(rng, 3 + len(sound) / RATE, -50 + 3 * k)
-            lay(audio, 1.5, sound, 20, audio)
-            files.append(tmp_path / ('example_%d.wav' % k))
-            soundfile.write(str(files[-1]), audio, RATE, subtype='PCM_16')
+        files = recordings(tmp_path, rng, (-50, -47, -44), sound, 20, wav=True)
         head = personal.teach_pattern('our bell', files)
         bad = json.loads(json.dumps(head))
         bad['sounds'][0]['templates'] = ['AAEC']
@@ -303,12 +299,7 @@ def test_one_event_for_the_ring_and_earlier_events_keep_their_labels(device, tmp
     the classifier also opens an event on it ('dog_bark' here) or not; the talk keeps its own."""
     import soundfile
     rng = np.random.default_rng(13)
-    examples = []
-    for k in range(3):
-        audio = bed(rng, 4.25, -44 + 3 * k)
-        lay(audio, 1.5, OURS, 15, audio)
-        examples.append(str(tmp_path / ('example_%d.pcm' % k)))
-        write(tmp_path / ('example_%d.pcm' % k), audio)
+    examples = [str(p) for p in recordings(tmp_path, rng, (-44, -41, -38))]
     scene = bed(rng, 20, -40)
     t = np.arange(12 * RATE) / RATE
     hum = np.sin(2 * np.pi * 150 * t) + 0.5 * np.sin(2 * np.pi * 300 * t)
