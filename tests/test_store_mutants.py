@@ -911,6 +911,165 @@ out(**got)
     assert any('hours.ru damaged' in p for p in r['problems']), r['problems']
 
 
+def test_roll_up_ranges_name_only_periods_with_events_from_the_epoch_to_far_out(device,
+                                                                                tmp_path):
+    """rollup.Rollup.stats gives each period of [start, end) that has events, and no other:
+    a new roll-up asked from the epoch gives nothing; a clock never set (events in the epoch's
+    hour 1 and day 1) is counted like any other; a range ending 1 ms into an hour or a day
+    holds that period, one ending at a period's start does not, also far out (day 150,000,000,
+    where a float division of the range rounds up: in the host's doubles only there, in a
+    board's single-precision floats already today); a damaged record where the search looks
+    first costs only its own period, even when its damage makes it read as an earlier hour;
+    and a query closes the file it read (MicroPython closes an abandoned one only when it next
+    collects garbage)."""
+    K = 150000000
+    cases = {
+        'epoch': ([(HOUR + 5, 0), (HOUR + 6, 1), (DAY + 7, 2), (2 * DAY + 8, 1)],
+                  [(0, 3 * DAY), (DAY, 3 * DAY), (HOUR, HOUR + 1)]),
+        'edge': ([(T0 + 5, 0), (T0 + HOUR, 1), (T0 + DAY, 2), (T0 + DAY + HOUR, 0)],
+                 [(T0, T0 + HOUR + 1), (T0, T0 + HOUR), (T0, T0 + DAY + 1), (T0, T0 + DAY)]),
+        'far': ([(K * DAY - 1000, 0), (K * DAY + 1000, 1), ((K + 1) * DAY, 2)],
+                [((K - 1) * DAY, K * DAY), ((K - 1) * DAY, K * DAY + 1), (K * DAY, (K + 1) * DAY)]),
+        'damaged': ([(T0 + 5, 0), (T0 + 6, 1), (T0 + HOUR + 5, 2), (T0 + 2 * HOUR + 5, 1)],
+                    [(T0, T0 + 3 * HOUR)]),
+    }
+    rows = run(device, '''
+from store import rollup
+root = %r
+cases = %r
+problems = []
+def made(name):
+    os.mkdir(root + name)
+    r = rollup.Rollup(root + name, 3, problems.append, lambda n: None)
+    r.recover(lambda upto: iter(()))
+    return r
+def fds():
+    return len(os.listdir('/proc/self/fd'))
+got = {}
+r = made('new')
+got['new'] = [list(r.stats(kind, 0, 3 * rollup.DAY)) for kind in ('hour', 'day')]
+for name in sorted(cases):
+    events, ranges = cases[name]
+    r = made(name)
+    for i, (t, l) in enumerate(events):
+        r.add(t, l, i)
+    if name == 'damaged':   # hour 1's record read as an hour long before (its top bit cleared)
+        path = root + name + '/hours.ru'
+        with open(path, 'rb') as f:
+            data = bytearray(f.read())
+        size = r.sizes[0]
+        p = struct.unpack_from('<I', data, size)[0]
+        top = 1
+        while top * 2 <= p:
+            top *= 2
+        struct.pack_into('<I', data, size, p ^ top)
+        with open(path, 'wb') as f:
+            f.write(data)
+    got[name] = [[list(r.stats(kind, a, b)) for a, b in ranges] for kind in ('hour', 'day')]
+got['problems'] = problems
+# hours 0 to 3 on flash, asked for hour 0 only, three times: no file left open
+r = made('open')
+for i in range(5):
+    r.add(T0 + i * rollup.HOUR, i %% 3, i)
+before = fds()
+for _ in range(3):
+    got['first_hour'] = list(r.stats('hour', T0, T0 + rollup.HOUR))
+got['open'] = fds() - before
+out(**got)
+''' % (str(tmp_path / 'r'), cases), heap='2M')
+    r = rows[0]
+    assert r['new'] == [[], []], r['new']
+    for name, (events, ranges) in cases.items():
+        for k, per in enumerate((HOUR, DAY)):
+            for (a, b), found in zip(ranges, r[name][k]):
+                want = reference_stats(events, [], per, a, b)
+                if name == 'damaged' and per == HOUR:
+                    del want[T0 + HOUR]    # the damaged record's hour, and only it, is lost
+                assert found == [[p, want[p]] for p in sorted(want)], (name, per, a, b, found)
+    assert r['problems'] == ['a roll-up record in %s damaged, skipped'
+                             % (tmp_path / 'rdamaged' / 'hours.ru')], r['problems']
+    assert r['first_hour'] == [[T0, [1, 0, 0]]] and r['open'] == 0, r
+
+
+def test_roll_ups_reopened_after_a_flush_damage_a_torn_day_or_ids_past_2_to_the_24(device,
+                                                                                 tmp_path):
+    """What opening rebuilds: counts flushed before the store deletes events (for space) are
+    neither lost with those events nor counted twice while they are still there, hour and day;
+    an hour file whose every record is damaged is reported and its events are counted again
+    from the first; a torn day record (a power cut mid-append) is cut, so the next day's record
+    reads back whole; ids past 2**24 (years of a busy street) find the hour records written
+    since the last day record, so the running day is whole again."""
+    big = 1 << 24
+    flush = [(T0 + k * 600000, k % 3) for k in range(12)]                      # hours 0 and 1
+    damaged = [(T0 + 5, 1), (T0 + 6, 2), (T0 + 7, 2), (T0 + HOUR + 5, 1)]
+    torn = [(T0 + d * DAY + h * HOUR, (d + h) % 3) for d in range(3) for h in range(3)]
+    ids = [(T0 + h * HOUR, h % 3) for h in range(3)] + \
+          [(T0 + DAY + h * HOUR + 60000 * k, (h + k) % 3) for h in range(4) for k in range(2)]
+    rows = run(device, '''
+from store import rollup
+root = %r
+flush, damaged, torn, ids, big = %r, %r, %r, %r, %r
+problems = []
+held = {}      # the events on flash: id -> (start, label)
+def after(upto):
+    return ((held[i][0], held[i][1], i) for i in sorted(held) if i > upto)
+def opened(name):
+    r = rollup.Rollup(root + name, 3, problems.append, lambda n: None)
+    r.recover(after)
+    return r
+def stats(r, a, b):
+    return [list(r.stats(kind, a, b)) for kind in ('hour', 'day')]
+def added(name, events, first=0, fresh=True):
+    if fresh:
+        os.mkdir(root + name)
+    r = opened(name)
+    for i, (t, l) in enumerate(events):
+        r.add(t, l, first + i)
+        held[first + i] = (t, l)
+    return r
+got = {}
+added('flush', flush).flush()
+got['flush_held'] = stats(opened('flush'), T0, T0 + rollup.DAY)
+held.clear()                     # the events the flush was for, deleted
+got['flush_gone'] = stats(opened('flush'), T0, T0 + rollup.DAY)
+held.clear()
+r = added('damaged', damaged)
+path = root + 'damaged/hours.ru'
+with open(path, 'rb') as f:
+    data = bytearray(f.read())
+data[9] ^= 0x01                  # the one hour record (hour 0's)
+with open(path, 'wb') as f:
+    f.write(data)
+got['damaged_records'] = len(data) // r.sizes[0]
+got['damaged'] = stats(opened('damaged'), T0, T0 + rollup.DAY)
+got['damaged_problems'] = problems[:]
+held.clear()
+del problems[:]
+added('torn', torn[:6])          # day 0's record written
+with open(root + 'torn/days.ru', 'ab') as f:
+    f.write(b'torn')
+added('torn', torn[6:], 6, False)    # day 1's record written after the cut
+got['torn'] = stats(opened('torn'), T0, T0 + 3 * rollup.DAY)
+held.clear()
+added('ids', ids, big)
+got['ids'] = stats(opened('ids'), T0, T0 + 2 * rollup.DAY)
+got['problems'] = problems
+out(**got)
+''' % (str(tmp_path / 'r'), flush, damaged, torn, ids, big))
+    r = rows[0]
+
+    def want(events, a, b):
+        return [[[p, c] for p, c in sorted(reference_stats(events, [], per, a, b).items())]
+                for per in (HOUR, DAY)]
+    assert r['flush_held'] == r['flush_gone'] == want(flush, T0, T0 + DAY), r
+    assert r['damaged_records'] == 1 and r['damaged'] == want(damaged, T0, T0 + DAY), r
+    assert r['damaged_problems'] and all(
+        p.endswith('hours.ru damaged, skipped') for p in r['damaged_problems']), r
+    assert r['torn'] == want(torn, T0, T0 + 3 * DAY), r['torn']
+    assert r['ids'] == want(ids, T0, T0 + 2 * DAY), r['ids']
+    assert r['problems'] == [], r['problems']
+
+
 def test_a_repair_that_meets_a_full_disk_as_cpython_reports_it_makes_room(device, tmp_path):
     """CPython's OSError for a full disk carries its text too, (28, 'No space left on device'):
     the repair must know it as ENOSPC all the same, make room by the retention rules and go on
