@@ -5,6 +5,7 @@ device code: clips against docs/store-format.md's layout and the IMA-ADPCM of Py
 store's other quick tests let live (`make mutants`, docs/testing.md)."""
 import binascii
 import io
+import json
 import struct
 import warnings
 import wave
@@ -1506,6 +1507,411 @@ out(**got)
 ''' % str(tmp_path / 's'))
     assert rows[0] == {'readonly': [0, 1, 2, 3], 'next': 4, 'appended': [4, 5, 6],
                        'read': [0, 1, 2, 3, 4, 5, 6], 'problems': []}, rows
+
+
+def test_what_a_store_keeps_beside_its_events_is_mended_from_its_copy_or_the_model(device,
+                                                                                   tmp_path):
+    """store.json and centroids.bin each keep a copy (docs/store-format.md, "Opening"): one gone
+    or damaged is written again from the other (a damaged one said so); both centroid copies
+    damaged, they are made again from the model's centroids and said so, and opening without
+    the model's is refused, the files left for a later open; a model with other centroids is
+    told the store keeps its own; a store made without centroids opens again as it was. A
+    personal head emptied is refused and said so; a folder with no store, opened read-only, is
+    refused with one line, as is one whose two configs are damaged opened without the model's
+    labels."""
+    rows = run(device, '''
+root = %r
+def data(name):
+    with open(root + '/' + name, 'rb') as f:
+        return f.read()
+def damage(name):
+    d = bytearray(data(name))
+    d[len(d) // 2] ^= 4
+    with open(root + '/' + name, 'wb') as f:
+        f.write(d)
+names = ('store.json', 'store.bak', 'centroids.bin', 'centroids.bak')
+got = {}
+try:
+    store.Store(root, readonly=True)
+except ValueError as e:
+    got['readonly'] = str(e)
+s = open_store(root)
+add(s, 0)
+made = dict((n, data(n)) for n in names)
+def same():
+    return [data(n) == made[n] for n in names]
+os.remove(root + '/store.bak')
+got['bak_gone'] = [open_store(root).problems, same()]
+os.remove(root + '/store.json')
+got['json_gone'] = [open_store(root).problems, same()]
+with open(root + '/store.json', 'wb') as f:
+    pass
+got['json_empty'] = [open_store(root).problems, same()]
+damage('centroids.bak')
+got['one_damaged'] = [open_store(root).problems, same()]
+damage('centroids.bin')
+damage('centroids.bak')
+try:
+    store.Store(root, LABELS, DIM)
+except ValueError as e:
+    got['no_model'] = str(e)
+got['left'] = same()
+t = open_store(root)
+got['remade'] = [t.problems, same(), t.get(0) is not None]
+u = store.Store(root, LABELS, DIM, centroids=bytes(reversed(CENTROIDS)))
+got['other'] = [u.problems, same()]
+root = root + 'n'
+v = store.Store(root, LABELS, DIM)
+add(v, 0)
+w = store.Store(root, LABELS, DIM, centroids=CENTROIDS)
+got['none'] = [store.Store(root, LABELS, DIM).problems, w.problems,
+               sorted(n for n in os.listdir(root) if n.startswith('centroids'))]
+with open(root + layout.HEAD, 'wb') as f:
+    pass
+x = store.Store(root, LABELS, DIM)
+got['head'] = [x.problems, x.personal is None, x.get(0) is not None]
+for name in ('store.json', 'store.bak'):
+    damage(name)
+try:
+    store.Store(root)
+except ValueError as e:
+    got['no_labels'] = str(e)
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['readonly'] == 'no store in %s (or its store.json is damaged)' % (tmp_path / 's'), r
+    whole = [True] * 4
+    assert r['bak_gone'] == [[], whole] and r['json_gone'] == [[], whole], r
+    assert r['json_empty'] == [['store.json damaged'], whole], r
+    assert r['one_damaged'] == [['centroids.bak damaged'], whole], r
+    assert r['no_model'] == ("%s/centroids.bin and its copy are damaged: open the store with "
+                             "the model's centroids to make them again" % (tmp_path / 's')), r
+    assert r['left'] == [True, True, False, False], r
+    assert r['remade'] == [['centroids.bin damaged', 'centroids.bak damaged',
+                            "centroids.bin made again from the model's centroids"], whole,
+                           True], r
+    assert r['other'] == [['store keeps the centroids it was made with, not the new ones'],
+                          whole], r
+    assert r['none'] == [[], [], []], r
+    assert r['head'] == [['personal head refused: personal: not JSON'], True, True], r
+    assert r['no_labels'] == ("%sn/store.json and its copy are damaged: open the store with "
+                              "the model's labels to make them again" % (tmp_path / 's')), r
+
+
+def test_edits_apply_again_after_opening_whatever_their_segments_first_id(device, tmp_path):
+    """Edits are read again when the store opens anew, in a segment that begins at id 1 (one
+    event a segment) as in one whose first id needs all eight hex digits of its name (ids past
+    2**28: a store that took an event a second for eight and a half years; its segment written
+    here by hand, as docs/store-format.md lays it out: header <4sIqHH and CRC, twice)."""
+    one = struct.pack('<4sIqHH', b'EMS2', 0x10000000, T0, 18, 2)
+    header = (one + struct.pack('<I', binascii.crc32(one))) * 2
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18)         # one event a segment
+for i in range(3):
+    add(s, i)
+s.relabel(1, 'siren')
+s.lock(2)
+t = open_store(root, segment_bytes=48 + 18)
+got = {'small': [t.get(1)['label'], t.get(2)['locked'], t.get(0)['label']]}
+root = root + 'big'
+open_store(root)
+with open(root + '/s10000000.seg', 'wb') as f:
+    f.write(bytes.fromhex(%r))
+s = open_store(root)
+got['ids'] = [add(s, i) for i in range(3)]
+s.relabel(got['ids'][1], 'siren')
+t = open_store(root)
+got['big'] = [[e['id'], e['label']] for e in t.events(oldest_first=True)]
+got['problems'] = t.problems
+out(**got)
+''' % (str(tmp_path / 's'), header.hex()))
+    r = rows[0]
+    first = 0x10000000
+    assert r['small'] == ['siren', True, 'doorbell'], r
+    assert r['ids'] == [first, first + 1, first + 2], r
+    assert r['big'] == [[first, 'doorbell'], [first + 1, 'siren'], [first + 2, 'dog_bark']], r
+    assert r['problems'] == [], r
+
+
+def test_a_reopened_store_knows_when_its_last_event_began(device, tmp_path):
+    """After a restart the store knows when its newest event began (read back from flash, as
+    it knew before): stats() with no end reaches that event's day, and an event before it is
+    refused as time going backwards, as it was before the restart."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+for i in range(3):
+    add(s, i)
+add(s, 3, start=T0 + 86400000 + STEP)                # the next day
+t = open_store(root)
+got = {'days': [(d['start'] - T0) // 86400000 for d in t.stats('day', T0)]}
+try:
+    t.append(T0 + 86400000, 1000, 'siren', 0.5, [], emb(4))
+except ValueError as e:
+    got['backwards'] = str(e)
+got['ok'] = t.append(T0 + 86400000 + STEP, 1000, 'siren', 0.5, [], emb(4))
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    last = 1735689600000 + 86400000 + 60000
+    assert r['days'] == [0, 1], r
+    assert r['backwards'] == ('time went backwards: event at %d ms is before the last one at '
+                              '%d ms' % (last - 60000, last)), r
+    assert r['ok'] == 4, r
+
+
+def test_read_only_repairs_nothing_and_a_rotation_cut_short_goes_when_writing(device, tmp_path):
+    """A store copied off a device with a rotation cut short (10 bytes of its newest segment's
+    header on flash) and a torn hour record opens read-only with every file as it was, its
+    events read; opened to write, the torn segment and the torn tail go, nothing is called
+    damaged, and the next event opens its segment anew."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(8):
+    add(s, i, start=T0 + i * 40 * 60000)             # hour records written as hours pass
+head = bytearray(layout.SEG_HEADER_SIZE)
+with open(root + '/s%%08x.seg' %% 4, 'rb') as f:
+    f.readinto(head)
+with open(root + '/s%%08x.seg' %% 8, 'wb') as f:
+    f.write(head[:10])
+with open(root + '/hours.ru', 'ab') as f:
+    f.write(b'torn')
+def files():
+    return dict((n, open(root + '/' + n, 'rb').read()) for n in os.listdir(root)
+                if n != 'clips')
+before = files()
+r = store.Store(root, readonly=True)
+got = {'readonly': [e['id'] for e in r.events(oldest_first=True)],
+       'hours': [sum(h['counts'].values()) for h in r.stats('hour', T0, T0 + 86400000)]}
+got['same'] = files() == before
+t = open_store(root, segment_bytes=48 + 18 * 4)
+got['gone'] = [n for n in before if n not in files()]
+got['hours_cut'] = len(before['hours.ru']) - len(files()['hours.ru'])
+got['problems'] = t.problems
+got['next'] = add(t, 8, start=T0 + 8 * 40 * 60000)
+u = open_store(root)
+got['read'] = [e['id'] for e in u.events(oldest_first=True)]
+got['later'] = u.problems
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['readonly'] == list(range(8)) and r['same'], r
+    # 40 minutes apart from the hour's start: 2, 1, 2, 1, 2 events in hours 0 to 4
+    assert r['hours'] == [2, 1, 2, 1, 2], r
+    assert r['gone'] == ['s00000008.seg'] and r['hours_cut'] == 4, r
+    assert r['problems'] == [] and r['later'] == [], r
+    assert r['next'] == 8 and r['read'] == list(range(9)), r
+
+
+def test_a_segment_header_comes_only_from_an_intact_copy_naming_its_file(device, tmp_path):
+    """A flipped bit in a segment header's first copy, in its first start: the events keep
+    their times (from the second copy), and the damaged copy is named; a segment file holding
+    another segment's bytes (a copy under the wrong name) is skipped and called damaged, its
+    events not read twice."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(12):
+    add(s, i)
+def edit(name, change):
+    with open(root + '/' + name, 'rb') as f:
+        d = bytearray(f.read())
+    d = change(d)
+    with open(root + '/' + name, 'wb') as f:
+        f.write(d)
+def flip(d):
+    d[9] ^= 1      # the first start's second byte: 256 ms
+    return d
+edit('s00000004.seg', flip)
+edit('s00000008.seg', lambda d: open(root + '/s00000000.seg', 'rb').read())
+t = open_store(root)
+out(events=[[e['id'], e['start'] - T0] for e in t.events(oldest_first=True)],
+    problems=t.problems)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['events'] == [[i, i * 60000] for i in range(8)], r
+    assert r['problems'] == ['segment s00000004.seg: header copy 1 damaged',
+                             'segment s00000008.seg: header copy 1 damaged',
+                             'segment s00000008.seg: header copy 2 damaged',
+                             'segment s00000008.seg damaged, its events skipped'], r
+
+
+def test_a_flipped_bit_in_the_newest_embedding_costs_only_that_embedding(device, tmp_path):
+    """The newest event's embedding entry damaged (one flipped bit in its posting list): after
+    a restart that event reads as stored, without its embedding, nothing older is lost, and
+    the next event takes the next id."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+for i in range(5):
+    add(s, i)
+path = s.sim.path([b for b in range(s.sim.buckets) if s.sim.last_id(b) == 4][0])
+with open(path, 'rb') as f:
+    d = bytearray(f.read())
+d[-6] ^= 2       # a value of its embedding
+with open(path, 'wb') as f:
+    f.write(d)
+t = open_store(root)
+got = {'next': add(t, 5), 'embedding': t.embedding(4)}
+for i in range(6):
+    if i != 4:
+        check(t, t.get(i), i)
+got['ids'] = [e['id'] for e in t.events(oldest_first=True)]
+got['newest'] = t.get(4)['label']
+out(**got)
+''' % str(tmp_path / 's'))
+    assert rows[0] == {'next': 5, 'embedding': None, 'ids': [0, 1, 2, 3, 4, 5],
+                       'newest': 'footsteps'}, rows
+
+
+def test_store_json_is_laid_out_as_documented(device, tmp_path):
+    """store.json and its copy, read here on the host, against docs/store-format.md: labels,
+    dim, format 2, the CRC-32 of the centroids (centroids.bin and .bak: the model's bytes), and
+    a `crc` field that is the CRC-32 of the text `labels|dim|format|centroids` (labels joined
+    by commas; `|` and the personal labels after it once there are any), checked on a CRC
+    that is odd and one that is even."""
+    cents = bytes((((k * 53 + j * 29) % 200) - 100) & 0xff for k in range(4) for j in range(8))
+    labels = ['doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
+              'baby_crying', 'car_horn', 'siren', 'background', 'other']
+    text = '%s|8|2|%d' % (','.join(labels), binascii.crc32(cents))
+    k = 0   # a personal label whose text's CRC has the other low bit (half of all names)
+    while binascii.crc32(('%s|our sound %d' % (text, k)).encode()) % 2 == binascii.crc32(
+            text.encode()) % 2:
+        k += 1
+    root = tmp_path / 's'
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+import binascii
+def files():
+    return dict((n, binascii.hexlify(open(root + '/' + n, 'rb').read()).decode())
+                for n in ('store.json', 'store.bak', 'centroids.bin', 'centroids.bak'))
+got = {'made': files()}
+s.add_label('our sound %%d' %% %d)
+got['custom'] = files()
+out(**got)
+''' % (str(root), k))
+    r = rows[0]
+    for step, custom in (('made', []), ('custom', ['our sound %d' % k])):
+        files = {n: bytes.fromhex(h) for n, h in r[step].items()}
+        assert files['centroids.bin'] == cents, step
+        assert files['centroids.bak'] == files['centroids.bin'], step
+        assert files['store.bak'] == files['store.json'], step
+        cfg = json.loads(files['store.json'])
+        crc = cfg.pop('crc')
+        want = {'labels': labels, 'dim': 8, 'format': 2, 'centroids': binascii.crc32(cents)}
+        if custom:
+            want['custom'] = custom
+        assert cfg == want, (step, cfg)
+        signed = text + ('|' + ','.join(custom) if custom else '')
+        assert crc == binascii.crc32(signed.encode()), (step, crc)
+
+def test_a_repair_with_no_clip_that_may_go_drops_the_oldest_segment(device, tmp_path):
+    """A torn record to cut when the flash has no room (the cut meets ENOSPC once) in a store
+    of two segments whose one clip is a locked event's: by the retention rules the clip stays
+    and the older segment is the one that may go; it goes, said so, and the newest segment's
+    events stay, the locked one with its clip."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(6):
+    add(s, i, clip=i == 4)
+s.lock(4)
+with open(root + '/s00000004.seg', 'ab') as f:
+    f.write(b'torn!')
+cut, met = storefile.cut, []
+def full_once(*a):
+    if not met:
+        met.append(1)
+        raise OSError(28, 'No space left on device')
+    return cut(*a)
+storefile.cut = full_once
+t = open_store(root, segment_bytes=48 + 18 * 4)
+storefile.cut = cut
+out(problems=t.problems, events=[e['id'] for e in t.events(oldest_first=True)],
+    next=t.usage()['next_id'], kept=[t.get(4)['locked'], t.get(4)['has_clip']])
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['problems'] == ['flash full: events from 0 dropped to repair the store',
+                             'cut a torn record off %s/s00000004.seg' % (tmp_path / 's')], r
+    assert r['events'] == [4, 5] and r['next'] == 6 and r['kept'] == [True, True], r
+
+
+def test_hours_whose_record_was_torn_are_counted_again_oldest_first(device, tmp_path):
+    """A power cut while an hour's record was written (its last bytes never reached flash):
+    opening cuts it and counts every event after the record before it again, oldest first, so
+    the hours come out as the events say, also after the next hour's record is written and the
+    store opens once more (no hour counted twice)."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+for i in range(9):
+    add(s, i, start=T0 + i * 20 * 60000)             # three events in each of hours 0, 1, 2
+storefile.cut(root + '/hours.ru', storefile.size(root + '/hours.ru') - 3, bytearray(64))
+def hours(t):
+    return [[(h['start'] - T0) // 3600000, h['counts']]
+            for h in t.stats('hour', T0, T0 + 86400000)]
+t = open_store(root)
+got = {'reopened': hours(t)}
+add(t, 9, start=T0 + 9 * 20 * 60000)                 # hour 3: hour 2's record written
+got['again'] = hours(open_store(root))
+got['problems'] = t.problems
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    labels = ['doorbell', 'door_knock', 'dog_bark', 'speech', 'footsteps', 'glass_breaking',
+              'baby_crying', 'car_horn', 'siren', 'background', 'other']
+    want = {}
+    for i in range(10):
+        want.setdefault(i // 3, {})[labels[i % 11]] = 1
+    assert r['reopened'] == [[h, want[h]] for h in range(3)], r
+    assert r['again'] == [[h, want[h]] for h in range(4)], r
+    assert r['problems'] == [], r
+
+
+def test_a_store_on_a_fat_flash_with_both_configs_damaged_is_made_again(mpy):
+    """On FAT (the other file system a board may have; a folder's size reads 0 there) a store
+    whose store.json and its copy are both damaged is made again from the model's labels and
+    says so, as on LittleFS; its events and edits stay."""
+    code = HELPERS + '''
+import vfs
+
+class Sectors:
+    """A FAT block device in RAM: 512-byte sectors."""
+    def __init__(self, n):
+        self.data = bytearray(512 * n)
+
+    def readblocks(self, n, buf):
+        buf[:] = self.data[n * 512:n * 512 + len(buf)]
+
+    def writeblocks(self, n, buf):
+        self.data[n * 512:n * 512 + len(buf)] = buf
+
+    def ioctl(self, op, arg):
+        return {4: len(self.data) // 512, 5: 512}.get(op, 0)
+
+flash = Sectors(400)
+vfs.VfsFat.mkfs(flash)
+vfs.mount(vfs.VfsFat(flash), '/fat')
+root = '/fat/s'
+s = open_store(root)
+for i in range(5):
+    add(s, i)
+s.relabel(2, 'siren')
+for name in ('store.json', 'store.bak'):
+    with open(root + '/' + name, 'wb') as f:
+        f.write(b'{"labels": [')
+t = open_store(root)
+for i in range(5):
+    check(t, t.get(i), i, 'siren' if i == 2 else None)
+out(problems=t.problems, size=storefile.size(root))
+'''
+    r = mpy.json_lines(code, heap='1M')[0]
+    assert r['size'] == 0, r   # else this would show nothing FAT's own
+    assert r['problems'] == ['store.json damaged', 'store.bak damaged',
+                             "store.json made again from the model's labels"], r
 
 
 def test_the_running_hour_is_counted_again_across_segments_after_a_restart(device, tmp_path):
