@@ -916,7 +916,7 @@ def test_roll_up_ranges_name_only_periods_with_events_from_the_epoch_to_far_out(
                                                                                 tmp_path):
     """rollup.Rollup.stats gives each period of [start, end) that has events, and no other:
     a new roll-up asked from the epoch gives nothing; a clock never set (events in the epoch's
-    hour 1 and day 1) is counted like any other; a range ending 1 ms into an hour or a day
+    first hours and days) is counted like any other; a range ending 1 ms into an hour or a day
     holds that period, one ending at a period's start does not, also far out (day 150,000,000,
     where a float division of the range rounds up: in the host's doubles only there, in a
     board's single-precision floats already today); a damaged record where the search looks
@@ -925,7 +925,7 @@ def test_roll_up_ranges_name_only_periods_with_events_from_the_epoch_to_far_out(
     collects garbage)."""
     K = 150000000
     cases = {
-        'epoch': ([(HOUR + 5, 0), (HOUR + 6, 1), (DAY + 7, 2), (2 * DAY + 8, 1)],
+        'epoch': ([(5, 2), (HOUR + 5, 0), (HOUR + 6, 1), (DAY + 7, 2), (2 * DAY + 8, 1)],
                   [(0, 3 * DAY), (DAY, 3 * DAY), (HOUR, HOUR + 1)]),
         'edge': ([(T0 + 5, 0), (T0 + HOUR, 1), (T0 + DAY, 2), (T0 + DAY + HOUR, 0)],
                  [(T0, T0 + HOUR + 1), (T0, T0 + HOUR), (T0, T0 + DAY + 1), (T0, T0 + DAY)]),
@@ -1069,6 +1069,86 @@ out(**got)
     assert r['torn'] == want(torn, T0, T0 + 3 * DAY), r['torn']
     assert r['ids'] == want(ids, T0, T0 + 2 * DAY), r['ids']
     assert r['problems'] == [], r['problems']
+
+
+def test_roll_ups_keep_62_days_of_hours_count_read_only_and_apply_fixes_past_a_damaged_one(
+        device, tmp_path):
+    """Hour records are trimmed, but after every event the last 62 days' hours (1,488) are on
+    flash and asked for, all come out (here the hour file starts one record short of twice
+    that, laid out as docs/store-format.md says); a store read off a device (read-only)
+    counts its running day from every hour record written since the last day record, as the
+    device does; a damaged fix costs only itself: the fixes after it still apply."""
+    kept = 62 * 24
+    month = [(T0 + h * HOUR, h % 3) for h in range(5)]
+    day = [(T0 + h * HOUR + 60000 * k, (h + k) % 3) for h in range(4) for k in range(2)]
+    fixed = [(T0 + 5, 0), (T0 + 6, 1), (T0 + HOUR + 5, 1), (T0 + 2 * HOUR + 5, 2)]
+    fixes = [(T0 + 5, 0, 2), (T0 + HOUR + 5, 1, 255), (T0 + 6, 1, 0)]
+    rows = run(device, '''
+from store import rollup
+import binascii
+root = %r
+kept, month, day, fixed, fixes = %r, %r, %r, %r, %r
+HOUR = rollup.HOUR
+problems = []
+held = {}
+def after(upto):
+    return ((held[i][0], held[i][1], i) for i in sorted(held) if i > upto)
+def opened(name, readonly=False):
+    r = rollup.Rollup(root + name, 3, problems.append, lambda n: None)
+    r.readonly = readonly
+    r.recover(after)
+    return r
+got = {}
+# the 2 * kept - 1 hours before T0, one event each (ids 0...), as records on flash
+os.mkdir(root + 'month')
+first = T0 // HOUR - (2 * kept - 1)
+rec = bytearray(18)
+with open(root + 'month/hours.ru', 'wb') as f:
+    for k in range(2 * kept - 1):
+        struct.pack_into('<II3H', rec, 0, first + k, k, 1, 0, 0)
+        struct.pack_into('<I', rec, 14, binascii.crc32(memoryview(rec)[:14], 0) & 0xffffffff)
+        f.write(rec)
+r = opened('month')
+got['records'] = []
+for i, (t, l) in enumerate(month):
+    r.add(t, l, 2 * kept - 1 + i)
+    got['records'].append(storefile.size(root + 'month/hours.ru') // 18)
+got['hours'] = [t // HOUR - first for t, c in r.stats('hour', 0, month[-1][0] + 1)]
+held.clear()
+os.mkdir(root + 'day')
+r = opened('day')
+for i, (t, l) in enumerate(day):
+    r.add(t, l, i)
+    held[i] = (t, l)
+got['read_only'] = [list(opened('day', True).stats(k, T0, T0 + rollup.DAY)) for k in ('hour', 'day')]
+got['writable'] = [list(opened('day').stats(k, T0, T0 + rollup.DAY)) for k in ('hour', 'day')]
+held.clear()
+os.mkdir(root + 'fixed')
+r = opened('fixed')
+for i, (t, l) in enumerate(fixed):
+    r.add(t, l, i)
+for t, old, new in fixes:
+    r.fix(t, old, new)
+with open(root + 'fixed/fixes.ru', 'r+b') as f:
+    f.seek(7)
+    f.write(b'X')                # the first fix's CRC
+got['fixed'] = [list(r.stats(k, T0, T0 + rollup.DAY)) for k in ('hour', 'day')]
+got['problems'] = problems
+out(**got)
+''' % (str(tmp_path / 'r'), kept, month, day, fixed, fixes), heap='2M')
+    r = rows[0]
+    newest = 2 * kept - 1 + len(month) - 1     # the running hour's, from the first record's
+    assert min(r['records']) >= kept, r['records']
+    assert r['hours'][-kept - 1:] == list(range(newest - kept, newest + 1)), r['hours'][-3:]
+    assert r['hours'] == sorted(set(r['hours'])), 'hours in order, each once'
+
+    def want(events, fx):
+        return [[[p, c] for p, c in sorted(reference_stats(events, fx, per, T0, T0 + DAY).items())]
+                for per in (HOUR, DAY)]
+    assert r['read_only'] == r['writable'] == want(day, []), r['read_only']
+    assert r['fixed'] == want(fixed, fixes[1:]), r['fixed']
+    assert r['problems'] == ['a roll-up fix in %s damaged, skipped'
+                             % (tmp_path / 'rfixed' / 'fixes.ru')] * 2, r['problems']
 
 
 def test_a_repair_that_meets_a_full_disk_as_cpython_reports_it_makes_room(device, tmp_path):
