@@ -997,19 +997,21 @@ def test_roll_ups_reopened_after_a_flush_damage_a_torn_day_or_ids_past_2_to_the_
     """What opening rebuilds: counts flushed before the store deletes events (for space) are
     neither lost with those events nor counted twice while they are still there, hour and day;
     an hour file whose every record is damaged is reported and its events are counted again
-    from the first; a torn day record (a power cut mid-append) is cut, so the next day's record
+    from the first; a damaged day record is made again from the hour records (the next day's
+    hours counted in that day only); a torn day record (a power cut mid-append) is cut, so the next day's record
     reads back whole; ids past 2**24 (years of a busy street) find the hour records written
     since the last day record, so the running day is whole again."""
     big = 1 << 24
     flush = [(T0 + k * 600000, k % 3) for k in range(12)]                      # hours 0 and 1
     damaged = [(T0 + 5, 1), (T0 + 6, 2), (T0 + 7, 2), (T0 + HOUR + 5, 1)]
     torn = [(T0 + d * DAY + h * HOUR, (d + h) % 3) for d in range(3) for h in range(3)]
+    days = torn[:6]
     ids = [(T0 + h * HOUR, h % 3) for h in range(3)] + \
           [(T0 + DAY + h * HOUR + 60000 * k, (h + k) % 3) for h in range(4) for k in range(2)]
     rows = run(device, '''
 from store import rollup
 root = %r
-flush, damaged, torn, ids, big = %r, %r, %r, %r, %r
+flush, damaged, torn, days, ids, big = %r, %r, %r, %r, %r, %r
 problems = []
 held = {}      # the events on flash: id -> (start, label)
 def after(upto):
@@ -1043,6 +1045,12 @@ with open(path, 'wb') as f:
     f.write(data)
 got['damaged_records'] = len(data) // r.sizes[0]
 got['damaged'] = stats(opened('damaged'), T0, T0 + rollup.DAY)
+held.clear()
+added('days', days)              # day 0's record written, day 1 running
+with open(root + 'days/days.ru', 'r+b') as f:
+    f.seek(9)
+    f.write(b'X')
+got['days'] = stats(opened('days'), T0, T0 + 2 * rollup.DAY)
 got['damaged_problems'] = problems[:]
 held.clear()
 del problems[:]
@@ -1056,7 +1064,7 @@ added('ids', ids, big)
 got['ids'] = stats(opened('ids'), T0, T0 + 2 * rollup.DAY)
 got['problems'] = problems
 out(**got)
-''' % (str(tmp_path / 'r'), flush, damaged, torn, ids, big))
+''' % (str(tmp_path / 'r'), flush, damaged, torn, days, ids, big))
     r = rows[0]
 
     def want(events, a, b):
@@ -1064,8 +1072,10 @@ out(**got)
                 for per in (HOUR, DAY)]
     assert r['flush_held'] == r['flush_gone'] == want(flush, T0, T0 + DAY), r
     assert r['damaged_records'] == 1 and r['damaged'] == want(damaged, T0, T0 + DAY), r
-    assert r['damaged_problems'] and all(
-        p.endswith('hours.ru damaged, skipped') for p in r['damaged_problems']), r
+    assert r['days'] == want(days, T0, T0 + 2 * DAY), r['days']
+    assert 'hours.ru damaged, skipped' in r['damaged_problems'][0] and all(
+        p.endswith(('hours.ru damaged, skipped', 'days.ru damaged, skipped'))
+        for p in r['damaged_problems']) and r['damaged_problems'][-1].endswith('days.ru damaged, skipped'), r
     assert r['torn'] == want(torn, T0, T0 + 3 * DAY), r['torn']
     assert r['ids'] == want(ids, T0, T0 + 2 * DAY), r['ids']
     assert r['problems'] == [], r['problems']
