@@ -1692,9 +1692,12 @@ def test_edits_apply_again_after_opening_whatever_their_segments_first_id(device
     """Edits are read again when the store opens anew, in a segment that begins at id 1 (one
     event a segment) as in one whose first id needs all eight hex digits of its name (ids past
     2**28: a store that took an event a second for eight and a half years; its segment written
-    here by hand, as docs/store-format.md lays it out: header <4sIqHH and CRC, twice)."""
+    here by hand, as docs/store-format.md lays it out: header <4sIqHH and CRC, twice, and one
+    event record <IHBBBBBBBB sealed with its id)."""
     one = struct.pack('<4sIqHH', b'EMS2', 0x10000000, T0, 18, 2)
     header = (one + struct.pack('<I', binascii.crc32(one))) * 2
+    rec = struct.pack('<IHBBBBBBBB', 0, 100, 0, 128, 255, 0, 255, 0, 0, 0)
+    header += rec + struct.pack('<I', binascii.crc32(rec, 0x10000000))
     rows = run(device, '''
 root = %r
 s = open_store(root, segment_bytes=48 + 18)         # one event a segment
@@ -1709,8 +1712,9 @@ open_store(root)
 with open(root + '/s10000000.seg', 'wb') as f:
     f.write(bytes.fromhex(%r))
 s = open_store(root)
-got['ids'] = [add(s, i) for i in range(3)]
+got['ids'] = [add(s, i) for i in range(1, 4)]
 s.relabel(got['ids'][1], 'siren')
+s.relabel(0x10000000, 'speech')
 t = open_store(root)
 got['big'] = [[e['id'], e['label']] for e in t.events(oldest_first=True)]
 got['problems'] = t.problems
@@ -1719,10 +1723,55 @@ out(**got)
     r = rows[0]
     first = 0x10000000
     assert r['small'] == ['siren', True, 'doorbell'], r
-    assert r['ids'] == [first, first + 1, first + 2], r
-    assert r['big'] == [[first, 'doorbell'], [first + 1, 'siren'], [first + 2, 'dog_bark']], r
+    assert r['ids'] == [first + 1, first + 2, first + 3], r
+    assert r['big'] == [[first, 'speech'], [first + 1, 'door_knock'], [first + 2, 'siren'],
+                        [first + 3, 'speech']], r
     assert r['problems'] == [], r
 
+
+def test_an_append_cut_off_in_a_new_segment_leaves_no_segment_behind(device, tmp_path):
+    """An append whose record never reached flash just after it began a segment (the write
+    failed, or the power went with 10 of its 18 bytes written): that segment holds no event and
+    goes, so the next event, which may start before the lost one (two labels' onsets out of
+    order; a clock set again after a restart), is stored with its own start, not 49.7 days
+    later (MicroPython wrapped the offset from the lost event's start) nor refused with a
+    struct error (CPython); the lost event's id and clip are not used again, in a new store as
+    in one with older segments."""
+    rows = run(device, '''
+root = %r
+real = storefile.append
+def failing(path, data):
+    if path.endswith('.seg'):
+        raise OSError(5, 'the write failed')
+    return real(path, data)
+got = {}
+s = open_store(root)
+storefile.append = failing
+try:
+    s.append(T0 + 10 * STEP, 1000, 'siren', 0.5, [], emb(10), pcm(10))
+except OSError as e:
+    got['failed'] = e.args[0]
+storefile.append = real
+got['new'] = [add(s, 5, start=T0 + 5 * STEP), clips.ids(root)]
+def read(t):
+    return [[e['id'], (e['start'] - T0) // STEP] for e in t.events(oldest_first=True)]
+got['new_read'] = read(open_store(root))
+root = root + 'b'
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(4):
+    add(s, i)
+add(s, 10)                                           # a new segment...
+seg = root + '/s%%08x.seg' %% 4
+storefile.cut(seg, layout.SEG_HEADER_SIZE + 10, bytearray(64))   # ...whose record was torn
+t = open_store(root, segment_bytes=48 + 18 * 4)
+got['old'] = [add(t, 5), read(t), read(open_store(root)), t.problems]
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['failed'] == 5 and r['new'] == [1, []], r
+    assert r['new_read'] == [[1, 5]], r
+    assert r['old'] == [5, [[0, 0], [1, 1], [2, 2], [3, 3], [5, 5]],
+                        [[0, 0], [1, 1], [2, 2], [3, 3], [5, 5]], []], r
 
 def test_a_reopened_store_knows_when_its_last_event_began(device, tmp_path):
     """After a restart the store knows when its newest event began (read back from flash, as

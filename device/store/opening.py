@@ -182,9 +182,13 @@ def segments(s):
         path = s.root + '/' + name
         size = storefile.size(path)
         header = _header(path, head, name, s.report)
-        if n == len(names) - 1 and size < layout.SEG_HEADER_SIZE and not s.readonly:
-            # A rotation cut short: it never held an event. Removed even with its first copy
-            # whole, or the next records would be appended where no reader looks for them.
+        if (n == len(names) - 1 and size < layout.SEG_HEADER_SIZE + layout.RECORD_SIZE and
+                not s.readonly):
+            # No whole record: a rotation cut short, or one whose first record never reached
+            # flash. It never held an event. Removed even with its first copy whole, or the
+            # next records would be appended where no reader looks for them; and with its
+            # header whole, its first start (the lost event's) may be after the next event's,
+            # whose offset from it would not fit.
             storefile.remove(path)
             continue
         if header is None:
