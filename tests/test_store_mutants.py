@@ -1773,6 +1773,33 @@ out(**got)
     assert r['old'] == [5, [[0, 0], [1, 1], [2, 2], [3, 3], [5, 5]],
                         [[0, 0], [1, 1], [2, 2], [3, 3], [5, 5]], []], r
 
+def test_a_cut_between_store_json_and_its_copy_is_settled_by_store_json(device, tmp_path):
+    """Both copies of store.json whole but different (the power went between writing the copy
+    and switching the file, as a personal label was added): the store goes by store.json and
+    writes the copy again to match it, so a later damage to store.json cannot bring back a
+    label whose change never finished. A folder under a segment's name (nothing the store
+    writes: left by a file system check, or by hand) is skipped and named damaged; the other
+    segments read as stored."""
+    rows = run(device, '''
+root = %r
+def data(name):
+    with open(root + '/' + name, 'rb') as f:
+        return f.read()
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(8):
+    add(s, i)
+before = data('store.json')
+s.add_label('our bell')
+with open(root + '/store.json', 'wb') as f:
+    f.write(before)                                  # only the copy had been written
+os.mkdir(root + '/s00000002.seg')
+t = open_store(root)
+out(custom=t.custom, same=[data('store.bak') == before, data('store.json') == before],
+    read=[e['id'] for e in t.events(oldest_first=True)], problems=t.problems)
+''' % str(tmp_path / 's'))
+    assert rows[0] == {'custom': [], 'same': [True, True], 'read': list(range(8)),
+                       'problems': ['segment s00000002.seg damaged, its events skipped']}, rows
+
 def test_a_reopened_store_knows_when_its_last_event_began(device, tmp_path):
     """After a restart the store knows when its newest event began (read back from flash, as
     it knew before): stats() with no end reaches that event's day, and an event before it is
