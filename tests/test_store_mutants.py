@@ -920,7 +920,8 @@ def test_roll_up_ranges_name_only_periods_with_events_from_the_epoch_to_far_out(
     holds that period, one ending at a period's start does not, also far out (day 150,000,000,
     where a float division of the range rounds up: in the host's doubles only there, in a
     board's single-precision floats already today); a damaged record where the search looks
-    first costs only its own period, even when its damage makes it read as an earlier hour;
+    first costs only its own period, even when its damage makes it read as an earlier hour,
+    and one long before a range is not even read (the search starts where the range does);
     and a query closes the file it read (MicroPython closes an abandoned one only when it next
     collects garbage)."""
     K = 150000000
@@ -967,7 +968,16 @@ for name in sorted(cases):
         with open(path, 'wb') as f:
             f.write(data)
     got[name] = [[list(r.stats(kind, a, b)) for a, b in ranges] for kind in ('hour', 'day')]
-got['problems'] = problems
+got['problems'] = problems[:]
+# hours 0 to 15, hour 1's record damaged; asked for hours 12 to 15
+r = made('old')
+for i in range(16):
+    r.add(T0 + i * rollup.HOUR, i %% 3, i)
+with open(root + 'old/hours.ru', 'r+b') as f:
+    f.seek(r.sizes[0] + 9)
+    f.write(b'X')
+got['recent'] = list(r.stats('hour', T0 + 12 * rollup.HOUR, T0 + 16 * rollup.HOUR))
+got['recent_problems'] = problems[len(got['problems']):]
 # hours 0 to 3 on flash, asked for hour 0 only, three times: no file left open
 r = made('open')
 for i in range(5):
@@ -990,6 +1000,8 @@ out(**got)
     assert r['problems'] == ['a roll-up record in %s damaged, skipped'
                              % (tmp_path / 'rdamaged' / 'hours.ru')], r['problems']
     assert r['first_hour'] == [[T0, [1, 0, 0]]] and r['open'] == 0, r
+    assert r['recent'] == [[T0 + h * HOUR, [int(h % 3 == k) for k in range(3)]]
+                           for h in range(12, 16)] and r['recent_problems'] == [], r
 
 
 def test_roll_ups_reopened_after_a_flush_damage_a_torn_day_or_ids_past_2_to_the_24(device,
@@ -998,7 +1010,7 @@ def test_roll_ups_reopened_after_a_flush_damage_a_torn_day_or_ids_past_2_to_the_
     neither lost with those events nor counted twice while they are still there, hour and day;
     an hour file whose every record is damaged is reported and its events are counted again
     from the first; a damaged day record is made again from the hour records (the next day's
-    hours counted in that day only); a torn day record (a power cut mid-append) is cut, so the next day's record
+    hours counted in that day only), and opened once more the days stay; a torn day record (a power cut mid-append) is cut, so the next day's record
     reads back whole; ids past 2**24 (years of a busy street) find the hour records written
     since the last day record, so the running day is whole again."""
     big = 1 << 24
@@ -1051,6 +1063,7 @@ with open(root + 'days/days.ru', 'r+b') as f:
     f.seek(9)
     f.write(b'X')
 got['days'] = stats(opened('days'), T0, T0 + 2 * rollup.DAY)
+got['days_again'] = stats(opened('days'), T0, T0 + 2 * rollup.DAY)
 got['damaged_problems'] = problems[:]
 held.clear()
 del problems[:]
@@ -1072,7 +1085,7 @@ out(**got)
                 for per in (HOUR, DAY)]
     assert r['flush_held'] == r['flush_gone'] == want(flush, T0, T0 + DAY), r
     assert r['damaged_records'] == 1 and r['damaged'] == want(damaged, T0, T0 + DAY), r
-    assert r['days'] == want(days, T0, T0 + 2 * DAY), r['days']
+    assert r['days'] == r['days_again'] == want(days, T0, T0 + 2 * DAY), r
     assert 'hours.ru damaged, skipped' in r['damaged_problems'][0] and all(
         p.endswith(('hours.ru damaged, skipped', 'days.ru damaged, skipped'))
         for p in r['damaged_problems']) and r['damaged_problems'][-1].endswith('days.ru damaged, skipped'), r
@@ -1087,12 +1100,14 @@ def test_roll_ups_keep_62_days_of_hours_count_read_only_and_apply_fixes_past_a_d
     flash and asked for, all come out (here the hour file starts one record short of twice
     that, laid out as docs/store-format.md says); a store read off a device (read-only)
     counts its running day from every hour record written since the last day record, as the
-    device does; a damaged fix costs only itself: the fixes after it still apply."""
+    device does; a damaged fix costs only itself: the fixes after it still apply; a relabel
+    of an event whose hour and day hold no count (their records trimmed or damaged) comes out
+    in its place, oldest first."""
     kept = 62 * 24
     month = [(T0 + h * HOUR, h % 3) for h in range(5)]
     day = [(T0 + h * HOUR + 60000 * k, (h + k) % 3) for h in range(4) for k in range(2)]
     fixed = [(T0 + 5, 0), (T0 + 6, 1), (T0 + HOUR + 5, 1), (T0 + 2 * HOUR + 5, 2)]
-    fixes = [(T0 + 5, 0, 2), (T0 + HOUR + 5, 1, 255), (T0 + 6, 1, 0)]
+    fixes = [(T0 + 5, 0, 2), (T0 + HOUR + 5, 1, 255), (T0 + 6, 1, 0), (T0 - 2 * HOUR + 5, 1, 2)]
     rows = run(device, '''
 from store import rollup
 import binascii
@@ -1142,7 +1157,7 @@ for t, old, new in fixes:
 with open(root + 'fixed/fixes.ru', 'r+b') as f:
     f.seek(7)
     f.write(b'X')                # the first fix's CRC
-got['fixed'] = [list(r.stats(k, T0, T0 + rollup.DAY)) for k in ('hour', 'day')]
+got['fixed'] = [list(r.stats(k, T0 - 3 * HOUR, T0 + rollup.DAY)) for k in ('hour', 'day')]
 got['problems'] = problems
 out(**got)
 ''' % (str(tmp_path / 'r'), kept, month, day, fixed, fixes), heap='2M')
@@ -1152,11 +1167,12 @@ out(**got)
     assert r['hours'][-kept - 1:] == list(range(newest - kept, newest + 1)), r['hours'][-3:]
     assert r['hours'] == sorted(set(r['hours'])), 'hours in order, each once'
 
-    def want(events, fx):
-        return [[[p, c] for p, c in sorted(reference_stats(events, fx, per, T0, T0 + DAY).items())]
+    def want(events, fx, start=T0):
+        return [[[p, c] for p, c in sorted(reference_stats(events, fx, per, start,
+                                                           T0 + DAY).items())]
                 for per in (HOUR, DAY)]
     assert r['read_only'] == r['writable'] == want(day, []), r['read_only']
-    assert r['fixed'] == want(fixed, fixes[1:]), r['fixed']
+    assert r['fixed'] == want(fixed, fixes[1:], T0 - 3 * HOUR), r['fixed']
     assert r['problems'] == ['a roll-up fix in %s damaged, skipped'
                              % (tmp_path / 'rfixed' / 'fixes.ru')] * 2, r['problems']
 
@@ -1799,6 +1815,44 @@ out(custom=t.custom, same=[data('store.bak') == before, data('store.json') == be
 ''' % str(tmp_path / 's'))
     assert rows[0] == {'custom': [], 'same': [True, True], 'read': list(range(8)),
                        'problems': ['segment s00000002.seg damaged, its events skipped']}, rows
+
+def test_an_append_whose_repair_finds_no_room_leaves_the_store_counting_its_bytes(device,
+                                                                                 tmp_path):
+    """An append torn by a full flash (half its record written) whose repair can make no room
+    (no clips, the older segment locked) is refused as 'store full'; the store, still in use
+    by the appliance, counts the bytes on flash as they are (it said 0 before: its count was
+    made only once a repair succeeded)."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(6):
+    add(s, i)
+s.lock(0)
+append, cut = storefile.append, storefile.cut
+def torn(path, data):
+    if path.endswith('.seg'):
+        append(path, data[:len(data) // 2])
+        raise OSError(28, 'No space left on device')
+    return append(path, data)
+def full(*a):
+    raise OSError(28, 'No space left on device')
+storefile.append, storefile.cut = torn, full
+try:
+    add(s, 6)
+except OSError as e:
+    refused = [e.args[0], str(e.args[-1])]
+storefile.append, storefile.cut = append, cut
+def disk(path):
+    total = 0
+    for name in os.listdir(path):
+        p = path + '/' + name
+        total += disk(p) if os.stat(p)[0] & 0x4000 else os.stat(p)[6]
+    return total
+out(refused=refused, counted=s.usage()['bytes'], disk=disk(root), problems=s.problems)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['refused'] == [28, 'store full: no room to repair it'], r
+    assert r['counted'] == r['disk'] > 0, r
 
 def test_a_reopened_store_knows_when_its_last_event_began(device, tmp_path):
     """After a restart the store knows when its newest event began (read back from flash, as
