@@ -1816,44 +1816,6 @@ out(custom=t.custom, same=[data('store.bak') == before, data('store.json') == be
     assert rows[0] == {'custom': [], 'same': [True, True], 'read': list(range(8)),
                        'problems': ['segment s00000002.seg damaged, its events skipped']}, rows
 
-def test_an_append_whose_repair_finds_no_room_leaves_the_store_counting_its_bytes(device,
-                                                                                 tmp_path):
-    """An append torn by a full flash (half its record written) whose repair can make no room
-    (no clips, the older segment locked) is refused as 'store full'; the store, still in use
-    by the appliance, counts the bytes on flash as they are (it said 0 before: its count was
-    made only once a repair succeeded)."""
-    rows = run(device, '''
-root = %r
-s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
-for i in range(6):
-    add(s, i)
-s.lock(0)
-append, cut = storefile.append, storefile.cut
-def torn(path, data):
-    if path.endswith('.seg'):
-        append(path, data[:len(data) // 2])
-        raise OSError(28, 'No space left on device')
-    return append(path, data)
-def full(*a):
-    raise OSError(28, 'No space left on device')
-storefile.append, storefile.cut = torn, full
-try:
-    add(s, 6)
-except OSError as e:
-    refused = [e.args[0], str(e.args[-1])]
-storefile.append, storefile.cut = append, cut
-def disk(path):
-    total = 0
-    for name in os.listdir(path):
-        p = path + '/' + name
-        total += disk(p) if os.stat(p)[0] & 0x4000 else os.stat(p)[6]
-    return total
-out(refused=refused, counted=s.usage()['bytes'], disk=disk(root), problems=s.problems)
-''' % str(tmp_path / 's'))
-    r = rows[0]
-    assert r['refused'] == [28, 'store full: no room to repair it'], r
-    assert r['counted'] == r['disk'] > 0, r
-
 def test_a_reopened_store_knows_when_its_last_event_began(device, tmp_path):
     """After a restart the store knows when its newest event began (read back from flash, as
     it knew before): stats() with no end reaches that event's day, and an event before it is
