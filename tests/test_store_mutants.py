@@ -1816,6 +1816,81 @@ out(custom=t.custom, same=[data('store.bak') == before, data('store.json') == be
     assert rows[0] == {'custom': [], 'same': [True, True], 'read': list(range(8)),
                        'problems': ['segment s00000002.seg damaged, its events skipped']}, rows
 
+def test_an_append_whose_repair_finds_no_room_leaves_the_store_counting_its_bytes(device,
+                                                                                 tmp_path):
+    """An append torn by a full flash (half its record written) whose repair can make no room
+    (no clips, the older segment locked) is refused as 'store full'; the store, still in use
+    by the appliance, counts the bytes on flash as they are (it said 0 before: its count was
+    made only once a repair succeeded)."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(6):
+    add(s, i)
+s.lock(0)
+append, cut = storefile.append, storefile.cut
+def torn(path, data):
+    if path.endswith('.seg'):
+        append(path, data[:len(data) // 2])
+        raise OSError(28, 'No space left on device')
+    return append(path, data)
+def full(*a):
+    raise OSError(28, 'No space left on device')
+storefile.append, storefile.cut = torn, full
+try:
+    add(s, 6)
+except OSError as e:
+    refused = [e.args[0], str(e.args[-1])]
+storefile.append, storefile.cut = append, cut
+def disk(path):
+    total = 0
+    for name in os.listdir(path):
+        p = path + '/' + name
+        total += disk(p) if os.stat(p)[0] & 0x4000 else os.stat(p)[6]
+    return total
+out(refused=refused, counted=s.usage()['bytes'], disk=disk(root), problems=s.problems)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['refused'] == [28, 'store full: no room to repair it'], r
+    assert r['counted'] == r['disk'] > 0, r
+
+def test_a_restart_after_a_torn_edit_and_with_the_newest_record_damaged(device, tmp_path):
+    """A power cut in the middle of an edit (5 of its 22 bytes written) and a flipped bit in the
+    newest event's record, the only one of its segment: after the restart the torn edit is cut,
+    so edits made afterwards are read back (appended after the torn bytes, none would be), and
+    the store knows its last intact event's start (in the segment before), so an event before
+    it is refused: a segment's events stay in time order."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(5):
+    add(s, i)
+s.relabel(1, 'siren')
+with open(root + '/s00000000.ed', 'ab') as f:
+    f.write(b'\\x02\\x00\\x00\\x00\\x01')
+with open(root + '/s00000004.seg', 'r+b') as f:
+    f.seek(layout.SEG_HEADER_SIZE + 5)
+    b = f.read(1)
+    f.seek(layout.SEG_HEADER_SIZE + 5)
+    f.write(bytes([b[0] ^ 16]))
+t = open_store(root, segment_bytes=48 + 18 * 4)
+got = {}
+try:
+    t.append(T0 + 2 * STEP + 30000, 1000, 'siren', 0.5, [], emb(9))
+except ValueError as e:
+    got['refused'] = str(e)
+t.relabel(2, 'speech')
+u = open_store(root)
+got['labels'] = [u.get(i)['label'] for i in range(4)]
+got['newest'] = u.get(4)
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    t3 = 1735689600000 + 3 * 60000
+    assert r['refused'] == ('time went backwards: event at %d ms is before the last one at %d ms'
+                            % (t3 - 30000, t3)), r
+    assert r['labels'] == ['doorbell', 'siren', 'speech', 'speech'] and r['newest'] is None, r
+
 def test_a_reopened_store_knows_when_its_last_event_began(device, tmp_path):
     """After a restart the store knows when its newest event began (read back from flash, as
     it knew before): stats() with no end reaches that event's day, and an event before it is
