@@ -1653,6 +1653,9 @@ got['json_gone'] = [open_store(root).problems, same()]
 with open(root + '/store.json', 'wb') as f:
     pass
 got['json_empty'] = [open_store(root).problems, same()]
+with open(root + '/store.json', 'wb') as f:
+    f.write(made['store.json'].replace(b'doorbell', b'doorbelm'))   # one bit: 'l' to 'm'
+got['json_flipped'] = [open_store(root).problems, same()]
 damage('centroids.bak')
 got['one_damaged'] = [open_store(root).problems, same()]
 damage('centroids.bin')
@@ -1688,7 +1691,7 @@ out(**got)
     assert r['readonly'] == 'no store in %s (or its store.json is damaged)' % (tmp_path / 's'), r
     whole = [True] * 4
     assert r['bak_gone'] == [[], whole] and r['json_gone'] == [[], whole], r
-    assert r['json_empty'] == [['store.json damaged'], whole], r
+    assert r['json_empty'] == r['json_flipped'] == [['store.json damaged'], whole], r
     assert r['one_damaged'] == [['centroids.bak damaged'], whole], r
     assert r['no_model'] == ("%s/centroids.bin and its copy are damaged: open the store with "
                              "the model's centroids to make them again" % (tmp_path / 's')), r
