@@ -1007,11 +1007,12 @@ out(**got)
 def test_roll_ups_reopened_after_a_flush_damage_a_torn_day_or_ids_past_2_to_the_24(device,
                                                                                  tmp_path):
     """What opening rebuilds: counts flushed before the store deletes events (for space) are
-    neither lost with those events nor counted twice while they are still there, hour and day;
+    neither lost with those events nor counted twice while they are still there, hour and day,
+    and a damaged hour record then costs only its hour (the day's record was written too);
     an hour file whose every record is damaged is reported and its events are counted again
     from the first; a damaged day record is made again from the hour records (the next day's
-    hours counted in that day only), and opened once more the days stay; a torn day record (a power cut mid-append) is cut, so the next day's record
-    reads back whole; ids past 2**24 (years of a busy street) find the hour records written
+    hours counted in that day only), and opened once more the days stay; a torn day record (a
+    power cut mid-append) is cut, so the next day's record reads back whole; ids past 2**24 (years of a busy street) find the hour records written
     since the last day record, so the running day is whole again."""
     big = 1 << 24
     flush = [(T0 + k * 600000, k % 3) for k in range(12)]                      # hours 0 and 1
@@ -1047,6 +1048,14 @@ added('flush', flush).flush()
 got['flush_held'] = stats(opened('flush'), T0, T0 + rollup.DAY)
 held.clear()                     # the events the flush was for, deleted
 got['flush_gone'] = stats(opened('flush'), T0, T0 + rollup.DAY)
+# the same, and then hour 0's record damaged: it costs that hour only, the day was written
+added('flushed', flush).flush()
+held.clear()
+with open(root + 'flushed/hours.ru', 'r+b') as f:
+    f.seek(9)
+    f.write(b'X')
+got['flushed_damaged'] = stats(opened('flushed'), T0, T0 + rollup.DAY)
+del problems[:]
 held.clear()
 r = added('damaged', damaged)
 path = root + 'damaged/hours.ru'
@@ -1084,6 +1093,8 @@ out(**got)
         return [[[p, c] for p, c in sorted(reference_stats(events, [], per, a, b).items())]
                 for per in (HOUR, DAY)]
     assert r['flush_held'] == r['flush_gone'] == want(flush, T0, T0 + DAY), r
+    by_hour, by_day = want(flush, T0, T0 + DAY)
+    assert r['flushed_damaged'] == [by_hour[1:], by_day], r['flushed_damaged']
     assert r['damaged_records'] == 1 and r['damaged'] == want(damaged, T0, T0 + DAY), r
     assert r['days'] == r['days_again'] == want(days, T0, T0 + 2 * DAY), r
     assert 'hours.ru damaged, skipped' in r['damaged_problems'][0] and all(
@@ -1923,8 +1934,8 @@ out(**got)
 
 def test_read_only_repairs_nothing_and_a_rotation_cut_short_goes_when_writing(device, tmp_path):
     """A store copied off a device with a rotation cut short (10 bytes of its newest segment's
-    header on flash) and a torn hour record opens read-only with every file as it was, its
-    events read; opened to write, the torn segment and the torn tail go, nothing is called
+    header on flash), a torn hour record and a roll-up copy cut short (fixes.ru.tmp) opens
+    read-only with every file as it was, its events read; opened to write, the torn segment and the torn tail go, nothing is called
     damaged, and the next event opens its segment anew."""
     rows = run(device, '''
 root = %r
@@ -1937,6 +1948,8 @@ with open(root + '/s%%08x.seg' %% 4, 'rb') as f:
 with open(root + '/s%%08x.seg' %% 8, 'wb') as f:
     f.write(head[:10])
 with open(root + '/hours.ru', 'ab') as f:
+    f.write(b'torn')
+with open(root + '/fixes.ru.tmp', 'wb') as f:     # a copy cut short by a power cut
     f.write(b'torn')
 def files():
     return dict((n, open(root + '/' + n, 'rb').read()) for n in os.listdir(root)
@@ -1960,7 +1973,7 @@ out(**got)
     assert r['readonly'] == list(range(8)) and r['same'], r
     # 40 minutes apart from the hour's start: 2, 1, 2, 1, 2 events in hours 0 to 4
     assert r['hours'] == [2, 1, 2, 1, 2], r
-    assert r['gone'] == ['s00000008.seg'] and r['hours_cut'] == 4, r
+    assert sorted(r['gone']) == ['fixes.ru.tmp', 's00000008.seg'] and r['hours_cut'] == 4, r
     assert r['problems'] == [] and r['later'] == [], r
     assert r['next'] == 8 and r['read'] == list(range(9)), r
 
@@ -1969,11 +1982,12 @@ def test_a_segment_header_comes_only_from_an_intact_copy_naming_its_file(device,
     """A flipped bit in a segment header's first copy, in its first start: the events keep
     their times (from the second copy), and the damaged copy is named; a segment file holding
     another segment's bytes (a copy under the wrong name) is skipped and called damaged, its
-    events not read twice."""
+    events not read twice; so is one whose header, whole, is not this format's (magic EMS1,
+    not EMS2)."""
     rows = run(device, '''
 root = %r
 s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
-for i in range(12):
+for i in range(16):
     add(s, i)
 def edit(name, change):
     with open(root + '/' + name, 'rb') as f:
@@ -1986,6 +2000,12 @@ def flip(d):
     return d
 edit('s00000004.seg', flip)
 edit('s00000008.seg', lambda d: open(root + '/s00000000.seg', 'rb').read())
+def other(d):
+    for at in (0, layout.HEAD_COPY):
+        d[at + 3] = ord('1')
+        storefile.seal(memoryview(d)[at:at + layout.HEAD_COPY], 0)
+    return d
+edit('s0000000c.seg', other)
 t = open_store(root)
 out(events=[[e['id'], e['start'] - T0] for e in t.events(oldest_first=True)],
     problems=t.problems)
@@ -1995,7 +2015,10 @@ out(events=[[e['id'], e['start'] - T0] for e in t.events(oldest_first=True)],
     assert r['problems'] == ['segment s00000004.seg: header copy 1 damaged',
                              'segment s00000008.seg: header copy 1 damaged',
                              'segment s00000008.seg: header copy 2 damaged',
-                             'segment s00000008.seg damaged, its events skipped'], r
+                             'segment s00000008.seg damaged, its events skipped',
+                             'segment s0000000c.seg: header copy 1 damaged',
+                             'segment s0000000c.seg: header copy 2 damaged',
+                             'segment s0000000c.seg damaged, its events skipped'], r
 
 
 def test_a_flipped_bit_in_the_newest_embedding_costs_only_that_embedding(device, tmp_path):
