@@ -1924,8 +1924,9 @@ out(**got)
 def test_read_only_repairs_nothing_and_a_rotation_cut_short_goes_when_writing(device, tmp_path):
     """A store copied off a device with a rotation cut short (10 bytes of its newest segment's
     header on flash), a torn hour record and a roll-up copy cut short (fixes.ru.tmp) opens
-    read-only with every file as it was, its events read; opened to write, the torn segment and the torn tail go, nothing is called
-    damaged, and the next event opens its segment anew."""
+    read-only with every file as it was, its events read; opened to write, the torn segment,
+    the torn tail and the copy go, nothing is called damaged, and the next event opens its
+    segment anew."""
     rows = run(device, '''
 root = %r
 s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
