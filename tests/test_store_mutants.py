@@ -1007,12 +1007,14 @@ out(**got)
 def test_roll_ups_reopened_after_a_flush_damage_a_torn_day_or_ids_past_2_to_the_24(device,
                                                                                  tmp_path):
     """What opening rebuilds: counts flushed before the store deletes events (for space) are
-    neither lost with those events nor counted twice while they are still there, hour and day;
+    neither lost with those events nor counted twice while they are still there, hour and day,
+    and a damaged hour record then costs only its hour (the day's record was written too);
     an hour file whose every record is damaged is reported and its events are counted again
     from the first; a damaged day record is made again from the hour records (the next day's
-    hours counted in that day only), and opened once more the days stay; a torn day record (a power cut mid-append) is cut, so the next day's record
-    reads back whole; ids past 2**24 (years of a busy street) find the hour records written
-    since the last day record, so the running day is whole again."""
+    hours counted in that day only), and opened once more the days stay; a torn day record (a
+    power cut mid-append) is cut, so the next day's record reads back whole; ids past 2**24
+    (years of a busy street) find the hour records written since the last day record, so the
+    running day is whole again."""
     big = 1 << 24
     flush = [(T0 + k * 600000, k % 3) for k in range(12)]                      # hours 0 and 1
     damaged = [(T0 + 5, 1), (T0 + 6, 2), (T0 + 7, 2), (T0 + HOUR + 5, 1)]
@@ -1047,6 +1049,14 @@ added('flush', flush).flush()
 got['flush_held'] = stats(opened('flush'), T0, T0 + rollup.DAY)
 held.clear()                     # the events the flush was for, deleted
 got['flush_gone'] = stats(opened('flush'), T0, T0 + rollup.DAY)
+# the same, and then hour 0's record damaged: it costs that hour only, the day was written
+added('flushed', flush).flush()
+held.clear()
+with open(root + 'flushed/hours.ru', 'r+b') as f:
+    f.seek(9)
+    f.write(b'X')
+got['flushed_damaged'] = stats(opened('flushed'), T0, T0 + rollup.DAY)
+del problems[:]
 held.clear()
 r = added('damaged', damaged)
 path = root + 'damaged/hours.ru'
@@ -1084,11 +1094,14 @@ out(**got)
         return [[[p, c] for p, c in sorted(reference_stats(events, [], per, a, b).items())]
                 for per in (HOUR, DAY)]
     assert r['flush_held'] == r['flush_gone'] == want(flush, T0, T0 + DAY), r
+    by_hour, by_day = want(flush, T0, T0 + DAY)
+    assert r['flushed_damaged'] == [by_hour[1:], by_day], r['flushed_damaged']
     assert r['damaged_records'] == 1 and r['damaged'] == want(damaged, T0, T0 + DAY), r
     assert r['days'] == r['days_again'] == want(days, T0, T0 + 2 * DAY), r
-    assert 'hours.ru damaged, skipped' in r['damaged_problems'][0] and all(
-        p.endswith(('hours.ru damaged, skipped', 'days.ru damaged, skipped'))
-        for p in r['damaged_problems']) and r['damaged_problems'][-1].endswith('days.ru damaged, skipped'), r
+    found = r['damaged_problems']
+    assert found[0].endswith('hours.ru damaged, skipped') and all(
+        p.endswith(('hours.ru damaged, skipped', 'days.ru damaged, skipped')) for p in found) \
+        and found[-1].endswith('days.ru damaged, skipped'), found
     assert r['torn'] == want(torn, T0, T0 + 3 * DAY), r['torn']
     assert r['ids'] == want(ids, T0, T0 + 2 * DAY), r['ids']
     assert r['problems'] == [], r['problems']
@@ -1145,7 +1158,8 @@ r = opened('day')
 for i, (t, l) in enumerate(day):
     r.add(t, l, i)
     held[i] = (t, l)
-got['read_only'] = [list(opened('day', True).stats(k, T0, T0 + rollup.DAY)) for k in ('hour', 'day')]
+got['read_only'] = [list(opened('day', True).stats(k, T0, T0 + rollup.DAY))
+                   for k in ('hour', 'day')]
 got['writable'] = [list(opened('day').stats(k, T0, T0 + rollup.DAY)) for k in ('hour', 'day')]
 held.clear()
 os.mkdir(root + 'fixed')
