@@ -1695,10 +1695,12 @@ x = store.Store(root, LABELS, DIM)
 got['head'] = [x.problems, x.personal is None, x.get(0) is not None]
 for name in ('store.json', 'store.bak'):
     damage(name)
-try:
-    store.Store(root)
-except ValueError as e:
-    got['no_labels'] = str(e)
+got['no_labels'] = []
+for a in ((), (LABELS,)):   # neither the labels nor the embedding size, or only the labels
+    try:
+        store.Store(root, *a)
+    except ValueError as e:
+        got['no_labels'].append(str(e))
 out(**got)
 ''' % str(tmp_path / 's'))
     r = rows[0]
@@ -1717,8 +1719,9 @@ out(**got)
                           whole], r
     assert r['none'] == [[], [], []], r
     assert r['head'] == [['personal head refused: personal: not JSON'], True, True], r
-    assert r['no_labels'] == ("%sn/store.json and its copy are damaged: open the store with "
-                              "the model's labels to make them again" % (tmp_path / 's')), r
+    damaged = ("%sn/store.json and its copy are damaged: open the store with the model's "
+               "labels to make them again" % (tmp_path / 's'))
+    assert r['no_labels'] == [damaged, damaged], r
 
 
 def test_edits_apply_again_after_opening_whatever_their_segments_first_id(device, tmp_path):
