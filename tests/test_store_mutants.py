@@ -2648,3 +2648,73 @@ out(ends=[s.get(i)['end'] - s.get(i)['start'] for i in (a, b, c)], starts=[s.get
     r = rows[0]
     assert r['ends'] == [1000, 1010, 1000] and r['starts'] == [1735689600000 + 2 ** 32], r
     assert r['segments'] == 2, r
+
+
+def test_segments_thinned_away_leave_usage_and_posting_lists_as_flash_holds_them(device,
+                                                                                 tmp_path):
+    """When old segments go to make room, the posting lists are compacted to the events kept
+    (one entry each, in the bucket files) and usage() counts what flash then holds, before and
+    after the store is opened again."""
+    rows = run(device, '''
+root = %r
+def disk(path):
+    total = 0
+    for name in os.listdir(path):
+        p = path + '/' + name
+        total += disk(p) if os.stat(p)[0] & 0x4000 else os.stat(p)[6]
+    return total
+def entries():
+    return sum(os.stat(root + '/' + n)[6] for n in os.listdir(root) if n.endswith('.ix'))
+s = open_store(root, segment_bytes=400, budget=2500)
+checks = []
+for i in range(80):
+    add(s, i)
+    kept = len(list(s.events()))
+    checks.append([s.usage()['bytes'], disk(root), entries(), kept * s.sim.entry_size])
+t = open_store(root, segment_bytes=400, budget=2500)
+out(checks=checks, first=s.usage()['first_id'], reopened=[t.usage()['bytes'], disk(root)])
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['first'] > 20, r   # segments went
+    for k, (used, on_disk, entries, kept) in enumerate(r['checks']):
+        assert used == on_disk and entries == kept, (k, r['checks'][k])
+    assert r['reopened'][0] == r['reopened'][1], r
+
+
+def test_deleting_an_event_whose_clip_file_is_empty_removes_it(device, tmp_path):
+    """A clip file found empty (a FAT flash's power cut can leave a renamed file with no
+    bytes) goes with its event: after delete() no clip of it is listed or left in clips/."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+add(s, 0, clip=True)
+add(s, 1, clip=True)
+with open(clips.path(root, 0), 'wb') as f:
+    pass
+s = open_store(root)
+got = [s.clip_ids(), s.get(0)['has_clip']]
+s.delete(0)
+got += [s.clip_ids(), sorted(os.listdir(root + '/clips')), s.usage()['clip_bytes']]
+out(got=got, one=clips.stored_size(400))
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['got'] == [[0, 1], False, [1], ['00000001.adp'], r['one']], r
+
+
+def test_an_append_over_budget_by_one_clip_thins_exactly_that_clip(device, tmp_path):
+    """Thinning takes clips only as far as the append needs: a store whose next event with its
+    clip would go over its budget by exactly one clip's bytes loses the oldest clip alone."""
+    rows = run(device, '''
+root = %r
+c = clips.stored_size(400)
+s = open_store(root)
+for i in range(6):
+    s.append(T0 + i * STEP, 1000, 'siren', 0.5, [], emb(i), pcm(i))
+need = layout.RECORD_SIZE + s.sim.entry_size + layout.SEG_HEADER_SIZE   # what an append asks
+budget = s.usage()['bytes'] + need   # the new clip (c bytes) fits once one clip goes
+t = open_store(root, budget=budget, thin_fraction=0, clip_share=1)
+t.append(T0 + 6 * STEP, 1000, 'siren', 0.5, [], emb(6), pcm(6))
+out(clips=t.clip_ids(), events=len(list(t.events())), problems=t.problems)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r == {'clips': [1, 2, 3, 4, 5, 6], 'events': 7, 'problems': []}, r
