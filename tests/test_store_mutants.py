@@ -1636,9 +1636,9 @@ def test_what_a_store_keeps_beside_its_events_is_mended_from_its_copy_or_the_mod
     damaged, they are made again from the model's centroids and said so, and opening without
     the model's is refused, the files left for a later open; a model with other centroids is
     told the store keeps its own; a store made without centroids opens again as it was. A
-    personal head emptied is refused and said so; a folder with no store, opened read-only, is
-    refused with one line, as is one whose two configs are damaged opened without the model's
-    labels."""
+    personal head emptied is refused and said so; a folder with no store, opened read-only or
+    with no embedding size, is refused with one line, as is one whose two configs are damaged
+    opened without the model's labels."""
     rows = run(device, '''
 root = %r
 def data(name):
@@ -1655,6 +1655,10 @@ try:
     store.Store(root, readonly=True)
 except ValueError as e:
     got['readonly'] = str(e)
+try:
+    store.Store(root, LABELS)
+except ValueError as e:
+    got['new_no_dim'] = str(e)
 s = open_store(root)
 add(s, 0)
 made = dict((n, data(n)) for n in names)
@@ -1705,6 +1709,7 @@ out(**got)
 ''' % str(tmp_path / 's'))
     r = rows[0]
     assert r['readonly'] == 'no store in %s (or its store.json is damaged)' % (tmp_path / 's'), r
+    assert r['new_no_dim'] == 'a new store needs labels and dim', r
     whole = [True] * 4
     assert r['bak_gone'] == [[], whole] and r['json_gone'] == [[], whole], r
     assert r['json_empty'] == r['json_flipped'] == [['store.json damaged'], whole], r
