@@ -2688,7 +2688,8 @@ out(checks=checks, first=s.usage()['first_id'], reopened=[t.usage()['bytes'], di
 
 def test_deleting_an_event_whose_clip_file_is_empty_removes_it(device, tmp_path):
     """A clip file found empty (a FAT flash's power cut can leave a renamed file with no
-    bytes) goes with its event: after delete() no clip of it is listed or left in clips/."""
+    bytes) counts no bytes and goes with its event: after delete() no clip of it is listed or
+    left in clips/."""
     rows = run(device, '''
 root = %r
 s = open_store(root)
@@ -2697,13 +2698,14 @@ add(s, 1, clip=True)
 with open(clips.path(root, 0), 'wb') as f:
     pass
 s = open_store(root)
-got = [s.clip_ids(), s.get(0)['has_clip']]
+got = [s.clip_ids(), s.get(0)['has_clip'], s.usage()['clip_bytes']]
 s.delete(0)
 got += [s.clip_ids(), sorted(os.listdir(root + '/clips')), s.usage()['clip_bytes']]
 out(got=got, one=clips.stored_size(400))
 ''' % str(tmp_path / 's'))
     r = rows[0]
-    assert r['got'] == [[0, 1], False, [1], ['00000001.adp'], r['one']], r
+    one = r['one']
+    assert r['got'] == [[0, 1], False, one, [1], ['00000001.adp'], one], r
 
 
 def test_an_append_over_budget_by_one_clip_thins_exactly_that_clip(device, tmp_path):
@@ -2723,3 +2725,61 @@ out(clips=t.clip_ids(), events=len(list(t.events())), problems=t.problems)
 ''' % str(tmp_path / 's'))
     r = rows[0]
     assert r == {'clips': [1, 2, 3, 4, 5, 6], 'events': 7, 'problems': []}, r
+
+
+def test_values_out_of_range_are_refused_and_the_limits_themselves_taken(device, tmp_path):
+    """An append or a finish() with a value out of its documented range is refused with a
+    one-line error and nothing stored; the limits themselves are taken: confidence and runner-up
+    scores 0..1, a duration 0..655,350 ms (655,354 rounds to it), an end 0..655,340 ms (655,344
+    rounds to it: the next 10 ms step is the 'no end yet' mark), a clip of up to 10 s."""
+    rows = run(device, '''
+s = open_store(%r)
+refused = []
+def tried(f, *a, **kw):
+    try:
+        f(*a, **kw)
+    except ValueError as e:
+        refused.append(str(e))
+def ev(duration=1000, confidence=0.5, score=0.5, clip=None):
+    return s.append(T0, duration, 'speech', confidence, [('siren', score)], emb(0), clip)
+for bad in ({'confidence': 1.5}, {'confidence': -0.5}, {'score': 1.5}, {'score': -0.5},
+            {'duration': -1}, {'duration': 655355}, {'clip': 160001}):
+    tried(ev, **bad)
+n = s.usage()['next_id']
+taken = [ev(confidence=1, score=1), ev(confidence=0, score=0), ev(duration=0),
+         ev(duration=655354), ev(clip=160000)]
+got = [[e['end'] - e['start'], e['confidence'], e['runners_up']] for e in map(s.get, taken)]
+for bad in (-1, 655345):
+    tried(s.finish, taken[0], bad)
+ends = [s.finish(taken[0], 0)['end'] - T0, s.finish(taken[1], 655344)['end'] - T0]
+out(refused=refused, n=n, taken=taken, got=got, ends=ends, clip=s.clip_writer(taken[4], 160000) is not None)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['refused'] == [
+        'confidence must be in 0..1, not 1.5', 'confidence must be in 0..1, not -0.5',
+        'runner-up score must be in 0..1, not 1.5', 'runner-up score must be in 0..1, not -0.5',
+        'duration must be 0..655350 ms, not -1', 'duration must be 0..655350 ms, not 655355',
+        'clip longer than 10 s',
+        'duration must be 0..655340 ms, not -1', 'duration must be 0..655340 ms, not 655345'], r
+    assert r['n'] == 0 and r['taken'] == [0, 1, 2, 3, 4], r
+    assert r['got'] == [[1000, 1.0, [['siren', 1.0]]], [1000, 0.0, [['siren', 0.0]]],
+                        [0, 0.502, [['siren', 0.502]]], [655350, 0.502, [['siren', 0.502]]],
+                        [1000, 0.502, [['siren', 0.502]]]], r
+    assert r['ends'] == [0, 655340] and r['clip'], r
+
+
+def test_edits_of_an_event_after_a_clock_jump_read_back_at_once(device, tmp_path):
+    """A device whose first event was stored before its clock was set, and the next 50 days
+    or more later (past what a record's offset holds: a new segment at id 1), reads each edit
+    of that next event back at once: relabel, lock, finish, delete."""
+    rows = run(device, '''
+s = open_store(%r)
+a = s.append(1000, 1000, 'speech', 0.5, [], emb(0))
+b = s.append(T0, 1000, 'speech', 0.5, [], emb(1))
+got = [a, b, s.usage()['segments'], s.relabel(b, 'siren')['label'], s.lock(b)['locked'],
+       s.finish(b, 2500)['end'] - T0]
+s.delete(b)
+got += [s.get(b), s.get(a)['label']]
+out(got=got)
+''' % str(tmp_path / 's'))
+    assert rows[0]['got'] == [0, 1, 2, 'siren', True, 2500, None, 'speech'], rows[0]
