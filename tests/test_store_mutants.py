@@ -1635,10 +1635,10 @@ def test_what_a_store_keeps_beside_its_events_is_mended_from_its_copy_or_the_mod
     or damaged is written again from the other (a damaged one said so); both centroid copies
     damaged, they are made again from the model's centroids and said so, and opening without
     the model's is refused, the files left for a later open; a model with other centroids is
-    told the store keeps its own; a store made without centroids opens again as it was. A
-    personal head emptied is refused and said so; a folder with no store, opened read-only or
-    with no embedding size, is refused with one line, as is one whose two configs are damaged
-    opened without the model's labels."""
+    told the store keeps its own, one of another embedding size is refused; a store made
+    without centroids opens again as it was. A personal head emptied is refused and said so;
+    a folder with no store, opened read-only or with no embedding size, is refused with one
+    line, as is one whose two configs are damaged opened without the model's labels."""
     rows = run(device, '''
 root = %r
 def data(name):
@@ -1676,6 +1676,12 @@ with open(root + '/store.json', 'wb') as f:
 got['json_flipped'] = [open_store(root).problems, same()]
 damage('centroids.bak')
 got['one_damaged'] = [open_store(root).problems, same()]
+os.remove(root + '/centroids.bak')
+got['one_gone'] = [open_store(root).problems, same()]
+try:
+    store.Store(root, LABELS, 2 * DIM, centroids=CENTROIDS)
+except ValueError as e:
+    got['other_dim'] = str(e)
 damage('centroids.bin')
 damage('centroids.bak')
 try:
@@ -1713,7 +1719,8 @@ out(**got)
     whole = [True] * 4
     assert r['bak_gone'] == [[], whole] and r['json_gone'] == [[], whole], r
     assert r['json_empty'] == r['json_flipped'] == [['store.json damaged'], whole], r
-    assert r['one_damaged'] == [['centroids.bak damaged'], whole], r
+    assert r['one_damaged'] == r['one_gone'] == [['centroids.bak damaged'], whole], r
+    assert r['other_dim'] == 'store in %s has embeddings of 8, not 16' % (tmp_path / 's'), r
     assert r['no_model'] == ("%s/centroids.bin and its copy are damaged: open the store with "
                              "the model's centroids to make them again" % (tmp_path / 's')), r
     assert r['left'] == [True, True, False, False], r
