@@ -2790,3 +2790,149 @@ got += [s.get(b), s.get(a)['label']]
 out(got=got)
 ''' % str(tmp_path / 's'))
     assert rows[0]['got'] == [0, 1, 2, 'siren', True, 2500, None, 'speech'], rows[0]
+
+
+def test_an_edit_with_a_damaged_copy_applies_and_damage_is_named_once(device, tmp_path):
+    """A flipped bit in an edit's first copy: its second copy applies it, and the edits after it
+    apply too (the damaged copy is named). A damaged event record is named once in problems
+    however often it is read again, so reading it again never pushes a newer problem out of the
+    few kept."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+for i in range(6):
+    add(s, i)
+s.relabel(1, 'siren')
+s.lock(2)
+ed = root + '/s%%08x.ed' %% 0
+with open(ed, 'rb') as f:
+    data = bytearray(f.read())
+data[5] ^= 1                                         # the relabel's first copy
+with open(ed, 'wb') as f:
+    f.write(data)
+t = open_store(root, problems_kept=4)
+got = {'opened': list(t.problems)}
+seg = root + '/s%%08x.seg' %% 0
+with open(seg, 'rb') as f:
+    data = bytearray(f.read())
+for i in (0, 3, 4, 5):
+    data[48 + i * 18 + 2] ^= 1                       # a bit of records 0, 3, 4, 5
+with open(seg, 'wb') as f:
+    f.write(data)
+got['read'] = [t.get(i) is None for i in (0, 3, 4, 5)]
+ev1, ev2 = t.get(1), t.get(2)
+got['edited'] = [ev1['label'], ev1['locked'], ev2['label'], ev2['locked']]
+got['again'] = [t.get(i) is None for i in (0, 3, 4, 5)]
+got['problems'] = t.problems
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['opened'] == [] and r['read'] == r['again'] == [True] * 4, r
+    assert r['edited'] == ['siren', False, 'dog_bark', True], r
+    assert r['problems'] == ['event %d damaged, skipped' % i for i in (3, 4, 5)] + [
+        'an edit in segment 0 damaged, skipped'], r
+
+
+def test_each_segment_reads_its_own_finished_durations(device, tmp_path):
+    """finish() sets the duration of an event stored while it sounded; events in another
+    segment, read after it, keep theirs (first slots and later ones, newest or oldest first)."""
+    rows = run(device, '''
+s = open_store(%r, segment_bytes=48 + 18 * 4)       # four events a segment
+for i in range(8):
+    add(s, i)
+s.finish(0, 4000)
+s.finish(1, 5000)
+s.finish(6, 7000)
+s.finish(4, 6000)
+got = {'one_by_one': [s.get(i)['end'] - s.get(i)['start'] for i in (6, 2, 1, 5, 4, 0, 3, 7)]}
+got['newest'] = [e['end'] - e['start'] for e in s.events()]
+got['oldest'] = [e['end'] - e['start'] for e in s.events(oldest_first=True)]
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    stored = [4000, 5000, 1020, 1030, 6000, 1050, 7000, 1070]
+    assert r['one_by_one'] == [stored[i] for i in (6, 2, 1, 5, 4, 0, 3, 7)], r
+    assert r['newest'] == stored[::-1] and r['oldest'] == stored, r
+
+
+def test_files_lost_under_an_open_store_cost_only_what_they_held(device, tmp_path):
+    """An edits file or a segment file gone behind an open store's back (a file system that
+    lost it): the events read without those edits, the lost segment's events are gone, and
+    nothing is named damaged."""
+    rows = run(device, '''
+import os
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(8):
+    add(s, i)
+s.relabel(1, 'siren')
+s.relabel(5, 'siren')
+got = {'before': [s.get(i)['label'] for i in (1, 5)]}
+os.remove(root + '/s%%08x.ed' %% 0)
+got['edits_lost'] = [s.get(i)['label'] for i in (1, 5, 1)]
+os.remove(root + '/s%%08x.seg' %% 4)
+got['gone'] = [s.get(i) is None for i in range(8)]
+got['problems'] = s.problems
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['before'] == ['siren', 'siren'], r
+    assert r['edits_lost'] == ['door_knock', 'siren', 'door_knock'], r
+    assert r['gone'] == [False] * 4 + [True] * 4, r
+    assert r['problems'] == [], r
+
+
+def test_a_time_range_from_an_event_at_a_segments_edge(device, tmp_path):
+    """events(start=t) holds every event starting at t: two at the same millisecond on either
+    side of a rotation, and the last event before a segment skipped as unreadable (its header's
+    copies both damaged), newest first or oldest first."""
+    rows = run(device, '''
+root, other = %r, %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(8):
+    add(s, i, start=T0 + (3 if i == 4 else i) * STEP)   # 3 and 4 at the same ms
+t3 = T0 + 3 * STEP
+got = {'same_ms': [e['id'] for e in s.events(start=t3)],
+       'same_ms_oldest': [e['id'] for e in s.events(start=t3, oldest_first=True)],
+       'to_same_ms': [e['id'] for e in s.events(end=t3 + 1)]}
+s = open_store(other, segment_bytes=48 + 18 * 4)
+for i in range(12):
+    add(s, i)
+seg = other + '/s%%08x.seg' %% 4                     # events 4..7
+with open(seg, 'rb') as f:
+    data = bytearray(f.read())
+data[5] ^= 1
+data[layout.HEAD_COPY + 5] ^= 1
+with open(seg, 'wb') as f:
+    f.write(data)
+s = open_store(other)
+got['past_gap'] = [e['id'] for e in s.events(start=t3)]
+got['past_gap_oldest'] = [e['id'] for e in s.events(start=t3, oldest_first=True)]
+got['page'] = s.query(start=t3, limit=4)
+out(**got)
+''' % (str(tmp_path / 's'), str(tmp_path / 'o')))
+    r = rows[0]
+    assert r['same_ms'] == [7, 6, 5, 4, 3] and r['same_ms_oldest'] == [3, 4, 5, 6, 7], r
+    assert r['to_same_ms'] == [4, 3, 2, 1, 0], r
+    assert r['past_gap'] == [11, 10, 9, 8, 3] and r['past_gap_oldest'] == [3, 8, 9, 10, 11], r
+    page, cursor = r['page']
+    assert [e['id'] for e in page] == [11, 10, 9, 8] and cursor == 8, r
+
+
+def test_a_relabelled_event_in_a_store_with_personal_labels_keeps_its_new_label(device,
+                                                                                tmp_path):
+    """A store that has a personal label: the event given it shows it (the model's label
+    beside, as generic); an event relabelled, and one never edited, show their own label and
+    no generic one."""
+    rows = run(device, '''
+s = open_store(%r)
+for i in range(3):
+    add(s, i)
+s.label_personal(0, 'our doorbell')
+s.relabel(1, 'siren')
+out(events=[s.get(i) for i in range(3)])
+''' % str(tmp_path / 's'))
+    ev = rows[0]['events']
+    assert [(e['label'], e.get('generic')) for e in ev] == [
+        ('our doorbell', 'doorbell'), ('siren', None), ('dog_bark', None)], ev
+    assert [e['locked'] for e in ev] == [False] * 3, ev
