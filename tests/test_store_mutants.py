@@ -2936,3 +2936,86 @@ out(events=[s.get(i) for i in range(3)])
     assert [(e['label'], e.get('generic')) for e in ev] == [
         ('our doorbell', 'doorbell'), ('siren', None), ('dog_bark', None)], ev
     assert [e['locked'] for e in ev] == [False] * 3, ev
+
+
+def test_segments_hold_what_fits_and_span_up_to_2_to_the_32_ms(device, tmp_path):
+    """A segment of 48 + 5 x 18 bytes holds exactly five records, VOID ones included (an append
+    after a torn one writes the VOID and its event into a new segment rather than past the
+    size); a segment takes events up to 2**32 - 1 ms after its own first start, whatever the
+    older segments' starts; times read back and a query from an event's time finds it."""
+    rows = run(device, '''
+root = %r
+def sizes(root):
+    return [os.stat(root + '/' + n)[6] for n in sorted(os.listdir(root)) if n.endswith('.seg')]
+s = open_store(root, segment_bytes=138)
+starts = [T0, T0 + 0xffffffff, T0 + 0xffffffff, T0 + 0xffffffff, T0 + 0xffffffff + 5,
+          T0 + 0xffffffff + 20, T0 + 0xffffffff + 1020]   # a new segment from the fifth on
+for i, t in enumerate(starts):
+    assert s.append(t, 1000, 'speech', 0.5, [], emb(i)) == i
+got = {'sizes': sizes(root), 'starts': [s.get(i)['start'] - T0 for i in range(7)],
+       'found': [[e['id'] for e in s.query(start=t, end=t + 1)[0]] for t in starts[4:]]}
+v = root + 'v'
+t = open_store(v, segment_bytes=138)
+for i in range(10):
+    t.append(T0 + i * STEP, 1000, 'speech', 0.5, [], emb(i))
+seg = v + '/s%%08x.seg' %% 5
+storefile.cut(seg, storefile.size(seg) - layout.RECORD_SIZE, bytearray(64))   # id 9 torn
+t = open_store(v, segment_bytes=138)
+for i in (10, 11, 12):
+    t.append(T0 + i * STEP, 1000, 'speech', 0.5, [], emb(i))
+def found(t, n):
+    return [[e['id'] for e in t.query(start=T0 + i * STEP, end=T0 + (i + 1) * STEP)[0]]
+            for i in range(n)]
+got['void'] = [sizes(v), [e['id'] for e in t.events()], t.problems, found(t, 13)]
+w = root + 'w'
+t = open_store(w, segment_bytes=138)
+for i in range(8):
+    t.append(T0 + i * STEP, 1000, 'speech', 0.5, [], emb(i))
+seg = w + '/s%%08x.seg' %% 5
+storefile.cut(seg, storefile.size(seg) - layout.RECORD_SIZE, bytearray(64))   # id 7 torn
+t = open_store(w, segment_bytes=138)
+for i in (8, 9):
+    t.append(T0 + i * STEP, 1000, 'speech', 0.5, [], emb(i))
+got['mid'] = [sizes(w), found(t, 10)]   # the VOID between two events of a later segment
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['sizes'] == [120, 102], r
+    assert r['starts'] == [0, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff + 5,
+                           0xffffffff + 20, 0xffffffff + 1020], r
+    assert r['found'] == [[4], [5], [6]], r
+    sizes, ids, problems, found = r['void']
+    assert sizes == [138, 120, 120] and problems == [], r   # ids 0-4; 5-8; VOID 9 and 10-12
+    assert ids == [12, 11, 10, 8, 7, 6, 5, 4, 3, 2, 1, 0], r
+    assert found == [[0], [1], [2], [3], [4], [5], [6], [7], [8], [], [10], [11], [12]], r
+    assert r['mid'] == [[138, 138], [[0], [1], [2], [3], [4], [5], [6], [], [8], [9]]], r
+
+
+def test_a_clip_given_as_bytes_counts_as_its_samples_and_ends_round_to_10_ms(device, tmp_path):
+    """A clip given as int16 bytes is held to the clip length in samples (two bytes each) and
+    counted in whole bytes as flash holds it; finish() rounds an end to the nearest 10 ms like
+    an append; two runners-up both scored 1 keep both scores."""
+    rows = run(device, '''
+root = %r
+def disk():
+    return sum(os.stat(root + '/clips/' + n)[6] for n in os.listdir(root + '/clips'))
+s = open_store(root, clip_seconds=1)
+got = []
+a = s.append(T0, 1000, 'speech', 0.5, [], emb(0), bytes(pcm(0, 400)))
+got.append([s.usage()['clip_bytes'], disk()])
+try:
+    s.append(T0 + 1, 1000, 'speech', 0.5, [], emb(1), bytes(pcm(1, 16001)))
+except ValueError as e:
+    got.append(str(e))
+b = s.append(T0 + 2, 1000, 'speech', 0.5, [], emb(2), bytes(pcm(2, 16000)))
+got.append([s.usage()['clip_bytes'], disk(), s.get(b)['has_clip']])
+got.append([s.finish(a, 1005)['end'] - T0, s.finish(a, 1004)['end'] - T0])
+c = s.append(T0 + 3, 1000, 'speech', 0.5, [('siren', 1), ('dog_bark', 1)], emb(3))
+got.append(s.get(c)['runners_up'])
+out(got=got, one=clips.stored_size(400), two=clips.stored_size(400) + clips.stored_size(16000))
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    one, two = r['one'], r['two']
+    assert r['got'] == [[one, one], 'clip longer than 1 s', [two, two, True], [1010, 1000],
+                        [['siren', 1.0], ['dog_bark', 1.0]]], r
+    assert all(type(n) is int for n in r['got'][0] + r['got'][2][:2]), r   # whole bytes
