@@ -3019,3 +3019,65 @@ out(got=got, one=clips.stored_size(400), two=clips.stored_size(400) + clips.stor
     assert r['got'] == [[one, one], 'clip longer than 1 s', [two, two, True], [1010, 1000],
                         [['siren', 1.0], ['dog_bark', 1.0]]], r
     assert all(type(n) is int for n in r['got'][0] + r['got'][2][:2]), r   # whole bytes
+
+
+def test_similar_by_an_embedding_names_any_event_its_cosine_to_4_places_at_most_1(device,
+                                                                                 tmp_path):
+    """similar() given an embedding (not an id) may name any event, the first one included, with
+    its cosine to four places, and never more than 1 (an int8 vector's own dot product can pass
+    127 * 127). References: the vectors normalised here, on the host."""
+    import math
+
+    def normalised(i):
+        v = [(((i * 37 + j * 11 + (i % 5) * j * j) % 251) - 125) for j in range(8)]  # emb(i)
+        n = math.sqrt(sum(x * x for x in v))
+        return [max(-127, min(127, int(round(x * 127 / n)))) for x in v]
+
+    def cos(a, b):
+        return min(1.0, round(sum(x * y for x, y in zip(normalised(a), normalised(b))) / 16129,
+                              4))
+    rows = run(device, '''
+s = open_store(%r)
+for i in range(6):
+    add(s, i)
+out(by0=s.similar(emb(0), k=2, exact=True), by5=s.similar(emb(5), k=3, exact=True),
+    bucketed=s.similar(emb(0), k=6))
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['by0'] == [[0, cos(0, 0)], [1, cos(0, 1)]], r
+    assert r['by5'] == [[5, 1.0], [3, cos(5, 3)], [4, cos(5, 4)]], r
+    assert cos(0, 0) == 0.9952 and sum(x * x for x in normalised(5)) > 16129
+    assert r['bucketed'] == sorted([[i, cos(0, i)] for i in range(6)], key=lambda p: -p[1]), r
+
+
+def test_labels_and_limits_out_of_range_are_refused(device, tmp_path):
+    """A list by label takes a label's name or its index among the model's labels; an index
+    past them, a negative one, True or an unknown name is refused with the labels named, and so
+    is a page of fewer than one event."""
+    rows = run(device, '''
+s = open_store(%r)
+for i in range(13):
+    add(s, i)
+got = {'by_index': [e['id'] for e in s.events(label=0)],
+       'last_index': [e['id'] for e in s.events(label=10)],
+       'by_name': [e['id'] for e in s.events(label='doorbell')],
+       'one': [[e['id'] for e in s.query(limit=1)[0]], s.query(limit=1)[1]]}
+for name, call in (('past', lambda: list(s.events(label=11))),
+                   ('negative', lambda: list(s.events(label=-1))),
+                   ('true', lambda: list(s.events(label=True))),
+                   ('unknown', lambda: list(s.events(label='cat'))),
+                   ('limit0', lambda: s.query(limit=0))):
+    try:
+        got[name] = call()
+    except ValueError as e:
+        got[name] = str(e)
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['by_index'] == r['by_name'] == [11, 0] and r['last_index'] == [10], r
+    assert r['one'] == [[12], 12], r
+    labels = "(labels: doorbell, door_knock, dog_bark, speech, footsteps, glass_breaking, " \
+        "baby_crying, car_horn, siren, background, other)"
+    assert [r[k] for k in ('past', 'negative', 'true', 'unknown')] == [
+        'unknown label %s %s' % (v, labels) for v in ('11', '-1', 'True', "'cat'")], r
+    assert r['limit0'] == 'limit must be at least 1', r
