@@ -3,19 +3,30 @@
 // opened; the timeline page never loads any of it.
 const $ = (id) => document.getElementById(id);
 const TOKEN_KEY = 'earmark.token';   // the timeline page's (same origin on a device)
-const state = { events: [], examples: {}, head: null };
+const state = { events: [], examples: {}, picked: {}, recording: null, head: null };
 let mp = null;
 
 function say(text) { $('status').textContent = text; }
 
+// A Python error as one line: its traceback's last, without the exception's name.
+function oneLine(e) {
+  const lines = String(e.message || e).trim().split('\n');
+  return lines[lines.length - 1].replace(/^\w*(Error|Exception): /, '');
+}
+
 // The appliance's API beside the lab (on a device, or `earmark lab --serve --device URL`).
-async function api(path, opts = {}) {
+async function ask(path, opts = {}) {
   const token = localStorage.getItem(TOKEN_KEY);
   const headers = Object.assign({ 'Content-Type': 'application/json' }, opts.headers,
     token ? { Authorization: 'Bearer ' + token } : {});
   const r = await fetch('../api/' + path, Object.assign({}, opts, { headers }));
-  const body = await r.json().catch(() => ({}));
   if (r.status === 401) { $('tokenrow').hidden = false; throw new Error('the appliance wants its token'); }
+  return r;
+}
+
+async function api(path, opts = {}) {
+  const r = await ask(path, opts);
+  const body = await r.json().catch(() => ({}));
   if (!r.ok) throw new Error(body.error || String(r.status));
   return body;
 }
@@ -46,7 +57,11 @@ async function boot() {
   files.forEach((f, i) => mp.FS.writeFile('/lab/' + f, new Uint8Array(bodies[i])));
   mp.runPython('import sys\nsys.path[:0] = ["/lab/py"]\nimport json, labcore, teach, personal\n' +
     'lab = labcore.Lab("/lab/model")\n' +
-    'MODEL = personal.model_id(open("/lab/model/model.json", "rb").read())');
+    'MODEL = personal.model_id(open("/lab/model/model.json", "rb").read())\n' +
+    // The port's binascii is micropython-lib's binascii.py, whose a2b_base64 takes bytes only
+    // (the device's C one takes str too): a pattern head's templates are str in its JSON.
+    'import binascii\n_a2b = binascii.a2b_base64\n' +
+    'binascii.a2b_base64 = lambda t: _a2b(t.encode() if isinstance(t, str) else t)');
 }
 
 // Python in, JSON out: every call goes through the port's file system and one global.
@@ -70,10 +85,20 @@ function teachHead(examples, negatives) {
   return run('teach.session(*json.loads(_arg), MODEL, lab.c.dim)');
 }
 
-// A WAV file as 16 kHz mono int16 PCM: read as is when it already is, else decoded and
-// resampled by the browser.
-async function pcmOf(file) {
-  const buf = await file.arrayBuffer();
+// A pattern head (device/pattern.py) of `name` from its examples' PCM, as `earmark personal
+// teach --pattern` makes it; the label is checked first, before seconds of work.
+function teachPattern(name, sounds) {
+  mp.globals.set('_name', name);
+  mp.globals.set('_count', sounds.length);
+  sounds.forEach((pcm, i) => mp.FS.writeFile('/example' + i + '.pcm', pcm));
+  mp.runPython('personal.check_label(_name, lab.c.labels)');
+  return run('labcore.pattern_head(_name, MODEL, [open("/example%d.pcm" % i, "rb").read() ' +
+    'for i in range(_count)])');
+}
+
+// A WAV (its bytes) as 16 kHz mono int16 PCM: read as is when it already is, else decoded and
+// resampled by the browser (a 44.1 kHz file, an appliance's 8 kHz clip).
+async function pcmOf(buf) {
   const v = new DataView(buf);
   if (buf.byteLength > 44 && v.getUint32(0) === 0x52494646 && v.getUint32(8) === 0x57415645) {
     let at = 12, fmt = null;
@@ -112,42 +137,71 @@ function drawEvents() {
     tag.className = 'tag';
     const when = ev.from === 'device' ? new Date(ev.start * 1000).toLocaleTimeString() :
       ev.start.toFixed(1) + '–' + ev.end.toFixed(1) + ' s';
-    tag.textContent = when +
-      (ev.generic ? ' · heard as ' + ev.generic : ' · ' + Math.round(ev.confidence * 100) + '%');
+    tag.textContent = when + (ev.whole ? ' · one example, to teach by its sound' :
+      ev.generic ? ' · heard as ' + ev.generic : ' · ' + Math.round(ev.confidence * 100) + '%');
     label.append(box, name, tag);
     li.append(label);
     ul.append(li);
   });
-  $('heard').textContent = state.events.length + ' event' + (state.events.length === 1 ? '' : 's') + ' found.';
+  const n = state.events.filter((ev) => !ev.whole).length;
+  $('heard').textContent = n + ' event' + (n === 1 ? '' : 's') + ' found.';
   $('apply').disabled = !state.events.length;
 }
 
 function drawExamples() {
   const ul = $('examples');
   ul.replaceChildren();
-  for (const [name, list] of Object.entries(state.examples)) {
+  for (const [name, list] of Object.entries(state.picked)) {
     const li = document.createElement('li');
     li.textContent = name + ': ' + list.length + ' example' + (list.length === 1 ? '' : 's');
     ul.append(li);
   }
-  $('teach').disabled = !Object.keys(state.examples).length;
+  $('teach').disabled = $('teachsound').disabled = !Object.keys(state.picked).length;
 }
 
 async function onFile() {
   const file = $('file').files[0];
   if (!file) return;
+  $('file').value = '';   // the same file picked again is heard again
   say('Listening to ' + file.name + '…');
   await new Promise((r) => setTimeout(r, 0));   // let the status show before the work
   try {
     const t = performance.now();
-    const found = analyse(await pcmOf(file), false).events;
-    state.events = state.events.filter((ev) => ev.from === 'device').concat(found);
+    state.recording = { name: file.name, pcm: await pcmOf(await file.arrayBuffer()) };
+    showRecording();
     say('Ready. ' + file.name + ' took ' + Math.round(performance.now() - t) + ' ms.');
   } catch (e) {
-    say('Could not read ' + file.name + ': ' + e.message);
-    state.events = [];
+    say('Could not read ' + file.name + ': ' + oneLine(e));
+    state.recording = null;
+    state.events = state.events.filter((ev) => ev.from === 'device');
   }
   drawEvents();
+}
+
+// The dropped recording's events as the appliance would find them (with the head in use), and
+// the whole recording as one example (the model may open no event on a household's doorbell):
+// each keeps the recording, so that it can be taught by its sound.
+function showRecording() {
+  const pcm = state.recording.pcm;
+  const found = analyse(pcm, false).events;
+  found.forEach((ev) => Object.assign(ev, { pcm, alone: found.length === 1 }));
+  const whole = { whole: true, pcm, label: 'The whole recording', start: 0, end: pcm.length / 32000 };
+  state.events = state.events.filter((ev) => ev.from === 'device').concat([whole], found);
+}
+
+// An example's audio for a pattern head: a recording of one event whole (its room is the bed
+// the pattern is measured over), else the event's stretch with MARGIN seconds of room around
+// it; an appliance's event, its stored clip.
+const MARGIN = 1.5;
+async function soundOf(ev) {
+  if (ev.from === 'device') {
+    const r = await ask('events/' + ev.id + '/clip.wav');
+    if (!r.ok) throw new Error('event ' + ev.id + ' has no clip to teach by its sound');
+    return pcmOf(await r.arrayBuffer());
+  }
+  if (ev.whole || ev.alone) return ev.pcm;
+  const at = (s) => 2 * Math.max(0, Math.min(ev.pcm.length >> 1, Math.round(s * 16000)));
+  return ev.pcm.subarray(at(ev.start - MARGIN), at(ev.end + MARGIN));
 }
 
 async function onApply() {
@@ -163,7 +217,11 @@ async function onApply() {
       stored.forEach((ev) => { ev.embedding = got[ev.id]; ev.generic = ev.generic || ev.label; ev.label = name; });
     }
   } catch (e) { say('The appliance refused the label: ' + e.message); return; }
-  (state.examples[name] = state.examples[name] || []).push(...picked.map((ev) => [ev.embedding]));
+  const embedded = picked.filter((ev) => ev.embedding);   // a whole recording has none
+  if (embedded.length) {
+    (state.examples[name] = state.examples[name] || []).push(...embedded.map((ev) => [ev.embedding]));
+  }
+  (state.picked[name] = state.picked[name] || []).push(...picked);
   picked.forEach((ev) => { ev.taught = name; });
   drawExamples();
   drawEvents();
@@ -172,8 +230,12 @@ async function onApply() {
 function onTeach() {
   // Events of the recordings that were not labelled are what a head must not match.
   const negatives = state.events.filter((ev) => !ev.taught && ev.embedding).map((ev) => ev.embedding);
+  if (!Object.keys(state.examples).length) {
+    $('taught').textContent = 'Teach learns from events: tick some, or teach a whole recording by its sound.';
+    return;
+  }
   let out;
-  try { out = teachHead(state.examples, negatives); } catch (e) { $('taught').textContent = e.message; return; }
+  try { out = teachHead(state.examples, negatives); } catch (e) { $('taught').textContent = oneLine(e); return; }
   state.head = out.head;
   const cv = out.cv;
   $('taught').replaceChildren();
@@ -203,10 +265,56 @@ function onTeach() {
     if (seen.label) Object.assign(ev, seen);
   }
   drawEvents();
+  offer();
+}
+
+// The head taught, to download or send.
+function offer() {
   const blob = new Blob([JSON.stringify(state.head)], { type: 'application/json' });
   $('download').href = URL.createObjectURL(blob);
   $('download').hidden = false;
   $('deploy').disabled = false;
+}
+
+// Teach by its sound: a pattern head of one sound (the name typed, else the only one labelled)
+// from its examples' audio; the recording is heard again with it, as the appliance would.
+async function onTeachSound() {
+  const names = Object.keys(state.picked);
+  const name = state.picked[$('name').value.trim()] ? $('name').value.trim() : names[0];
+  const out = $('taught');
+  if (names.length > 1 && name !== $('name').value.trim()) {
+    out.textContent = 'Type which sound to teach by its sound: ' + names.join(', ') + '.';
+    return;
+  }
+  $('teach').disabled = $('teachsound').disabled = true;
+  out.textContent = 'Teaching ' + name + ' by its sound…';
+  $('confusion').hidden = true;
+  await new Promise((r) => setTimeout(r, 0));   // let the line show before the work
+  try {
+    const sounds = [];
+    for (const ev of state.picked[name]) sounds.push(await soundOf(ev));
+    const head = teachPattern(name, sounds);
+    setHead(head);   // checked as the appliance checks it
+    state.head = head;
+    mp.globals.set('_arg', JSON.stringify({ [name]: sounds.map(() => []) }));
+    const warnings = run('teach.warnings(json.loads(_arg))');
+    if (state.recording) showRecording();
+    drawEvents();
+    out.replaceChildren();
+    const p = document.createElement('span');
+    p.textContent = 'Taught ' + name + ' by its sound: ' + head.sounds[0].templates.length +
+      ' template' + (head.sounds[0].templates.length === 1 ? '' : 's') + ' from ' +
+      sounds.length + ' example' + (sounds.length === 1 ? '' : 's') + '. ';
+    out.append(p);
+    for (const w of warnings) {
+      const s = document.createElement('span'); s.className = 'warn'; s.textContent = w + '. ';
+      out.append(s);
+    }
+    offer();
+  } catch (e) {
+    out.textContent = 'Could not teach ' + name + ' by its sound: ' + oneLine(e);
+  }
+  drawExamples();
 }
 
 async function onDeploy() {
@@ -225,7 +333,7 @@ function onToken() {
   loadDevice();
 }
 
-window.lab = { analyse, teachHead, setHead, state, loadDevice,
+window.lab = { analyse, teachHead, teachPattern, setHead, state, loadDevice,
   ready: boot().then(() => {
     const ms = Math.round(performance.now());
     say('Ready to run Python (' + ms + ' ms).');
@@ -236,5 +344,6 @@ window.lab = { analyse, teachHead, setHead, state, loadDevice,
 $('file').addEventListener('change', onFile);
 $('apply').addEventListener('click', onApply);
 $('teach').addEventListener('click', onTeach);
+$('teachsound').addEventListener('click', onTeachSound);
 $('deploy').addEventListener('click', onDeploy);
 $('tokenok').addEventListener('click', onToken);
