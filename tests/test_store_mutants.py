@@ -3081,3 +3081,41 @@ out(**got)
     assert [r[k] for k in ('past', 'negative', 'true', 'unknown')] == [
         'unknown label %s %s' % (v, labels) for v in ('11', '-1', 'True', "'cat'")], r
     assert r['limit0'] == 'limit must be at least 1', r
+
+
+def test_thinning_begins_at_the_first_byte_over_budget_and_never_takes_the_newest_segment(
+        device, tmp_path):
+    """An append that fits the budget exactly thins nothing; one byte less and the oldest clip
+    that may go goes (an append asks room for a record, an embedding entry and a segment
+    header). Thinning freeing half the budget at a time still keeps the segment being
+    written: the event before each append is there after it."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+for i in range(5):
+    s.append(T0 + i * STEP, 1000, 'siren', 0.5, [], emb(i), pcm(i))
+used = s.usage()['bytes']
+need = layout.RECORD_SIZE + s.sim.entry_size + layout.SEG_HEADER_SIZE
+c = clips.stored_size(400)
+got = {}
+for name, budget, clip in (('exact', used + need, None), ('over', used + need - 1, None),
+                           ('clip', used + need + c, pcm(5)), ('clip_over', used + need + c - 1, pcm(5))):
+    copytree(root, root + name)
+    t = open_store(root + name, budget=budget, clip_share=1)   # clips may take it all
+    t.append(T0 + 5 * STEP, 1000, 'speech', 0.5, [], emb(5), clip)
+    got[name] = [t.clip_ids(), len(list(t.events())), t.problems]
+t = open_store(root + 'half', segment_bytes=400, budget=1800, thin_fraction=0.5)
+lost = []
+for i in range(120):
+    t.append(T0 + i * STEP, 1000, 'speech', 0.5, [], emb(i))
+    if i and t.get(i - 1) is None:
+        lost.append(i - 1)
+got['half'] = [lost, t.usage()['first_id'] > 40, t.problems]
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['exact'] == [[0, 1, 2, 3, 4], 6, []], r
+    assert r['over'] == [[1, 2, 3, 4], 6, []], r
+    assert r['clip'] == [[0, 1, 2, 3, 4, 5], 6, []], r
+    assert r['clip_over'] == [[1, 2, 3, 4, 5], 6, []], r
+    assert r['half'] == [[], True, []], r
