@@ -3119,3 +3119,52 @@ out(**got)
     assert r['clip'] == [[0, 1, 2, 3, 4, 5], 6, []], r
     assert r['clip_over'] == [[1, 2, 3, 4, 5], 6, []], r
     assert r['half'] == [[], True, []], r
+
+
+def test_clips_fill_their_share_exactly_before_any_goes(device, tmp_path):
+    """Clips may fill their share of the budget to the byte: the clip that fills it exactly is
+    kept and thins nothing; the next one makes room by thinning, past a locked event's clip to
+    the oldest that may go, and a clip whose event's record is damaged goes first without
+    ending the thinning."""
+    rows = run(device, '''
+root = %r
+c = clips.stored_size(400)
+def opened(name, **kw):
+    # the clip share three clips exactly (an eighth is exact in binary)
+    return open_store(root + name, budget=24 * c, clip_share=0.125, **kw)
+def clip(t, i, label='siren'):
+    return t.append(T0 + i * STEP, 1000, label, 0.5, [], emb(i), pcm(i))
+got = {}
+t = opened('slack', thin_fraction=0.05, keep_clips=0)
+got['slack'] = []
+for i in range(3):
+    clip(t, i)
+    got['slack'].append(t.clip_ids())
+t = opened('next', thin_fraction=0, keep_clips=0)
+for i in range(4):
+    clip(t, i)
+got['next'] = [t.clip_ids(), t.problems]
+t = opened('locked', thin_fraction=0)
+t.lock(clip(t, 0))
+for i in range(1, 4):
+    clip(t, i)
+got['locked'] = [t.clip_ids(), t.problems]
+t = opened('damaged', thin_fraction=0.03, keep_clips=0)
+for i in range(3):
+    clip(t, i)
+seg = root + 'damaged/s00000000.seg'
+with open(seg, 'r+b') as f:
+    f.seek(layout.SEG_HEADER_SIZE + 1)
+    b = f.read(1)
+    f.seek(layout.SEG_HEADER_SIZE + 1)
+    f.write(bytes([b[0] ^ 1]))   # event 0's record
+t = opened('damaged', thin_fraction=0.03, keep_clips=0)
+clip(t, 3)
+got['damaged'] = t.clip_ids()
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['slack'] == [[0], [0, 1], [0, 1, 2]], r
+    assert r['next'] == [[1, 2, 3], []], r
+    assert r['locked'] == [[0, 2, 3], []], r
+    assert r['damaged'] == [2, 3], r
