@@ -3168,3 +3168,51 @@ out(**got)
     assert r['next'] == [[1, 2, 3], []], r
     assert r['locked'] == [[0, 2, 3], []], r
     assert r['damaged'] == [2, 3], r
+
+
+def test_a_segment_that_goes_takes_its_clips_and_edits_and_nothing_else(device, tmp_path):
+    """Old segments going for room take their events' clips (kept ones too: the only clip of a
+    label) and their edits file, even one a repair left empty, and no clip of the next
+    segment; usage() stays what flash holds. A locked event in a segment begun after a clock
+    jump (its first id 1) keeps its segment and its edits when the one before goes."""
+    rows = run(device, '''
+root = %r
+def disk(path):
+    total = 0
+    for name in os.listdir(path):
+        p = path + '/' + name
+        total += disk(p) if os.stat(p)[0] & 0x4000 else os.stat(p)[6]
+    return total
+s = open_store(root, segment_bytes=138)
+def event(t, i):
+    # the first event of each segment of five has a clip, of a label of its own
+    return t.append(T0 + i * STEP, 1000, LABELS[i // 5] if i %% 5 == 0 else 'speech', 0.5,
+                    [], emb(i), pcm(i) if i %% 5 == 0 else None)
+event(s, 0)
+s.relabel(0, 'siren')
+ed = root + '/s00000000.ed'
+storefile.cut(ed, 5, bytearray(64))   # a torn edit: the repair leaves the file empty
+s = open_store(root, segment_bytes=138, budget=2300)
+bad = []
+for i in range(1, 40):
+    event(s, i)
+    alive = [k for k in range(i + 1) if s.get(k) is not None]
+    with_clips = [k for k in alive if k %% 5 == 0]
+    u = s.usage()
+    if s.clip_ids() != with_clips or u['bytes'] != disk(root):
+        bad.append([i, s.clip_ids(), with_clips, u['bytes'], disk(root)])
+j = open_store(root + 'j', segment_bytes=138, budget=1500)
+j.append(1000, 1000, 'speech', 0.5, [], emb(0))   # before the clock was set
+j.append(T0, 1000, 'speech', 0.5, [], emb(1))
+j.relabel(1, 'siren')
+j.lock(1)
+for i in range(2, 30):
+    j.append(T0 + i * STEP, 1000, 'speech', 0.5, [], emb(i))
+    if j.get(0) is None:
+        break
+out(bad=bad, first=s.usage()['first_id'], files=sorted(n for n in os.listdir(root) if n.endswith('.ed')),
+    jump=[j.get(0), j.get(1)['label'], j.get(1)['locked'], j.usage()['first_id']])
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['bad'] == [] and r['first'] >= 15 and r['files'] == [], r
+    assert r['jump'] == [None, 'siren', True, 1], r
