@@ -3248,3 +3248,60 @@ out(bad=bad, first=s.usage()['first_id'], files=sorted(n for n in os.listdir(roo
     r = rows[0]
     assert r['bad'] == [] and r['first'] >= 15 and r['files'] == [], r
     assert r['jump'] == [None, 'siren', True, 1], r
+
+
+def test_old_segments_go_only_as_far_as_the_room_an_append_needs(device, tmp_path):
+    """Each append over budget deletes the fewest oldest segments that bring the store (its
+    running roll-up counts just written) down to the budget less the append's room and the
+    thinning slack, by a reference made here from the files' sizes: a segment frees its file,
+    its edits file and its events' embedding entries. At an exact tie the next segment stays."""
+    rows = run(device, '''
+root = %r
+def size(path):
+    try:
+        return os.stat(path)[6]
+    except OSError:
+        return 0
+def segments(t):
+    firsts = sorted(int(n[1:9], 16) for n in os.listdir(t.root) if n.endswith('.seg'))
+    return [(f, size(layout.segment_path(t.root, f)) + size(layout.edits_path(t.root, f)) +
+             (size(layout.segment_path(t.root, f)) - layout.SEG_HEADER_SIZE) //
+             layout.RECORD_SIZE * t.sim.entry_size) for f in firsts]
+def rollups(t):
+    return size(t.root + '/hours.ru') + size(t.root + '/days.ru')
+need = layout.RECORD_SIZE + 16 + layout.SEG_HEADER_SIZE
+budget = 3000
+s = open_store(root, segment_bytes=200, budget=budget)
+slack = int(budget * s.THIN_FRACTION)
+bad, thinned = [], 0
+for i in range(150):
+    if i %% 7 == 0 and i > 2:
+        s.relabel(i - 2, 'siren')
+    before, segs, ru = s.usage()['bytes'], segments(s), rollups(s)
+    s.append(T0 + i * STEP, 1000, 'speech', 0.5, [], emb(i))
+    after = [f for f, _ in segments(s)]
+    gone = len([f for f, _ in segs if f not in after])
+    k = 0
+    if before + need > budget:
+        used = before + rollups(s) - ru   # what the flush of the running counts wrote
+        while used > budget - need - slack and k < len(segs) - 1:
+            used -= segs[k][1]
+            k += 1
+    thinned += k
+    if gone != k:
+        bad.append([i, gone, k])
+u = open_store(root + 'u', segment_bytes=200)
+for i in range(20):
+    u.append(T0 + i * STEP, 1000, 'speech', 0.5, [], emb(i))
+copytree(root + 'u', root + 't')
+before, segs = u.usage()['bytes'], segments(u)
+tie = open_store(root + 't', segment_bytes=200, budget=before + 90 - segs[0][1] + need,
+                 thin_fraction=0)   # 90: an hour and a day record of the running counts
+tie.append(T0 + 20 * STEP, 1000, 'speech', 0.5, [], emb(20))
+out(bad=bad, thinned=thinned, tie=[len(segs), tie.usage()['first_id'], segs[1][0],
+                                   rollups(tie) - rollups(u)])
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['bad'] == [] and r['thinned'] > 10, r
+    n, first, second, flushed = r['tie']
+    assert n == 3 and first == second and flushed == 90, r
