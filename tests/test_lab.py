@@ -245,7 +245,8 @@ def test_teach_by_its_sound_beside_an_appliance_then_a_new_ring_is_personal(brow
             page.click('#teachsound')
             page.wait_for_function('!%s.startsWith("Teaching")' % taught, timeout=120000)
             line = page.text_content('#taught')
-            assert line.startswith('Taught %s by its sound: 3 templates from 3 examples' % name), line
+            assert line.startswith('Taught %s by its sound: 3 templates from 3 examples'
+                                   % name), line
             return page.evaluate('window.lab.state.head')
 
         for ev in ours:
@@ -262,7 +263,8 @@ def test_teach_by_its_sound_beside_an_appliance_then_a_new_ring_is_personal(brow
             page.evaluate('document.getElementById("status").textContent = ""')
             page.set_input_files('#file', str(path))
             page.wait_for_function('document.getElementById("status").textContent'
-                                   '.includes(%s)' % json.dumps(path.name + ' took'), timeout=120000)
+                                   '.includes(%s)' % json.dumps(path.name + ' took'),
+                                   timeout=120000)
             page.locator('#events li', has_text='The whole recording').locator('input').check()
             page.fill('#name', 'our doorbell')
             page.click('#apply')
@@ -346,7 +348,8 @@ def test_teach_by_its_sound_at_a_phone_finds_a_new_quieter_ring(browser, site, t
 
     label(rings[0], 'doorbell')   # a model's label: refused, in one line
     line = teach()
-    assert line.startswith('Could not') and 'model label' in line and '\n' not in line and 'Traceback' not in line, line
+    assert line.startswith('Could not') and 'model label' in line, line
+    assert '\n' not in line and 'Traceback' not in line, line
     assert page.is_hidden('#download')
     label(rings[0], 'our doorbell')
     label(rings[1], 'our doorbell')

@@ -185,7 +185,8 @@ function showRecording() {
   const pcm = state.recording.pcm;
   const found = analyse(pcm, false).events;
   found.forEach((ev) => Object.assign(ev, { pcm, alone: found.length === 1 }));
-  const whole = { whole: true, pcm, label: 'The whole recording', start: 0, end: pcm.length / 32000 };
+  const whole = { whole: true, pcm, label: 'The whole recording', start: 0,
+    end: pcm.length / 32000 };
   state.events = state.events.filter((ev) => ev.from === 'device').concat([whole], found);
 }
 
