@@ -3305,3 +3305,36 @@ out(bad=bad, thinned=thinned, tie=[len(segs), tie.usage()['first_id'], segs[1][0
     assert r['bad'] == [] and r['thinned'] > 10, r
     n, first, second, flushed = r['tie']
     assert n == 3 and first == second and flushed == 90, r
+
+
+def test_edits_write_one_record_each_and_a_relabel_to_the_same_label_none(device, tmp_path):
+    """Each edit appends one edit record, twice (22 bytes; a relabel or a delete a roll-up fix
+    of 10 bytes too), which the replication stream gives as (segment, records read, id, kind,
+    value) for each copy: a relabel (kind 1, the label's index), a lock and an unlock (kind 2,
+    1 and 0), a delete (kind 3, 0); relabelling an event to the label it already has writes
+    nothing; an edit of an event that is not there is refused."""
+    rows = run(device, '''
+s = open_store(%r)
+a = s.append(T0, 1000, 'speech', 0.5, [], emb(0))
+sizes = [s.usage()['bytes']]
+s.relabel(a, 'speech')
+sizes.append(s.usage()['bytes'])
+for edit in (lambda: s.relabel(a, 'siren'), lambda: s.relabel(a, 'siren'), lambda: s.lock(a),
+             lambda: s.lock(a, False), lambda: s.delete(a)):
+    edit()
+    sizes.append(s.usage()['bytes'])
+missing = []
+for edit, args in ((s.relabel, (99, 'siren')), (s.lock, (99,)), (s.delete, (99,)),
+                   (s.finish, (99, 2000))):
+    try:
+        edit(*args)
+    except ValueError as e:
+        missing.append(str(e))
+out(grew=[b - a for a, b in zip(sizes, sizes[1:])], edits=[list(e) for e in s.log(0, {})],
+    missing=missing)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['grew'] == [0, 32, 0, 22, 22, 32], r
+    assert r['edits'] == [[0, n, 0, kind, value] for n, (kind, value) in enumerate(
+        [(1, 8), (1, 8), (2, 1), (2, 1), (2, 0), (2, 0), (3, 0), (3, 0)], 1)], r
+    assert r['missing'] == ['no event 99'] * 4, r
