@@ -3307,6 +3307,48 @@ out(bad=bad, thinned=thinned, tie=[len(segs), tie.usage()['first_id'], segs[1][0
     assert n == 3 and first == second and flushed == 90, r
 
 
+def test_a_flipped_bit_in_a_records_time_costs_only_that_record_in_a_time_range(device,
+                                                                               tmp_path):
+    """A bit flipped in one event record's start (its CRC now fails) where the binary search on
+    start times looks: events(start=t) and events(end=t) still give every other event of the
+    range (docs/store-format.md: a search that meets a damaged record reads on in turn rather
+    than trust its time), whether the flip makes the start earlier or later."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+for i in range(8):
+    add(s, i)
+seg = root + '/s%%08x.seg' %% 0
+def flip(at, bit):
+    with open(seg, 'rb') as f:
+        data = bytearray(f.read())
+    data[at] ^= bit
+    with open(seg, 'wb') as f:
+        f.write(data)
+got = {}
+flip(48 + 4 * 18 + 2, 2)           # record 4's start 240,000 ms on: 108,928, before event 3's
+s = open_store(root)
+got['earlier'] = [[e['id'] for e in s.events(start=T0 + k * STEP)] for k in (3, 6)]
+got['earlier_to'] = [e['id'] for e in s.events(end=T0 + 6 * STEP)]
+flip(48 + 4 * 18 + 2, 2)
+flip(48 + 4 * 18 + 3, 64)          # record 4's start far later
+s = open_store(root)
+got['later'] = [[e['id'] for e in s.events(end=T0 + k * STEP)] for k in (6, 3)]
+got['later_from'] = [e['id'] for e in s.events(start=T0 + 3 * STEP, oldest_first=True)]
+got['problems'] = s.problems
+flip(48 + 4 * 18 + 3, 64)
+flip(48 + 6 * 18 + 2, 4)           # record 6's, met by the search's second look
+s = open_store(root)
+got['second'] = [[e['id'] for e in s.events(start=T0 + k * STEP)] for k in (5, 6)]
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['earlier'] == [[7, 6, 5, 3], [7, 6]] and r['earlier_to'] == [5, 3, 2, 1, 0], r
+    assert r['later'] == [[5, 3, 2, 1, 0], [2, 1, 0]] and r['later_from'] == [3, 5, 6, 7], r
+    assert r['problems'] == ['event 4 damaged, skipped'], r
+    assert r['second'] == [[7, 5], [7]], r
+
+
 def test_edits_write_one_record_each_and_a_relabel_to_the_same_label_none(device, tmp_path):
     """Each edit appends one edit record, twice (22 bytes; a relabel or a delete a roll-up fix
     of 10 bytes too), which the replication stream gives as (segment, records read, id, kind,

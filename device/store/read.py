@@ -77,6 +77,15 @@ def first_from(s, t):
             mid = (a + b) // 2
             f.seek(layout.SEG_HEADER_SIZE + mid * layout.RECORD_SIZE)
             f.readinto(rec)
+            if not storefile.intact(rec, first + mid):
+                # A damaged time could send the search past good records: the rest of its
+                # range is read in turn, damaged records skipped.
+                f.seek(layout.SEG_HEADER_SIZE + a * layout.RECORD_SIZE)
+                while a < b and f.readinto(rec) == layout.RECORD_SIZE and not (
+                        storefile.intact(rec, first + a) and
+                        base + struct.unpack_from('<I', rec, 0)[0] >= t):
+                    a += 1
+                break
             if base + struct.unpack_from('<I', rec, 0)[0] < t:
                 a = mid + 1
             else:
