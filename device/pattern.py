@@ -289,7 +289,8 @@ def sounds_of(head, taken, check_label):
     out = []
     for t in templates:
         try:
-            t = binascii.a2b_base64(t)
+            # bytes: micropython-lib's binascii.py (the browser port's) takes no str
+            t = binascii.a2b_base64(t.encode())
         except Exception:   # not a str, or not base64 (MicroPython: ValueError or TypeError)
             t = b''
         if not t or len(t) % bands or not MIN_STEPS <= len(t) // bands <= MAX_STEPS:

@@ -57,11 +57,7 @@ async function boot() {
   files.forEach((f, i) => mp.FS.writeFile('/lab/' + f, new Uint8Array(bodies[i])));
   mp.runPython('import sys\nsys.path[:0] = ["/lab/py"]\nimport json, labcore, teach, personal\n' +
     'lab = labcore.Lab("/lab/model")\n' +
-    'MODEL = personal.model_id(open("/lab/model/model.json", "rb").read())\n' +
-    // The port's binascii is micropython-lib's binascii.py, whose a2b_base64 takes bytes only
-    // (the device's C one takes str too): a pattern head's templates are str in its JSON.
-    'import binascii\n_a2b = binascii.a2b_base64\n' +
-    'binascii.a2b_base64 = lambda t: _a2b(t.encode() if isinstance(t, str) else t)');
+    'MODEL = personal.model_id(open("/lab/model/model.json", "rb").read())');
 }
 
 // Python in, JSON out: every call goes through the port's file system and one global.
