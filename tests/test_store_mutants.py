@@ -3380,3 +3380,43 @@ out(grew=[b - a for a, b in zip(sizes, sizes[1:])], edits=[list(e) for e in s.lo
     assert r['edits'] == [[0, n, 0, kind, value] for n, (kind, value) in enumerate(
         [(1, 8), (1, 8), (2, 1), (2, 1), (2, 0), (2, 0), (3, 0), (3, 0)], 1)], r
     assert r['missing'] == ['no event 99'] * 4, r
+
+
+def test_edits_on_a_full_flash_are_refused_as_store_full_and_lose_nothing(mpy):
+    """Edits appended until a LittleFS has no room left (MicroPython: a RAM flash) end with
+    'store full: the flash has no room left' (errno 28); every edit acknowledged before it
+    reads back, and with room again the next edit is taken."""
+    code = HELPERS + '\n' + Path(__file__).with_name('store_bitflip.py').read_text() + '''
+root = ram_flash('/flash', blocks=24) + '/s'
+s = open_store(root)
+for i in range(3):
+    add(s, i)
+s.lock(0)   # the edits file exists
+f = open('/flash/filler', 'wb')   # kept open: closed, LittleFS would give its last blocks back
+for size in (512, 16, 1):
+    try:
+        while True:
+            f.write(bytes(size))
+            f.flush()
+    except OSError as exc:
+        assert exc.args[0] == 28, exc
+done, refused = 0, None
+for k in range(200):
+    try:
+        s.lock(1 + k % 2, k % 4 < 2)
+        done += 1
+    except OSError as exc:
+        refused = [exc.args[0], str(exc.args[1]) if len(exc.args) > 1 else None]
+        break
+f.close()
+os.remove('/flash/filler')
+t = open_store(root)
+locked = [t.get(i)['locked'] for i in (1, 2)]
+t.relabel(0, 'siren')
+out(done=done, refused=refused, locked=locked, label=t.get(0)['label'], problems=t.problems)
+'''
+    r = mpy.json_lines(code, heap='1M')[0]
+    assert r['refused'] == [28, 'store full: the flash has no room left'], r
+    k = r['done'] - 1   # the last edit acknowledged: event 1 + k % 2 locked if k % 4 < 2
+    assert r['done'] >= 1 and r['locked'][k % 2] == (k % 4 < 2), r
+    assert r['label'] == 'siren' and r['problems'] == [], r
