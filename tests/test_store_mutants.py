@@ -2896,7 +2896,7 @@ got = {'same_ms': [e['id'] for e in s.events(start=t3)],
        'same_ms_oldest': [e['id'] for e in s.events(start=t3, oldest_first=True)],
        'to_same_ms': [e['id'] for e in s.events(end=t3 + 1)]}
 s = open_store(other, segment_bytes=48 + 18 * 4)
-for i in range(12):
+for i in range(11):                                  # the newest segment holds 3
     add(s, i)
 seg = other + '/s%%08x.seg' %% 4                     # events 4..7
 with open(seg, 'rb') as f:
@@ -2908,34 +2908,36 @@ with open(seg, 'wb') as f:
 s = open_store(other)
 got['past_gap'] = [e['id'] for e in s.events(start=t3)]
 got['past_gap_oldest'] = [e['id'] for e in s.events(start=t3, oldest_first=True)]
-got['page'] = s.query(start=t3, limit=4)
+got['page'] = s.query(start=t3, limit=3)
 out(**got)
 ''' % (str(tmp_path / 's'), str(tmp_path / 'o')))
     r = rows[0]
     assert r['same_ms'] == [7, 6, 5, 4, 3] and r['same_ms_oldest'] == [3, 4, 5, 6, 7], r
     assert r['to_same_ms'] == [4, 3, 2, 1, 0], r
-    assert r['past_gap'] == [11, 10, 9, 8, 3] and r['past_gap_oldest'] == [3, 8, 9, 10, 11], r
+    assert r['past_gap'] == [10, 9, 8, 3] and r['past_gap_oldest'] == [3, 8, 9, 10], r
     page, cursor = r['page']
-    assert [e['id'] for e in page] == [11, 10, 9, 8] and cursor == 8, r
+    assert [e['id'] for e in page] == [10, 9, 8] and cursor == 8, r
 
 
 def test_a_relabelled_event_in_a_store_with_personal_labels_keeps_its_new_label(device,
                                                                                 tmp_path):
-    """A store that has a personal label: the event given it shows it (the model's label
-    beside, as generic); an event relabelled, and one never edited, show their own label and
-    no generic one."""
+    """A store that has two personal labels: the events given one show theirs (the model's
+    label beside, as generic); an event relabelled, and one never edited, show their own label
+    and no generic one."""
     rows = run(device, '''
 s = open_store(%r)
-for i in range(3):
+for i in range(4):
     add(s, i)
 s.label_personal(0, 'our doorbell')
+s.label_personal(3, 'the gate')
 s.relabel(1, 'siren')
-out(events=[s.get(i) for i in range(3)])
+out(events=[s.get(i) for i in range(4)])
 ''' % str(tmp_path / 's'))
     ev = rows[0]['events']
     assert [(e['label'], e.get('generic')) for e in ev] == [
-        ('our doorbell', 'doorbell'), ('siren', None), ('dog_bark', None)], ev
-    assert [e['locked'] for e in ev] == [False] * 3, ev
+        ('our doorbell', 'doorbell'), ('siren', None), ('dog_bark', None),
+        ('the gate', 'speech')], ev
+    assert [e['locked'] for e in ev] == [False] * 4, ev
 
 
 def test_segments_hold_what_fits_and_span_up_to_2_to_the_32_ms(device, tmp_path):
@@ -3380,6 +3382,41 @@ out(grew=[b - a for a, b in zip(sizes, sizes[1:])], edits=[list(e) for e in s.lo
     assert r['edits'] == [[0, n, 0, kind, value] for n, (kind, value) in enumerate(
         [(1, 8), (1, 8), (2, 1), (2, 1), (2, 0), (2, 0), (3, 0), (3, 0)], 1)], r
     assert r['missing'] == ['no event 99'] * 4, r
+
+
+def test_scores_read_back_to_their_255ths_and_a_list_is_fixed_when_it_begins(device,
+                                                                            tmp_path):
+    """Confidence and runner-up scores are kept to 1/255 and read back as n / 255 to three
+    places (a score of 1/255 is 0.004, 254/255 is 0.996). A list walked oldest first holds
+    what the store held when it began: an event appended while it is paused is not in it.
+    Locked events and events with a personal label are found by similar() like any other,
+    and their clips are served."""
+    confs = [1 / 255, 2 / 255, 77 / 255, 128 / 255, 254 / 255, 1.0, 0.0]
+    rows = run(device, '''
+s = open_store(%r)
+for i, c in enumerate(%r):
+    s.append(T0 + i * STEP, 1000, 'speech', c, [('siren', c), ('dog_bark', 1 / 255)], emb(i),
+             pcm(i))
+walk = s.events(oldest_first=True)
+first = [next(walk)['id'] for _ in range(2)]
+add(s, 7)
+got = {'walked': first + [e['id'] for e in walk]}
+got['scores'] = [[e['confidence'], e['runners_up']] for e in s.events(oldest_first=True)]
+s.lock(2)
+s.label_personal(3, 'our doorbell')
+got['similar'] = sorted(i for i, _ in s.similar(emb(2), k=20, exact=True))
+got['clips'] = [len(b''.join(bytes(p) for p in s.clip_wav(i))) for i in (2, 3)]
+out(**got)
+''' % (str(tmp_path / 's'), confs))
+    r = rows[0]
+    assert r['walked'] == [0, 1, 2, 3, 4, 5, 6], r
+    want = [round(n / 255, 3) for n in (1, 2, 77, 128, 254, 255, 0)]
+    assert [c for c, _ in r['scores'][:7]] == want, r
+    for (c, runners), w in zip(r['scores'], want):
+        # runners-up sorted by score, the higher first; 1/255 ties with the first event's
+        assert sorted(runners, key=lambda p: -p[1]) == runners, runners
+        assert sorted(runners) == sorted([['siren', w], ['dog_bark', 0.004]]), runners
+    assert r['similar'] == list(range(8)) and r['clips'] == [844, 844], r
 
 
 def test_edits_on_a_full_flash_are_refused_as_store_full_and_lose_nothing(mpy):
