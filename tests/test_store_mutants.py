@@ -2794,9 +2794,9 @@ out(got=got)
 
 def test_an_edit_with_a_damaged_copy_applies_and_damage_is_named_once(device, tmp_path):
     """A flipped bit in an edit's first copy: its second copy applies it, and the edits after it
-    apply too (the damaged copy is named). A damaged event record is named once in problems
-    however often it is read again, so reading it again never pushes a newer problem out of the
-    few kept."""
+    apply too (the damaged copy is named, once while its segment's edits are in use). A damaged
+    event record is named once in problems however often it is read again, so reading it again
+    never pushes a newer problem out of the few kept."""
     rows = run(device, '''
 root = %r
 s = open_store(root)
@@ -2823,7 +2823,10 @@ got['read'] = [t.get(i) is None for i in (0, 3, 4, 5, 6)]
 ev1, ev2 = t.get(1), t.get(2)
 got['edited'] = [ev1['label'], ev1['locked'], ev2['label'], ev2['locked']]
 got['again'] = t.get(3) is None     # named before, no longer among the problems kept
-got['problems'] = t.problems
+got['problems'] = list(t.problems)
+got['cycle'] = [t.get(i) is None for i in (0, 3, 4, 5)]    # four more: the edit's goes
+got['label'] = t.get(1)['label']    # its segment's edits still in use: not named again
+got['last'] = t.problems
 out(**got)
 ''' % str(tmp_path / 's'))
     r = rows[0]
@@ -2831,6 +2834,8 @@ out(**got)
     assert r['edited'] == ['siren', False, 'dog_bark', True], r
     assert r['problems'] == ['event %d damaged, skipped' % i for i in (4, 5, 6)] + [
         'an edit in segment 0 damaged, skipped'], r
+    assert r['cycle'] == [True] * 4 and r['label'] == 'siren', r
+    assert r['last'] == ['event %d damaged, skipped' % i for i in (0, 3, 4, 5)], r
 
 
 def test_each_segment_reads_its_own_finished_durations(device, tmp_path):
@@ -3174,9 +3179,11 @@ out(**got)
 
 def test_a_store_whose_ids_begin_past_600_searches_every_bucket_while_young(device, tmp_path):
     """A store whose oldest segment begins at id 600 (its older ones gone; written here by hand,
-    as docs/store-format.md lays it out) holds 31 events: fewer than 1,000, so a bucketed search
-    whose bucket holds fewer than k reads every bucket, as an exact one does. An empty store
-    refuses a clip of any event with the one-line error."""
+    as docs/store-format.md lays it out) holds 56 events: fewer than 1,000, so a bucketed search
+    whose bucket holds fewer than k reads every bucket, as an exact one does; a page holds 50
+    events unless asked otherwise. An empty store lists nothing from any time and refuses a clip
+    of any event, as a store refuses the clip of an event stored without one (the one-line
+    error)."""
     one = struct.pack('<4sIqHH', b'EMS2', 600, T0, 18, 2)
     seg = (one + struct.pack('<I', binascii.crc32(one))) * 2
     rec = struct.pack('<IHBBBBBBBB', 0, 100, 0, 128, 255, 0, 255, 0, 0, 0)
@@ -3189,19 +3196,29 @@ try:
     empty = None
 except ValueError as e:
     empty = str(e)
+empty = [empty, list(s.events(start=T0)), s.query(start=T0, end=T0 + STEP)]
 open_store(root)
 with open(root + '/s%%08x.seg' %% 600, 'wb') as f:
     f.write(bytes.fromhex(%r))
 s = open_store(root)
-for i in range(1, 31):
+for i in range(1, 56):
     add(s, i)
+try:
+    s.clip_wav(601)
+    no_clip = None
+except ValueError as e:
+    no_clip = str(e)
+page, cursor = s.query()
 out(empty=empty, usage=s.usage(), one=s.similar(emb(3), k=25, probes=1),
-    exact=s.similar(emb(3), k=25, exact=True))
+    exact=s.similar(emb(3), k=25, exact=True), no_clip=no_clip,
+    page=[[e['id'] for e in page], cursor])
 ''' % (str(tmp_path / 's'), seg.hex()))
     r = rows[0]
-    assert r['empty'] == 'event 0 has no clip', r
-    assert (r['usage']['first_id'], r['usage']['next_id']) == (600, 631), r['usage']
+    assert r['empty'] == ['event 0 has no clip', [], [[], None]], r
+    assert (r['usage']['first_id'], r['usage']['next_id']) == (600, 656), r['usage']
     assert len(r['one']) == 25 and r['one'] == r['exact'], r
+    assert r['no_clip'] == 'event 601 has no clip', r
+    assert r['page'] == [list(range(655, 605, -1)), 606], r
 
 
 def test_a_segment_that_goes_takes_its_clips_and_edits_and_nothing_else(device, tmp_path):
@@ -3457,3 +3474,46 @@ out(done=done, refused=refused, locked=locked, label=t.get(0)['label'], problems
     k = r['done'] - 1   # the last edit acknowledged: event 1 + k % 2 locked if k % 4 < 2
     assert r['done'] >= 1 and r['locked'][k % 2] == (k % 4 < 2), r
     assert r['label'] == 'siren' and r['problems'] == [], r
+
+
+def test_a_store_written_with_larger_segments_reads_back_and_clips_stream_a_block_a_piece(
+        device, tmp_path):
+    """A store written with segments of eight events and opened with a setting of four reads
+    every event back, finish()ed ones with their durations (it crashed listing them before). A
+    clip streams by default as its WAV header, then a piece per 512-sample block."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 8)
+for i in range(8):
+    add(s, i)
+s.append(T0 + 8 * STEP, 1000, 'speech', 0.5, [], emb(8), pcm(8, 1100))
+s.finish(3, 5000)
+s.finish(4, 6000)
+t = open_store(root, segment_bytes=48 + 18 * 4)
+out(ids=[e['id'] for e in t.events()], got=[t.get(i) is not None for i in range(9)],
+    durations=[t.get(i)['end'] - t.get(i)['start'] for i in (3, 4, 5)],
+    pieces=[len(p) for p in t.clip_wav(8)])
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['ids'] == list(range(8, -1, -1)) and r['got'] == [True] * 9, r
+    assert r['durations'] == [5000, 6000, 1050], r
+    assert r['pieces'] == [44, 1024, 1024, 152], r
+
+
+def test_the_replication_stream_from_before_the_oldest_segment_begins_there(device, tmp_path):
+    """Once the oldest segments went to make room, the replication stream asked for every event
+    (after id 0, or after one that went) gives every event the store still holds, from the
+    oldest on."""
+    rows = run(device, '''
+s = open_store(%r, segment_bytes=48 + 18 * 4, budget=4096)   # four events a segment
+i = 0
+while s.usage()['first_id'] < 6:
+    add(s, i)
+    i += 1
+u = s.usage()
+out(first=u['first_id'], next=u['next_id'], all=[r[0] for r in s.log(0)],
+    after=[r[0] for r in s.log(u['first_id'] - 2)])
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    kept = list(range(r['first'], r['next']))
+    assert r['first'] % 4 == 0 and len(kept) > 4 and r['all'] == r['after'] == kept, r

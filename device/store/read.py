@@ -4,6 +4,7 @@ dicts; lists by time and label, embeddings, similar events, counts per hour or d
 record read is checked: what cannot be read intact is skipped and reported (`damage`), never
 guessed."""
 import struct
+from array import array
 
 import similar
 import storefile
@@ -181,6 +182,8 @@ def edits(s, ident):
     if f:
         found = {}
         ends = s.ends
+        if len(ends) < s.counts[i]:   # a segment written with a larger segment size than ours
+            ends = s.ends = array('H', bytes(2 * s.counts[i]))
         for k in range(len(ends)):
             ends[k] = layout.NO_END
         buf = memoryview(s.edit_buf)[:layout.EDIT_SIZE]
