@@ -3182,8 +3182,8 @@ def test_a_store_whose_ids_begin_past_600_searches_every_bucket_while_young(devi
     as docs/store-format.md lays it out) holds 56 events: fewer than 1,000, so a bucketed search
     whose bucket holds fewer than k reads every bucket, as an exact one does; a page holds 50
     events unless asked otherwise. An empty store lists nothing from any time and refuses a clip
-    of any event, as a store refuses the clip of an event stored without one (the one-line
-    error)."""
+    of any event (and has none to give), as a store refuses the clip of an event stored without
+    one (the one-line error)."""
     one = struct.pack('<4sIqHH', b'EMS2', 600, T0, 18, 2)
     seg = (one + struct.pack('<I', binascii.crc32(one))) * 2
     rec = struct.pack('<IHBBBBBBBB', 0, 100, 0, 128, 255, 0, 255, 0, 0, 0)
@@ -3196,7 +3196,7 @@ try:
     empty = None
 except ValueError as e:
     empty = str(e)
-empty = [empty, list(s.events(start=T0)), s.query(start=T0, end=T0 + STEP)]
+empty = [empty, list(s.events(start=T0)), s.query(start=T0, end=T0 + STEP), s.get(0)]
 open_store(root)
 with open(root + '/s%%08x.seg' %% 600, 'wb') as f:
     f.write(bytes.fromhex(%r))
@@ -3214,7 +3214,7 @@ out(empty=empty, usage=s.usage(), one=s.similar(emb(3), k=25, probes=1),
     page=[[e['id'] for e in page], cursor])
 ''' % (str(tmp_path / 's'), seg.hex()))
     r = rows[0]
-    assert r['empty'] == ['event 0 has no clip', [], [[], None]], r
+    assert r['empty'] == ['event 0 has no clip', [], [[], None], None], r
     assert (r['usage']['first_id'], r['usage']['next_id']) == (600, 656), r['usage']
     assert len(r['one']) == 25 and r['one'] == r['exact'], r
     assert r['no_clip'] == 'event 601 has no clip', r
