@@ -3262,11 +3262,12 @@ for i in range(2, 30):
     if j.get(0) is None:
         break
 out(bad=bad, first=s.usage()['first_id'], files=sorted(n for n in os.listdir(root) if n.endswith('.ed')),
-    jump=[j.get(0), j.get(1)['label'], j.get(1)['locked'], j.usage()['first_id']])
+    jump=[j.get(0), j.get(1)['label'], j.get(1)['locked'], j.usage()['first_id'],
+          [k for k in range(1, 6) if j.get(k) is None]])
 ''' % str(tmp_path / 's'))
     r = rows[0]
     assert r['bad'] == [] and r['first'] >= 15 and r['files'] == [], r
-    assert r['jump'] == [None, 'siren', True, 1], r
+    assert r['jump'] == [None, 'siren', True, 1, []], r   # its segment's ids 1-5 all there
 
 
 def test_old_segments_go_only_as_far_as_the_room_an_append_needs(device, tmp_path):
