@@ -66,6 +66,18 @@ def on_host(data, tmp_path):
 
 
 @pytest.mark.parametrize('clip', [c.stem for c in CLIPS] + ['scene'])
+
+def label_stored(page, events, name):
+    """Ticks the appliance's `events` in the lab's list and labels them `name`."""
+    for ev in events:
+        index = page.evaluate('(id) => window.lab.state.events.findIndex(e => e.id === id)',
+                              ev['id'])
+        page.check('#events input[data-index="%d"]' % index)
+    page.fill('#name', name)
+    page.click('#apply')
+    page.wait_for_function('document.getElementById("examples").textContent'
+                           '.includes(%s)' % json.dumps('%s: %d examples' % (name, len(events))))
+
 def test_browser_equals_micropython_on_host(page, clip, tmp_path):
     data = (pcm(ROOT / 'demo' / 'scene.flac', SCENE_SECONDS, SCENE_START) if clip == 'scene'
             else pcm(ROOT / 'demo' / 'clips' / (clip + '.flac')))
@@ -171,14 +183,7 @@ def test_label_teach_deploy_at_a_phone_then_a_new_event_is_personal(browser, tmp
         page.goto(url)
         page.evaluate('window.lab.ready')
         page.wait_for_function('window.lab.state.device === true')
-        for ev in ours:
-            index = page.evaluate('(id) => window.lab.state.events.findIndex(e => e.id === id)',
-                                  ev['id'])
-            page.check('#events input[data-index="%d"]' % index)
-        page.fill('#name', 'garden gate')
-        page.click('#apply')
-        page.wait_for_function('document.getElementById("examples").textContent'
-                               '.includes("garden gate: 3 examples")')
+        label_stored(page, ours, 'garden gate')
         page.click('#teach')
         assert 'Leave-one-out accuracy' in page.text_content('#taught')
         assert page.is_visible('#confusion') and 'garden gate' in page.text_content('#confusion')
@@ -249,14 +254,7 @@ def test_teach_by_its_sound_beside_an_appliance_then_a_new_ring_is_personal(brow
                                    % name), line
             return page.evaluate('window.lab.state.head')
 
-        for ev in ours:
-            index = page.evaluate('(id) => window.lab.state.events.findIndex(e => e.id === id)',
-                                  ev['id'])
-            page.check('#events input[data-index="%d"]' % index)
-        page.fill('#name', 'garden gate')
-        page.click('#apply')
-        page.wait_for_function('document.getElementById("examples").textContent'
-                               '.includes("garden gate: 3 examples")')
+        label_stored(page, ours, 'garden gate')
         head = teach('garden gate')
         assert head['embedding'] == 'pattern' and len(head['sounds'][0]['templates']) == 3
         for path in files:
