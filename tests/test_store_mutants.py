@@ -3060,7 +3060,7 @@ out(by0=s.similar(emb(0), k=2, exact=True), by5=s.similar(emb(5), k=3, exact=Tru
 def test_labels_and_limits_out_of_range_are_refused(device, tmp_path):
     """A list by label takes a label's name or its index among the model's labels; an index
     past them, a negative one, True or an unknown name is refused with the labels named, and so
-    is a page of fewer than one event."""
+    is a page of fewer than one event, and similar() to an event the store does not hold."""
     rows = run(device, '''
 s = open_store(%r)
 for i in range(13):
@@ -3073,7 +3073,8 @@ for name, call in (('past', lambda: list(s.events(label=11))),
                    ('negative', lambda: list(s.events(label=-1))),
                    ('true', lambda: list(s.events(label=True))),
                    ('unknown', lambda: list(s.events(label='cat'))),
-                   ('limit0', lambda: s.query(limit=0))):
+                   ('limit0', lambda: s.query(limit=0)),
+                   ('no_event', lambda: s.similar(99))):
     try:
         got[name] = call()
     except ValueError as e:
@@ -3088,6 +3089,7 @@ out(**got)
     assert [r[k] for k in ('past', 'negative', 'true', 'unknown')] == [
         'unknown label %s %s' % (v, labels) for v in ('11', '-1', 'True', "'cat'")], r
     assert r['limit0'] == 'limit must be at least 1', r
+    assert r['no_event'] == 'no event 99 with an embedding', r
 
 
 def test_thinning_begins_at_the_first_byte_over_budget_and_never_takes_the_newest_segment(
