@@ -72,6 +72,18 @@ def check(s, ev, i, label=None):
     assert s.embedding(ev['id']) == bytes(similar.normalise(emb(i), DIM)), ev
 
 
+def disk(path, only=None):
+    """Bytes of the files under `path` (those whose name `only` takes), as flash holds them."""
+    total = 0
+    for name in os.listdir(path):
+        p = path + '/' + name
+        if os.stat(p)[0] & 0x4000:
+            total += disk(p, only)
+        elif only is None or only(name):
+            total += os.stat(p)[6]
+    return total
+
+
 def full_once(fn):
     """fn, but its first call fails as on a full flash (CPython's ENOSPC, with its text)."""
     met = []

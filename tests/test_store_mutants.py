@@ -550,15 +550,6 @@ def test_usage_counts_the_bytes_on_flash(device, tmp_path):
     store refused an event while old segments could go; see the next test.)"""
     rows = run(device, '''
 root = %r
-def disk(path, only=None):
-    total = 0
-    for name in os.listdir(path):
-        p = path + '/' + name
-        if os.stat(p)[0] & 0x4000:
-            total += disk(p, only)
-        elif only is None or only(name):
-            total += os.stat(p)[6]
-    return total
 s = open_store(root, segment_bytes=400)
 checks = []
 def check():
@@ -1869,12 +1860,6 @@ try:
 except OSError as e:
     refused = [e.args[0], str(e.args[-1])]
 storefile.append, storefile.cut = append, cut
-def disk(path):
-    total = 0
-    for name in os.listdir(path):
-        p = path + '/' + name
-        total += disk(p) if os.stat(p)[0] & 0x4000 else os.stat(p)[6]
-    return total
 out(refused=refused, counted=s.usage()['bytes'], disk=disk(root), problems=s.problems)
 ''' % str(tmp_path / 's'))
     r = rows[0]
@@ -2659,12 +2644,6 @@ def test_segments_thinned_away_leave_usage_and_posting_lists_as_flash_holds_them
     after the store is opened again."""
     rows = run(device, '''
 root = %r
-def disk(path):
-    total = 0
-    for name in os.listdir(path):
-        p = path + '/' + name
-        total += disk(p) if os.stat(p)[0] & 0x4000 else os.stat(p)[6]
-    return total
 def entries():
     return sum(os.stat(root + '/' + n)[6] for n in os.listdir(root) if n.endswith('.ix'))
 s = open_store(root, segment_bytes=400, budget=2500)
@@ -3220,12 +3199,6 @@ def test_a_segment_that_goes_takes_its_clips_and_edits_and_nothing_else(device, 
     jump (its first id 1) keeps its segment and its edits when the one before goes."""
     rows = run(device, '''
 root = %r
-def disk(path):
-    total = 0
-    for name in os.listdir(path):
-        p = path + '/' + name
-        total += disk(p) if os.stat(p)[0] & 0x4000 else os.stat(p)[6]
-    return total
 s = open_store(root, segment_bytes=138)
 def event(t, i):
     # the first event of each segment of five has a clip, of a label of its own
