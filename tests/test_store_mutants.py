@@ -3505,3 +3505,49 @@ s = open_store(root)
 out(before3=[e['id'] for e in s.events(end=T0 + 3 * STEP)], problems=s.problems)
 ''' % (str(tmp_path / 's'), seg.hex()))
     assert rows[0] == {'before3': [2, 0], 'problems': []}, rows
+
+
+def test_a_store_that_cannot_thin_refuses_exactly_the_append_that_would_pass_its_budget(device,
+                                                                                       tmp_path):
+    """Nothing can go (one segment: the newest never does): events are taken while they fit the
+    budget and the first that would pass it is refused as store full, never stored over it; with
+    room left for an event but not for its clip, the event with a clip is refused too, and the
+    same event without one still fits."""
+    rows = run(device, '''
+root = %r
+B = 4000
+s = open_store(root, budget=B, segment_bytes=1 << 14)
+sizes, refused, i = [s.usage()['bytes']], None, 0
+while refused is None:
+    try:
+        add(s, i)
+        sizes.append(s.usage()['bytes'])
+        i += 1
+    except OSError as e:
+        refused = str(e.args[-1])
+out(sizes=sizes, refused=refused, B=B)
+t = open_store(root + '2', budget=B, segment_bytes=1 << 14)
+before, i = 0, 0
+while True:   # events without clips while an event and a clip would still fit
+    add(t, i)
+    i += 1
+    grew = t.usage()['bytes'] - before
+    before = t.usage()['bytes']
+    if before + 2 * grew + 250 > B:
+        break
+try:
+    add(t, i, clip=True)
+    clip = 'taken'
+except OSError as e:
+    clip = str(e.args[-1])
+out(clip=clip, after=t.usage()['bytes'], B=B, plain=add(t, i) >= 0, last=t.usage()['bytes'])
+''' % str(tmp_path / 's'))
+    first, second = rows
+    sizes = first['sizes']
+    grew = max(b - a for a, b in zip(sizes, sizes[1:]))   # an event's bytes, with its index's
+    assert len(sizes) > 20 and all(b <= first['B'] for b in sizes), sizes
+    assert first['refused'] == 'store full: locked events and clips fill the budget', first
+    assert sizes[-1] + grew > first['B'], sizes   # refused only when the next could not fit
+    assert second['clip'] == 'store full: locked events and clips fill the budget', second
+    assert second['after'] <= second['B'] and second['plain'], second
+    assert second['last'] <= second['B'], second
