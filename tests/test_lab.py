@@ -65,8 +65,6 @@ def on_host(data, tmp_path):
     return json.loads(out.splitlines()[-1])
 
 
-@pytest.mark.parametrize('clip', [c.stem for c in CLIPS] + ['scene'])
-
 def label_stored(page, events, name):
     """Ticks the appliance's `events` in the lab's list and labels them `name`."""
     for ev in events:
@@ -78,6 +76,8 @@ def label_stored(page, events, name):
     page.wait_for_function('document.getElementById("examples").textContent'
                            '.includes(%s)' % json.dumps('%s: %d examples' % (name, len(events))))
 
+
+@pytest.mark.parametrize('clip', [c.stem for c in CLIPS] + ['scene'])
 def test_browser_equals_micropython_on_host(page, clip, tmp_path):
     data = (pcm(ROOT / 'demo' / 'scene.flac', SCENE_SECONDS, SCENE_START) if clip == 'scene'
             else pcm(ROOT / 'demo' / 'clips' / (clip + '.flac')))
