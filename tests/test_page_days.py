@@ -157,12 +157,16 @@ def test_the_live_stream_comes_back_after_the_connection_drops(api, phone):
         page.wait_for_selector('#live.on', timeout=60000)   # the page retries every 3 s
         assert tickets, 'a new ticket was asked for'
         stored = {e['id'] for e in day_events(api)}
-        api.play(LIVE_SOUND)
-        deadline = time.monotonic() + 120   # a hang's end: the sound lasts seconds
+        # What is tested is the stream after the cut, not the model's recall: a sound the model
+        # happens to miss (it hears each play at another phase of its windows) is played again.
+        plays, deadline = 0, time.monotonic() + 120   # a hang's end: the sound lasts seconds
         while not {e['id'] for e in day_events(api)} - stored:
             # the appliance's status says whether the microphone dropped the sound (overruns)
-            assert time.monotonic() < deadline, 'the played sound was never stored: %s' % (
-                ask(api, '/api/status'))
+            assert time.monotonic() < deadline, 'the sound, played %d times, was never ' \
+                'stored: %s' % (plays, ask(api, '/api/status'))
+            if plays * 20 <= 120 - (deadline - time.monotonic()):
+                api.play(LIVE_SOUND)
+                plays += 1
             time.sleep(1)
         new = {e['id'] for e in day_events(api)} - stored
         page.wait_for_selector('#list li.new', timeout=30000)
