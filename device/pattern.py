@@ -1,31 +1,51 @@
 """A personal sound matched by its spectro-temporal pattern: a household's doorbell is the same
-recording-like sound every time, so its examples' log-mel frames over time, each band over the
-room's bed, are its templates, and a stretch of new frames that correlates with one of them
-(Pearson's r over the whole patch) is that sound, whatever the level it arrives at.
+recording-like sound every time, so its examples' log-mel frames over time are its templates,
+and a stretch of new frames that correlates with one of them is that sound, whatever the level
+it arrives at.
 
-Frames come in steps of STEP frames (their mean: one step is one chunk of the appliance, 64 ms);
-each band's bed is a running median (Bed), and a step's value is its level over that bed in
-half-dB, clipped at 0 (the bed does not count), as int8. A template is the sounding part of an
-example (template()), at most MAX_STEPS. Everything is integers (r in thousandths by an integer
-square root), so a board, the browser and a computer agree exactly. Heap: the templates (steps
-x bands bytes each, shared by the head and its Watch) and one ring of MAX_STEPS x bands bytes;
-a step's sums pass 31 bits, so it leaves ~0.6 KB of garbage on a 32-bit port.
+Frames come in steps of STEP frames (their mean: one step is one chunk of the appliance, 64 ms).
+Each band has a running bed (Bed, a median tracker). A template is the sounding part of an
+example (template()), at most MAX_STEPS, holding the sound's own level (whole dB) in the cells
+where it stood LIT over the example's bed and nothing elsewhere: what the sound is, not what
+the room it was taught in hid. A match is Pearson's r between those cells and the same cells of
+the latest steps (Matcher), where they stand GATE over the bed on average. Everything is
+integers (r in thousandths by an integer square root), so a board, the browser and a computer
+agree exactly. Heap: the templates (steps x bands bytes each, shared by the head and its Watch)
+and two rings of MAX_STEPS x bands bytes; a step's sums pass 31 bits, so it leaves ~0.6 KB of
+garbage on a 32-bit port.
 
-The settings were chosen on the choosing doorbells of experiments/personal_pattern.py (issue
-25), which reports what it finds there and on held-out doorbells, and what it misses.
+Each template has its own threshold, set when it is taught (guard()): other sounds reach some
+templates of some sounds (a cow's low, a cricket's steady tone), and only hearing other sounds
+finds which. A template's threshold is the best r it reaches on a bank of other sounds
+(bank_steps(), webui/lab/pattern_bank.gz) plus BANK_MARGIN, and on its examples' own beds, and
+at least FLOOR; one over 1000 is dropped. Chosen on the choosing doorbells and surrogate
+households of experiments/pattern_guard.py --bank (issue 25), which reports what it finds there
+and on held-out doorbells, and what it misses.
+
+A head of FORMAT 2 holds this design's templates and a threshold ("reaches") each; a head of
+format 1 (the first design: each step's rise over the bed in half-dB, r over every cell, one
+"reach") is still matched as it was, by the same Matcher without the gate, so a device that
+holds one keeps its personal sound through an update.
 """
 from array import array
 
+FORMAT = 2          # the head this module teaches (format 1: the first design, still matched)
 FRAME_SECONDS = 256 / 16000   # the front end's hop (frontend.DEFAULT_KEY)
 STEP = 4            # frames a step (one chunk of 1024 samples at a 256-sample hop)
 TRACK = 25          # centi-dB a step the bed moves toward the level
-MARGIN = 0          # centi-dB over the bed a value starts at
-LOW = 0             # a step's values under bed + MARGIN count as this (0: the bed does not count)
-UNIT = 50           # centi-dB a unit of a step's value (int8: -64..63.5 dB over the floor)
+MARGIN = 0          # centi-dB over the bed a step's rise starts at
+LOW = 0             # a rise under the bed + MARGIN counts as this (0: the bed does not count)
+UNIT = 50           # centi-dB a unit of a step's rise (int8: up to 63.5 dB over the bed)
 MAX_STEPS = 32      # longest template: 2 s
-THRESHOLD = 850     # r (thousandths) a match reaches: experiments/personal_pattern.py
+LIT = 600           # centi-dB over the bed a template's cell stands to count
+UNLIT = -128        # a template's cell that does not count
+GATE = 300          # centi-dB over the bed a match's cells stand on average
 MIN_STEPS = 2       # a template shorter than this is padded with the bed around it
-SOUNDING = 4        # a template's steps rise 1/SOUNDING of the way from the bed to the loudest
+SOUNDING = 4        # a template's steps rise at least 1/SOUNDING of the loudest step's rise
+FLOOR = 800         # r (thousandths) every template needs at least
+BANK_MARGIN = 20    # r a template needs over the best it reaches on the bank of other sounds
+NONE = 1001         # a threshold no r reaches: a template that is dropped
+MAX_TEMPLATES = 3
 
 
 class Bed:
@@ -41,6 +61,7 @@ class Bed:
         self.acc = array('i', bytes(4 * n_mels))
         self.count = 0
         self.step = array('b', bytes(n_mels))
+        self.raw = array('b', bytes(n_mels))
 
     def frame(self, frame):
         """Adds a frame (centi-dB, n_mels values); True when a step is complete (self.step)."""
@@ -59,11 +80,14 @@ class Bed:
         return True
 
     def over(self, means):
-        """A step of band means into self.step, and the bed follows it."""
-        f, step = self.floor, self.step
+        """A step of band means into self.step (over the bed) and self.raw (whole dB), and the
+        bed follows it."""
+        f, step, raw = self.floor, self.step, self.raw
         if f is None:
             f = self.floor = array('i', means)
         for b in range(self.n):
+            v = means[b] // 100
+            raw[b] = v if v > -128 else -127
             v = means[b] - f[b]
             f[b] += TRACK if v > 0 else (-TRACK if v < 0 else 0)
             v = (v - MARGIN) // UNIT
@@ -73,9 +97,9 @@ class Bed:
 
 
 def steps_of(frames, n_mels):
-    """A recording's steps (a list of array('b')) from its frames (an iterable of arrays of
-    centi-dB), its bed set first at the median of its steps (a recording may hold only a
-    second or two of the room before the sound)."""
+    """A recording's steps (a list of (over the bed, whole dB), each an array('b')) from its
+    frames (an iterable of arrays of centi-dB), its bed set first at the median of its steps
+    (a recording may hold only a second or two of the room before the sound)."""
     acc = array('i', bytes(4 * n_mels))
     means = []
     k = 0
@@ -95,15 +119,21 @@ def steps_of(frames, n_mels):
     out = []
     for m in means:
         bed.over(m)
-        out.append(array('b', bed.step))
+        out.append((array('b', bed.step), array('b', bed.raw)))
     return out
 
 
+def _loudest(steps):
+    """Each step's rise (the sum of its bands over the bed) and the loudest step's index."""
+    rise = [sum(over) for over, _ in steps]
+    return rise, max(range(len(rise)), key=lambda k: rise[k])
+
+
 def template(steps):
-    """The sounding part of an example's steps: around the loudest, while within a tenth of
-    its rise (the sum of its bands' positive values), at most MAX_STEPS. bytes, steps x bands."""
-    rise = [sum(v if v < 128 else 0 for v in s) for s in steps]   # bytes read int8 as 0..255
-    top = max(range(len(rise)), key=lambda k: rise[k])
+    """The sounding part of an example's steps (steps_of): around the loudest, while a step's
+    rise is 1/SOUNDING of the loudest's, at most MAX_STEPS. bytes, steps x bands: a cell's
+    whole dB where it stands LIT over the bed, else UNLIT."""
+    rise, top = _loudest(steps)
     cut = rise[top] // SOUNDING
     a, b = top, top + 1
     while a > 0 and rise[a - 1] >= cut:
@@ -120,63 +150,95 @@ def template(steps):
             a -= 1
         if b - a < MIN_STEPS and b < len(rise):
             b += 1
-    return b''.join(bytes(s) for s in steps[a:b])
-
-
-def _sums(t):
-    s = ss = 0
-    for v in t:
-        s += v
-        ss += v * v
-    return s, ss
+    out = array('b')
+    for over, raw in steps[a:b]:
+        for i in range(len(raw)):
+            out.append(raw[i] if over[i] * UNIT >= LIT else UNLIT)
+    return bytes(out)
 
 
 class Matcher:
-    """A sound's templates (int8 arrays of steps x bands) against the latest steps heard."""
+    """A sound's templates (int8 arrays of steps x bands) against the latest steps heard:
+    Pearson's r between a template's lit cells (the sound's own levels, where it stood over
+    the bed it was taught on) and the same cells of the steps heard, in whole dB, where those
+    stand `gate` over the bed on average (else no match: the room itself). With gate 0 (a
+    format 1 head) every cell counts and the steps' rises over the bed are what is matched.
+    `thresholds`: each template's r (thousandths) that makes a match."""
 
-    def __init__(self, templates, n_mels, threshold):
+    def __init__(self, templates, n_mels, thresholds, gate=GATE):
         self.n = n_mels
-        self.threshold = threshold   # r in thousandths
+        self.thresholds = thresholds
+        self.gate = gate
         self.templates = []
         for t in templates:
             if not isinstance(t, array):   # a loaded head's are array('b') already: shared
                 t = array('b', t)
-            s, ss = _sums(t)
-            self.templates.append((t, len(t) // n_mels, s, len(t) * ss - s * s))
-        self.ring = array('b', bytes(MAX_STEPS * n_mels))
+            # each step's lit cells, their count, sum and sum of squares
+            rows = bytearray(len(t) // n_mels)
+            s = ss = 0
+            for k in range(len(t)):
+                v = t[k]
+                if v != UNLIT:
+                    rows[k // n_mels] += 1
+                    s += v
+                    ss += v * v
+            c = sum(rows)
+            self.templates.append((t, len(rows), s, c * ss - s * s, c, rows))
+        self.x = array('b', bytes(MAX_STEPS * n_mels))   # whole dB (gate 0: the rise)
+        self.over = array('b', bytes(MAX_STEPS * n_mels)) if gate else self.x
+        self.top = bytearray(MAX_STEPS)   # each step's highest rise: what its cells can pass
+        self.r = [-1000] * len(templates)   # each template's r at the latest step
         self.heard = 0   # steps so far
         self.length = 0
 
-    def push(self, step):
-        """Adds a step; the best r (thousandths) of a template over the steps ending here."""
-        n, ring = self.n, self.ring
+    def push(self, raw, over):
+        """Adds a step (whole dB, and over the bed); the best r (thousandths) of the templates
+        that reach their thresholds over the steps ending here, -1 when none does. self.r holds
+        every template's r, self.length the steps of the best one (where its match began)."""
+        n = self.n
         at = (self.heard % MAX_STEPS) * n
-        ring[at:at + n] = step
+        self.x[at:at + n] = raw if self.gate else over
+        self.over[at:at + n] = over
+        self.top[self.heard % MAX_STEPS] = max(over)
         self.heard += 1
         best = -1000
-        for t, length, ts, tvar in self.templates:
-            if length > self.heard or tvar <= 0:
-                continue
-            r = self._r(t, length, ts, tvar)
+        hit = -1
+        for i in range(len(self.templates)):
+            t = self.templates[i]
+            r = -1000 if t[1] > self.heard or t[3] <= 0 else self._r(*t)
+            self.r[i] = r
             if r > best:
                 best = r
-                self.length = length   # steps of the best template: where its match began
-        return best
+                self.length = t[1]
+            if r >= self.thresholds[i] and r > hit:
+                hit = r
+        return hit
 
-    def _r(self, t, length, ts, tvar):
-        n, ring = self.n, self.ring
+    def _r(self, t, length, ts, tvar, count, rows):
+        n, x, over, gate = self.n, self.x, self.over, self.gate
         first = (self.heard - length) % MAX_STEPS
-        sx = sxx = sxt = 0
+        if gate:
+            # the most the lit cells can stand over the bed: most steps fail here, cheaply
+            most = 0
+            for i in range(length):
+                most += rows[i] * self.top[(first + i) % MAX_STEPS]
+            if most * UNIT < gate * count:
+                return 0
+        sx = sxx = sxt = rise = 0
         k = 0
         for i in range(length):
             base = ((first + i) % MAX_STEPS) * n
             for b in range(n):
-                x = ring[base + b]
-                sx += x
-                sxx += x * x
-                sxt += x * t[k]
+                v = t[k]
                 k += 1
-        count = length * n
+                if v != UNLIT:
+                    xv = x[base + b]
+                    sx += xv
+                    sxx += xv * xv
+                    sxt += xv * v
+                    rise += over[base + b]
+        if rise * UNIT < gate * count:
+            return 0
         xvar = count * sxx - sx * sx
         num = count * sxt - sx * ts
         if xvar <= 0:
@@ -184,9 +246,6 @@ class Matcher:
         # r = num / sqrt(xvar * tvar), in thousandths, by integers only
         r = isqrt(num * num * 1000000 // (xvar * tvar))
         return r if num >= 0 else -r
-
-    def matches(self, step):
-        return self.push(step) >= self.threshold
 
 
 def isqrt(n):
@@ -202,18 +261,20 @@ def isqrt(n):
 
 
 class Watch:
-    """A pattern head's sound in every step heard: a step whose best r reaches the threshold
-    opens an event (or keeps one open) on the template's span; it closes GAP steps after the
-    last match, or at MAX_EVENT steps. Feed frame() every frame; it returns the events that
-    closed ({'label', 'start', 'end', 'confidence'} in seconds of frames), active() the open one."""
+    """A pattern head's sound in every step heard: a step where a template reaches its
+    threshold opens an event (or keeps one open) on the best template's span; it closes GAP
+    steps after the last match, or at MAX_EVENT steps. Feed frame() every frame; it returns the
+    events that closed ({'label', 'start', 'end', 'confidence'} in seconds of frames), active()
+    the open one."""
     GAP = 16          # steps (1 s) without a match that close an event
     MAX_EVENT = 64    # steps (4 s): a longer run of matches is more events
 
-    def __init__(self, label, templates, n_mels, threshold, frame_seconds, origin=0.0):
+    def __init__(self, label, templates, n_mels, thresholds, frame_seconds, origin=0.0,
+                 gate=GATE):
         self.label = label
         self.origin = origin   # seconds of the stream at the first frame
         self.bed = Bed(n_mels)
-        self.matcher = Matcher(templates, n_mels, threshold)
+        self.matcher = Matcher(templates, n_mels, thresholds, gate)
         self.seconds = frame_seconds * STEP
         self.open = None   # [first step, last matching step, best r]
 
@@ -221,18 +282,19 @@ class Watch:
         if not self.bed.frame(frame):
             return ()
         m = self.matcher
-        r = m.push(self.bed.step)
+        r = m.push(self.bed.raw, self.bed.step)
         return self.step(r, m.heard, m.length)
 
     def step(self, r, now, length):
-        """The event logic for step `now` (counted from 1) whose best r is `r`, by a template
-        of `length` steps (frame() computes them)."""
+        """The event logic for step `now` (counted from 1) where the best template that reached
+        its threshold has `r` (-1: none did), the best of all `length` steps (frame() computes
+        them)."""
         closed = ()
         ev = self.open
         if ev is not None and (now - ev[1] > self.GAP or now - ev[0] > self.MAX_EVENT):
             closed = (self._event(ev),)
             ev = self.open = None
-        if r >= self.matcher.threshold:
+        if r >= 0:
             if ev is None:
                 self.open = [max(0, now - length), now, r]
             else:
@@ -252,26 +314,83 @@ class Watch:
         return [] if ev is None else [self._event(ev)]
 
 
-MAX_TEMPLATES = 3
+def guard(templates, examples, n_mels, bank=()):
+    """Each template's threshold (r in thousandths; over 1000: the template is dropped): at
+    least FLOOR, the best r it reaches on its examples' own beds (their steps away from the
+    ring: more than the template's length from the loudest step), and the best it reaches on
+    the `bank` (bank_steps(): stretches of other sounds' steps) + BANK_MARGIN."""
+    m = Matcher(templates, n_mels, [NONE] * len(templates))
+    lengths = [len(t) // n_mels for t in templates]
+    out = [FLOOR] * len(templates)
+    for steps in examples:
+        top = _loudest(steps)[1]
+        m.heard = 0
+        for k in range(len(steps)):
+            m.push(steps[k][1], steps[k][0])
+            for i in range(len(out)):
+                if m.r[i] > out[i] and (k - top > lengths[i] or top - k > lengths[i]):
+                    out[i] = m.r[i]
+    for step in bank:
+        if step is None:   # a new stretch: no match spans two
+            m.heard = 0
+            continue
+        m.push(step[0], step[1])
+        for i in range(len(out)):
+            if m.r[i] + BANK_MARGIN > out[i]:
+                out[i] = m.r[i] + BANK_MARGIN
+    return out
 
 
-def teach(label, model, recordings, n_mels, threshold=None):
+BANK_MAGIC = b'EMPB'   # a bank file: this, 1 (its version), bands; then stretches
+
+
+def bank_steps(stream):
+    """A bank's steps from its file (a binary stream, uncompressed: pattern_bank.gz through
+    gzip): None at each stretch's start, then its steps as (raw, over), two arrays reused. A
+    stretch is a little-endian 16-bit count of steps, then each step's raw and over bytes
+    (bands each, int8). ValueError for a file that is not one."""
+    head = stream.read(6)
+    if len(head) != 6 or head[:4] != BANK_MAGIC or head[4] != 1:
+        raise ValueError('pattern: not a bank of steps')
+    n = head[5]
+    raw, over = array('b', bytes(n)), array('b', bytes(n))
+    while True:
+        size = stream.read(2)
+        if not size:
+            return
+        yield None
+        for _ in range(size[0] | size[1] << 8):
+            if stream.readinto(raw) != n or stream.readinto(over) != n:
+                raise ValueError('pattern: a bank cut short')
+            yield raw, over
+
+
+def teach(label, model, recordings, n_mels, bank=()):
     """A pattern head (a dict, personal.load's JSON) from example recordings (each an iterable
-    of frames, centi-dB): one template a recording. `threshold`: r in thousandths (THRESHOLD)."""
+    of frames, centi-dB): one template a recording (the first MAX_TEMPLATES), each with its
+    threshold from guard() against `bank` (bank_steps()). ValueError when every template is
+    dropped: other sounds reach them all."""
     import binascii
-    templates = [template(steps_of(frames, n_mels)) for frames in recordings]
-    return {'format': 1, 'model': model, 'dim': n_mels, 'embedding': 'pattern',
-            'sounds': [{'label': label,
-                        'reach': THRESHOLD if threshold is None else threshold,
-                        'templates': [binascii.b2a_base64(t).decode().strip()
-                                      for t in templates[:MAX_TEMPLATES]]}]}
+    examples = [steps_of(frames, n_mels) for frames in recordings][:MAX_TEMPLATES]
+    templates = [template(s) for s in examples]
+    reaches = guard(templates, examples, n_mels, bank)
+    kept = [k for k in range(len(templates)) if reaches[k] <= 1000]
+    if not kept:
+        raise ValueError('pattern: %s is too like other sounds: other sounds reach every '
+                         'template (r %s)' % (label, ', '.join('%.3f' % (r / 1000)
+                                                               for r in reaches)))
+    return {'format': FORMAT, 'model': model, 'dim': n_mels, 'embedding': 'pattern',
+            'sounds': [{'label': label, 'reaches': [reaches[k] for k in kept],
+                        'templates': [binascii.b2a_base64(templates[k]).decode().strip()
+                                      for k in kept]}]}
 
 
 def sounds_of(head, taken, check_label):
-    """personal.load's sounds of a pattern head: [(label, threshold, [template bytes])];
-    ValueError with one line for anything else. `check_label(label, taken)` is personal's (handed
-    in: this module never imports personal, which imports this one)."""
+    """personal.load's sounds of a pattern head: [(label, reaches, [template bytes])], reaches
+    a list of a threshold a template (format 2) or one for all (format 1); ValueError with one line for anything else. `check_label(label, taken)`
+    is personal's (handed in: this module never imports personal, which imports this one)."""
     import binascii
+    form = head.get('format')
     bands = head.get('dim')
     sounds = head.get('sounds')
     if not isinstance(bands, int) or not 0 < bands <= 64:
@@ -279,13 +398,22 @@ def sounds_of(head, taken, check_label):
     if not isinstance(sounds, list) or len(sounds) != 1 or not isinstance(sounds[0], dict):
         raise ValueError('personal: a pattern head has one sound')
     s = sounds[0]
-    label, reach, templates = s.get('label'), s.get('reach'), s.get('templates')
+    label, templates = s.get('label'), s.get('templates')
     check_label(label, taken)
-    if not isinstance(reach, int) or not 0 <= reach <= 1000:
-        raise ValueError('personal: %s: reach (r in thousandths) is a whole number 0..1000'
-                         % label)
     if not isinstance(templates, list) or not 0 < len(templates) <= MAX_TEMPLATES:
         raise ValueError('personal: %s: 1 to %d templates' % (label, MAX_TEMPLATES))
+    if form == FORMAT:
+        reaches = s.get('reaches')
+        if (not isinstance(reaches, list) or len(reaches) != len(templates)
+                or not all(isinstance(r, int) and 0 <= r <= 1000 for r in reaches)):
+            raise ValueError('personal: %s: reaches are a whole number 0..1000 (r in '
+                             'thousandths) a template' % label)
+    else:   # format 1: one reach for every template
+        reach = s.get('reach')
+        if not isinstance(reach, int) or not 0 <= reach <= 1000:
+            raise ValueError('personal: %s: reach (r in thousandths) is a whole number 0..1000'
+                             % label)
+        reaches = reach
     out = []
     for t in templates:
         try:
@@ -297,11 +425,15 @@ def sounds_of(head, taken, check_label):
             raise ValueError('personal: %s: a template is base64 of %d to %d steps of %d bands'
                              % (label, MIN_STEPS, MAX_STEPS, bands))
         out.append(array('b', t))
-    return [(label, reach, out)]
+    return [(label, reaches, out)]
 
 
 def watch(head, origin=0.0):
     """A Watch for a loaded pattern head (personal.Head of embedding 'pattern') whose first
-    frame is `origin` seconds into the stream."""
-    label, threshold, templates = head.sounds[0]
-    return Watch(label, templates, head.dim, threshold, FRAME_SECONDS, origin)
+    frame is `origin` seconds into the stream: a format 1 head's one reach (an int) is every
+    template's threshold, without the gate."""
+    label, reaches, templates = head.sounds[0]
+    if isinstance(reaches, int):
+        return Watch(label, templates, head.dim, [reaches] * len(templates), FRAME_SECONDS,
+                     origin, 0)
+    return Watch(label, templates, head.dim, reaches, FRAME_SECONDS, origin)

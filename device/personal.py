@@ -19,6 +19,8 @@ import json
 from array import array
 
 FORMAT = 1
+PATTERN_FORMAT = 2     # a pattern head of pattern.py's templates and a threshold each (format
+#                        1 pattern heads, the first design's, still load)
 MAX_BYTES = 6144       # a head file: 3 sounds of 12 prototypes of 32 values fit with room,
 MAX_SOUNDS = 3         # and reading one takes a board ~12 KB of heap for a moment
 MAX_PROTOTYPES = 12
@@ -149,8 +151,10 @@ def load(text, model=None, dim=None, labels=()):
         head = json.loads(text)
     except Exception:   # MicroPython's json: ValueError, or UnicodeError on a lone surrogate
         raise ValueError('personal: not JSON')
-    if not isinstance(head, dict) or head.get('format') != FORMAT:
-        raise ValueError('personal: not a format %d head' % FORMAT)
+    if not isinstance(head, dict) or head.get('format') not in (FORMAT, PATTERN_FORMAT) or (
+            head.get('format') == PATTERN_FORMAT and head.get('embedding') != 'pattern'):
+        raise ValueError('personal: not a format %d head (%d: a pattern head)'
+                         % (FORMAT, PATTERN_FORMAT))
     if not isinstance(head.get('model'), str) or not isinstance(head.get('dim'), int):
         raise ValueError('personal: a head names its model and embedding size')
     if model is not None and head.get('model') != model:

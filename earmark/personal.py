@@ -84,9 +84,14 @@ def teach(label, files, negatives=(), model=None):
     return out['head'], out['cv'], out['warnings']
 
 
-def teach_pattern(label, files, model=None):
-    """A pattern head (device/pattern.py: templates of the recordings' frames over their bed),
-    taught in MicroPython by the lab's code (labcore.pattern_head), as the browser teaches."""
+# other sounds' steps, a pattern head's templates are guarded against (training/pattern_bank.py)
+PATTERN_BANK = labsite.LAB_SOURCE / 'pattern_bank.gz'
+
+
+def teach_pattern(label, files, model=None, bank=PATTERN_BANK):
+    """A pattern head (device/pattern.py: templates of the recordings' frames over their bed,
+    each with its threshold over what the bank of other sounds reaches), taught in MicroPython
+    by the lab's code (labcore.pattern_head), as the browser teaches."""
     from . import audio
     folder = Path(model) if model else DEVICE / 'model'
     _device('personal').check_label(label, json.loads((folder / 'model.json').read_text())
@@ -96,12 +101,18 @@ def teach_pattern(label, files, model=None):
         for i, f in enumerate(files):
             paths.append(str(Path(tmp) / ('%d.pcm' % i)))
             Path(paths[-1]).write_bytes(audio.read(f).tobytes())
-        code = PATTERN_TEACH % (label, model_id(model), paths)
-        return json.loads(run_host(code).splitlines()[-1])
+        code = PATTERN_TEACH % (label, model_id(model), paths, str(bank) if bank else None)
+        out = run_host(code).splitlines()[-1]
+    if out.startswith('pattern: '):
+        raise ValueError(out)
+    return json.loads(out)
 
 
 PATTERN_TEACH = '''import json, labcore
-print(json.dumps(labcore.pattern_head(%r, %r, [open(p, 'rb').read() for p in %r])))
+try:
+    print(json.dumps(labcore.pattern_head(%r, %r, [open(p, 'rb').read() for p in %r], %r)))
+except ValueError as exc:
+    print(exc)
 '''
 
 
@@ -132,7 +143,8 @@ def cmd_teach(args):
     tmp.write_text(json.dumps(head))
     tmp.replace(out / HEAD_FILE)
     sound = head['sounds'][0]
-    kept = ('%d templates, r >= %.3f' % (len(sound['templates']), sound['reach'] / 1000)
+    kept = ('%d templates, r >= %s' % (len(sound['templates']), ', '.join(
+                '%.3f' % (r / 1000) for r in sound['reaches']))
             if 'templates' in sound else
             '%d prototypes, reach %d' % (len(sound['prototypes']), sound['reach']))
     print('earmark: %s taught from %d file%s (%s) into %s'

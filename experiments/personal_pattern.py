@@ -52,7 +52,22 @@ from earmark import audio  # noqa: E402
 from earmark.bridge import device_module  # noqa: E402
 from personal_windows import SLACK, score  # noqa: E402  (scored alike)
 
-pattern = device_module('pattern')
+DESIGN = '817808f'   # the first design's device/pattern.py (format 1 heads), the last commit with it
+
+
+def design1():
+    """The first design's device module, from git (device/pattern.py now teaches format 2 heads
+    and still matches format 1 ones as this did)."""
+    import subprocess
+    import types
+    src = subprocess.run(['git', '-C', str(ROOT), 'show', DESIGN + ':device/pattern.py'],
+                         capture_output=True, text=True, check=True).stdout
+    mod = types.ModuleType('pattern1')
+    exec(compile(src, 'pattern1', 'exec'), mod.__dict__)
+    return mod
+
+
+pattern = design1()
 frontend = device_module('frontend')
 SCENES = ROOT / 'build' / 'personal' / 'seed1'
 FRAME_SECONDS = 256 / 16000
@@ -178,14 +193,16 @@ def appliance(cases, threshold):
     """(recall, found, rings, false matches an hour) of the held-out doorbells as the
     command line does it: `personal teach --pattern` on the examples (the lab's code in
     MicroPython), then the appliance (`detect --personal`) over each scene, its pipeline
-    watching every frame."""
+    watching every frame. The command line teaches format 2 heads now: this design's format 1
+    head is taught here (the same integers as the lab's code) and the appliance matches it."""
     import tempfile
     from earmark import detect, personal
     tot, hours = np.zeros(4), 0.0
     for name, _ in tqdm(cases, desc='held out, the appliance'):
         folder = SCENES / name
-        head = personal.teach_pattern('our doorbell', sorted(folder.glob('example_*.wav')))
-        head['sounds'][0]['reach'] = threshold
+        head = pattern.teach('our doorbell', personal.model_id(),
+                             [frames(f) for f in sorted(folder.glob('example_*.wav'))], 40,
+                             threshold)
         with tempfile.TemporaryDirectory() as tmp:
             (Path(tmp) / personal.HEAD_FILE).write_text(json.dumps(head))
             loaded = personal.load_head(tmp)

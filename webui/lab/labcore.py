@@ -74,12 +74,19 @@ def frames_of(pcm, n_mels=40):
             yield frame
 
 
-def pattern_head(label, model, recordings):
+def pattern_head(label, model, recordings, bank=None):
     """A pattern head (device/pattern.py; personal.load's JSON as a dict) taught from a few
-    recordings of one sound (PCM bytes each): `earmark personal teach --pattern` and the
-    browser call this."""
+    recordings of one sound (PCM bytes each), its templates guarded against `bank` (the bank
+    of other sounds' steps, pattern_bank.gz: a path or its bytes; None: no bank, the examples'
+    beds and pattern.FLOOR only): `earmark personal teach --pattern` and the browser call this."""
     import pattern
-    return pattern.teach(label, model, [frames_of(pcm) for pcm in recordings], 40)
+    steps = ()
+    if bank is not None:
+        import deflate
+        import io
+        raw = open(bank, 'rb') if isinstance(bank, str) else io.BytesIO(bank)
+        steps = pattern.bank_steps(deflate.DeflateIO(raw, deflate.GZIP))
+    return pattern.teach(label, model, [frames_of(pcm) for pcm in recordings], 40, steps)
 
 
 class Lab:

@@ -1,0 +1,87 @@
+"""The bank-guarded pattern head (device/pattern.py, format 2) through the appliance, on the
+held-out households that experiments/pattern_guard.py --bank judged in numpy (issue 25): seed
+1's and the fresh ones of seed 5. For each household, `earmark personal teach --pattern` (the
+lab's code in MicroPython, the bank webui/lab/pattern_bank.gz) on its three examples, then
+the appliance (`earmark detect --personal`, MicroPython, its pipeline watching every frame)
+over each scene; scored as pattern_guard.py scores (personal_windows.score).
+
+The simulation's figures (experiments/results/pattern_bank.json): seed 1 0.880 (66 of 75) at
+2.40 false matches an hour, seed 5 0.947 (72 of 76) at 0.60.
+
+    .venv/bin/python experiments/pattern_bank_appliance.py
+
+Writes experiments/results/pattern_bank_appliance.json (a household's result is kept in
+build/personal/seedN/NAME/appliance-bank.json: a run cut short goes on where it stopped).
+"""
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / 'experiments'))
+
+import numpy as np  # noqa: E402
+import soundfile  # noqa: E402
+from tqdm import tqdm  # noqa: E402
+
+from personal_windows import score  # noqa: E402
+
+BUILD = ROOT / 'build' / 'personal'
+LABEL = 'our doorbell'
+
+
+def household(folder):
+    """{'reaches', 'tally': [rings, found, false on doorbells, on others], 'hours'}."""
+    from earmark import detect, personal
+    done = folder / 'appliance-bank.json'
+    if done.exists():
+        return json.loads(done.read_text())
+    head = personal.teach_pattern(LABEL, sorted(folder.glob('example_*.wav')))
+    tally, hours = np.zeros(4), 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / personal.HEAD_FILE).write_text(json.dumps(head))
+        loaded = personal.load_head(tmp)
+        for s in sorted(folder.glob('scene_*.wav')):
+            events, _, _ = detect.detect(s, personal=loaded)
+            truth = json.loads(s.with_suffix('.json').read_text())['truth']
+            tally += score([(e['start'], e['end']) for e in events if e['label'] == LABEL],
+                           truth)
+            hours += soundfile.info(str(s)).duration / 3600
+    out = {'reaches': head['sounds'][0]['reaches'], 'tally': [int(v) for v in tally],
+           'hours': hours}
+    done.write_text(json.dumps(out))
+    return out
+
+
+def main():
+    import pattern_guard
+    held = pattern_guard.held_names()
+    sim = json.loads((ROOT / 'experiments' / 'results' / 'pattern_bank.json').read_text())
+    result = {}
+    for seed in (1, 5):
+        folders = [BUILD / ('seed%d' % seed) / name for name in held]
+        tot, hours = np.zeros(4), 0.0
+        for f in tqdm(folders, desc='seed %d, the appliance' % seed):
+            h = household(f)
+            tot += h['tally']
+            hours += h['hours']
+            print('  seed%d/%-36s thresholds %s: rings %d, found %d, false on doorbells %d, '
+                  'on others %d' % ((seed, f.name, h['reaches']) + tuple(h['tally'])))
+        own, hit, bell, other = tot
+        got = {'recall': round(hit / own, 3), 'found': int(hit), 'own': int(own),
+               'false_matches_per_hour': round((bell + other) / hours, 2),
+               'hours': round(hours, 2)}
+        s = sim['held_out_seed%d' % seed]
+        print('seed %d: the appliance %.3f (%d of %d) at %.2f false/h; the simulation %.3f '
+              '(%d of %d) at %.2f' % (seed, got['recall'], got['found'], got['own'],
+                                      got['false_matches_per_hour'], s['recall'], s['found'],
+                                      s['own'], s['false_matches_per_hour']))
+        result['seed%d' % seed] = {'appliance': got, 'simulation': s}
+    out = ROOT / 'experiments' / 'results' / 'pattern_bank_appliance.json'
+    out.write_text(json.dumps(result, indent=1) + '\n')
+
+
+if __name__ == '__main__':
+    main()
