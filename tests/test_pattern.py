@@ -6,8 +6,10 @@ personal label (generic 'other' beside it) where the classifier opens none."""
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 RATE = 16000
 
@@ -318,3 +320,193 @@ def test_one_event_for_the_ring_and_earlier_events_keep_their_labels(device, tmp
             assert ring[0][3] == 'other', events   # the generic label of a sound no model event has
         talk = [ev for ev in events if ev[0] < 3.0]
         assert [ev[2] for ev in talk] == ['speech'] and talk[0][1] > 12, (bark, events)
+
+
+def test_a_format_2_head_with_bad_reaches_is_refused_in_one_line(device):
+    """A format 2 head carries a threshold a template ("reaches"); anything else there is
+    refused in one line, and a format 1 head (one "reach") still loads as it did."""
+    out = device.json_lines(CODE + '''
+good = {'format': 2, 'model': 'm', 'dim': 4, 'embedding': 'pattern',
+        'sounds': [{'label': 'our bell', 'reaches': [800, 950],
+                    'templates': ['AAECAwQFBgc=', 'BwYFBAMCAQA=']}]}
+h = personal.load(json.dumps(good))
+old = json.loads(json.dumps(good))
+old['format'] = 1
+del old['sounds'][0]['reaches']
+old['sounds'][0]['reach'] = 900
+print(json.dumps([h.sounds[0][1], personal.load(json.dumps(old)).sounds[0][1]]))
+reasons = []
+for change, where in (({'reaches': [800]}, 0), ({'reaches': [800, 1001]}, 0),
+                      ({'reaches': [800, -1]}, 0), ({'reaches': 900}, 0),
+                      ({'reaches': [800, 0.9]}, 0), ({'reaches': [800, '900']}, 0),
+                      ({'reaches': [800, 900, 950]}, 0), ({'reach': 900}, 0),
+                      ({'embedding': 'net'}, 1), ({'format': 3}, 1)):
+    bad = json.loads(json.dumps(good))
+    (bad['sounds'][0] if where == 0 else bad).update(change)
+    if 'reach' in change:
+        del bad['sounds'][0]['reaches']
+    try:
+        personal.load(json.dumps(bad))
+        reasons.append('accepted %r' % (change,))
+    except ValueError as exc:
+        assert '\\n' not in str(exc)
+        reasons.append(str(exc))
+print(json.dumps(reasons))
+''')
+    assert out[0] == [[800, 950], 900], out
+    assert not [r for r in out[1] if r.startswith('accepted')], out
+    assert len(out[1]) == 10 and all(r.startswith('personal: ') for r in out[1]), out
+
+
+FORMAT1 = Path(__file__).resolve().parent / 'pattern_format1.json'
+
+
+def test_a_format_1_head_matches_as_the_first_design_did(device, tmp_path):
+    """A format 1 head (the first design's: rises over the bed, r over every cell, one reach)
+    kept on a device through an update: tests/pattern_format1.json holds one, taught by the
+    first design's code (git show 817808f:device/pattern.py) on this scene's recordings, with
+    every step's best r and the events that code made of the scene in each runtime. The same r,
+    step by step, and the same events now."""
+    fixture = json.loads(FORMAT1.read_text())
+    want = fixture[device.name]
+    rng = np.random.default_rng(21)
+    recordings(tmp_path, rng, (-44, -40, -36))   # as the fixture's were made: the same scene
+    scene = bed(rng, 24, -39)
+    lay(scene, 5, OURS, 8, scene)
+    lay(scene, 14, THEIRS, 15, scene)
+    write(tmp_path / 'scene.pcm', scene)
+    out = device.json_lines(CODE + '''
+h = personal.load(%r)
+w = pattern.watch(h)
+m = w.matcher
+rs, found = [], []
+for f in frames(%r):
+    heard = m.heard
+    found += w.frame(f)
+    if m.heard > heard:
+        rs.append(max(m.r))
+found += w.flush()
+print(json.dumps(rs))
+print(json.dumps(found))
+''' % (json.dumps(fixture['head']), str(tmp_path / 'scene.pcm')))
+    assert out[0] == want['r']
+    assert out[1] == want['events'] and len(want['events']) == 1, out[1]
+
+
+BANK = '''
+def bank_of(path):
+    """A bank of one stretch: a recording's steps as the appliance hears them."""
+    yield None
+    b = pattern.Bed(40)
+    for f in frames(path):
+        if b.frame(f):
+            yield b.raw, b.step
+
+def found(head, path):
+    w = pattern.watch(personal.load(json.dumps(head)))
+    out = []
+    for f in frames(path):
+        out += w.frame(f)
+    return out + w.flush()
+'''
+
+
+def test_a_template_other_sounds_reach_is_raised_or_dropped(device, tmp_path):
+    """The teach-time guard: a bank holding a doorbell much like ours (its notes a little off)
+    raises every template's threshold over what it reaches there, so the guarded head no longer
+    matches that sound where the unguarded one did; a bank holding our own doorbell drops every
+    template ('too like other sounds', one line). The board's and this computer's integers
+    agree: the thresholds are the same here in CPython."""
+    rng = np.random.default_rng(5)
+    examples = [str(p) for p in recordings(tmp_path, rng, (-45, -40, -35))]
+    near = chime([(670, 0.45), (530, 0.8)], 1.25)
+    for name, sound, snr in (('near', near, 6), ('ours', OURS, 8)):
+        audio = bed(np.random.default_rng(3), 12, -40)
+        lay(audio, 4, sound, snr, audio)
+        write(tmp_path / (name + '.pcm'), audio)
+    out = device.json_lines(CODE + BANK + '''
+plain = pattern.teach('our doorbell', 'm', [frames(p) for p in %(ex)r], 40)
+guarded = pattern.teach('our doorbell', 'm', [frames(p) for p in %(ex)r], 40,
+                        bank_of(%(near)r))
+print(json.dumps([plain['sounds'][0]['reaches'], guarded['sounds'][0]['reaches']]))
+print(json.dumps([len(found(plain, %(near)r)), len(found(guarded, %(near)r))]))
+try:
+    pattern.teach('our doorbell', 'm', [frames(p) for p in %(ex)r], 40, bank_of(%(ours)r))
+    print(json.dumps(['accepted']))
+except ValueError as exc:
+    print(json.dumps([str(exc)]))
+print(json.dumps([plain]))
+''' % {'ex': examples, 'near': str(tmp_path / 'near.pcm'), 'ours': str(tmp_path / 'ours.pcm')},
+        timeout=300, heap='1M')   # teaching runs in the lab and on a computer, never on a board
+    plain, guarded = out[0]
+    assert len(plain) == len(guarded) == 3, out
+    assert all(800 <= p < g <= 1000 for p, g in zip(plain, guarded)), out
+    assert out[1] == [1, 0], out   # the near doorbell: matched unguarded, not guarded
+    assert out[2][0].startswith('pattern: our doorbell is too like other sounds'), out
+    assert '\n' not in out[2][0]
+    # given the same frames (the runtime's front end's), this process's CPython teaches the
+    # same head, bit for bit: the pattern's integers agree
+    from array import array
+    from earmark.bridge import device_module
+    lines = device.json_lines(CODE + '''
+for p in %r:
+    print('["next"]')
+    for f in frames(p):
+        print(json.dumps(list(f)))
+''' % examples)
+    heard = []
+    for line in lines:
+        if line == ['next']:
+            heard.append([])
+        else:
+            heard[-1].append(array('h', line))
+    here = device_module('pattern').teach('our doorbell', 'm', heard, 40)
+    assert here['sounds'][0]['reaches'] == plain, (here, plain)
+    assert here == json.loads(json.dumps(out[3][0])), 'the templates differ'
+
+
+def test_each_templates_own_threshold_decides_a_match(device, tmp_path):
+    """A format 2 head's thresholds are each template's: with every one above what the ring
+    reaches nothing is found; lowering one template's alone finds the ring."""
+    rng = np.random.default_rng(5)
+    examples = [str(p) for p in recordings(tmp_path, rng, (-45, -40, -35))]
+    scene = bed(rng, 16, -40)
+    lay(scene, 6, OURS, 8, scene)
+    write(tmp_path / 'scene.pcm', scene)
+    out = device.json_lines(CODE + BANK + '''
+head = pattern.teach('our doorbell', 'm', [frames(p) for p in %r], 40)
+w = pattern.watch(personal.load(json.dumps(head)))
+best = [-1000] * 3
+for f in frames(%r):
+    w.frame(f)
+    best = [max(a, b) for a, b in zip(best, w.matcher.r)]
+print(json.dumps(best))
+got = []
+for k in range(3):
+    head['sounds'][0]['reaches'] = [min(1000, r + 1) for r in best]
+    got.append(len(found(head, %r)))
+    head['sounds'][0]['reaches'][k] = best[k]
+    got.append(len(found(head, %r)))
+print(json.dumps(got))
+''' % (examples, str(tmp_path / 'scene.pcm'), str(tmp_path / 'scene.pcm'),
+       str(tmp_path / 'scene.pcm')))
+    assert all(800 < r < 1000 for r in out[0]), out
+    assert out[1] == [0, 1] * 3, out
+
+
+def test_a_bank_file_is_read_or_refused():
+    """pattern.bank_steps reads training/pattern_bank.py's layout (stretches of a 16-bit
+    count, then raw and over bytes a step) and refuses what is not one, in one line."""
+    import io
+    import struct
+    from earmark.bridge import device_module
+    pattern = device_module('pattern')
+    steps = bytes([1, 2, 0, 7, 3, 4, 5, 6, 128, 255, 0, 1])   # 3 steps of 2 bands
+    body = pattern.BANK_MAGIC + bytes([1, 2]) + struct.pack('<H', 2) + steps[:8] + \
+        struct.pack('<H', 1) + steps[8:]
+    got = [None if s is None else (list(s[0]), list(s[1]))
+           for s in pattern.bank_steps(io.BytesIO(body))]
+    assert got == [None, ([1, 2], [0, 7]), ([3, 4], [5, 6]), None, ([-128, -1], [0, 1])]
+    for bad in (b'EMPB\x02\x02', b'nope\x01\x02', body[:-1]):
+        with pytest.raises(ValueError, match='^pattern: [^\n]*$'):
+            list(pattern.bank_steps(io.BytesIO(bad)))
