@@ -189,11 +189,11 @@ def case(folder):
     return info
 
 
-def make_scenes(seed=2, count=2, minutes=10.0, names=None, bank_free=False):
+def make_scenes(seed=2, count=2, minutes=10.0, names=None, bank_free=False, confusing=None):
     """More households: for each doorbell of `names` (the choosing ones), three new recordings
     of it and `count` new scenes, their confusing doorbells the other doorbells of `names`
-    (choosing) or all others (held out); bank_free: the scenes' other sounds are never the
-    bank's (pool())."""
+    (choosing) or all others (held out), or those of `confusing` (names) only; bank_free: the
+    scenes' other sounds are never the bank's (pool())."""
     import personal_doorbell as pd
     from training import scenes
     data = pd.data_folder()
@@ -206,7 +206,8 @@ def make_scenes(seed=2, count=2, minutes=10.0, names=None, bank_free=False):
         rng = np.random.default_rng([seed, i])
         folder = personal_pattern.SCENES.parent / ('seed%d' % seed) / clip.stem
         folder.mkdir(parents=True, exist_ok=True)
-        confusers = [p for s, p in (bells if names else mine) if s != source]
+        ring = [(s, p) for s, p in bells if p.stem in confusing] if confusing else None
+        confusers = [p for s, p in (ring or (bells if names else mine)) if s != source]
         if not sorted(folder.glob('example_*.wav')):
             pd.recordings(rng, scenes.load(clip), beds, folder)
         for k in range(count):
