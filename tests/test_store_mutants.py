@@ -3551,3 +3551,25 @@ out(clip=clip, after=t.usage()['bytes'], B=B, plain=add(t, i) >= 0, last=t.usage
     assert second['clip'] == 'store full: locked events and clips fill the budget', second
     assert second['after'] <= second['B'] and second['plain'], second
     assert second['last'] <= second['B'], second
+
+
+# ---- Hardening: what the mutation runs found (docs/testing.md, "Found, not fixed")
+
+def test_counts_of_a_range_starting_before_the_epoch(device, tmp_path):
+    """stats() over a range that starts before 0 answers as any other range: nothing in an
+    empty store (it raised TypeError when nothing had been counted), and in a store with
+    events the same periods as the range from 0."""
+    rows = run(device, '''
+root = %r
+s = open_store(root)
+got = {'empty': [list(s.stats(kind, -3 * 86400000, 86400000)) for kind in ('hour', 'day')]}
+got['rollup'] = [list(s.rollup.stats(kind, -1, 1)) for kind in ('hour', 'day')]
+for i in range(3):
+    add(s, i)
+t = open_store(root)
+got['counted'] = [list(u.stats(kind, -86400000, T0 + 86400000)) == list(
+    u.stats(kind, 0, T0 + 86400000)) != [] for u in (s, t) for kind in ('hour', 'day')]
+out(**got)
+''' % str(tmp_path / 's'))
+    assert rows[0] == {'empty': [[], []], 'rollup': [[], []],
+                       'counted': [True, True, True, True]}, rows

@@ -160,7 +160,7 @@ class Rollup:
         kind = KINDS.index(kind)
         per = SPANS[kind]
         n = len(self.counts[0])   # labels
-        first = start // per
+        first = max(0, start // per)   # no period before the epoch: current's -1 is none
         last = (end - 1) // per
         fixes = {}  # period -> deltas; relabels are user edits, few next to events
         try:
