@@ -3555,6 +3555,46 @@ out(clip=clip, after=t.usage()['bytes'], B=B, plain=add(t, i) >= 0, last=t.usage
 
 # ---- Hardening: what the mutation runs found (docs/testing.md, "Found, not fixed")
 
+def test_opening_on_littlefs_never_asks_a_folders_size(mpy):
+    """The unix port's VfsLfs2 gives a folder's size as whatever its stack held (32,696 here
+    once): opening must not decide anything by it. Whether a store is new is told by its
+    folder and segments: a new store in a folder not there, one in an empty folder, and one
+    with both configs damaged (made again, reported), with no folder's size asked."""
+    code = HELPERS + '\n' + Path(__file__).with_name('store_bitflip.py').read_text() + '''
+ram_flash('/flash')
+size = storefile.size
+sized = []
+def size_of(path):
+    try:
+        folder = os.stat(path)[0] & 0x4000
+    except OSError:
+        folder = 0
+    if folder:
+        sized.append(path)
+    return size(path)
+storefile.size = size_of
+s = open_store('/flash/s')
+for i in range(3):
+    add(s, i)
+os.mkdir('/flash/e')
+e = open_store('/flash/e')
+add(e, 0)
+for name in ('store.json', 'store.bak'):
+    with open('/flash/s/' + name, 'wb') as f:
+        f.write(b'{"labels": [')
+t = open_store('/flash/s')
+for i in range(3):
+    check(t, t.get(i), i)
+storefile.size = size
+out(sized=sized, problems=t.problems, empty=e.usage()['next_id'], stat=os.stat('/flash/s')[6])
+'''
+    r = mpy.json_lines(code, heap='1M')[0]
+    assert r['sized'] == [], r
+    assert r['problems'] == ['store.json damaged', 'store.bak damaged',
+                             "store.json made again from the model's labels"], r
+    assert r['empty'] == 1, r
+
+
 def test_counts_of_a_range_starting_before_the_epoch(device, tmp_path):
     """stats() over a range that starts before 0 answers as any other range: nothing in an
     empty store (it raised TypeError when nothing had been counted), and in a store with

@@ -53,8 +53,7 @@ def config(s, labels, dim, centroids):
     against the model's; a new store's are written; both copies damaged: made again from the
     model's. Returns the centroids the store keeps (bytes or None)."""
     cfg = read_config(s)
-    if cfg is None and (s.readonly or storefile.size(s.root) < 0 or
-                        not _segment_names(s.root)):
+    if cfg is None and (s.readonly or not _segment_names(s.root)):
         if s.readonly:
             raise ValueError('no store in %s (or its %s is damaged)' % (s.root, CONFIG))
         _check_new(s, labels, dim)
@@ -272,7 +271,13 @@ def _with_room(s, repair):
 
 
 def _segment_names(root):
-    return sorted(name for name in layout.listdir(root)
+    # A folder not there holds none (a new store). Not told by the folder's size: LittleFS
+    # on the unix port gives a folder whatever its stack held, FAT gives 0.
+    try:
+        names = layout.listdir(root)
+    except OSError:
+        return []
+    return sorted(name for name in names
                   if name.startswith('s') and name.endswith('.seg') and len(name) == 13)
 
 
