@@ -167,6 +167,9 @@ def parser():
     pt.add_argument('--pattern', action='store_true', help='match the recordings\' pattern of '
                     'frames over time in every frame heard (device/pattern.py: one sound that '
                     'is the same every time, as a doorbell), not events\' embeddings')
+    pt.add_argument('--bank', default=None, metavar='FILE', help='with --pattern: the bank of '
+                    'other sounds\' steps each template\'s threshold is raised over '
+                    '(training/pattern_bank.py; default webui/lab/pattern_bank.gz)')
     pt.add_argument('files', nargs='+', metavar='FILE', help=SOUND_FILE_HELP)
     pt.set_defaults(func=cmd_personal_teach)
 

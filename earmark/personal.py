@@ -96,12 +96,16 @@ def teach_pattern(label, files, model=None, bank=PATTERN_BANK):
     folder = Path(model) if model else DEVICE / 'model'
     _device('personal').check_label(label, json.loads((folder / 'model.json').read_text())
                                     ['labels'])
+    if bank and not Path(bank).is_file():
+        raise ValueError('%s: no bank of other sounds there (training/pattern_bank.py makes one)'
+                         % bank)
     with tempfile.TemporaryDirectory(prefix='earmark-') as tmp:
         paths = []
         for i, f in enumerate(files):
             paths.append(str(Path(tmp) / ('%d.pcm' % i)))
             Path(paths[-1]).write_bytes(audio.read(f).tobytes())
-        code = PATTERN_TEACH % (label, model_id(model), paths, str(bank) if bank else None)
+        code = PATTERN_TEACH % (label, model_id(model), paths,
+                                str(Path(bank).resolve()) if bank else None)
         out = run_host(code).splitlines()[-1]
     if out.startswith('pattern: '):
         raise ValueError(out)
@@ -113,6 +117,8 @@ try:
     print(json.dumps(labcore.pattern_head(%r, %r, [open(p, 'rb').read() for p in %r], %r)))
 except ValueError as exc:
     print(exc)
+except OSError as exc:   # deflate's, on a file that is not gzip
+    print('pattern: the bank is not a gzipped bank of steps (' + str(exc) + ')')
 '''
 
 
@@ -131,7 +137,9 @@ def load_head(folder, model=None, dim=None, labels=()):
 def cmd_teach(args):
     try:
         if getattr(args, 'pattern', False):
-            head, cv, warnings = teach_pattern(args.label, args.files, args.model), None, []
+            head = teach_pattern(args.label, args.files, args.model,
+                                 getattr(args, 'bank', None) or PATTERN_BANK)
+            cv, warnings = None, []
         else:
             head, cv, warnings = teach(args.label, args.files, model=args.model)
     except ValueError as exc:

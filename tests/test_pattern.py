@@ -510,3 +510,20 @@ def test_a_bank_file_is_read_or_refused():
     for bad in (b'EMPB\x02\x02', b'nope\x01\x02', body[:-1]):
         with pytest.raises(ValueError, match='^pattern: [^\n]*$'):
             list(pattern.bank_steps(io.BytesIO(bad)))
+
+
+def test_teach_refuses_a_bank_that_is_not_one_in_one_line(tmp_path):
+    """`earmark personal teach --pattern --bank FILE`: a missing file, or one that is not a
+    gzipped bank of steps, is refused with one line and nothing is written."""
+    import gzip
+    rng = np.random.default_rng(5)
+    files = [str(p) for p in recordings(tmp_path, rng, (-45, -40, -35), wav=True)]
+    (tmp_path / 'text.gz').write_bytes(gzip.compress(b'not a bank'))
+    (tmp_path / 'text').write_bytes(b'not a bank')
+    for bank in ('missing.gz', 'text.gz', 'text'):
+        done = subprocess.run([sys.executable, '-m', 'earmark.cli', 'personal', 'teach',
+                               '--pattern', '--bank', str(tmp_path / bank), '--label', 'ours',
+                               '--out', str(tmp_path / 'head')] + files,
+                              capture_output=True, text=True)
+        assert done.returncode == 2 and done.stderr.count('\n') == 1, (bank, done.stderr)
+        assert 'bank' in done.stderr and not (tmp_path / 'head').exists(), done.stderr

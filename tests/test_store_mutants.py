@@ -3555,6 +3555,47 @@ out(clip=clip, after=t.usage()['bytes'], B=B, plain=add(t, i) >= 0, last=t.usage
 
 # ---- Hardening: what the mutation runs found (docs/testing.md, "Found, not fixed")
 
+def test_after_a_repair_that_failed_the_next_write_repairs_first_and_reuses_no_id(device,
+                                                                                 tmp_path):
+    """An append torn by a full flash (its embedding on flash, half its record) whose repair
+    could make no room: once there is room, the next append repairs first. Its id is the one
+    after the torn append's (whose embedding is on flash: that id is void), never the same
+    one (two embeddings for one id, and a record written after the torn half, unreadable)."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(6):
+    add(s, i)
+s.lock(0)
+append, cut = storefile.append, storefile.cut
+def torn(path, data):
+    if path.endswith('.seg'):
+        append(path, data[:len(data) // 2])
+        raise OSError(28, 'No space left on device')
+    return append(path, data)
+def full(*a):
+    raise OSError(28, 'No space left on device')
+storefile.append, storefile.cut = torn, full
+try:
+    add(s, 6)
+except OSError as e:
+    refused = str(e.args[-1])
+storefile.append, storefile.cut = append, cut
+got = {'refused': refused, 'ident': add(s, 7)}
+check(s, s.get(got['ident']), 7)
+u = open_store(root)
+check(u, u.get(got['ident']), 7)
+got['read'] = [e['id'] for e in u.events(oldest_first=True)]
+got['embedded'] = [i for i in range(9) if u.embedding(i) is not None]
+got['problems'] = u.problems
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['refused'] == 'store full: no room to repair it', r
+    assert r['ident'] == 7 and r['read'] == [0, 1, 2, 3, 4, 5, 7], r
+    assert r['embedded'] == [0, 1, 2, 3, 4, 5, 7] and r['problems'] == [], r
+
+
 def test_opening_on_littlefs_never_asks_a_folders_size(mpy):
     """The unix port's VfsLfs2 gives a folder's size as whatever its stack held (32,696 here
     once): opening must not decide anything by it. Whether a store is new is told by its

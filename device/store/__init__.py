@@ -111,6 +111,8 @@ class Store:
     def writable(self):
         if self.readonly:
             raise ValueError('store opened read-only')
+        if self.torn:   # the last repair failed (a full flash): it comes first
+            self.reopen()
 
     def append(self, start, duration, label, confidence, runners_up=(), embedding=None,
                clip=None):

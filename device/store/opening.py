@@ -198,11 +198,16 @@ def segments(s):
         s.counts.append(max(0, size - layout.SEG_HEADER_SIZE) // layout.RECORD_SIZE)
     s.void = 0
     if not s.readonly:
+        # Until the repair is made, the next write makes it first (Store.writable): written
+        # after a torn tail, a record would be unreadable, and its id could be one whose
+        # embedding is on flash (the void count is the repair's).
+        s.torn = True
         try:
             _with_room(s, _tail)
         except OSError:
             write.measure(s)   # a store left unrepaired (after a failed append) still counts
             raise              # what flash holds: status would say 0 bytes of a full flash
+        s.torn = False
     s.next = s.ids[-1] + s.counts[-1] if s.ids else 0
     s.last_start = -1
     for ident, rec, start in read.walk(s, s.ids[0] if s.ids else 0, s.next - 1):
