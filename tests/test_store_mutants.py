@@ -3555,6 +3555,51 @@ out(clip=clip, after=t.usage()['bytes'], B=B, plain=add(t, i) >= 0, last=t.usage
 
 # ---- Hardening: what the mutation runs found (docs/testing.md, "Found, not fixed")
 
+def test_a_segment_whose_header_copies_are_both_damaged_is_never_written_over(device, tmp_path):
+    """Both copies of the newest segment's header damaged (its events 8 and 9, 9 with a clip):
+    opening reports it and skips its events, as for any segment; the next appends rotate to a
+    fresh segment after its ids, never over it (rotation began a new segment at id 8 and wrote
+    over its records). Its file and clip stay as they were, its ids are not used again, and the
+    events appended next read back after a reopen, the damage still named."""
+    rows = run(device, '''
+root = %r
+s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+for i in range(10):                                  # segments 0, 4 (full) and 8 (8, 9)
+    add(s, i, clip=i in (5, 9))
+seg = root + '/s%%08x.seg' %% 8
+with open(seg, 'rb') as f:
+    data = bytearray(f.read())
+data[5] ^= 1
+data[layout.HEAD_COPY + 5] ^= 1
+with open(seg, 'wb') as f:
+    f.write(data)
+kept = bytes(data)
+t = open_store(root, segment_bytes=48 + 18 * 4)
+got = {'next': t.usage()['next_id'], 'problems': list(t.problems)}
+got['appended'] = [add(t, i) for i in range(10, 13)]
+with open(seg, 'rb') as f:
+    got['kept'] = f.read() == kept
+got['clip9'] = storefile.size(clips.path(root, 9)) > 0
+for i in range(10, 13):
+    check(t, t.get(i), i)
+u = open_store(root)
+for i in range(10, 13):
+    check(u, u.get(i), i)
+got['read'] = [e['id'] for e in u.events(oldest_first=True)]
+got['segments'] = sorted(n for n in os.listdir(root) if n.endswith('.seg'))
+got['reopened'] = u.problems
+out(**got)
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    named = 'segment s00000008.seg damaged, its events skipped'
+    assert named in r['problems'] and named in r['reopened'], r
+    assert r['next'] == 10 and r['appended'] == [10, 11, 12], r
+    assert r['kept'] and r['clip9'], r
+    assert r['read'] == [0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12], r
+    assert r['segments'] == ['s00000000.seg', 's00000004.seg', 's00000008.seg',
+                             's0000000a.seg'], r
+
+
 def test_after_a_repair_that_failed_the_next_write_repairs_first_and_reuses_no_id(device,
                                                                                  tmp_path):
     """An append torn by a full flash (its embedding on flash, half its record) whose repair

@@ -177,6 +177,7 @@ def segments(s):
             s.edited.append(int(name[1:9], 16))
     names = _segment_names(s.root)
     head = bytearray(layout.SEG_HEADER_SIZE)
+    s.next = 0   # the id after the last record on flash, a damaged segment's too
     for n, name in enumerate(names):
         path = s.root + '/' + name
         size = storefile.size(path)
@@ -190,12 +191,20 @@ def segments(s):
             # whose offset from it would not fit.
             storefile.remove(path)
             continue
+        count = max(0, size - layout.SEG_HEADER_SIZE) // layout.RECORD_SIZE
         if header is None:
             s.report('segment %s damaged, its events skipped' % name)
+            # Kept as it is and its ids never used again: the next segment begins after its
+            # records (a rotation at its first id, its name's, wrote over them).
+            try:
+                s.next = max(s.next, int(name[1:9], 16) + count)
+            except ValueError:
+                pass   # not a segment's name
             continue
         s.ids.append(header[1])
         s.firsts.append(header[2])
-        s.counts.append(max(0, size - layout.SEG_HEADER_SIZE) // layout.RECORD_SIZE)
+        s.counts.append(count)
+        s.next = max(s.next, header[1] + count)
     s.void = 0
     if not s.readonly:
         # Until the repair is made, the next write makes it first (Store.writable): written
@@ -208,7 +217,6 @@ def segments(s):
             write.measure(s)   # a store left unrepaired (after a failed append) still counts
             raise              # what flash holds: status would say 0 bytes of a full flash
         s.torn = False
-    s.next = s.ids[-1] + s.counts[-1] if s.ids else 0
     s.last_start = -1
     for ident, rec, start in read.walk(s, s.ids[0] if s.ids else 0, s.next - 1):
         s.last_start = start  # the newest intact record (a damaged one says nothing)
@@ -246,7 +254,7 @@ def _tail(s):
         if storefile.size(path) > whole:
             storefile.cut(path, whole, bytearray(layout.RECORD_SIZE))
             s.report('cut a torn record off %s' % path)
-    nxt = s.ids[-1] + s.counts[-1] if s.ids else 0
+    nxt = s.next
     entry = bytearray(s.sim.entry_size)
     top = nxt - 1
     for b in range(s.sim.buckets):

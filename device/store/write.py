@@ -62,8 +62,10 @@ def append(s, start, duration, label, confidence, runners_up=(), embedding=None,
     try:
         clip_need = make_room(s, (void + 1) * size + s.sim.entry_size +
                                         layout.SEG_HEADER_SIZE, clip_need)
-        if (not s.ids or start - s.firsts[-1] > 0xffffffff or layout.SEG_HEADER_SIZE + (
-                s.counts[-1] + void + 1) * size > s.SEGMENT_BYTES):
+        # A new segment also after ids of a segment skipped as damaged (opening.segments)
+        if (not s.ids or s.next != s.ids[-1] + s.counts[-1] or start - s.firsts[-1] >
+                0xffffffff or layout.SEG_HEADER_SIZE + (s.counts[-1] + void + 1) * size >
+                s.SEGMENT_BYTES):
             _rotate(s, s.next, start)
         if clip_need:
             # A streamed clip's room is held (counted) until clip_writer() closes it.
