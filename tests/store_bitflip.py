@@ -46,6 +46,21 @@ def ram_flash(mount, blocks=96):
     return mount
 
 
+def fill(mount):
+    """Fills the file system at `mount` to its last byte (pieces of 512, 16, then 1 byte);
+    returns the filler file, `mount + '/filler'`, still open: closed, LittleFS would give its
+    last blocks back."""
+    f = open(mount + '/filler', 'wb')
+    for size in (512, 16, 1):
+        try:
+            while True:
+                f.write(bytes(size))
+                f.flush()
+        except OSError as exc:
+            assert exc.args[0] == 28, exc
+    return f
+
+
 def build(root):
     s = open_store(root, segment_bytes=160)
     for i in range(12):

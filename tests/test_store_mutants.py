@@ -2372,14 +2372,7 @@ s = open_store(root)
 for i in range(3):
     add(s, i)
 s.label_personal(0, 'our doorbell')
-f = open('/flash/filler', 'wb')   # kept open: closed, LittleFS would give its last blocks back
-for size in (512, 16, 1):
-    try:
-        while True:
-            f.write(bytes(size))
-            f.flush()
-    except OSError as exc:
-        assert exc.args[0] == 28, exc
+f = fill('/flash')
 try:
     s.label_personal(1, 'garden gate')
     refused = None
@@ -2408,14 +2401,7 @@ root = ram_flash('/flash', blocks=24) + '/s'
 s = open_store(root)
 for i in range(3):
     add(s, i)
-f = open('/flash/filler', 'wb')   # kept open: closed, LittleFS would give its last blocks back
-for size in (512, 16, 1):
-    try:
-        while True:
-            f.write(bytes(size))
-            f.flush()
-    except OSError as exc:
-        assert exc.args[0] == 28, exc
+f = fill('/flash')
 small = 0   # LittleFS keeps a small file inline in its folder's metadata: fill the store's,
 for size in (22, 0):   # then its names, so that not even an empty edits file can be made
     try:
@@ -3414,14 +3400,7 @@ s = open_store(root)
 for i in range(3):
     add(s, i)
 s.lock(0)   # the edits file exists
-f = open('/flash/filler', 'wb')   # kept open: closed, LittleFS would give its last blocks back
-for size in (512, 16, 1):
-    try:
-        while True:
-            f.write(bytes(size))
-            f.flush()
-    except OSError as exc:
-        assert exc.args[0] == 28, exc
+f = fill('/flash')
 done, refused = 0, None
 for k in range(200):
     try:
