@@ -14,10 +14,11 @@
 Times are integer milliseconds since the Unix epoch; an event's duration is kept to 10 ms,
 confidence and runner-up scores to 1/255. Events come back as dicts {id, start, end, label,
 confidence, runners_up, has_clip, locked}, newest first. Ids grow by one per append (the id of
-an append that never returned is used again, unless its embedding reached flash). A page of 50
-dicts takes ~15 KB of MicroPython heap: the API should stream events() rather than hold query()
-pages. Settings are the class attributes below, overridable by keyword (`segment_bytes=4096`);
-`readonly=True` opens a store copied off a device without repairing or writing anything.
+an append that never returned is used again, unless its embedding reached flash; the ids of a
+segment whose header is lost are not). A page of 50 dicts takes ~15 KB of MicroPython heap:
+the API should stream events() rather than hold query() pages. Settings are the class
+attributes below, overridable by keyword (`segment_bytes=4096`); `readonly=True` opens a
+store copied off a device without repairing or writing anything.
 
 The parts, one idea each: layout.py (the bytes on flash), opening.py (store.json and the
 centroids, the segment table, a torn last write undone: run once, then dropped), read.py
