@@ -37,6 +37,10 @@ DEVICE_MODULES = ('classifier', 'cnn', 'forest', 'frontend', 'windows', 'level',
                   'similar', 'storefile', 'personal', 'pattern')
 LAB_MODULES = ('labcore', 'teach', 'wasm/cnn_host')
 PAGE_FILES = ('index.html', 'lab.js', 'lab.css')
+# The bank of other sounds a pattern head is guarded against (training/pattern_bank.py), fetched
+# by the page when it first teaches by a sound's pattern; 0.8 MB, so not in a device's image
+# (its lab teaches without it, the fallback the page names).
+BANK_FILE = 'pattern_bank.gz'
 # The port's folder in the lab, named for its version: a device serves what is under it to be
 # kept a year (device/static.py PINNED), as it never changes under that name.
 PORT_DIR = 'port-' + PORT_VERSION
@@ -96,16 +100,16 @@ def _plain(source, target):
         mpy.plain_bytecode(copy, target)
 
 
-def build(out=OUT, model=None):
+def build(out=OUT, model=None, bank=True):
     """Brings the lab folder up to date; returns its path. Layout: the page, the port,
     py/*.mpy (device and lab modules), model/ (the bundle), files.json (what the page loads
-    into the port's file system)."""
+    into the port's file system) and, with `bank`, BANK_FILE."""
     fetch()
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
     (out / 'py').mkdir(parents=True)
-    for name in PAGE_FILES:
+    for name in PAGE_FILES + ((BANK_FILE,) if bank else ()):
         shutil.copyfile(LAB_SOURCE / name, out / name)
     script = (out / 'lab.js').read_text()
     if "'./micropython.mjs'" not in script:
@@ -159,7 +163,7 @@ def write_device(folder, model=None):
         if folder.exists():
             shutil.rmtree(folder)
         with tempfile.TemporaryDirectory(prefix='earmark-lab-') as tmp:
-            site = build(Path(tmp) / 'www', model)
+            site = build(Path(tmp) / 'www', model, bank=False)
             for path in sorted(p for p in site.rglob('*') if p.is_file()):
                 target = folder / (str(path.relative_to(site)) + '.gz')
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -175,7 +179,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     """The lab's files; with a device, /api/... goes on to it (the lab deploys to ../api)."""
     extensions_map = dict(http.server.SimpleHTTPRequestHandler.extensions_map,
                           **{'.mjs': 'text/javascript', '.wasm': 'application/wasm',
-                             '.mpy': 'application/octet-stream', '.json': 'application/json'})
+                             '.mpy': 'application/octet-stream', '.json': 'application/json',
+                             '.gz': 'application/gzip'})
     device = None
 
     def log_message(self, *args):

@@ -257,6 +257,8 @@ def test_teach_by_its_sound_beside_an_appliance_then_a_new_ring_is_personal(brow
         label_stored(page, ours, 'garden gate')
         head = teach('garden gate')
         assert head['embedding'] == 'pattern' and len(head['sounds'][0]['templates']) == 3
+        # the appliance's flash holds no bank of other sounds: the page names its fallback
+        assert page.locator('#taught .warn', has_text='A fallback: not guarded').count() == 1
         for path in files:
             page.evaluate('document.getElementById("status").textContent = ""')
             page.set_input_files('#file', str(path))
@@ -356,12 +358,16 @@ def test_teach_by_its_sound_at_a_phone_finds_a_new_quieter_ring(browser, site, t
     label(rings[2], 'our doorbell')
     line = teach()
     assert line.startswith('Taught our doorbell by its sound') and 'from 3 examples' in line, line
-    assert page.locator('#taught .warn').count() == 0
+    assert page.locator('#taught .warn').count() == 0   # guarded: this lab serves the bank
     with page.expect_download() as got:
         page.click('#download')
     head = json.loads(open(got.value.path()).read())
     assert head['embedding'] == 'pattern' and head['sounds'][0]['label'] == 'our doorbell'
-    assert len(head['sounds'][0]['templates']) == 3
+    assert head['format'] == 2 and len(head['sounds'][0]['templates']) == 3
+    # the thresholds the bank set are those `earmark personal teach --pattern` sets
+    from earmark import personal
+    cli = personal.teach_pattern('our doorbell', rings)
+    assert head['sounds'][0]['reaches'] == cli['sounds'][0]['reaches'], (head, cli)
     drop(tmp_path / 'scene.wav')
     shown = page.evaluate('window.lab.state.events.map(e => [e.start, e.label, e.generic])')
     mine = [ev for ev in shown if ev[1] == 'our doorbell']

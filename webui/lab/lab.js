@@ -81,15 +81,34 @@ function teachHead(examples, negatives) {
   return run('teach.session(*json.loads(_arg), MODEL, lab.c.dim)');
 }
 
+// The bank of other sounds a pattern head's templates are guarded against (pattern_bank.gz,
+// 0.8 MB): fetched when first taught by its sound, into the port's file system. False where this
+// lab has none (a device's flash holds no room for it): the head is then guarded by its
+// examples' beds alone, a fallback the page names.
+let bank;
+async function loadBank() {
+  if (bank === undefined) {
+    try {
+      const r = await fetch('pattern_bank.gz');
+      bank = r.ok;
+      if (bank) mp.FS.writeFile('/pattern_bank.gz', new Uint8Array(await r.arrayBuffer()));
+    } catch (e) {
+      bank = false;
+    }
+  }
+  return bank;
+}
+
 // A pattern head (device/pattern.py) of `name` from its examples' PCM, as `earmark personal
-// teach --pattern` makes it; the label is checked first, before seconds of work.
-function teachPattern(name, sounds) {
+// teach --pattern` makes it (with the bank when `guarded`); the label is checked first, before
+// seconds of work.
+function teachPattern(name, sounds, guarded) {
   mp.globals.set('_name', name);
   mp.globals.set('_count', sounds.length);
   sounds.forEach((pcm, i) => mp.FS.writeFile('/example' + i + '.pcm', pcm));
   mp.runPython('personal.check_label(_name, lab.c.labels)');
   return run('labcore.pattern_head(_name, MODEL, [open("/example%d.pcm" % i, "rb").read() ' +
-    'for i in range(_count)])');
+    'for i in range(_count)], ' + (guarded ? '"/pattern_bank.gz"' : 'None') + ')');
 }
 
 // A WAV (its bytes) as 16 kHz mono int16 PCM: read as is when it already is, else decoded and
@@ -290,7 +309,8 @@ async function onTeachSound() {
   try {
     const sounds = [];
     for (const ev of state.picked[name]) sounds.push(await soundOf(ev));
-    const head = teachPattern(name, sounds);
+    const guarded = await loadBank();
+    const head = teachPattern(name, sounds, guarded);
     setHead(head);   // checked as the appliance checks it
     state.head = head;
     mp.globals.set('_arg', JSON.stringify({ [name]: sounds.map(() => []) }));
@@ -301,8 +321,15 @@ async function onTeachSound() {
     const p = document.createElement('span');
     p.textContent = 'Taught ' + name + ' by its sound: ' + head.sounds[0].templates.length +
       ' template' + (head.sounds[0].templates.length === 1 ? '' : 's') + ' from ' +
-      sounds.length + ' example' + (sounds.length === 1 ? '' : 's') + '. ';
+      sounds.length + ' example' + (sounds.length === 1 ? '' : 's') + ' (r \u2265 ' +
+      head.sounds[0].reaches.map((r) => (r / 1000).toFixed(3)).join(', ') + '). ';
     out.append(p);
+    if (!guarded) {
+      const s = document.createElement('span'); s.className = 'warn';
+      s.textContent = 'A fallback: not guarded against other sounds (this lab has no bank of ' +
+        'them; the lab of earmark lab --serve has). ';
+      out.append(s);
+    }
     for (const w of warnings) {
       const s = document.createElement('span'); s.className = 'warn'; s.textContent = w + '. ';
       out.append(s);
@@ -330,7 +357,7 @@ function onToken() {
   loadDevice();
 }
 
-window.lab = { analyse, teachHead, teachPattern, setHead, state, loadDevice,
+window.lab = { analyse, teachHead, teachPattern, loadBank, setHead, state, loadDevice,
   ready: boot().then(() => {
     const ms = Math.round(performance.now());
     say('Ready to run Python (' + ms + ' ms).');
