@@ -280,7 +280,7 @@ def main():
     print('held out: recall %.3f (%d of %d), false matches %.2f an hour (%.2f not on a doorbell)'
           ' in %.2f h' % (h[0], h[3], h[4], h[1], h[2], h[5]))
     a = appliance(held, fixed)
-    print('held out through the appliance (earmark personal teach --pattern, earmark detect '
+    print('held out through the appliance (this design\'s format 1 head, earmark detect '
           '--personal: MicroPython): recall %.3f (%d of %d), false matches %.2f an hour'
           % a)
     out = ROOT / 'experiments' / 'results' / 'personal_pattern.json'
