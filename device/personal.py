@@ -151,10 +151,9 @@ def load(text, model=None, dim=None, labels=()):
         head = json.loads(text)
     except Exception:   # MicroPython's json: ValueError, or UnicodeError on a lone surrogate
         raise ValueError('personal: not JSON')
-    if not isinstance(head, dict) or head.get('format') not in (FORMAT, PATTERN_FORMAT) or (
-            head.get('format') == PATTERN_FORMAT and head.get('embedding') != 'pattern'):
-        raise ValueError('personal: not a format %d head (%d: a pattern head)'
-                         % (FORMAT, PATTERN_FORMAT))
+    form = head.get('format') if isinstance(head, dict) else None
+    if form != FORMAT and not (form == PATTERN_FORMAT and head.get('embedding') == 'pattern'):
+        raise ValueError('personal: not a format %d head' % FORMAT)
     if not isinstance(head.get('model'), str) or not isinstance(head.get('dim'), int):
         raise ValueError('personal: a head names its model and embedding size')
     if model is not None and head.get('model') != model:
