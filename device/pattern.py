@@ -12,7 +12,7 @@ the latest steps (Matcher), where they stand GATE over the bed on average. Every
 integers (r in thousandths by an integer square root), so a board, the browser and a computer
 agree exactly. Heap: the templates (steps x bands bytes each, shared by the head and its Watch)
 and two rings of MAX_STEPS x bands bytes; a step's sums pass 31 bits, so it leaves up to ~1.1 KB
-of garbage on a 32-bit port (experiments/pattern_heap.py), none where no template's cells can
+of garbage on a 32-bit port (experiments/pattern_heap.py), far less where no template's cells can
 pass the gate (the room alone: checked first, from each step's highest rise).
 
 Each template has its own threshold, set when it is taught (guard()): other sounds reach some
