@@ -18,7 +18,9 @@ pass the gate (the room alone: checked first, from each step's highest rise).
 Each template has its own threshold, set when it is taught (guard()): other sounds reach some
 templates of some sounds (a cow's low, a cricket's steady tone), and only hearing other sounds
 finds which. A template's threshold is the best r it reaches on a bank of other sounds
-(bank_steps(), webui/lab/pattern_bank.gz) plus BANK_MARGIN, and on its examples' own beds, and
+(bank_steps(), webui/lab/pattern_bank.gz) plus a margin (the bank's own, a stretch: what it
+holds and how far a template must keep from each is the bank's data, training/pattern_bank.py
+BANK_MARGIN by default), and on its examples' own beds, and
 at least FLOOR; one over 1000 is dropped. Chosen on the choosing doorbells and surrogate
 households of experiments/pattern_guard.py --bank (issue 25), which reports what it finds there
 and on held-out doorbells, and what it misses.
@@ -44,7 +46,8 @@ GATE = 300          # centi-dB over the bed a match's cells stand on average
 MIN_STEPS = 2       # a template shorter than this is padded with the bed around it
 SOUNDING = 4        # a template's steps rise at least 1/SOUNDING of the loudest step's rise
 FLOOR = 800         # r (thousandths) every template needs at least
-BANK_MARGIN = 20    # r a template needs over the best it reaches on the bank of other sounds
+BANK_MARGIN = 20    # r a template needs over the best it reaches on a bank's stretch (the
+#                     margin training/pattern_bank.py writes unless told another)
 NONE = 1001         # a threshold no r reaches: a template that is dropped
 MAX_TEMPLATES = 3
 
@@ -319,7 +322,8 @@ def guard(templates, examples, n_mels, bank=()):
     """Each template's threshold (r in thousandths; over 1000: the template is dropped): at
     least FLOOR, the best r it reaches on its examples' own beds (their steps away from the
     ring: more than the template's length from the loudest step), and the best it reaches on
-    the `bank` (bank_steps(): stretches of other sounds' steps) + BANK_MARGIN."""
+    each stretch of the `bank` + that stretch's margin (bank_steps(): each stretch's margin, an
+    int, then its steps of other sounds)."""
     m = Matcher(templates, n_mels, [NONE] * len(templates))
     lengths = [len(t) // n_mels for t in templates]
     out = [FLOOR] * len(templates)
@@ -331,35 +335,41 @@ def guard(templates, examples, n_mels, bank=()):
             for i in range(len(out)):
                 if m.r[i] > out[i] and (k - top > lengths[i] or top - k > lengths[i]):
                     out[i] = m.r[i]
+    margin = BANK_MARGIN
     for step in bank:
-        if step is None:   # a new stretch: no match spans two
+        if isinstance(step, int):   # a new stretch and its margin: no match spans two
             m.heard = 0
+            margin = step
             continue
         m.push(step[0], step[1])
         for i in range(len(out)):
-            if m.r[i] + BANK_MARGIN > out[i]:
-                out[i] = m.r[i] + BANK_MARGIN
+            if m.r[i] + margin > out[i]:
+                out[i] = m.r[i] + margin
     return out
 
 
-BANK_MAGIC = b'EMPB'   # a bank file: this, 1 (its version), bands; then stretches
+BANK_MAGIC = b'EMPB'   # a bank file: this, BANK_VERSION, bands; then stretches
+BANK_VERSION = 2
 
 
 def bank_steps(stream):
     """A bank's steps from its file (a binary stream, uncompressed: pattern_bank.gz through
-    gzip): None at each stretch's start, then its steps as (raw, over), two arrays reused. A
-    stretch is a little-endian 16-bit count of steps, then each step's raw and over bytes
-    (bands each, int8). ValueError for a file that is not one."""
+    gzip): each stretch's margin (an int, r in thousandths), then its steps as (raw, over), two
+    arrays reused. A stretch is a little-endian 16-bit count of steps and its margin (int8),
+    then each step's raw and over bytes (bands each, int8). ValueError for a file that is not
+    one."""
     head = stream.read(6)
-    if len(head) != 6 or head[:4] != BANK_MAGIC or head[4] != 1:
-        raise ValueError('pattern: not a bank of steps')
+    if len(head) != 6 or head[:4] != BANK_MAGIC or head[4] != BANK_VERSION:
+        raise ValueError('pattern: not a bank of steps (version %d)' % BANK_VERSION)
     n = head[5]
     raw, over = array('b', bytes(n)), array('b', bytes(n))
     while True:
-        size = stream.read(2)
+        size = stream.read(3)
         if not size:
             return
-        yield None
+        if len(size) != 3:
+            raise ValueError('pattern: a bank cut short')
+        yield size[2] - 256 if size[2] > 127 else size[2]
         for _ in range(size[0] | size[1] << 8):
             if stream.readinto(raw) != n or stream.readinto(over) != n:
                 raise ValueError('pattern: a bank cut short')

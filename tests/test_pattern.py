@@ -394,9 +394,9 @@ print(json.dumps(found))
 
 
 BANK = '''
-def bank_of(path):
-    """A bank of one stretch: a recording's steps as the appliance hears them."""
-    yield None
+def bank_of(path, margin=pattern.BANK_MARGIN):
+    """A bank of one stretch: its margin, then a recording's steps as the appliance hears them."""
+    yield margin
     b = pattern.Bed(40)
     for f in frames(path):
         if b.frame(f):
@@ -428,7 +428,9 @@ def test_a_template_other_sounds_reach_is_raised_or_dropped(device, tmp_path):
 plain = pattern.teach('our doorbell', 'm', [frames(p) for p in %(ex)r], 40)
 guarded = pattern.teach('our doorbell', 'm', [frames(p) for p in %(ex)r], 40,
                         bank_of(%(near)r))
-print(json.dumps([plain['sounds'][0]['reaches'], guarded['sounds'][0]['reaches']]))
+print(json.dumps([plain['sounds'][0]['reaches'], guarded['sounds'][0]['reaches'],
+                  pattern.teach('our doorbell', 'm', [frames(p) for p in %(ex)r], 40,
+                                bank_of(%(near)r, pattern.BANK_MARGIN + 15))['sounds'][0]['reaches']]))
 print(json.dumps([len(found(plain, %(near)r)), len(found(guarded, %(near)r))]))
 try:
     pattern.teach('our doorbell', 'm', [frames(p) for p in %(ex)r], 40, bank_of(%(ours)r))
@@ -438,9 +440,11 @@ except ValueError as exc:
 print(json.dumps([plain]))
 ''' % {'ex': examples, 'near': str(tmp_path / 'near.pcm'), 'ours': str(tmp_path / 'ours.pcm')},
         timeout=300, heap='1M')   # teaching runs in the lab and on a computer, never on a board
-    plain, guarded = out[0]
+    plain, guarded, wider = out[0]
     assert len(plain) == len(guarded) == 3, out
     assert all(800 <= p < g <= 1000 for p, g in zip(plain, guarded)), out
+    # the bank's margin, a stretch's own, is what a template keeps over what it reaches there
+    assert wider == [g + 15 for g in guarded], out
     assert out[1] == [1, 0], out   # the near doorbell: matched unguarded, not guarded
     assert out[2][0].startswith('pattern: our doorbell is too like other sounds'), out
     assert '\n' not in out[2][0]
@@ -494,20 +498,26 @@ print(json.dumps(got))
     assert out[1] == [0, 1] * 3, out
 
 
-def test_a_bank_file_is_read_or_refused():
-    """pattern.bank_steps reads training/pattern_bank.py's layout (stretches of a 16-bit
-    count, then raw and over bytes a step) and refuses what is not one, in one line."""
+def test_a_bank_file_is_read_or_refused(tmp_path):
+    """pattern.bank_steps reads training/pattern_bank.py's layout (stretches of a 16-bit count
+    and a margin, then raw and over bytes a step), as write() writes it, and refuses what is
+    not one, in one line."""
+    import gzip
     import io
-    import struct
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from training import pattern_bank
     from earmark.bridge import device_module
     pattern = device_module('pattern')
-    steps = bytes([1, 2, 0, 7, 3, 4, 5, 6, 128, 255, 0, 1])   # 3 steps of 2 bands
-    body = pattern.BANK_MAGIC + bytes([1, 2]) + struct.pack('<H', 2) + steps[:8] + \
-        struct.pack('<H', 1) + steps[8:]
-    got = [None if s is None else (list(s[0]), list(s[1]))
+    steps = np.array([[1, 2, 0, 7], [3, 4, 5, 6], [-128, -1, 0, 1]], np.int8)
+    pattern_bank.write(tmp_path / 'bank.gz', [(20, steps[:2, :2], steps[:2, 2:]),
+                                              (-5, steps[2:, :2], steps[2:, 2:])], n_mels=2)
+    body = gzip.decompress((tmp_path / 'bank.gz').read_bytes())
+    got = [s if isinstance(s, int) else (list(s[0]), list(s[1]))
            for s in pattern.bank_steps(io.BytesIO(body))]
-    assert got == [None, ([1, 2], [0, 7]), ([3, 4], [5, 6]), None, ([-128, -1], [0, 1])]
-    for bad in (b'EMPB\x02\x02', b'nope\x01\x02', body[:-1]):
+    assert got == [20, ([1, 2], [0, 7]), ([3, 4], [5, 6]), -5, ([-128, -1], [0, 1])]
+    back = pattern_bank.read(tmp_path / 'bank.gz')
+    assert [m for m, _, _ in back] == [20, -5] and (back[1][1] == [[-128, -1]]).all()
+    for bad in (b'EMPB\x01\x02', b'nope\x02\x02', body[:-1], body[:-2], body[:-5]):
         with pytest.raises(ValueError, match='^pattern: [^\n]*$'):
             list(pattern.bank_steps(io.BytesIO(bad)))
 

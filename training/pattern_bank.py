@@ -12,9 +12,13 @@ device's front end and pattern.Bed in this CPython (integers: the same as MicroP
 
 Kept: the stretches of steps within MAX_STEPS - 1 of a step with a cell GATE over the bed (no
 window of a template elsewhere can pass the gate, so the rest can never raise a threshold),
-written as pattern.bank_steps reads them, gzipped (webui/lab/pattern_bank.gz).
+written as pattern.bank_steps reads them, gzipped (webui/lab/pattern_bank.gz), each with the
+margin (--margin, r in thousandths) a template must keep over the best r it reaches there.
+--also FILE adds another bank's stretches with their own margins (a bank of other doorbells
+kept at another margin, say); write() takes stretches from any source.
 
-    .venv/bin/python -m training.pattern_bank [--fold esc50-fold1] [--out FILE]
+    .venv/bin/python -m training.pattern_bank [--fold esc50-fold1] [--margin 20] [--also FILE]
+        [--out FILE]
 """
 import argparse
 import array
@@ -26,7 +30,10 @@ from pathlib import Path
 
 import numpy as np
 
+from earmark.bridge import device_module
+
 ROOT = Path(__file__).resolve().parents[1]
+frontend, pattern = device_module('frontend'), device_module('pattern')
 OUT = ROOT / 'webui' / 'lab' / 'pattern_bank.gz'
 
 
@@ -44,8 +51,6 @@ def clips(data, fold):
 def steps(path, n_mels=40):
     """(raw, over) of every step of a recording as the appliance hears it (int8, T x bands)."""
     from earmark import audio
-    from earmark.bridge import device_module
-    frontend, pattern = device_module('frontend'), device_module('pattern')
     lm = frontend.LogMel()
     bed = pattern.Bed(n_mels)
     pcm = audio.read(path)
@@ -61,10 +66,8 @@ def steps(path, n_mels=40):
             np.frombuffer(b''.join(over), np.int8).reshape(-1, n_mels))
 
 
-def stretches(raw, over):
+def live(raw, over):
     """[(first, end)] of the steps any template's window could pass the gate on."""
-    from earmark.bridge import device_module
-    pattern = device_module('pattern')
     live = np.flatnonzero(over.max(1).astype(int) * pattern.UNIT >= pattern.GATE)
     keep = np.zeros(len(raw), bool)
     for k in live:
@@ -73,18 +76,47 @@ def stretches(raw, over):
     return list(zip(edges[0::2], edges[1::2]))
 
 
-def build(data, fold, count=2, minutes=10.0, out=OUT):
-    """Lays the scenes, keeps their stretches, writes the bank; (steps kept, steps, bytes)."""
+def write(out, stretches, n_mels=40):
+    """A bank file of `stretches` ((margin, raw, over): int8 arrays of steps x bands each);
+    its size in bytes."""
+    body = [pattern.BANK_MAGIC, bytes([pattern.BANK_VERSION, n_mels])]
+    for margin, raw, over in stretches:
+        for first in range(0, len(raw), 0xffff):
+            last = min(len(raw), first + 0xffff)
+            body.append(struct.pack('<Hb', last - first, margin))
+            body.append(np.concatenate([raw[first:last], over[first:last]], 1)
+                        .astype(np.int8).tobytes())
+    blob = gzip.compress(b''.join(body), 9, mtime=0)   # mtime 0: the same bank, the same bytes
+    Path(out).write_bytes(blob)
+    return len(blob)
+
+
+def read(path):
+    """The stretches of a bank file, as write() takes them."""
+    out = []
+    with gzip.open(path) as f:
+        for step in pattern.bank_steps(f):
+            if isinstance(step, int):
+                out.append((step, [], []))
+            else:
+                out[-1][1].append(bytes(step[0]))
+                out[-1][2].append(bytes(step[1]))
+    return [(m, np.frombuffer(b''.join(r), np.int8).reshape(len(r), -1),
+             np.frombuffer(b''.join(o), np.int8).reshape(len(o), -1)) for m, r, o in out]
+
+
+def build(data, fold, count=2, minutes=10.0, out=OUT, margin=None, also=()):
+    """Lays the scenes, keeps their stretches (at `margin`, pattern.BANK_MARGIN by default)
+    and those of the banks `also`, writes the bank; (steps kept, steps, bytes)."""
     sys.path.insert(0, str(ROOT / 'experiments'))
     import personal_doorbell as pd
-    from earmark.bridge import device_module
     from training import scenes
-    pattern = device_module('pattern')
     bank = clips(data, fold)
     if not bank:
         raise SystemExit('no clips of fold %r under %s' % (fold, data))
     beds = scenes.bed_kinds(data, ['*'])
-    body = [pattern.BANK_MAGIC, bytes([1, 40])]
+    margin = pattern.BANK_MARGIN if margin is None else margin
+    stretches = []
     kept = total = 0
     with tempfile.TemporaryDirectory(prefix='earmark-bank-') as tmp:
         for k in range(count):
@@ -93,19 +125,18 @@ def build(data, fold, count=2, minutes=10.0, out=OUT):
             pd.scene(rng, bank[int(rng.integers(len(bank)))], bank, bank, beds, minutes, path)
             raw, over = steps(path)
             total += len(raw)
-            for a, b in stretches(raw, over):
-                for first in range(a, b, 0xffff):
-                    last = min(b, first + 0xffff)
-                    body.append(struct.pack('<H', last - first))
-                    body.append(np.concatenate([raw[first:last], over[first:last]], 1).tobytes())
-                    kept += last - first
-    blob = gzip.compress(b''.join(body), 9, mtime=0)
-    Path(out).write_bytes(blob)
-    return kept, total, len(blob)
+            for a, b in live(raw, over):
+                stretches.append((margin, raw[a:b], over[a:b]))
+                kept += b - a
+    for path in also:
+        for part in read(path):
+            stretches.append(part)
+            kept += len(part[1])
+            total += len(part[1])
+    return kept, total, write(out, stretches)
 
 
 def main(argv=None):
-    sys.path.insert(0, str(ROOT))
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--fold', default='esc50-fold1', help='the sound data\'s fold of the bank\'s '
                     'clips (manifest.csv\'s fold column)')
@@ -113,12 +144,17 @@ def main(argv=None):
     ap.add_argument('--minutes', type=float, default=10.0)
     ap.add_argument('--data', default=None, help='the sound data (default ../shared/data or '
                     '$EARMARK_DATA)')
+    ap.add_argument('--margin', type=int, default=None, help='r (thousandths) a template keeps '
+                    'over the best it reaches on these sounds (default pattern.BANK_MARGIN)')
+    ap.add_argument('--also', action='append', default=[], metavar='FILE',
+                    help='add the stretches of another bank file, with their own margins')
     ap.add_argument('--out', default=str(OUT))
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / 'experiments'))
     import personal_doorbell as pd
     data = Path(args.data) if args.data else pd.data_folder()
-    kept, total, size = build(data, args.fold, args.scenes, args.minutes, args.out)
+    kept, total, size = build(data, args.fold, args.scenes, args.minutes, args.out,
+                              args.margin, args.also)
     print('bank: %d of %d steps kept (%.1f min), %d bytes gzipped: %s'
           % (kept, total, kept * 0.064 / 60, size, args.out))
 
