@@ -164,10 +164,13 @@ def parser():
     pt.add_argument('--label', required=True, help='the sound\'s name, e.g. "our doorbell"')
     pt.add_argument('--out', required=True, metavar='DIR', help='folder for personal.json')
     pt.add_argument('--model', default=None, help='model bundle folder (default: the image\'s)')
-    pt.add_argument('--pattern', action='store_true', help='match the recordings\' pattern of '
-                    'frames over time in every frame heard (device/pattern.py: one sound that '
-                    'is the same every time, as a doorbell), not events\' embeddings')
-    pt.add_argument('--bank', default=None, metavar='FILE', help='with --pattern: the bank of '
+    kind = pt.add_mutually_exclusive_group()
+    kind.add_argument('--pattern', action='store_true', help='(the default) match the '
+                      'recordings\' pattern of frames over time in every frame heard '
+                      '(device/pattern.py: one sound that is the same every time, as a doorbell)')
+    kind.add_argument('--embedding', action='store_true', help='match events\' embeddings '
+                      'instead (a sound that varies from one time to the next)')
+    pt.add_argument('--bank', default=None, metavar='FILE', help='for a pattern head: the bank of '
                     'other sounds\' steps each template\'s threshold is raised over '
                     '(training/pattern_bank.py; default webui/lab/pattern_bank.gz)')
     pt.add_argument('files', nargs='+', metavar='FILE', help=SOUND_FILE_HELP)

@@ -7,7 +7,7 @@ For each doorbell clip of the sound data in turn (the household's own), held out
   each one the household's doorbell (30 %), another doorbell (20 %: the other sources' clips, the
   confusers that matter), or anything else the sound data holds (train/ classes, other/,
   negatives/), each 0 to 20 dB over the bed;
-then `earmark personal teach` (earmark/personal.py: the lab's code in MicroPython) makes the head
+then `earmark personal teach --embedding` (earmark/personal.py: the lab's code in MicroPython) makes the head
 from the three recordings and the appliance (`earmark detect`, MicroPython) runs over each scene;
 each stored event's embedding is put to the head as `detect --personal` does (personal.apply).
 

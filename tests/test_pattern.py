@@ -125,7 +125,8 @@ print(json.dumps(reasons))
 
 
 def test_the_appliance_opens_a_personal_event_where_the_pattern_is_heard(tmp_path):
-    """`earmark personal teach --pattern` and `earmark detect --personal`: the appliance's
+    """`earmark personal teach` (a pattern head unless --embedding) and `earmark detect
+    --personal`: the appliance's
     pipeline (MicroPython, the image) watches every frame and stores the ring as an event with
     the personal label, the generic one beside it; the other doorbell is not labelled so."""
     import soundfile
@@ -137,7 +138,7 @@ def test_the_appliance_opens_a_personal_event_where_the_pattern_is_heard(tmp_pat
     lay(scene, 20, THEIRS, 15, scene)
     soundfile.write(str(tmp_path / 'scene.wav'), scene, RATE, subtype='PCM_16')
     # as the README types it
-    done = subprocess.run([sys.executable, '-m', 'earmark.cli', 'personal', 'teach', '--pattern',
+    done = subprocess.run([sys.executable, '-m', 'earmark.cli', 'personal', 'teach',
                            '--label', 'our doorbell', '--out', str(tmp_path / 'head')]
                           + [str(f) for f in files], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

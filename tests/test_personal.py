@@ -110,7 +110,7 @@ print(json.dumps(s.problems))
 
 
 def test_teach_and_detect_on_the_command_line(tmp_path):
-    """earmark personal teach from three recordings, then earmark detect --personal on a
+    """earmark personal teach --embedding from three recordings, then earmark detect --personal on a
     recording where the sound comes again after others: that event carries the personal
     label, the generic one beside it; the rest keep theirs. Bad input is one line."""
     import json
@@ -134,8 +134,8 @@ def test_teach_and_detect_on_the_command_line(tmp_path):
         soundfile.write(str(path), np.concatenate([bed, (glass * gain).astype('int16'), bed]),
                         16000, subtype='PCM_16')
         files.append(str(path))
-    done = subprocess.run(earmark + ['personal', 'teach', '--label', 'our window', '--out',
-                                     str(tmp_path / 'head')] + files,
+    done = subprocess.run(earmark + ['personal', 'teach', '--embedding', '--label', 'our window',
+                                     '--out', str(tmp_path / 'head')] + files,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     head = json.loads((tmp_path / 'head' / 'personal.json').read_text())
@@ -150,10 +150,13 @@ def test_teach_and_detect_on_the_command_line(tmp_path):
     mine = [ev for ev in events if ev['label'] == 'our window']
     assert [ev['generic'] for ev in mine] == ['glass_breaking'] and mine[0]['start'] >= 40
     assert all('generic' not in ev for ev in events if ev not in mine) and len(events) > 1
-    for argv in (['personal', 'teach', '--label', 'doorbell', '--out', str(tmp_path / 'x')]
-                 + files, ['personal', 'teach', '--label', 'x', '--out', str(tmp_path / 'x'),
-                           str(tmp_path / 'missing.wav')],
-                 ['detect', '--personal', str(tmp_path / 'nothing'), str(test)]):
+    for argv in [['personal', 'teach'] + kind + ['--label', 'doorbell', '--out',
+                                                str(tmp_path / 'x')] + files
+                 for kind in ([], ['--embedding'])] + [
+                 ['personal', 'teach'] + kind + ['--label', 'x', '--out', str(tmp_path / 'x'),
+                                                 str(tmp_path / 'missing.wav')]
+                 for kind in ([], ['--embedding'])] + [
+                 ['detect', '--personal', str(tmp_path / 'nothing'), str(test)]]:
         done = subprocess.run(earmark + argv, capture_output=True, text=True, timeout=300)
         assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
 

@@ -36,10 +36,10 @@ COMMANDS = [
     ('T=the-token; A=', R + 'test_the_api_curl_lines_as_typed'),
     ('curl ', R + 'test_the_api_curl_lines_as_typed'),
     ('python -c "import pyarrow', R + 'test_the_api_curl_lines_as_typed'),
-    ('earmark personal teach --pattern', 'tests/test_pattern.py::'
-     'test_the_appliance_opens_a_personal_event_where_the_pattern_is_heard'),
-    ('earmark personal teach',
+    ('earmark personal teach --embedding',
      'tests/test_personal.py::test_teach_and_detect_on_the_command_line'),
+    ('earmark personal teach', 'tests/test_pattern.py::'
+     'test_the_appliance_opens_a_personal_event_where_the_pattern_is_heard'),
     ('earmark detect --personal',
      'tests/test_personal.py::test_teach_and_detect_on_the_command_line'),
     ('earmark lab --serve', R + 'test_earmark_lab_serve_as_typed'),
