@@ -15,7 +15,6 @@ build/personal/seedN/NAME/appliance-bank.json: a run cut short goes on where it 
 """
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,10 +22,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / 'experiments'))
 
 import numpy as np  # noqa: E402
-import soundfile  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
-from personal_windows import score  # noqa: E402
 
 BUILD = ROOT / 'build' / 'personal'
 LABEL = 'our doorbell'
@@ -34,21 +31,13 @@ LABEL = 'our doorbell'
 
 def household(folder):
     """{'reaches', 'tally': [rings, found, false on doorbells, on others], 'hours'}."""
-    from earmark import detect, personal
+    from earmark import personal
+    from personal_pattern import heard_by_appliance
     done = folder / 'appliance-bank.json'
     if done.exists():
         return json.loads(done.read_text())
     head = personal.teach_pattern(LABEL, sorted(folder.glob('example_*.wav')))
-    tally, hours = np.zeros(4), 0.0
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / personal.HEAD_FILE).write_text(json.dumps(head))
-        loaded = personal.load_head(tmp)
-        for s in sorted(folder.glob('scene_*.wav')):
-            events, _, _ = detect.detect(s, personal=loaded)
-            truth = json.loads(s.with_suffix('.json').read_text())['truth']
-            tally += score([(e['start'], e['end']) for e in events if e['label'] == LABEL],
-                           truth)
-            hours += soundfile.info(str(s)).duration / 3600
+    tally, hours = heard_by_appliance(folder, head, LABEL)
     out = {'reaches': head['sounds'][0]['reaches'], 'tally': [int(v) for v in tally],
            'hours': hours}
     done.write_text(json.dumps(out))

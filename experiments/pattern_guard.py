@@ -52,9 +52,7 @@ are design 2's own code, read from git (b057a1f:device/pattern.py).
     .venv/bin/python experiments/pattern_guard.py --judge    # and the held out, once
 """
 import json
-import subprocess
 import sys
-import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,16 +71,7 @@ FRAME_SECONDS = 256 / 16000
 DESIGN = 'b057a1f'
 
 
-def design2():
-    """Design 2's device module, from git."""
-    src = subprocess.run(['git', '-C', str(ROOT), 'show', DESIGN + ':device/pattern.py'],
-                         capture_output=True, text=True, check=True).stdout
-    mod = types.ModuleType('pattern2')
-    exec(compile(src, 'pattern2', 'exec'), mod.__dict__)
-    return mod
-
-
-P = design2()
+P = personal_pattern.pattern_at(DESIGN, 'pattern2')   # design 2's device module, from git
 
 
 def scene_steps(frames):

@@ -55,19 +55,20 @@ from personal_windows import SLACK, score  # noqa: E402  (scored alike)
 DESIGN = '817808f'   # the first design's device/pattern.py (format 1 heads), the last commit with it
 
 
-def design1():
-    """The first design's device module, from git (device/pattern.py now teaches format 2 heads
-    and still matches format 1 ones as this did)."""
+def pattern_at(rev, name):
+    """device/pattern.py as it was at commit `rev`, a module called `name` (a design the
+    device no longer teaches, read from git)."""
     import subprocess
     import types
-    src = subprocess.run(['git', '-C', str(ROOT), 'show', DESIGN + ':device/pattern.py'],
+    src = subprocess.run(['git', '-C', str(ROOT), 'show', rev + ':device/pattern.py'],
                          capture_output=True, text=True, check=True).stdout
-    mod = types.ModuleType('pattern1')
-    exec(compile(src, 'pattern1', 'exec'), mod.__dict__)
+    mod = types.ModuleType(name)
+    exec(compile(src, name, 'exec'), mod.__dict__)
     return mod
 
 
-pattern = design1()
+pattern = pattern_at(DESIGN, 'pattern1')   # the first design: format 1 heads, matched
+#                                            by device/pattern.py now as this did
 frontend = device_module('frontend')
 SCENES = ROOT / 'build' / 'personal' / 'seed1'
 FRAME_SECONDS = 256 / 16000
@@ -195,25 +196,37 @@ def appliance(cases, threshold):
     MicroPython), then the appliance (`detect --personal`) over each scene, its pipeline
     watching every frame. The command line teaches format 2 heads now: this design's format 1
     head is taught here (the same integers as the lab's code) and the appliance matches it."""
-    import tempfile
-    from earmark import detect, personal
+    from earmark import personal
     tot, hours = np.zeros(4), 0.0
     for name, _ in tqdm(cases, desc='held out, the appliance'):
         folder = SCENES / name
         head = pattern.teach('our doorbell', personal.model_id(),
                              [frames(f) for f in sorted(folder.glob('example_*.wav'))], 40,
                              threshold)
-        with tempfile.TemporaryDirectory() as tmp:
-            (Path(tmp) / personal.HEAD_FILE).write_text(json.dumps(head))
-            loaded = personal.load_head(tmp)
-            for s in sorted(folder.glob('scene_*.wav')):
-                events, _, _ = detect.detect(s, personal=loaded)
-                truth = json.loads(s.with_suffix('.json').read_text())['truth']
-                tot += score([(e['start'], e['end']) for e in events
-                              if e['label'] == 'our doorbell'], truth)
-                hours += soundfile.info(str(s)).duration / 3600
+        tally, h = heard_by_appliance(folder, head, 'our doorbell')
+        tot += tally
+        hours += h
     own, hit, bell, other = tot
     return hit / own, int(hit), int(own), (bell + other) / hours
+
+
+def heard_by_appliance(folder, head, label):
+    """([rings, found, false on doorbells, on others], hours) of a personal head (JSON) over
+    the household's scenes: the appliance (`earmark detect --personal`, MicroPython) over each,
+    its events labelled `label` scored against the scene's truth."""
+    import tempfile
+    from earmark import detect, personal
+    tally, hours = np.zeros(4), 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / personal.HEAD_FILE).write_text(json.dumps(head))
+        loaded = personal.load_head(tmp)
+        for s in sorted(folder.glob('scene_*.wav')):
+            events, _, _ = detect.detect(s, personal=loaded)
+            truth = json.loads(s.with_suffix('.json').read_text())['truth']
+            tally += score([(e['start'], e['end']) for e in events if e['label'] == label],
+                           truth)
+            hours += soundfile.info(str(s)).duration / 3600
+    return tally, hours
 
 
 def diagnose(cases, threshold):

@@ -1834,15 +1834,10 @@ out(custom=t.custom, same=[data('store.bak') == before, data('store.json') == be
     assert rows[0] == {'custom': [], 'same': [True, True], 'read': list(range(8)),
                        'problems': ['segment s00000002.seg damaged, its events skipped']}, rows
 
-def test_an_append_whose_repair_finds_no_room_leaves_the_store_counting_its_bytes(device,
-                                                                                 tmp_path):
-    """An append torn by a full flash (half its record written) whose repair can make no room
-    (no clips, the older segment locked) is refused as 'store full'; the store, still in use
-    by the appliance, counts the bytes on flash as they are (it said 0 before: its count was
-    made only once a repair succeeded)."""
-    rows = run(device, '''
-root = %r
-s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
+
+# An append torn by a full flash: half its record written, its repair refused (the older
+# segment locked, no clips), with the store's six events before it; `e` is the refusal
+TORN_BY_FULL_FLASH = '''s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
 for i in range(6):
     add(s, i)
 s.lock(0)
@@ -1858,10 +1853,21 @@ storefile.append, storefile.cut = torn, full
 try:
     add(s, 6)
 except OSError as e:
-    refused = [e.args[0], str(e.args[-1])]
+'''
+
+
+def test_an_append_whose_repair_finds_no_room_leaves_the_store_counting_its_bytes(device,
+                                                                                 tmp_path):
+    """An append torn by a full flash (half its record written) whose repair can make no room
+    (no clips, the older segment locked) is refused as 'store full'; the store, still in use
+    by the appliance, counts the bytes on flash as they are (it said 0 before: its count was
+    made only once a repair succeeded)."""
+    rows = run(device, ('''
+root = %r
+''' + TORN_BY_FULL_FLASH + '''    refused = [e.args[0], str(e.args[-1])]
 storefile.append, storefile.cut = append, cut
 out(refused=refused, counted=s.usage()['bytes'], disk=disk(root), problems=s.problems)
-''' % str(tmp_path / 's'))
+''') % str(tmp_path / 's'))
     r = rows[0]
     assert r['refused'] == [28, 'store full: no room to repair it'], r
     assert r['counted'] == r['disk'] > 0, r
@@ -3585,25 +3591,9 @@ def test_after_a_repair_that_failed_the_next_write_repairs_first_and_reuses_no_i
     could make no room: once there is room, the next append repairs first. Its id is the one
     after the torn append's (whose embedding is on flash: that id is void), never the same
     one (two embeddings for one id, and a record written after the torn half, unreadable)."""
-    rows = run(device, '''
+    rows = run(device, ('''
 root = %r
-s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
-for i in range(6):
-    add(s, i)
-s.lock(0)
-append, cut = storefile.append, storefile.cut
-def torn(path, data):
-    if path.endswith('.seg'):
-        append(path, data[:len(data) // 2])
-        raise OSError(28, 'No space left on device')
-    return append(path, data)
-def full(*a):
-    raise OSError(28, 'No space left on device')
-storefile.append, storefile.cut = torn, full
-try:
-    add(s, 6)
-except OSError as e:
-    refused = str(e.args[-1])
+''' + TORN_BY_FULL_FLASH + '''    refused = str(e.args[-1])
 storefile.append, storefile.cut = append, cut
 got = {'refused': refused, 'ident': add(s, 7)}
 check(s, s.get(got['ident']), 7)
@@ -3613,7 +3603,7 @@ got['read'] = [e['id'] for e in u.events(oldest_first=True)]
 got['embedded'] = [i for i in range(9) if u.embedding(i) is not None]
 got['problems'] = u.problems
 out(**got)
-''' % str(tmp_path / 's'))
+''') % str(tmp_path / 's'))
     r = rows[0]
     assert r['refused'] == 'store full: no room to repair it', r
     assert r['ident'] == 7 and r['read'] == [0, 1, 2, 3, 4, 5, 7], r
