@@ -1,12 +1,15 @@
 """The bank-guarded pattern head (device/pattern.py, format 2) through the appliance, on the
 held-out households that experiments/pattern_guard.py --bank judged in numpy (issue 25): seed
-1's and the fresh ones of seed 5. For each household, `earmark personal teach --pattern` (the
-lab's code in MicroPython, the bank webui/lab/pattern_bank.gz) on its three examples, then
+1's, the fresh ones of seed 5, and those of seed 6 (experiments/pattern_doorbell_guard.py's,
+where it judged the shipped rule beside its own). For each household, `earmark personal
+teach` (the lab's code in MicroPython, the bank webui/lab/pattern_bank.gz) on its three
+examples, then
 the appliance (`earmark detect --personal`, MicroPython, its pipeline watching every frame)
 over each scene; scored as pattern_guard.py scores (personal_windows.score).
 
 The simulation's figures (experiments/results/pattern_bank.json): seed 1 0.880 (66 of 75) at
-2.40 false matches an hour, seed 5 0.947 (72 of 76) at 0.60.
+2.40 false matches an hour, seed 5 0.947 (72 of 76) at 0.60; seed 6
+(experiments/results/pattern_doorbell_guard.json, "held_out_seed6_B") 0.905 (152 of 168) at 2.10.
 
     .venv/bin/python experiments/pattern_bank_appliance.py
 
@@ -44,12 +47,23 @@ def household(folder):
     return out
 
 
+def summary(tally, hours):
+    own, hit, bell, other = tally
+    return {'recall': round(hit / own, 3), 'found': int(hit), 'own': int(own),
+            'false_matches_per_hour': round((bell + other) / hours, 2), 'hours': round(hours, 2)}
+
+
 def main():
     import pattern_guard
     held = pattern_guard.held_names()
-    sim = json.loads((ROOT / 'experiments' / 'results' / 'pattern_bank.json').read_text())
-    result = {}
-    for seed in (1, 5):
+    results = ROOT / 'experiments' / 'results'
+    sims = json.loads((results / 'pattern_bank.json').read_text())
+    # seed 6: pattern_doorbell_guard.py's fresh households, the shipped rule (its "B") there
+    six = json.loads((results / 'pattern_doorbell_guard.json').read_text())['held_out_seed6_B']
+    sims['held_out_seed6'] = {'recall': six['recall'], 'found': six['found'], 'own': six['rings'],
+                              'false_matches_per_hour': six['false_per_hour']}
+    result, pooled, pooled_hours = {}, np.zeros(4), 0.0
+    for seed in (1, 5, 6):
         folders = [BUILD / ('seed%d' % seed) / name for name in held]
         tot, hours = np.zeros(4), 0.0
         for f in tqdm(folders, desc='seed %d, the appliance' % seed):
@@ -58,16 +72,19 @@ def main():
             hours += h['hours']
             print('  seed%d/%-36s thresholds %s: rings %d, found %d, false on doorbells %d, '
                   'on others %d' % ((seed, f.name, h['reaches']) + tuple(h['tally'])))
-        own, hit, bell, other = tot
-        got = {'recall': round(hit / own, 3), 'found': int(hit), 'own': int(own),
-               'false_matches_per_hour': round((bell + other) / hours, 2),
-               'hours': round(hours, 2)}
-        s = sim['held_out_seed%d' % seed]
+        pooled += tot
+        pooled_hours += hours
+        got = summary(tot, hours)
+        s = sims['held_out_seed%d' % seed]
         print('seed %d: the appliance %.3f (%d of %d) at %.2f false/h; the simulation %.3f '
               '(%d of %d) at %.2f' % (seed, got['recall'], got['found'], got['own'],
                                       got['false_matches_per_hour'], s['recall'], s['found'],
                                       s['own'], s['false_matches_per_hour']))
         result['seed%d' % seed] = {'appliance': got, 'simulation': s}
+    result['seeds_1_5_6'] = {'appliance': summary(pooled, pooled_hours)}
+    print('all three, the appliance: %(recall).3f (%(found)d of %(own)d) at '
+          '%(false_matches_per_hour).2f false/h in %(hours).2f h'
+          % result['seeds_1_5_6']['appliance'])
     out = ROOT / 'experiments' / 'results' / 'pattern_bank_appliance.json'
     out.write_text(json.dumps(result, indent=1) + '\n')
 
