@@ -1,7 +1,8 @@
 """The bank-guarded pattern head (device/pattern.py, format 2) through the appliance, on the
 held-out households that experiments/pattern_guard.py --bank judged in numpy (issue 25): seed
-1's, the fresh ones of seed 5, and those of seed 6 (experiments/pattern_doorbell_guard.py's,
-where it judged the shipped rule beside its own). For each household, `earmark personal
+1's, the fresh ones of seed 5, and those of seeds 6 and 7
+(experiments/pattern_doorbell_guard.py's and pattern_spill.py's, where each judged the shipped
+rule beside its own). For each household, `earmark personal
 teach` (the lab's code in MicroPython, the bank webui/lab/pattern_bank.gz) on its three
 examples, then
 the appliance (`earmark detect --personal`, MicroPython, its pipeline watching every frame)
@@ -9,7 +10,8 @@ over each scene; scored as pattern_guard.py scores (personal_windows.score).
 
 The simulation's figures (experiments/results/pattern_bank.json): seed 1 0.880 (66 of 75) at
 2.40 false matches an hour, seed 5 0.947 (72 of 76) at 0.60; seed 6
-(experiments/results/pattern_doorbell_guard.json, "held_out_seed6_B") 0.905 (152 of 168) at 2.10.
+(experiments/results/pattern_doorbell_guard.json, "held_out_seed6_B") 0.905 (152 of 168) at 2.10;
+seed 7 (pattern_spill.json, "held_out_seed7_shipped") 0.812 (134 of 165) at 2.70.
 
     .venv/bin/python experiments/pattern_bank_appliance.py
 
@@ -58,12 +60,16 @@ def main():
     held = pattern_guard.held_names()
     results = ROOT / 'experiments' / 'results'
     sims = json.loads((results / 'pattern_bank.json').read_text())
-    # seed 6: pattern_doorbell_guard.py's fresh households, the shipped rule (its "B") there
-    six = json.loads((results / 'pattern_doorbell_guard.json').read_text())['held_out_seed6_B']
-    sims['held_out_seed6'] = {'recall': six['recall'], 'found': six['found'], 'own': six['rings'],
-                              'false_matches_per_hour': six['false_per_hour']}
+    # seeds 6 and 7: pattern_doorbell_guard.py's and pattern_spill.py's fresh households, the
+    # shipped rule there
+    for seed, name, key in ((6, 'pattern_doorbell_guard.json', 'held_out_seed6_B'),
+                            (7, 'pattern_spill.json', 'held_out_seed7_shipped')):
+        s = json.loads((results / name).read_text())[key]
+        sims['held_out_seed%d' % seed] = {'recall': s['recall'], 'found': s['found'],
+                                          'own': s['rings'],
+                                          'false_matches_per_hour': s['false_per_hour']}
     result, pooled, pooled_hours = {}, np.zeros(4), 0.0
-    for seed in (1, 5, 6):
+    for seed in (1, 5, 6, 7):
         folders = [BUILD / ('seed%d' % seed) / name for name in held]
         tot, hours = np.zeros(4), 0.0
         for f in tqdm(folders, desc='seed %d, the appliance' % seed):
@@ -81,10 +87,10 @@ def main():
                                       got['false_matches_per_hour'], s['recall'], s['found'],
                                       s['own'], s['false_matches_per_hour']))
         result['seed%d' % seed] = {'appliance': got, 'simulation': s}
-    result['seeds_1_5_6'] = {'appliance': summary(pooled, pooled_hours)}
-    print('all three, the appliance: %(recall).3f (%(found)d of %(own)d) at '
+    result['seeds_1_5_6_7'] = {'appliance': summary(pooled, pooled_hours)}
+    print('all four, the appliance: %(recall).3f (%(found)d of %(own)d) at '
           '%(false_matches_per_hour).2f false/h in %(hours).2f h'
-          % result['seeds_1_5_6']['appliance'])
+          % result['seeds_1_5_6_7']['appliance'])
     out = ROOT / 'experiments' / 'results' / 'pattern_bank_appliance.json'
     out.write_text(json.dumps(result, indent=1) + '\n')
 
