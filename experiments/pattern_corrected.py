@@ -1,8 +1,8 @@
 """The shipped personal doorbell (format 2: floor 800, beds +0, bank +20) corrected by its
 household: when a personal event is marked "that was not our doorbell", each template whose r
 reached its threshold during that event has its threshold raised to the best r it reached there
-+ MARGIN (over 1000: the template is dropped). A simulation over the cached per-template r of every household
-(pattern_guard.case), nothing shipped (issue 25).
++ MARGIN (over 1000: the template is dropped). A simulation over the cached per-template r of
+every household (pattern_guard.case), nothing shipped (issue 25).
 
 Every held-out false match of the shipped rule is on another doorbell, and they bunch: one
 neighbour's doorbell reaching one household's templates again and again. A household is
