@@ -5,6 +5,8 @@
     DELETE /api/personal          no personal sounds from now on
     POST   /api/personal/label    {"ids": [...], "label": "our doorbell"}: events labelled by hand
     GET    /api/personal/embeddings?ids=1,2,3   the events' stored embeddings, to teach on
+    POST   /api/personal/not      {"ids": [...]}: events a pattern head labelled that were not
+                                  its sound (device/corrections.py raises its thresholds)
 
 A head is checked whole before anything changes (size, JSON, this model's embedding and
 labels): a refused one leaves the old head in use and on flash. An accepted one is written
@@ -51,7 +53,8 @@ async def answer(request):
     """Every request under /api/personal (routes.py registers one pattern a path, not one a
     method and path: each costs heap for good)."""
     action = request.path[len('/api/personal/'):]
-    return await (label if action == 'label' else embeddings if action else _head)(request)
+    return await (label if action == 'label' else not_ours if action == 'not'
+                  else embeddings if action else _head)(request)
 
 
 async def _head(request):
@@ -98,6 +101,31 @@ async def label(request):
     # streamed, as GET /api/events: 50 events' JSON at once is a block a board may not have
     return api.stream_json(request, '{"events":[',
                        (api.event_json(api.store.get(ident)) for ident in ids))
+
+
+async def not_ours(request):
+    """{"raised": [template indices], "dropped": [...], "reaches": [the head's thresholds now]}"""
+    body = await _body(request)
+    try:
+        ask = json.loads(body)
+        ids = ask['ids']
+        if len(ask) != 1 or not isinstance(ids, list) or not 0 < len(ids) <= 16 or not all(
+                isinstance(i, int) and 0 <= i < 1 << 32 for i in ids):
+            raise ValueError
+    except Exception:   # not JSON, not an object, keys missing or more, ids wrong
+        raise Refused(400, 'body must be {"ids": [1 to 16 event ids]}')
+    if api.store is None or api.store.personal is None:
+        raise Refused(409, 'no pattern head: nothing to correct')
+    if api.pipeline is None or api.pipeline.classifier is None:
+        raise Refused(503, 'no usable model to check the head against')
+    import corrections   # here: only a correction loads it
+    try:
+        raised, dropped, reaches = corrections.correct(api.store, ids, _model_id())
+    except LookupError as exc:
+        raise Refused(404, str(exc))
+    except ValueError as exc:
+        raise Refused(409, str(exc))
+    return json.dumps({'raised': raised, 'dropped': dropped, 'reaches': reaches}), 200, JSON
 
 
 async def embeddings(request):

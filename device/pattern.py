@@ -268,8 +268,9 @@ class Watch:
     """A pattern head's sound in every step heard: a step where a template reaches its
     threshold opens an event (or keeps one open) on the best template's span; it closes GAP
     steps after the last match, or at MAX_EVENT steps. Feed frame() every frame; it returns the
-    events that closed ({'label', 'start', 'end', 'confidence'} in seconds of frames), active()
-    the open one."""
+    events that closed ({'label', 'start', 'end', 'confidence'} in seconds of frames, and
+    'reached': each template's best r where it reached its threshold, -1000 where it never did:
+    what device/corrections.py raises), active() the open one."""
     GAP = 16          # steps (1 s) without a match that close an event
     MAX_EVENT = 64    # steps (4 s): a longer run of matches is more events
 
@@ -287,7 +288,13 @@ class Watch:
             return ()
         m = self.matcher
         r = m.push(self.bed.raw, self.bed.step)
-        return self.step(r, m.heard, m.length)
+        closed = self.step(r, m.heard, m.length)
+        if r >= 0:   # each template's best r where it reached its threshold: a correction's
+            best, th = self.open[3], m.thresholds
+            for i in range(len(best)):
+                if m.r[i] >= th[i] and m.r[i] > best[i]:
+                    best[i] = m.r[i]
+        return closed
 
     def step(self, r, now, length):
         """The event logic for step `now` (counted from 1) where the best template that reached
@@ -296,26 +303,47 @@ class Watch:
         closed = ()
         ev = self.open
         if ev is not None and (now - ev[1] > self.GAP or now - ev[0] > self.MAX_EVENT):
-            closed = (self._event(ev),)
+            closed = (self._event(ev, True),)
             ev = self.open = None
         if r >= 0:
             if ev is None:
-                self.open = [max(0, now - length), now, r]
+                self.open = [max(0, now - length), now, r,
+                             array('h', [-1000] * len(self.matcher.templates))]
             else:
                 ev[1] = now
                 ev[2] = max(ev[2], r)
         return closed
 
-    def _event(self, ev):
-        return {'label': self.label, 'start': self.origin + ev[0] * self.seconds,
-                'end': self.origin + ev[1] * self.seconds, 'confidence': ev[2] / 1000}
+    def _event(self, ev, closed=False):
+        out = {'label': self.label, 'start': self.origin + ev[0] * self.seconds,
+               'end': self.origin + ev[1] * self.seconds, 'confidence': ev[2] / 1000}
+        if closed:   # a closed event: each template's best r where it reached (-1000: never)
+            out['reached'] = list(ev[3])
+        return out
 
     def active(self):
         return [] if self.open is None else [self._event(self.open)]
 
     def flush(self):
         ev, self.open = self.open, None
-        return [] if ev is None else [self._event(ev)]
+        return [] if ev is None else [self._event(ev, True)]
+
+    def retune(self, head):
+        """Takes a loaded pattern head's thresholds when its label and templates are this
+        Watch's (a correction raised some): the bed and an open event go on. False when they
+        are not (a new Watch is needed)."""
+        label, reaches, templates = head.sounds[0]
+        m = self.matcher
+        if (label != self.label or isinstance(reaches, int) or not m.gate
+                or len(templates) != len(m.templates)):
+            return False
+        for t, kept in zip(templates, m.templates):
+            if t != kept[0]:
+                return False
+        # the head's own arrays from now on: the old head's are garbage, not kept twice
+        m.templates = [(t,) + kept[1:] for t, kept in zip(templates, m.templates)]
+        m.thresholds = reaches
+        return True
 
 
 def guard(templates, examples, n_mels, bank=()):

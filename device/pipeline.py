@@ -257,7 +257,10 @@ class Pipeline:
     # ---- a personal sound found by its pattern in every frame (device/pattern.py)
 
     def _set_watch(self, head, n):
-        self._head = head
+        old, self._head = self._watch, head
+        if old is not None and head is not None and head.embedding == 'pattern' and \
+                old.retune(head):
+            return   # the same templates, thresholds raised (a correction): from this step on
         self._watch = None
         if head is not None and head.embedding == 'pattern' and head.dim == len(self._frame):
             import pattern   # here: an appliance with no pattern head never loads it
@@ -279,7 +282,8 @@ class Pipeline:
                 self._begin(label, self.classifier, None, ev)
             else:
                 self._label(same, label)
-                self._open[label] = [None, None, 0, start, _WATCH]   # given to that event
+                # given to that event (its id last: what a correction of it finds)
+                self._open[label] = [None, None, 0, start, _WATCH, same[0]]
 
     def _same_sound(self, start, whose):
         """The stored open event of `whose` whose onset is nearest `start` (wall ms), if within
@@ -385,6 +389,9 @@ class Pipeline:
 
     def _close(self, ev):
         entry = self._open.pop(ev['label'], None)
+        if entry is not None and 'reached' in ev:   # a pattern watch's
+            self._note(entry[0] if entry[0] is not None else entry[-1] if len(entry) > 5
+                       else None, ev['reached'])
         if entry is None or entry[0] is None:
             return
         ident, writer, start = entry[0], entry[1], entry[3]
@@ -397,6 +404,17 @@ class Pipeline:
             self.fault('store_error', True, exc)
             return
         self._tell('event', stored)
+
+    def _note(self, ident, reached):
+        """Keeps what each template reached in the pattern event `ident`, for a correction
+        (device/corrections.py; not for a format 1 head's one reach)."""
+        if ident is None or self.store is None or isinstance(self._head.sounds[0][1], int):
+            return
+        import corrections
+        try:
+            corrections.note(self.store.root, ident, self._head, reached)
+        except OSError as exc:
+            self.fault('store_error', True, exc)
 
     def _drop(self, label):
         entry = self._open.pop(label)

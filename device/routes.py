@@ -307,6 +307,7 @@ async def _personal(request):
 app.route('/api/personal', methods=['GET', 'PUT', 'DELETE'])(_personal)
 app.route('/api/personal/label', methods=['POST'])(_personal)
 app.route('/api/personal/embeddings', methods=['GET'])(_personal)
+app.route('/api/personal/not', methods=['POST'])(_personal)
 
 
 async def _changes(request):
