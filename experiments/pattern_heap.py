@@ -1,6 +1,7 @@
 """What a pattern head (device/pattern.py) costs a device, in MicroPython: loading personal.py and
 pattern.py, a head of the most one holds (3 templates of MAX_STEPS steps of 40 bands; format 2
-and format 1), its Watch, the garbage a step makes, and the time a step takes here (the step is 64 ms of audio).
+and format 1), its Watch, the garbage a step makes, the time a step takes here (the step is 64 ms of audio),
+and what noting a pattern event for a later correction costs (device/corrections.py).
 Run it with the frozen 32-bit build for a board's heap figures:
 
     EARMARK_MICROPYTHON=$(.venv/bin/python -m earmark.firmware) \
@@ -10,6 +11,7 @@ Writes experiments/results/pattern_heap.json and prints it.
 """
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +57,13 @@ for k in range(4 * steps):   # 15 dB over the bed: every step passes the gate (t
 ms = time.ticks_diff(time.ticks_ms(), t0)
 out['garbage a step (bytes, incl. the loop)'] = (gc.mem_alloc() - before) // steps
 out['ms a step here (a step is 64 ms of audio)'] = ms / steps
+a = live()
+import corrections   # "that was not our doorbell": loaded at a pattern event's close
+out['import corrections'] = live() - a
+before = gc.mem_alloc()
+for k in range(corrections.SLOTS + 2):   # a full record: the oldest entry leaves
+    corrections.note(ROOT, k, head, [900, 870, -1000])
+out['garbage noting an event (bytes)'] = (gc.mem_alloc() - before) // (corrections.SLOTS + 2)
 print(json.dumps(out).replace('%d', str(pattern.MAX_STEPS)))
 '''
 
@@ -68,7 +77,9 @@ HEADS = (('format 2', "FORMAT, FIELDS = 2, {'reaches': [800, 800, 800]}\n"),
 def main():
     got = {}
     for name, fields in HEADS:
-        done = runtime.run_code(fields + SCRIPT, '128K', text=True, timeout=300)
+        with tempfile.TemporaryDirectory() as root:   # the record of pattern events' matches
+            done = runtime.run_code(fields + 'ROOT = %r\n' % (root + '/') + SCRIPT, '128K',
+                                    text=True, timeout=300)
         if done.returncode or 'Traceback' in done.stderr:
             raise SystemExit(done.stderr or done.stdout)
         got[name] = json.loads(done.stdout.strip().splitlines()[-1])
