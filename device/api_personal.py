@@ -125,6 +125,8 @@ async def not_ours(request):
         raise Refused(404, str(exc))
     except ValueError as exc:
         raise Refused(409, str(exc))
+    except MemoryError:   # the old head stays, or the new one is on flash: a retry is the same
+        raise Refused(503, 'not enough free memory to correct the head now; try again')
     return json.dumps({'raised': raised, 'dropped': dropped, 'reaches': reaches}), 200, JSON
 
 

@@ -16,6 +16,7 @@ where a pattern head is in use; nothing is kept in heap between events.
 """
 import binascii
 import json
+import os
 import struct
 
 import pattern
@@ -55,6 +56,23 @@ def note(root, ident, head, reached):
     if len(data) >= SLOTS * SIZE:
         data = data[len(data) - (SLOTS - 1) * SIZE:]
     storefile.replace(root + RECORD, data + struct.pack(ENTRY, ident, identity(head), *pad))
+
+
+def _write_head(path, model, dim, label, reaches, templates):
+    """A format 2 head file written a template at a time, new then switched (as
+    storefile.replace writes a whole one: a power cut leaves the old or the new)."""
+    with open(path + storefile.TMP, 'wb') as f:
+        f.write(json.dumps({'format': pattern.FORMAT, 'model': model, 'dim': dim,
+                            'embedding': 'pattern'})[:-1].encode())
+        f.write((', "sounds": [{"label": %s, "reaches": %s, "templates": [' % (
+            json.dumps(label), json.dumps(reaches))).encode())
+        for k in range(len(templates)):
+            f.write(b', "' if k else b'"')
+            f.write(binascii.b2a_base64(templates[k])[:-1])   # without its newline
+            f.write(b'"')
+        f.write(b']}]}')
+        storefile.sync(f)
+    os.rename(path + storefile.TMP, path)
 
 
 def entries(root, head):
@@ -98,13 +116,15 @@ def correct(store, ids, model):
     if not left:
         raise ValueError('every template of %s would be dropped (other sounds reach them all): '
                          'head kept' % label)
-    text = json.dumps({'format': pattern.FORMAT, 'model': model, 'dim': head.dim,
-                       'embedding': 'pattern', 'sounds': [{
-                           'label': label, 'reaches': [new[k] for k in left],
-                           'templates': [binascii.b2a_base64(templates[k]).decode().strip()
-                                         for k in left]}]})
     import personal
-    store.set_personal(personal.load(text, model, head.dim, store.labels), text)
+    from store import layout
+    store.writable()
+    _write_head(store.root + layout.HEAD, model, head.dim, label, [new[k] for k in left],
+                [templates[k] for k in left])
+    # the same template arrays: no head parsed again (a board's heap at 128 KB has not the
+    # ~20 KB of text, strings and arrays that would take at once)
+    store.personal = personal.Head([(label, [new[k] for k in left],
+                                     [templates[k] for k in left])], head.dim, 'pattern')
     # after the head: a cut before this applies the same max() again, no harm
     data = _read(store.root)
     storefile.replace(store.root + RECORD, b''.join(
