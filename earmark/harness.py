@@ -11,11 +11,13 @@ Heap: detect.appliance_heap(), what the whole appliance runs in on the MicroPyth
 (320K on the unix x64 port, 128K on a 32-bit build with the code frozen in, as a board: see
 earmark/detect.py).
 """
+import json
 import queue
 import signal
 import subprocess
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -154,6 +156,19 @@ class RealAppliance:
             except OSError:
                 time.sleep(0.1)
         raise RuntimeError('the appliance did not answer')
+
+    def call(self, method, path, body=None):
+        """(status, the answer's JSON) of an API request with the appliance's token; `body` is
+        sent as JSON. An error status is returned, not raised."""
+        ask = urllib.request.Request(self.base + path, method=method,
+                                     data=None if body is None else json.dumps(body).encode(),
+                                     headers={'Authorization': 'Bearer ' + self.token,
+                                              'Content-Type': 'application/json'})
+        try:
+            with urllib.request.urlopen(ask, timeout=10) as r:
+                return r.status, json.loads(r.read())
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read())
 
     def play(self, label):
         """Plays the demo's recording of `label` into the microphone, clearly over the room."""

@@ -216,8 +216,6 @@ def test_a_correction_through_the_running_appliance(tmp_path):
     templates that reached there (or, when the ring reached them all within 0.020 of 1.000,
     refuses in one line with the head kept); a bad id is 404. No traceback in its log."""
     import time
-    import urllib.error
-    import urllib.request
     import soundfile
     from earmark import personal, runtime
     from earmark.harness import RealAppliance
@@ -226,16 +224,7 @@ def test_a_correction_through_the_running_appliance(tmp_path):
         pytest.skip('micropython is not installed on this platform')
     app = RealAppliance(tmp_path / 'app').start()
 
-    def call(method, path, body=None):
-        ask = urllib.request.Request(app.base + path, method=method,
-                                     data=None if body is None else json.dumps(body).encode(),
-                                     headers={'Authorization': 'Bearer ' + app.token,
-                                              'Content-Type': 'application/json'})
-        try:
-            with urllib.request.urlopen(ask, timeout=10) as r:
-                return r.status, json.loads(r.read())
-        except urllib.error.HTTPError as e:
-            return e.code, json.loads(e.read())
+    call = app.call
 
     def heard():
         last = (call('GET', '/api/events?limit=1')[1]['events'] or [{'id': -1}])[0]['id']

@@ -117,25 +117,11 @@ def _check_port_served(url):
     assert body == (labsite.port_folder() / 'micropython.wasm').read_bytes()
 
 
-def _call(app, method, path, body=None):
-    import urllib.error
-    import urllib.request
-    ask = urllib.request.Request(app.base + path, method=method,
-                                 data=None if body is None else json.dumps(body).encode(),
-                                 headers={'Authorization': 'Bearer ' + app.token,
-                                          'Content-Type': 'application/json'})
-    try:
-        with urllib.request.urlopen(ask, timeout=10) as r:
-            return r.status, json.loads(r.read())
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read())
-
-
 def _heard(app, label, timeout=30):
     """Plays the demo's recording of `label` (or a sound: 16 kHz samples, played as loud);
     the new event the appliance stored for it."""
     import time
-    before = _call(app, 'GET', '/api/events?limit=1')[1]['events']
+    before = app.call('GET', '/api/events?limit=1')[1]['events']
     last = before[0]['id'] if before else -1
     if isinstance(label, str):
         app.play(label)
@@ -145,11 +131,11 @@ def _heard(app, label, timeout=30):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         time.sleep(0.5)
-        new = [ev for ev in _call(app, 'GET', '/api/events?limit=5')[1]['events']
+        new = [ev for ev in app.call('GET', '/api/events?limit=5')[1]['events']
                if ev['id'] > last]
         if new:
             time.sleep(3)   # the event ends; its label is the one it was stored with
-            return _call(app, 'GET', '/api/events/%d' % new[-1]['id'])[1]
+            return app.call('GET', '/api/events/%d' % new[-1]['id'])[1]
     raise AssertionError('no event for %s within %d s' % (label, timeout))
 
 
@@ -191,14 +177,14 @@ def test_label_teach_deploy_at_a_phone_then_a_new_event_is_personal(browser, tmp
         page.wait_for_function('document.getElementById("deployed").textContent'
                                '.includes("now knows garden gate")')
         # labelled on the device too, by hand, generic label beside it in the store
-        assert _call(app, 'GET', '/api/events/%d' % ours[0]['id'])[1]['label'] == 'garden gate'
-        assert _call(app, 'GET', '/api/personal')[1] == {
+        assert app.call('GET', '/api/events/%d' % ours[0]['id'])[1]['label'] == 'garden gate'
+        assert app.call('GET', '/api/personal')[1] == {
             'sounds': [{'label': 'garden gate', 'prototypes': 3}]}
         assert _heard(app, LIVE_SOUND)['label'] == 'garden gate'
         assert _heard(app, 'speech')['label'] == 'speech'
-        status, body = _call(app, 'PUT', '/api/personal', {'format': 1})
+        status, body = app.call('PUT', '/api/personal', {'format': 1})
         assert status == 400 and 'personal' in body['error']
-        assert _call(app, 'GET', '/api/personal')[1]['sounds'][0]['label'] == 'garden gate'
+        assert app.call('GET', '/api/personal')[1]['sounds'][0]['label'] == 'garden gate'
         context.close()
     finally:
         if httpd:
@@ -273,7 +259,7 @@ def test_teach_by_its_sound_beside_an_appliance_then_a_new_ring_is_personal(brow
         page.click('#deploy')
         page.wait_for_function('document.getElementById("deployed").textContent'
                                '.includes("now knows our doorbell")')
-        assert _call(app, 'GET', '/api/personal')[1] == {
+        assert app.call('GET', '/api/personal')[1] == {
             'sounds': [{'label': 'our doorbell', 'prototypes': 3}]}
         time.sleep(3)   # a head's watch starts at the next chunk: its bed is the room first
         assert _heard(app, ring)['label'] == 'our doorbell'

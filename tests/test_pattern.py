@@ -179,8 +179,6 @@ def test_put_a_pattern_head_and_the_running_appliance_labels_the_sound(tmp_path)
     with the personal label from the next chunk on; another sound keeps its own label; a bad
     pattern head is refused."""
     import time
-    import urllib.error
-    import urllib.request
     import soundfile
     from earmark import personal, runtime
     from earmark.harness import RealAppliance
@@ -189,16 +187,7 @@ def test_put_a_pattern_head_and_the_running_appliance_labels_the_sound(tmp_path)
         pytest.skip('micropython is not installed on this platform')
     app = RealAppliance(tmp_path / 'app').start()
 
-    def call(method, path, body=None):
-        ask = urllib.request.Request(app.base + path, method=method,
-                                     data=None if body is None else json.dumps(body).encode(),
-                                     headers={'Authorization': 'Bearer ' + app.token,
-                                              'Content-Type': 'application/json'})
-        try:
-            with urllib.request.urlopen(ask, timeout=10) as r:
-                return r.status, json.loads(r.read())
-        except urllib.error.HTTPError as e:
-            return e.code, json.loads(e.read())
+    call = app.call
 
     def heard(label):
         last = (call('GET', '/api/events?limit=1')[1]['events'] or [{'id': -1}])[0]['id']
