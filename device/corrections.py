@@ -16,7 +16,6 @@ where a pattern head is in use; nothing is kept in heap between events.
 """
 import binascii
 import json
-import os
 import struct
 
 import pattern
@@ -58,21 +57,18 @@ def note(root, ident, head, reached):
     storefile.replace(root + RECORD, data + struct.pack(ENTRY, ident, identity(head), *pad))
 
 
-def _write_head(path, model, dim, label, reaches, templates):
-    """A format 2 head file written a template at a time, new then switched (as
-    storefile.replace writes a whole one: a power cut leaves the old or the new)."""
-    with open(path + storefile.TMP, 'wb') as f:
-        f.write(json.dumps({'format': pattern.FORMAT, 'model': model, 'dim': dim,
-                            'embedding': 'pattern'})[:-1].encode())
-        f.write((', "sounds": [{"label": %s, "reaches": %s, "templates": [' % (
-            json.dumps(label), json.dumps(reaches))).encode())
-        for k in range(len(templates)):
-            f.write(b', "' if k else b'"')
-            f.write(binascii.b2a_base64(templates[k])[:-1])   # without its newline
-            f.write(b'"')
-        f.write(b']}]}')
-        storefile.sync(f)
-    os.rename(path + storefile.TMP, path)
+def _head_text(model, dim, label, reaches, templates):
+    """A format 2 head's JSON a template at a time (storefile.replace's pieces): the whole text
+    at once is more than a board's heap may hold."""
+    yield json.dumps({'format': pattern.FORMAT, 'model': model, 'dim': dim,
+                      'embedding': 'pattern'})[:-1]
+    yield ', "sounds": [{"label": %s, "reaches": %s, "templates": [' % (
+        json.dumps(label), json.dumps(reaches))
+    for k in range(len(templates)):
+        yield b', "' if k else b'"'
+        yield binascii.b2a_base64(templates[k])[:-1]   # without its newline
+        yield b'"'
+    yield b']}]}'
 
 
 def entries(root, head):
@@ -117,14 +113,12 @@ def correct(store, ids, model):
         raise ValueError('every template of %s would be dropped (other sounds reach them all): '
                          'head kept' % label)
     import personal
-    from store import layout
-    store.writable()
-    _write_head(store.root + layout.HEAD, model, head.dim, label, [new[k] for k in left],
-                [templates[k] for k in left])
+    reaches_left, templates_left = [new[k] for k in left], [templates[k] for k in left]
     # the same template arrays: no head parsed again (a board's heap at 128 KB has not the
     # ~20 KB of text, strings and arrays that would take at once)
-    store.personal = personal.Head([(label, [new[k] for k in left],
-                                     [templates[k] for k in left])], head.dim, 'pattern')
+    store.set_personal(personal.Head([(label, reaches_left, templates_left)], head.dim,
+                                     'pattern'),
+                       _head_text(model, head.dim, label, reaches_left, templates_left))
     # after the head: a cut before this applies the same max() again, no harm
     data = _read(store.root)
     storefile.replace(store.root + RECORD, b''.join(
@@ -133,4 +127,4 @@ def correct(store, ids, model):
     for ident in ids:
         store.label_personal(ident, '')
     return ([k for k in range(len(new)) if new[k] != reaches[k]],
-            [k for k in range(len(new)) if new[k] > 1000], [new[k] for k in left])
+            [k for k in range(len(new)) if new[k] > 1000], reaches_left)

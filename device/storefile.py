@@ -41,9 +41,12 @@ def append(path, data):
 
 
 def replace(path, data):
-    """Writes a whole small file (bytes or str) so that a power cut leaves the old or the new."""
+    """Writes a whole small file (bytes or str, or an iterable of them: a file written a piece
+    at a time, as a board's heap may not hold it at once) so that a power cut leaves the old or
+    the new."""
     with open(path + TMP, 'wb') as f:
-        f.write(data.encode() if isinstance(data, str) else data)
+        for piece in (data,) if isinstance(data, (bytes, bytearray, str)) else data:
+            f.write(piece.encode() if isinstance(piece, str) else piece)
         sync(f)
     os.rename(path + TMP, path)
 

@@ -21,7 +21,8 @@ def put(s, ident, embedding):
 
 def set_personal(s, head, text=None):
     """Puts `head` (personal.Head, or None: no personal sounds) to the events from now on;
-    `text` is kept beside the store (written new, then switched) so it survives a restart."""
+    `text` (or its pieces: storefile.replace) is kept beside the store (written new, then
+    switched) so it survives a restart."""
     s.writable()
     if head is None:
         storefile.remove(s.root + layout.HEAD)
