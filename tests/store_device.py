@@ -84,6 +84,18 @@ def disk(path, only=None):
     return total
 
 
+def damage_headers(seg):
+    """Flips a bit in both copies of a segment file's header, so neither reads whole; the
+    file's bytes after."""
+    with open(seg, 'rb') as f:
+        data = bytearray(f.read())
+    data[5] ^= 1
+    data[layout.HEAD_COPY + 5] ^= 1
+    with open(seg, 'wb') as f:
+        f.write(data)
+    return bytes(data)
+
+
 def full_once(fn):
     """fn, but its first call fails as on a full flash (CPython's ENOSPC, with its text)."""
     met = []

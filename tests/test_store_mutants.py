@@ -785,12 +785,7 @@ def files():
 with open(root + '/store.bak', 'wb') as f:
     f.write(b'{')
 newest = sorted(n for n in os.listdir(root) if n.endswith('.seg'))[-1]
-with open(root + '/' + newest, 'r+b') as f:
-    head = bytearray(f.read(layout.SEG_HEADER_SIZE))
-    head[5] ^= 1
-    head[layout.HEAD_COPY + 5] ^= 1
-    f.seek(0)
-    f.write(head)
+damage_headers(root + '/' + newest)
 before = files()
 ro = store.Store(root, readonly=True)
 got = {'same': files() == before, 'ro_problems': ro.problems, 'ro_next': ro.usage()['next_id']}
@@ -1409,12 +1404,7 @@ s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
 for i in range(12):
     add(s, i, clip=i in (1, 5, 9))
 seg = root + '/s%%08x.seg' %% 4                      # events 4..7
-with open(seg, 'rb') as f:
-    data = bytearray(f.read())
-data[5] ^= 1
-data[layout.HEAD_COPY + 5] ^= 1
-with open(seg, 'wb') as f:
-    f.write(data)
+damage_headers(seg)
 path = clips.path(root, 1)
 with open(path, 'rb') as f:
     data = bytearray(f.read())
@@ -2865,12 +2855,7 @@ s = open_store(other, segment_bytes=48 + 18 * 4)
 for i in range(11):                                  # the newest segment holds 3
     add(s, i)
 seg = other + '/s%%08x.seg' %% 4                     # events 4..7
-with open(seg, 'rb') as f:
-    data = bytearray(f.read())
-data[5] ^= 1
-data[layout.HEAD_COPY + 5] ^= 1
-with open(seg, 'wb') as f:
-    f.write(data)
+damage_headers(seg)
 s = open_store(other)
 got['past_gap'] = [e['id'] for e in s.events(start=t3)]
 got['past_gap_oldest'] = [e['id'] for e in s.events(start=t3, oldest_first=True)]
@@ -3552,13 +3537,7 @@ s = open_store(root, segment_bytes=48 + 18 * 4)     # four events a segment
 for i in range(10):                                  # segments 0, 4 (full) and 8 (8, 9)
     add(s, i, clip=i in (5, 9))
 seg = root + '/s%%08x.seg' %% 8
-with open(seg, 'rb') as f:
-    data = bytearray(f.read())
-data[5] ^= 1
-data[layout.HEAD_COPY + 5] ^= 1
-with open(seg, 'wb') as f:
-    f.write(data)
-kept = bytes(data)
+kept = damage_headers(seg)
 t = open_store(root, segment_bytes=48 + 18 * 4)
 got = {'next': t.usage()['next_id'], 'problems': list(t.problems)}
 got['appended'] = [add(t, i) for i in range(10, 13)]
