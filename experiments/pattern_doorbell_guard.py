@@ -344,7 +344,12 @@ def main():
         if not CHOSEN:
             raise SystemExit('write the choice into CHOSEN and commit it first')
         result.update(held_out())
-    out = ROOT / 'experiments' / 'results' / 'pattern_doorbell_guard.json'
+    save('pattern_doorbell_guard.json', result)
+
+
+def save(name, result):
+    """Merges `result` into experiments/results/`name` (what an earlier run wrote stays)."""
+    out = ROOT / 'experiments' / 'results' / name
     old = json.loads(out.read_text()) if out.exists() else {}
     old.update(result)
     out.write_text(json.dumps(old, indent=1) + '\n')
@@ -459,9 +464,6 @@ def size():
 
 if __name__ == '__main__':
     if '--size' in sys.argv:
-        out = ROOT / 'experiments' / 'results' / 'pattern_doorbell_guard.json'
-        old = json.loads(out.read_text()) if out.exists() else {}
-        old['bank_size'] = size()
-        out.write_text(json.dumps(old, indent=1) + '\n')
+        save('pattern_doorbell_guard.json', {'bank_size': size()})
     else:
         main()

@@ -40,7 +40,6 @@ shipping.
     .venv/bin/python experiments/pattern_spill.py --judge    # and held out, once (seed 7 made)
     .venv/bin/python experiments/pattern_spill.py --look     # the look after judging
 """
-import json
 import sys
 from pathlib import Path
 
@@ -278,10 +277,7 @@ def main():
         if not CHOSEN:
             raise SystemExit('write the choice into CHOSEN and commit it first')
         result.update(held_out())
-    out = ROOT / 'experiments' / 'results' / 'pattern_spill.json'
-    old = json.loads(out.read_text()) if out.exists() else {}
-    old.update(result)
-    out.write_text(json.dumps(old, indent=1) + '\n')
+    dg.save('pattern_spill.json', result)
 
 
 def held_out():
@@ -334,9 +330,6 @@ def look():
 
 if __name__ == '__main__':
     if '--look' in sys.argv:
-        out = ROOT / 'experiments' / 'results' / 'pattern_spill.json'
-        old = json.loads(out.read_text())
-        old['look_after_judging'] = look()
-        out.write_text(json.dumps(old, indent=1) + '\n')
+        dg.save('pattern_spill.json', {'look_after_judging': look()})
     else:
         main()
