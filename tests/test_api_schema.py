@@ -40,7 +40,8 @@ def test_schemathesis_finds_nothing(tmp_path):
     finally:
         out = app.stop()
     print(done.stdout[-3000:])
-    assert done.returncode == 0, done.stdout[-12000:] + done.stderr[-3000:]
+    assert done.returncode == 0, (done.stdout[-12000:] + done.stderr[-3000:] +
+                                 '\nthe appliance said:\n' + out[-4000:])
     # every operation schemathesis found was run, but the live stream it was told to leave out
     selected, total = map(int, re.search(r'Operations: +(\d+) selected / (\d+) total',
                                          done.stdout).groups())

@@ -109,6 +109,48 @@ print(json.dumps(s.problems))
     assert out[0] == ['personal head refused: personal: not a format 1 head']
 
 
+def test_a_head_the_heap_cannot_take_while_it_comes_is_refused_and_drained(device, tmp_path):
+    """PUT /api/personal whose body (past Microdot's JSON size, read in pieces) meets a full
+    heap is refused 503 in one line, the rest of the body read (closing on unread data resets
+    the connection before the answer arrives), the head in use kept; a short body is not
+    taken as a head."""
+    out = run(device, '''
+import asyncio
+import api
+import api_personal
+s = open_store(%r)
+s.set_personal(personal.load(head(reach=3)), head(reach=3))
+api.attach(s, None)
+text = (head(reach=5) + ' ' * 1200).encode()   # JSON's whitespace: past the JSON body size
+assert len(text) > api.Request.max_body_length
+class Stream:   # the socket behind a request; MemoryError at its `fail`th read
+    def __init__(self, data, fail):
+        self.data, self.reads, self.fail = data, 0, fail
+    async def read(self, n):
+        self.reads += 1
+        if self.reads == self.fail:
+            raise MemoryError
+        piece, self.data = self.data[:n], self.data[n:]
+        return piece
+class Put:
+    method, path, content_type, body = 'PUT', '/api/personal', 'application/json', b''
+    def __init__(self, data, length, fail=0):
+        self.stream, self.content_length = Stream(data, fail), length
+def ask(request):
+    try:
+        return asyncio.run(api_personal.answer(request))[0]
+    except api.Refused as exc:
+        return [exc.status_code, exc.reason['error'], len(request.stream.data)]
+got = {'heap': ask(Put(text, len(text), fail=2)),
+       'cut': ask(Put(text[:600], len(text))),
+       'reach': s.personal.sounds[0][1]}
+print(json.dumps(got))
+''' % str(tmp_path / 'store'))
+    assert out[0]['heap'] == [503, 'not enough free memory to read the head now; try again', 0]
+    assert out[0]['cut'] == [400, 'the head ended before its Content-Length', 0]
+    assert out[0]['reach'] == 3
+
+
 def test_teach_and_detect_on_the_command_line(tmp_path):
     """earmark personal teach --embedding from three recordings, then earmark detect --personal on a
     recording where the sound comes again after others: that event carries the personal
