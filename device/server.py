@@ -140,6 +140,7 @@ class App(Microdot):
             if res != Response.already_handled:
                 await res.write(conn)
             await _close_body(res)   # a stream whose headers could not go out is closed here
+            conn.discard()
             await conn.aclose()
         except asyncio.CancelledError:   # a deadline passed (Conn.expire), or the server stops
             conn.abort()
@@ -215,6 +216,7 @@ class Conn:
         self.sent = False       # some of the answer went out
         self.grant = DENIED
         self.head = 0           # bytes of head so far, then of body
+        self.unread = 0         # bytes of body a refused request sent (or will) and not read
         self.path = None        # the request line
         self.authz = None       # the Authorization header's value
         self.since = compat.ticks_ms()   # the accept, then the start of what `limit` times
@@ -275,6 +277,7 @@ class Conn:
         if n < 0:
             raise ValueError('negative Content-Length')
         if self.grant != TOKEN or self.late:
+            self.unread = n
             return b''   # never read: not granted (answered 401), or a public path (no body)
         return await self._body(self.reader.readexactly(n), n)
 
@@ -304,6 +307,24 @@ class Conn:
             await self.writer.awrite(data)
         finally:
             self.limit = None
+
+    def discard(self):
+        """Reads and drops what a refused request's body sent already (Config.max_json_body
+        bytes at most), once its answer is out. Closing a socket with data unread makes the
+        network stack reset the connection, and the reset can overtake the answer's last
+        piece: the client, a page asking for its token say, would see its connection broken,
+        not its 401. Only what has come is read, never waited for: a client that announces a
+        body and never sends it holds nothing longer for it. CPython's streams have read it
+        all already."""
+        left = min(self.unread, Config.max_json_body) if _mp_stream else 0
+        while left > 0:
+            try:
+                got = self.reader.s.read(min(left, 512))
+            except OSError:
+                return
+            if not got:   # None: nothing more has come; b'': the client closed its end
+                return
+            left -= len(got)
 
     async def aclose(self):
         self.since = compat.ticks_ms()
