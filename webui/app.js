@@ -372,6 +372,9 @@ function showDetail(ev) {
   $('dlock').checked = ev.locked;
   $('ddel').disabled = ev.locked;
   $('ddel').title = ev.locked ? 'Untick Keep to delete it' : '';
+  // A personal sound labelled it (its model label kept beside it): the household may say no.
+  $('dnot').hidden = !ev.generic;
+  $('dnot').textContent = 'Not ' + pretty(ev.label);
   showGone(state.gone && state.gone.id === ev.id);
 }
 async function loadSimilar(id) {
@@ -444,6 +447,18 @@ $('dform').addEventListener('submit', (e) => {
   if (!ev || label === ev.label) return;
   patch(ev.id, { label }).then((ev2) => { updated(ev2); loadStats().catch(report); toast('Relabelled as ' + pretty(label)); })
     .catch(report);
+});
+// The device raises the thresholds the sound reached here and gives the event its model label
+// back: the sheet shows the event as the device has it now (the answer's template numbers would
+// mean nothing to the household).
+$('dnot').addEventListener('click', () => {
+  const ev = state.open;
+  $('dnot').disabled = true;   // a second click would only be refused: it is corrected once
+  api('/api/personal/not', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ids: [ev.id] }) })
+    .then(() => getJSON('/api/events/' + ev.id))
+    .then((ev2) => { updated(ev2); toast(pretty(ev.label) + ' will not match a sound like this again'); })
+    .catch(report).finally(() => { $('dnot').disabled = false; });
 });
 $('dlock').addEventListener('change', () => {
   const ev = state.open;
