@@ -111,6 +111,23 @@ out(exact=exact, bucketed=bucketed, one=one, brute=[[i, c / 127 / 127] for c, i 
     assert len(r['one']) == 5
 
 
+def test_an_event_stored_without_an_embedding_has_no_similar_events(device, tmp_path):
+    """A pattern head's event is stored with a zero embedding (device/pipeline.py): nothing is
+    like it, rather than every event at similarity 0 in whatever order the index keeps."""
+    rows = run(device, '''
+s = open_store(%r)
+for i in range(20):
+    add(s, i)
+ring = s.append(T0 + 20 * STEP, 1000, 'other', 0.5, [], bytes(DIM))
+out(ring=s.similar(ring, k=5, exact=True), bucketed=s.similar(ring, k=5),
+    other=s.similar(3, k=30, exact=True))
+''' % str(tmp_path / 's'))
+    r = rows[0]
+    assert r['ring'] == [] and r['bucketed'] == []
+    assert len(r['other']) == 20   # the others still find each other, the ring at 0
+    assert dict(r['other'])[20] == 0.0
+
+
 def test_a_young_store_finds_its_few_similar_events_beyond_the_nearest_buckets(device,
                                                                                tmp_path):
     rows = run(device, '''

@@ -335,6 +335,8 @@ def similar_events(s, query, k=10, exact=False, probes=None):
         vector = embedding(s, query)
         if vector is None:
             raise ValueError('no event %d with an embedding' % query)
+        if not any(vector):   # stored with none: a pattern head found its sound (pipeline.py)
+            return []
         skip = query
     else:
         vector = similar.normalise(query, s.dim)
