@@ -327,6 +327,33 @@ def test_a_request_the_device_dropped_is_made_again(api, phone):
     page.problems.clear()
 
 
+def test_the_status_sheet_opens_the_lab_where_it_is_served(api, phone):
+    """The status sheet links to the lab once the device answers for the lab's page (in the
+    image where npm's MicroPython port was at hand) and the link opens it, the timeline never
+    loading the port itself; where the lab is not served (a 404 here) there is no link to a
+    dead end."""
+    lab = api.image / 'www' / 'lab' / 'index.html.gz'
+    assert lab.exists(), "the image has no lab: npm's port is missing (earmark lab --fetch)"
+    phone.refuse_lab = True
+    phone.route('**/lab/index.html', lambda route: route.fulfill(status=404, body='') if
+                route.request.method == 'HEAD' and phone.refuse_lab else route.continue_())
+    login(phone, api)
+    phone.click('#statusbtn')
+    phone.wait_for_function('() => performance.getEntriesByName(location.origin + '
+                            '"/lab/index.html").length > 0')
+    phone.wait_for_timeout(500)   # its answer handled
+    assert phone.is_visible('#sbody') and phone.is_hidden('#labbtn')
+    phone.problems = [p for p in phone.problems if '404' not in p]   # the refusal's, in console
+    phone.click('#sclose')
+    phone.refuse_lab = False
+    phone.click('#statusbtn')
+    phone.wait_for_selector('#labbtn', state='visible')
+    assert not [u for u in phone.requests if 'micropython' in u]
+    phone.click('#labbtn')
+    phone.wait_for_url('**/lab/index.html')
+    phone.evaluate('window.lab.ready')
+
+
 def test_page_fits_the_budget():
     raw, packed = webui_build.page_size()
     print('\n  page: %d bytes minified, %d bytes gzipped' % (raw, packed))

@@ -775,6 +775,9 @@ async function showStatus() {
 }
 $('statusbtn').addEventListener('click', () => {
   showStatus().then(() => { if (!$('status').open) $('status').showModal(); }).catch(report);
+  // The lab is in the image only where npm's MicroPython port was at hand when it was built:
+  // its link shows where it is served, never as a dead end.
+  fetch('lab/index.html', { method: 'HEAD' }).then((r) => { $('labline').hidden = !r.ok; }, () => {});
 });
 $('sclose').addEventListener('click', () => $('status').close());
 
