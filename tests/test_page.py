@@ -222,7 +222,18 @@ def test_timeline_on_a_phone(api, phone, shots):
 
     # A new event arrives over SSE without a reload.
     page.wait_for_function('() => document.getElementById("live").classList.contains("on")')
-    api.play(LIVE_SOUND)
+    # A played recording is not heard as an event every time (it falls at another phase of the
+    # model's windows; one CI run on a loaded machine stored none in 30 s): up to three plays,
+    # as in test_notifications_from_the_page. What is tested is that an event the device stored
+    # reaches the page over the stream.
+    before = {e['id'] for e in day_events(api)}
+    for _ in range(3):
+        api.play(LIVE_SOUND)
+        deadline = time.monotonic() + 20
+        while not {e['id'] for e in day_events(api)} - before and time.monotonic() < deadline:
+            time.sleep(0.5)
+        if {e['id'] for e in day_events(api)} - before:
+            break
     page.wait_for_selector('#list li.new')
     now = settled(api)
     fresh = ask(api, '/api/events?limit=1')['events'][0]
