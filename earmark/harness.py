@@ -178,6 +178,15 @@ class RealAppliance:
             raise ValueError('%s: %d Hz' % (wav, rate))
         self.mic.sounds.put(audio * 12000 / max(np.abs(audio).max(), 1e-9))
 
+    def heard(self, label, settle=6):
+        """Plays the demo's recording of `label` and waits `settle` seconds (heard, stored and
+        ended); the events newer than before it, as GET /api/events lists them."""
+        last = (self.call('GET', '/api/events?limit=1')[1]['events'] or [{'id': -1}])[0]['id']
+        self.play(label)
+        time.sleep(settle)
+        return [ev for ev in self.call('GET', '/api/events?limit=10')[1]['events']
+                if ev['id'] > last]
+
     def play_every(self, seconds):
         """Plays the recordings in turn, one every `seconds`, until quiet() or stop()."""
         def player():

@@ -215,7 +215,6 @@ def test_a_correction_through_the_running_appliance(tmp_path):
     recordings of its doorbell labels the ring; POST /api/personal/not on that event raises the
     templates that reached there (or, when the ring reached them all within 0.020 of 1.000,
     refuses in one line with the head kept); a bad id is 404. No traceback in its log."""
-    import time
     import soundfile
     from earmark import personal, runtime
     from earmark.harness import RealAppliance
@@ -226,19 +225,13 @@ def test_a_correction_through_the_running_appliance(tmp_path):
 
     call = app.call
 
-    def heard():
-        last = (call('GET', '/api/events?limit=1')[1]['events'] or [{'id': -1}])[0]['id']
-        app.play('doorbell')
-        time.sleep(6)   # heard, stored and ended
-        return [ev for ev in call('GET', '/api/events?limit=10')[1]['events'] if ev['id'] > last]
-
     try:
         sound, rate = soundfile.read(str(app.recordings['doorbell']), dtype='float64')
         files = recordings(tmp_path, np.random.default_rng(3), (-50, -47, -44), sound, 0,
                            wav=True)
         head = personal.teach_pattern('our bell', files)
         assert call('PUT', '/api/personal', head)[0] == 200
-        mine = [ev['id'] for ev in heard() if ev['label'] == 'our bell']
+        mine = [ev['id'] for ev in app.heard('doorbell') if ev['label'] == 'our bell']
         assert len(mine) == 1, mine
         assert call('POST', '/api/personal/not', {'ids': [mine[0] + 1000]}) == (
             404, {'error': 'no event %d' % (mine[0] + 1000)})

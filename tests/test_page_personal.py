@@ -3,8 +3,6 @@
 its microphone fed by the harness: a pattern head taught on noisy recordings of its doorbell
 labels rings with the household's name, as tests/test_corrections.py's running appliance does.
 What the page should show is read from the device's answers, not from a fixed scene."""
-import time
-
 import numpy as np
 import pytest
 
@@ -26,14 +24,6 @@ def app(tmp_path_factory):
     finally:
         out = dev.stop()
     assert 'Traceback' not in out, out[-3000:]
-
-
-def heard(app, sound='doorbell'):
-    """The events a play of one of the demo's recordings made (tests/test_corrections.py's)."""
-    last = (app.call('GET', '/api/events?limit=1')[1]['events'] or [{'id': -1}])[0]['id']
-    app.play(sound)
-    time.sleep(6)   # heard, stored and ended
-    return [ev for ev in app.call('GET', '/api/events?limit=10')[1]['events'] if ev['id'] > last]
 
 
 def toasted(page, text):
@@ -58,7 +48,7 @@ def test_not_our_sound_from_the_event_sheet(app, phone, tmp_path):
     # demo's doorbell; a played recording is not heard every time: up to three plays, as
     # tests/test_page.py's live event.)
     for _ in range(3):
-        plain = heard(app, LIVE_SOUND)
+        plain = app.heard(LIVE_SOUND)
         if plain:
             break
     assert plain and not [ev for ev in plain if 'generic' in ev], plain
@@ -67,7 +57,7 @@ def test_not_our_sound_from_the_event_sheet(app, phone, tmp_path):
     head = personal.teach_pattern(PERSONAL, files)
     assert call('PUT', '/api/personal', head)[0] == 200
     # Two rings before any correction: the one corrected, the other for a refusal.
-    mine = [ev for _ in range(2) for ev in heard(app) if ev['label'] == PERSONAL]
+    mine = [ev for _ in range(2) for ev in app.heard('doorbell') if ev['label'] == PERSONAL]
     assert len(mine) == 2 and all(ev['generic'] for ev in mine), mine
     first, second = (ev['id'] for ev in mine)
     login(page, app)

@@ -178,7 +178,6 @@ def test_put_a_pattern_head_and_the_running_appliance_labels_the_sound(tmp_path)
     sound: the running appliance (MicroPython, microphone fed by the harness) stores that sound
     with the personal label from the next chunk on; another sound keeps its own label; a bad
     pattern head is refused."""
-    import time
     import soundfile
     from earmark import personal, runtime
     from earmark.harness import RealAppliance
@@ -190,11 +189,7 @@ def test_put_a_pattern_head_and_the_running_appliance_labels_the_sound(tmp_path)
     call = app.call
 
     def heard(label):
-        last = (call('GET', '/api/events?limit=1')[1]['events'] or [{'id': -1}])[0]['id']
-        app.play(label)
-        time.sleep(6)   # heard, stored and ended
-        return [call('GET', '/api/events/%d' % ev['id'])[1]
-                for ev in call('GET', '/api/events?limit=10')[1]['events'] if ev['id'] > last]
+        return [call('GET', '/api/events/%d' % ev['id'])[1] for ev in app.heard(label)]
 
     try:
         ours = 'doorbell'
