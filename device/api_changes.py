@@ -4,13 +4,16 @@ the first request, so an appliance that no hub pulls never loads it.
 
     GET /api/changes?after=CURSOR&limit=N
     {"thinned": 0, "changes": [{"op": "event", "id": 7, ..., "embedding": "base64"},
-                               {"op": "relabel", "id": 3, "label": "doorbell"}, ...],
+                               {"op": "relabel", "id": 3, "label": "doorbell"},
+                               {"op": "personal", "id": 5, "label": "our doorbell"}, ...],
      "cursor": "8.7.1733400000123-0.4", "more": false}
 
 A page holds, oldest first, the events appended after the cursor (as they are now, with their
 int8 embedding) and then the edits written since it: relabel, lock, end (the duration of an
-event stored while it still sounded) and delete. Every change sets a value, so replaying one
-twice, or an edit after the event it is already part of, changes nothing: a hub that applies
+event stored while it still sounded), delete, and personal (a personal label given, or taken
+away with null: the event is back to its model label, its `generic`). Every change sets a
+value, so replaying one twice, or an edit after the event it is already part of, changes
+nothing: a hub that applies
 pages in order holds what the device holds. The store keeps one edit file per segment, so the
 cursor is the next id, the id and start (ms) of the last event sent (to recognise its store:
 a device reset since answers 409, not someone else's events), and the edit records read per
@@ -26,7 +29,8 @@ from api import Refused, query_arg, parse_int
 
 LIMIT = 100   # changes a page holds by default
 CURSOR_MAX = 900   # characters (the spec's maxLength): a store's segments all with edits fit
-KINDS = (None, 'relabel', 'lock', 'delete', 'end')   # store/layout.py's RELABEL, LOCK, DELETE, END
+# store/layout.py's RELABEL, LOCK, DELETE, END, PERSONAL
+KINDS = (None, 'relabel', 'lock', 'delete', 'end', 'personal')
 
 
 def _cursor(text):
@@ -62,9 +66,11 @@ def _change(item):
         binascii.b2a_base64(vector).decode().strip()) if vector else 'null')
 
 
-def _edit(ident, kind, value, labels):
+def _edit(ident, kind, value, labels, custom):
     if kind == 1:
         more = ',"label":"%s"' % labels[value]
+    elif kind == 5:   # personal labels have no '"' or '\\' (personal.check_label)
+        more = ',"label":%s' % ('"%s"' % custom[value - 1] if value else 'null')
     elif kind == 2:
         more = ',"locked":%s' % ('true' if value else 'false')
     elif kind == 4:
@@ -116,20 +122,20 @@ async def changes(request):
                 item = _next(log)
         finally:
             log.close()
-        labels = store.labels
+        labels, custom = store.labels, store.custom
         last = None
         try:
             for first, n, ident, kind, value in found:
                 # Each edit is on flash twice in a row: the copy says nothing new. Edits of
                 # events past the cursor are read past: those events come later, as they are.
-                if ident < cursor[0] and (ident, kind, value) != last and 0 < kind < 5 and (
-                        kind != 1 or value < len(labels)):
+                if ident < cursor[0] and (ident, kind, value) != last and 0 < kind < 6 and (
+                        kind != 1 or value < len(labels)) and (kind != 5 or value <= len(custom)):
                     if sent == limit:
                         cursor[3] = True
                         return
                     sent += 1
                     last = (ident, kind, value)
-                    yield _edit(ident, kind, value, labels)
+                    yield _edit(ident, kind, value, labels, custom)
                 edits[first] = n
         finally:
             found.close()

@@ -386,6 +386,9 @@ class Pipeline:
             entry[4] = _GIVEN
         except (OSError, ValueError) as exc:
             self.fault('store_error', True, exc)
+            return
+        # told again now, not at its end: the page and the webhooks learn whose sound it is
+        self._tell('event', self.store.get(entry[0]))
 
     def _close(self, ev):
         entry = self._open.pop(ev['label'], None)

@@ -53,6 +53,11 @@ def replay(changes, into=None):
                 ev['locked'] = c['locked']
             elif c['op'] == 'end':
                 ev['end'] = round(ev['start'] + c['duration'], 3)
+            elif c['op'] == 'personal' and c['label'] is not None:
+                ev['generic'] = ev.get('generic', ev['label'])
+                ev['label'] = c['label']
+            elif c['op'] == 'personal':   # taken away: the model's label again
+                ev['label'] = ev.pop('generic', ev['label'])
     return held
 
 
@@ -91,6 +96,33 @@ def test_edits_after_a_cursor_come_as_edits(dev):
     assert [m.get('locked') for m in more if m['op'] == 'lock'] == [True, False]
     assert replay(more, held) == listed(dev)
     assert pull(dev, cursor2)[0] == []
+
+
+def test_personal_labels_given_and_taken_away_come_as_edits(dev):
+    """A hub learns a personal label given to events it holds, and its removal (a relabel to a
+    model label takes it away first), so it holds what the device lists, `generic` too."""
+    changes, cursor, _ = pull(dev, limit=1000)
+    held = replay(changes)
+    a, b = sorted(held)[4:6]
+    assert call(dev, 'POST', '/api/personal/label', json.dumps(
+        {'ids': [a, b], 'label': 'our doorbell'}).encode(),
+        {'Content-Type': 'application/json'})[0] == 200
+    given = held[a]['label']
+    more, cursor, _ = pull(dev, cursor, limit=1)
+    assert [(m['op'], m['id'], m['label']) for m in more] == [
+        ('personal', a, 'our doorbell'), ('personal', b, 'our doorbell')]
+    replay(more, held)
+    assert held == listed(dev) and held[a]['generic'] == given
+    other = 'siren' if given != 'siren' else 'speech'
+    assert call(dev, 'PATCH', '/api/events/%d' % a, json.dumps({'label': other}).encode(),
+                {'Content-Type': 'application/json'})[0] == 200
+    more, cursor, _ = pull(dev, cursor)
+    assert [(m['op'], m['id'], m['label']) for m in more] == [
+        ('personal', a, None), ('relabel', a, other)]
+    replay(more, held)
+    assert held == listed(dev) and 'generic' not in held[a] and held[a]['label'] == other
+    assert held[b]['label'] == 'our doorbell'
+    assert pull(dev, cursor)[0] == []
 
 
 def test_a_cursor_resumes_after_the_appliance_restarts(dev):

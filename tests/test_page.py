@@ -243,6 +243,14 @@ def test_timeline_on_a_phone(api, phone, shots):
     page.wait_for_function('n => Number(document.getElementById("hist").dataset.total) === n',
                            arg=now)
     assert page.locator('#strip rect').count() == now
+    # Told again (a personal sound named it as it sounded, or it ended): its row changes in
+    # place, no second row. The message is made here: a head and a ring are test_pattern's.
+    shown = page.locator('#list li').count()
+    page.evaluate('ev => arrived(ev)', dict(fresh, label='our doorbell', generic=fresh['label']))
+    row = page.locator('#list li[data-id="%d"]' % fresh['id'])
+    assert row.get_attribute('data-label') == 'our doorbell' and 'new' in row.get_attribute('class')
+    assert page.locator('#list li').count() == shown
+    page.evaluate('ev => arrived(ev)', fresh)
     # The sound level arrives over the same stream.
     page.wait_for_function('() => /^-\\d+ dB$/.test(document.getElementById("level").textContent)')
 

@@ -174,7 +174,7 @@ def test_hooks_outlive_a_restart(dev, hook):
     assert call(dev, 'GET', '/api/webhooks')[1]['hooks'] == hooks
 
 
-QUEUE_SNIPPET = r'''
+FAKE_PIPELINE = r'''
 import asyncio, gc, json
 import api, store
 from live import Subscriber
@@ -203,6 +203,9 @@ class Pipeline:   # what notify uses of pipeline.Pipeline
 p = Pipeline()
 api.attach(s, p)
 import notify
+'''
+
+QUEUE_SNIPPET = FAKE_PIPELINE + r'''
 notify.BACKOFF_S = 0.01
 longest = 0
 
@@ -227,6 +230,45 @@ async def main():
 
 asyncio.run(main())
 '''
+
+
+PERSONAL_SNIPPET = FAKE_PIPELINE + r'''
+async def main():
+    notify._open()
+    notify.hooks = [{'url': URL + 'a', 'labels': ['doorbell']},
+                    {'url': URL + 'b', 'labels': ['siren', 'other']}]
+    notify._listen()
+    # ours (a doorbell), a siren, a sound the household named that the model calls other
+    for label, name in ((0, 'our doorbell'), (8, ''), (10, 'garden gate')):
+        ident = s.append(1735689600000 + label * 60000, 1200, label, 0.9, [], bytes(32))
+        if name:
+            s.label_personal(ident, name)
+        p.tell('event', s.get(ident))
+        await asyncio.sleep(0.01)
+    while notify.sending or notify.queue:
+        await asyncio.sleep(0.005)
+    print(json.dumps(notify.counts))
+
+asyncio.run(main())
+'''
+
+
+def test_a_personal_sound_reaches_the_hooks_of_its_model_label(device, tmp_path):
+    """An event a personal sound named ("our doorbell") goes to the hooks of the model label
+    kept beside it, with its own label in the JSON: teaching the appliance its doorbell does not
+    silence a doorbell hook."""
+    server = Hook()
+    try:
+        code = PERSONAL_SNIPPET.replace('ROOT', repr(str(tmp_path / 'store'))).replace(
+            'URL', repr(server.url('/')))
+        out = device.json_lines(code)[-1]
+    finally:
+        server.shutdown()
+        server.server_close()
+    got = sorted((p[0], p[2]['label'], p[2].get('generic')) for p in server.posts)
+    assert got == [('/a', 'our doorbell', 'doorbell'), ('/b', 'garden gate', 'other'),
+                   ('/b', 'siren', None)], server.posts
+    assert out['delivered'] == 3 and out['failed'] == 0, out
 
 
 def test_the_queue_is_bounded_and_each_delivery_counted(device, tmp_path):

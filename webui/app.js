@@ -629,7 +629,7 @@ function saveNote() {
 }
 function notifyHere(ev) {
   const n = state.note;
-  if (!n.on || !n.labels.includes(ev.label) || state.noted.has(ev.id)) return;
+  if (!n.on || !(n.labels.includes(ev.label) || n.labels.includes(ev.generic)) || state.noted.has(ev.id)) return;
   state.noted.add(ev.id);
   if (window.Notification && Notification.permission === 'granted') {
     new Notification('Earmark: ' + pretty(ev.label), { body: clock(ev.start), tag: 'earmark-' + ev.id });
@@ -692,9 +692,16 @@ $('hooktest').addEventListener('click', async () => {
 // --- live arrival over server-sent events -----------------------------------------------------
 
 function arrived(ev) {
-  if (!inDay(ev) || (state.label && ev.label !== state.label) || state.events.has(ev.id)) return;
+  // the list's label filter is the device's: by the model's label (a personal one's generic)
+  if (!inDay(ev) || (state.label && (ev.generic || ev.label) !== state.label)) return;
+  const had = state.events.has(ev.id) && $('list').querySelector('li[data-id="' + ev.id + '"]');
   state.events.set(ev.id, ev);
   const li = row(ev);
+  if (had) {   // told again: a personal sound named it, or it ended
+    if (had.classList.contains('new')) li.classList.add('new');
+    had.replaceWith(li);
+    return;
+  }
   li.classList.add('new');
   $('list').prepend(li);
   $('empty').hidden = true;
