@@ -13,7 +13,7 @@ import time
 import urllib.parse
 
 CURSOR = re.compile(r'^[0-9]+(\.[0-9]+\.[0-9]+)?(-[0-9]+\.[0-9]+)*$')
-OPS = {'event', 'relabel', 'lock', 'end', 'delete'}
+OPS = {'event', 'relabel', 'lock', 'end', 'delete', 'personal'}
 TIMEOUT = 20   # seconds an answer may take
 TRIES = 3      # attempts per request when the device is unreachable or answers garbage
 BACKOFF = 0.5  # seconds before the second attempt, doubling
@@ -50,6 +50,9 @@ def _check_change(c, dim):
             raise ValueError('event %d: no label' % ident)
         if not isinstance(c.get('has_clip'), bool) or not isinstance(c.get('locked'), bool):
             raise ValueError('event %d: has_clip and locked must be true or false' % ident)
+        if c.get('generic') is not None and (not isinstance(c['generic'], str) or
+                                             not c['generic']):
+            raise ValueError('event %d: generic must be a label' % ident)
         emb = c.get('embedding')
         if emb is not None:
             try:
@@ -62,6 +65,10 @@ def _check_change(c, dim):
         c = dict(c, embedding=emb)
     elif op == 'relabel' and (not isinstance(c.get('label'), str) or not c['label']):
         raise ValueError('relabel %d: no label' % ident)
+    elif op == 'personal':
+        label = c.get('label', False)   # null takes the personal label away; absent is refused
+        if label is not None and (not isinstance(label, str) or not label):
+            raise ValueError('personal %d: label must be a label or null' % ident)
     elif op == 'lock' and not isinstance(c.get('locked'), bool):
         raise ValueError('lock %d: locked must be true or false' % ident)
     elif op == 'end' and (not _number(c.get('duration')) or c['duration'] < 0):

@@ -9,7 +9,7 @@ import sys
 import duckdb
 import pyarrow as pa
 
-from .store import schema
+from .store import ADDED, schema
 
 
 def connect(store, overrule=False):
@@ -19,8 +19,13 @@ def connect(store, overrule=False):
     files = store.files()
     if files:
         listed = ', '.join("'%s'" % f.replace("'", "''") for f in files)
-        con.execute('create view all_events as select * from read_parquet([%s], '
+        con.execute('create view event_files as select * from read_parquet([%s], '
                     'hive_partitioning = true, union_by_name = true)' % listed)
+        # union_by_name gives a column only some files have; one no file has yet is null
+        have = {r[0] for r in con.execute("select column_name from information_schema.columns "
+                                          "where table_name = 'event_files'").fetchall()}
+        missing = ''.join(', null::%s as %s' % (t, c) for c, t in ADDED.items() if c not in have)
+        con.execute('create view all_events as select *%s from event_files' % missing)
         con.execute('create view events as select %s from all_events' % (
             '* replace (coalesce(second_label, label) as label), label as device_label'
             if overrule else '*'))

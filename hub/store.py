@@ -27,15 +27,19 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-COLUMNS = ('epoch', 'id', 'start', 'end', 'label', 'confidence', 'runners_up', 'embedding',
-           'has_clip', 'clip', 'locked', 'second_label', 'second_confidence')
+COLUMNS = ('epoch', 'id', 'start', 'end', 'label', 'generic', 'confidence', 'runners_up',
+           'embedding', 'has_clip', 'clip', 'locked', 'second_label', 'second_confidence')
+# Columns added since the first files were written, with their DuckDB type: older files lack
+# them, and readers see null there (pq.read_table with schema(), sql.connect's view).
+ADDED = {'generic': 'varchar'}
 
 
 def schema(dim):
     runner = pa.struct([('label', pa.string()), ('confidence', pa.float32())])
     return pa.schema([
         ('epoch', pa.int32()), ('id', pa.int64()), ('start', pa.float64()),
-        ('end', pa.float64()), ('label', pa.string()), ('confidence', pa.float32()),
+        ('end', pa.float64()), ('label', pa.string()), ('generic', pa.string()),
+        ('confidence', pa.float32()),
         ('runners_up', pa.list_(runner)), ('embedding', pa.list_(pa.int8(), dim)),
         ('has_clip', pa.bool_()), ('clip', pa.string()), ('locked', pa.bool_()),
         ('second_label', pa.string()), ('second_confidence', pa.float32())])
@@ -143,7 +147,8 @@ class Store:
         if entry is None:
             return {}
         path = self.events / ('device=' + name) / ('date=' + date) / entry['file']
-        t = pq.read_table(path, schema=schema(m['dim']))
+        # dim is None while no event came with an embedding; apply wrote those files with 1
+        t = pq.read_table(path, schema=schema(m['dim'] or 1))
         return {(r['epoch'], r['id']): r for r in t.to_pylist()}
 
     def _locate(self, m, ident):
@@ -186,7 +191,8 @@ class Store:
                 emb = c['embedding']
                 rows(date)[(epoch, ident)] = {
                     'epoch': epoch, 'id': ident, 'start': c['start'], 'end': c['end'],
-                    'label': c['label'], 'confidence': c['confidence'],
+                    'label': c['label'], 'generic': c.get('generic'),
+                    'confidence': c['confidence'],
                     'runners_up': c.get('runners_up') or [],
                     'embedding': array('b', emb).tolist() if emb is not None else None,
                     'has_clip': ident in clips, 'clip': clips.get(ident),
@@ -205,8 +211,14 @@ class Store:
             if op == 'delete':
                 del rows(date)[(epoch, ident)]
                 gone.append(ident)
-            elif op == 'relabel':
+            elif op == 'relabel':   # to a model label (a personal one comes as `personal`)
+                row['label'], row['generic'] = c['label'], None
+            elif op == 'personal' and c['label'] is not None:
+                # the model's label stays beside it (kept when one personal label replaces another)
+                row['generic'] = row['generic'] or row['label']
                 row['label'] = c['label']
+            elif op == 'personal':   # taken away: back to the model's label
+                row['label'], row['generic'] = row['generic'] or row['label'], None
             elif op == 'lock':
                 row['locked'] = c['locked']
             elif op == 'end':

@@ -3,7 +3,10 @@ mosquitto that the test starts on a free loopback port: retained discovery confi
 entity per label and a level sensor, checked against Home Assistant's documented MQTT event and
 sensor options; an event the appliance hears reaches its label's topic; the hub's last will and
 availability; a device dropped from hub.toml has its retained topics emptied (Home Assistant's
-way to remove it)."""
+way to remove it). Personal labels (hub/mqtt.py's Publisher on a store the test writes, and a
+stand-in /api/status): each gets its own entity with its first event, topics in slugs, and its
+events reach its generic label's entity too, except `other`'s."""
+import http.server
 import json
 import shutil
 import signal
@@ -176,3 +179,86 @@ def test_home_assistant_discovery_events_and_removal(fleet, broker, tmp_path):
     fresh.close()
     assert [t for t, p, r in fresh.messages if 'porch' in t] == []
     assert ('earmark/hub/availability', 'offline', True) in fresh.messages
+
+
+class Status(http.server.BaseHTTPRequestHandler):
+    """A device's /api/status as the publisher reads it: the model's labels and the level."""
+
+    def do_GET(self):
+        body = json.dumps({'model': {'name': 'm', 'labels': MODEL}, 'level_db': -42.0}).encode()
+        self.send_response(200)
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+MODEL = ['doorbell', 'dog_bark', 'speech', 'background', 'other']
+
+
+def test_personal_labels_get_their_own_entity_and_keep_the_generic_one_firing(broker, tmp_path):
+    from hub.config import Config, Device
+    from hub.mqtt import Publisher
+    from hub.store import Store
+    from test_hub_personal import apply, event
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Status)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    device = Device('kitchen', 'http://127.0.0.1:%d' % server.server_address[1], 'x')
+    config = Config(tmp_path / 'hub.toml', tmp_path / 'data', (device,),
+                    {'host': '127.0.0.1', 'port': broker})
+    store = Store(config.data)
+    cursor = apply(store, 'kitchen', [event(0, 'doorbell'), event(1, 'our bell', 'doorbell')])
+    listener = Listener(broker)
+    try:
+        hub = Publisher(config, store)
+        hub.update('kitchen', {'error': None, 'events': 2})   # configs; the history not told
+        apply(store, 'kitchen', [event(2, 'our bell', 'doorbell'),
+                                 event(3, 'Bin + lid #1', 'other'), event(4, 'dog_bark'),
+                                 event(5, 'Our bell', 'doorbell'),
+                                 event(6, 'our bell', 'doorbell')], cursor)
+        hub.update('kitchen', {'error': None, 'events': 5})
+        listener.wait(lambda m: m[0] == 'earmark/kitchen/event/doorbell' and '"id": 6' in m[1])
+        hub.close()
+        told = {}   # id -> {topic: payload} of the events published
+        for topic, payload, _ in listener.messages:
+            if topic.startswith(('earmark/kitchen/event/', 'earmark/kitchen/personal/')):
+                e = json.loads(payload)
+                told.setdefault(e['id'], {})[topic] = e
+        assert sorted(told) == [2, 3, 4, 5, 6]
+        own = 'earmark/kitchen/personal/our_bell'
+        for ident in (2, 6):
+            assert told[ident][own]['event_type'] == 'our bell'
+            assert told[ident][own]['generic'] == 'doorbell'
+            generic = told[ident]['earmark/kitchen/event/doorbell']
+            assert (generic['event_type'], generic['personal']) == ('doorbell', 'our bell')
+            assert len(told[ident]) == 2
+        assert list(told[3]) == ['earmark/kitchen/personal/bin___lid__1']   # not on `other`
+        assert told[3]['earmark/kitchen/personal/bin___lid__1']['event_type'] == 'Bin + lid #1'
+        assert list(told[4]) == ['earmark/kitchen/event/dog_bark']
+        assert told[5]['earmark/kitchen/personal/our_bell_2']['event_type'] == 'Our bell'
+        # one config per personal label, once, valid for Home Assistant, on its state topic
+        configs = {}
+        for topic, payload, _ in listener.messages:
+            if topic.startswith('homeassistant/event/earmark_kitchen/personal_'):
+                assert topic not in configs, topic
+                configs[topic] = json.loads(payload)
+        assert {c['event_types'][0]: c['state_topic'] for c in configs.values()} == {
+            'our bell': own, 'Bin + lid #1': 'earmark/kitchen/personal/bin___lid__1',
+            'Our bell': 'earmark/kitchen/personal/our_bell_2'}
+        for c in configs.values():
+            assert REQUIRED['event'] <= set(c) <= OPTIONS['event'], c
+            assert c['device']['identifiers'] == ['earmark_kitchen']
+        assert len({c['unique_id'] for c in configs.values()}) == 3
+        everyone = [t for t, _, _ in listener.messages]
+        assert not [t for t in everyone if set(t) - set('abcdefghijklmnopqrstuvwxyz0123456789_/')]
+    finally:
+        listener.close()
+    # the kitchen taken out: its personal entities are emptied with the rest
+    Publisher(Config(tmp_path / 'hub.toml', config.data, (), config.mqtt), store).close()
+    server.shutdown()
+    fresh = Listener(broker)
+    time.sleep(1.5)
+    fresh.close()
+    assert [t for t, p, r in fresh.messages if 'kitchen' in t] == []
