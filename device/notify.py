@@ -39,7 +39,11 @@ counts = {'delivered': 0, 'failed': 0, 'dropped': 0, 'last_error': None}
 # The running tasks (None when not): kept here, as CPython holds only weak references to tasks.
 listening = None
 sending = None
-_last_id = -1     # events are told when they open and again when they end: one delivery each
+# Events are told when they open, when the label beside a personal one is learnt, and when
+# they end: each goes to a hook once, at the first telling that is the hook's. [event id, hooks
+# done (bit i: hooks[i])] of the last TOLD events told; an older one told again is not sent.
+_told = []
+TOLD = 4
 
 
 def _address(url):
@@ -111,21 +115,37 @@ def _listen():
 
 async def _events(sub):
     """Picks the events the hooks want out of the live messages while any hook is set."""
-    global listening, _last_id
+    global listening
     try:
         while hooks:
             kind, ev = await sub.get()
-            if kind != 'event' or ev['id'] <= _last_id:
+            told = _told_of(ev['id']) if kind == 'event' else None
+            if told is None:
                 continue
-            _last_id = ev['id']
             body = None
-            for h in hooks:
-                if ev['label'] in h['labels'] or ev.get('generic') in h['labels']:
+            for i, h in enumerate(hooks):
+                if not told[1] & 1 << i and (ev['label'] in h['labels'] or
+                                             ev.get('generic') in h['labels']):
+                    told[1] |= 1 << i
                     body = body or event_json(ev)
                     _queue(h['url'], ev['label'], body)
     finally:
         listening = None
         api.pipeline.unsubscribe(sub)
+
+
+def _told_of(ident):
+    """[id, hooks done] of event `ident`: new for an event newer than those followed (the
+    oldest then leaves), None for one older than them all."""
+    for told in _told:
+        if told[0] == ident:
+            return told
+    if _told and ident < _told[0][0]:
+        return None
+    if len(_told) >= TOLD:
+        _told.pop(0)
+    _told.append([ident, 0])
+    return _told[-1]
 
 
 def _queue(url, label, body):

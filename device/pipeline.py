@@ -323,10 +323,12 @@ class Pipeline:
         for label in sounding:
             if label in self._open:
                 continue
-            if self._watch is not None and self._same_sound(
-                    self._wall(self.seg.current(label)['start']), _WATCH) is not None:
+            same = self._watch is not None and self._same_sound(
+                self._wall(self.seg.current(label)['start']), _WATCH)
+            if same:
                 # the pattern's event holds this sound already: not a second event for it
                 self._open[label] = [None, None, 0, 0, _MODEL]
+                self._generic(same, label)
             else:
                 self._begin(label, c, features)
 
@@ -389,6 +391,20 @@ class Pipeline:
             return
         # told again now, not at its end: the page and the webhooks learn whose sound it is
         self._tell('event', self.store.get(entry[0]))
+
+    def _generic(self, entry, label):
+        """The classifier's label for the sound a pattern's event holds goes beside its personal
+        one, where the model had none for it (`other`): the hooks and roll-ups of a model label
+        go by it. Told again, so the webhooks learn it."""
+        try:
+            ev = self.store.get(entry[0])
+            if ev is None or ev.get('generic') != 'other':   # gone, or named already
+                return
+            ev = self.store.relabel(entry[0], label, keep_personal=True)
+        except (OSError, ValueError) as exc:
+            self.fault('store_error', True, exc)
+            return
+        self._tell('event', ev)
 
     def _close(self, ev):
         entry = self._open.pop(ev['label'], None)

@@ -171,10 +171,16 @@ def edit(s, ident, kind, value):
     return ev
 
 
-def relabel(s, ident, label):
+def relabel(s, ident, label, keep_personal=False):
+    """`keep_personal`: the model's label beside a personal one changes, the personal one stays
+    (the classifier naming a sound a personal pattern found first); by hand a model label takes
+    the personal one's place."""
     li = read.label_index(s, label)
     ev = read.get(s, ident)
-    if ev is not None and 'generic' in ev:   # a model label takes the personal one's place
+    if ev is not None and keep_personal:
+        if read.generic(s, ev) == li:
+            return ev
+    elif ev is not None and 'generic' in ev:
         ev = edit(s, ident, layout.PERSONAL, 0)
     if ev is not None and ev['label'] == s.labels[li]:
         return ev
