@@ -211,8 +211,9 @@ class Store:
             if op == 'delete':
                 del rows(date)[(epoch, ident)]
                 gone.append(ident)
-            elif op == 'relabel':   # to a model label (a personal one comes as `personal`)
-                row['label'], row['generic'] = c['label'], None
+            elif op == 'relabel':   # the model's label: beside a personal one, if it has one
+                # (a PATCH on the device takes the personal label away first, sent as `personal`)
+                row['generic' if row['generic'] else 'label'] = c['label']
             elif op == 'personal' and c['label'] is not None:
                 # the model's label stays beside it (kept when one personal label replaces another)
                 row['generic'] = row['generic'] or row['label']

@@ -47,8 +47,8 @@ def replay(changes, into=None):
             held.pop(c['id'], None)
         elif c['id'] in held:
             ev = held[c['id']]
-            if c['op'] == 'relabel':
-                ev['label'] = c['label']
+            if c['op'] == 'relabel':   # the model's label, beside a personal one if any
+                ev['generic' if 'generic' in ev else 'label'] = c['label']
             elif c['op'] == 'lock':
                 ev['locked'] = c['locked']
             elif c['op'] == 'end':
