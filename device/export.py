@@ -33,8 +33,10 @@ class Export:
 
 
 def events(store, start, end):
+    """`label`: the event's (a personal one where a sound the household taught named it);
+    `generic`: the model's, always (the API's `generic` is there only beside a personal one)."""
     w = arrow.Writer((('id', 'i64'), ('start', 'ts_ms'), ('end', 'ts_ms'), ('label', 'utf8'),
-                      ('confidence', 'f32'), ('runner_up', 'utf8'),
+                      ('generic', 'utf8'), ('confidence', 'f32'), ('runner_up', 'utf8'),
                       ('runner_up_confidence', 'f32'), ('has_clip', 'bool'), ('locked', 'bool'),
                       ('embedding', 'i8x%d' % store.dim)), BATCH)
     yield from w.schema(bytearray(WINDOW))
@@ -44,7 +46,8 @@ def events(store, start, end):
         for ev in found:
             runner = ev['runners_up'][0] if ev['runners_up'] else ('', 0.0)
             for col, value in enumerate((
-                    ev['id'], ev['start'], ev['end'], ev['label'].encode(), ev['confidence'],
+                    ev['id'], ev['start'], ev['end'], ev['label'].encode(),
+                    ev.get('generic', ev['label']).encode(), ev['confidence'],
                     runner[0].encode(), runner[1], ev['has_clip'], ev['locked'],
                     store.embedding(ev['id']))):
                 w.set(col, n, value)

@@ -115,10 +115,11 @@ for i in range(3000):
 s.delete(17)
 s.relabel(20, 'siren')
 s.lock(21)
+s.label_personal(22, 'our doorbell')
 for ev in s.events(oldest_first=True):
     print(json.dumps([ev['id'], ev['start'], ev['end'], ev['label'], ev['confidence'],
                       ev['runners_up'], ev['has_clip'], ev['locked'],
-                      list(s.embedding(ev['id']))]))
+                      list(s.embedding(ev['id'])), ev.get('generic', ev['label'])]))
 gc.collect()
 base = gc.mem_alloc()
 window = bytearray(1024)
@@ -143,6 +144,8 @@ out(heap=heap)
     assert table.column('start').cast(pa.int64()).to_pylist() == [e[1] for e in events]
     assert table.column('end').cast(pa.int64()).to_pylist() == [e[2] for e in events]
     assert table.column('label').to_pylist() == [e[3] for e in events]
+    assert table.column('generic').to_pylist() == [e[9] for e in events]
+    assert [e[3] for e in events].count('our doorbell') == 1
     assert table.column('confidence').to_pylist() == [
         struct.unpack('<f', struct.pack('<f', e[4]))[0] for e in events]
     assert table.column('runner_up').to_pylist() == [e[5][0][0] for e in events]
