@@ -13,11 +13,11 @@ int8 embedding) and then the edits written since it: relabel, lock, end (the dur
 event stored while it still sounded), delete, and personal (a personal label given, or taken
 away with null: the event is back to its model label, its `generic`). Every change sets a
 value, so replaying one twice, or an edit after the event it is already part of, changes
-nothing: a hub that applies
-pages in order holds what the device holds. The store keeps one edit file per segment, so the
-cursor is the next id, the id and start (ms) of the last event sent (to recognise its store:
-a device reset since answers 409, not someone else's events), and the edit records read per
-segment: `NEXT.CHECK.START` then `-FIRST.N` for each segment with edits.
+nothing: a hub that applies pages in order holds what the device holds. The store keeps one
+edit file per segment, so the cursor is the next id, the id and start (ms) of the last event
+sent (to recognise its store: a device reset since answers 409, not someone else's events), and
+the edit records read per segment: `NEXT.CHECK.START` then `-FIRST.N` for each segment with
+edits.
 
 It streams like the lists (api.stream_json): the heap it takes does not grow with the store, only
 with the number of segments that have edits (a few dozen on a board).
