@@ -72,6 +72,12 @@ assert s.personal is not None and s.problems == [], s.problems
 # by hand: a relabel to a model label takes the personal one away, rollups count generics
 assert s.relabel(mine, 'siren')['label'] == 'siren' and 'generic' not in s.get(mine)
 assert s.label_personal(other, 'garden gate')['label'] == 'garden gate'
+# the model's label beside a personal one (the classifier naming a sound the pattern found):
+# the personal one stays, rollups move; the same again writes nothing
+e = s.relabel(other, LABELS[6], keep_personal=True)
+assert (e['label'], e['generic']) == ('garden gate', LABELS[6]), e
+used = s.used
+assert s.relabel(other, LABELS[6], keep_personal=True) == e and s.used == used
 print(json.dumps(s.custom))
 # reset: no head, new events generic
 s.set_personal(None)
@@ -85,9 +91,10 @@ for p in s.stats('day', 0, T0 + 86400000):
 print(json.dumps(sorted(counts.items())))
 ''' % str(tmp_path / 'store'))
     assert out[0] == ['our doorbell', 'garden gate']
-    # rollups by generic label: doorbell, the relabelled siren, footsteps, glass_breaking
-    # (personal when stored), speech (after the reset)
-    assert dict(out[1]) == {'doorbell': 1, 'siren': 1, 'footsteps': 1, 'glass_breaking': 1,
+    # rollups by generic label: doorbell, the relabelled siren, baby_crying (footsteps, its
+    # model's label beside 'garden gate' changed), glass_breaking (personal when stored),
+    # speech (after the reset)
+    assert dict(out[1]) == {'doorbell': 1, 'siren': 1, 'baby_crying': 1, 'glass_breaking': 1,
                             'speech': 1}
 
 
