@@ -66,10 +66,12 @@ def events(store, query, overrule=False):
     if not 1 <= limit <= 1000:
         raise ValueError('limit must be 1..1000')
     where, args = [], []
-    for col, value in (('device', device), ('label', label)):
-        if value is not None:
-            where.append('%s = ?' % col)
-            args.append(value)
+    if device is not None:
+        where.append('device = ?')
+        args.append(device)
+    if label is not None:   # a model label finds the events a personal sound named over it too
+        where.append('(label = ? or generic = ?)')
+        args += [label, label]
     for key, test in (('start', 'start >= ?'), ('end', 'start < ?')):
         if key in query:
             try:
@@ -79,8 +81,9 @@ def events(store, query, overrule=False):
             where.append(test)
     with store.lock(shared=True):
         cur = sql.connect(store, overrule).execute(
-            'select device, epoch, id, start, "end", label, confidence, has_clip, locked, '
-            'second_label, second_confidence from events %s order by start desc limit %d' % (
+            'select device, epoch, id, start, "end", label, generic, confidence, has_clip, '
+            'locked, second_label, second_confidence from events %s order by start desc '
+            'limit %d' % (
                 'where ' + ' and '.join(where) if where else '', limit), args)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
@@ -124,8 +127,9 @@ def described(store, found, overrule=False):
     args = [v for f in found for v in (f['device'], f['epoch'], f['id'])]
     with store.lock(shared=True):
         cur = sql.connect(store, overrule).execute(
-            'select device, epoch, id, start, label, confidence, has_clip, locked, second_label, '
-            'second_confidence from events where (device, epoch, id) in (%s)' % keys, args)
+            'select device, epoch, id, start, label, generic, confidence, has_clip, locked, '
+            'second_label, second_confidence from events where (device, epoch, id) in (%s)'
+            % keys, args)
         names = [d[0] for d in cur.description]
         rows = {r[:3]: dict(zip(names, r)) for r in cur.fetchall()}
     # an event deleted since the index was loaded is left out

@@ -14,7 +14,8 @@ from .store import ADDED, schema
 
 def connect(store, overrule=False):
     """A DuckDB connection with the view `events`; with `overrule` (hub.toml's [second]) its
-    `label` is the second opinion's where there is one, the device's kept as `device_label`."""
+    `label` is the second opinion's where there is one (its `generic`, for an event a personal
+    sound named), the device's kept as `device_label`."""
     con = duckdb.connect()
     files = store.files()
     if files:
@@ -26,9 +27,12 @@ def connect(store, overrule=False):
                                           "where table_name = 'event_files'").fetchall()}
         missing = ''.join(', null::%s as %s' % (t, c) for c, t in ADDED.items() if c not in have)
         con.execute('create view all_events as select *%s from event_files' % missing)
+        # overruled, the second opinion takes the model's label's place: beside a personal
+        # label (`generic`) where there is one, the household's own name kept
         con.execute('create view events as select %s from all_events' % (
-            '* replace (coalesce(second_label, label) as label), label as device_label'
-            if overrule else '*'))
+            '* replace (if(generic is null, coalesce(second_label, label), label) as label, '
+            'if(generic is null, generic, coalesce(second_label, generic)) as generic), '
+            'label as device_label' if overrule else '*'))
     else:   # no events yet: the same columns, no rows
         empty = pa.table({'device': pa.array([], pa.string()), 'date': pa.array([], pa.date32())})
         for f in schema(1):

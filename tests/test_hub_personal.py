@@ -118,3 +118,24 @@ def test_a_store_written_before_generic_still_reads(tmp_path):
     assert store.manifest('old')['days'][first] == m['days'][first]
     assert 'generic' not in pq.read_schema(tmp_path / 'events' / 'device=old' / (
         'date=' + first) / m['days'][first]['file']).names
+
+
+def test_the_hub_lists_and_overrules_by_the_model_label_beside_a_personal_one(tmp_path):
+    """GET /api/events (hub/serve.py) gives `generic` and finds a personal event by its model
+    label too; overruled by the second opinion (hub.toml's [second]), the household's own name
+    stays and the second opinion takes the model label's place beside it."""
+    from hub import serve
+    store = Store(tmp_path)
+    checked, cursor = page([event(0, 'our doorbell', generic='doorbell'), event(1, 'doorbell'),
+                            event(2, 'speech')])
+    store.apply('hall', store.manifest('hall'), checked, cursor, {}, {},
+                opinions={0: ('door_knock', 0.7), 1: ('door_knock', 0.6)})
+    found = serve.events(store, {'label': ['doorbell']})
+    assert sorted((e['id'], e['label'], e['generic']) for e in found) == [
+        (0, 'our doorbell', 'doorbell'), (1, 'doorbell', None)]
+    assert [e['id'] for e in serve.events(store, {'label': ['our doorbell']})] == [0]
+    overruled = {i: (label, generic, device) for i, label, generic, device in sql.connect(
+        store, overrule=True).execute(
+        'select id, label, generic, device_label from events order by id').fetchall()}
+    assert overruled == {0: ('our doorbell', 'door_knock', 'our doorbell'),
+                         1: ('door_knock', None, 'doorbell'), 2: ('speech', None, 'speech')}

@@ -65,11 +65,13 @@ function clipUrl(ev) {
 }
 function key(ev) { return ev.device + '/' + ev.epoch + '/' + ev.id; }
 
-// The second opinion beside the device's label, marked when the two differ.
+// The second opinion beside the device's label, marked when the two differ: the model's label
+// (`generic`) where a personal sound named the event, the second opinion knowing none of those.
+function agrees(ev) { return ev.second_label === (ev.generic || ev.label); }
 function second(ev) {
   if (!ev.second_label) return '';
   return el('small', {
-    className: 'second' + (ev.second_label === ev.label ? '' : ' differs'),
+    className: 'second' + (agrees(ev) ? '' : ' differs'),
     textContent: 'hub: ' + pretty(ev.second_label) + ' ' + pct(ev.second_confidence),
   });
 }
@@ -137,7 +139,7 @@ async function openEvent(ev) {
   $('dsecond').hidden = !ev.second_label;
   if (ev.second_label) {
     $('dsecond').textContent = 'Second opinion (hub): ' + pretty(ev.second_label) + ' ' +
-      pct(ev.second_confidence) + (ev.second_label === ev.label ? '' : ' — differs from the device');
+      pct(ev.second_confidence) + (agrees(ev) ? '' : ' — differs from the device');
   }
   const audio = $('daudio');
   audio.hidden = !ev.has_clip;
