@@ -177,16 +177,21 @@ def test_edits_and_deletes_reach_the_hub(fleet, config):
     assert not (config.parent / 'data' / 'clips' / 'back' / ('1-%d.wav' % gone)).exists()
 
 
-class Garbage(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        body = b'{"changes": 5, "cursor": "x"}'
-        self.send_response(200)
-        self.send_header('Content-Length', str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+def answering(body):
+    """An HTTP handler class that answers every GET with `body` (bytes)."""
+    class Fixed(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header('Content-Length', str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
-    def log_message(self, *args):
-        pass
+        def log_message(self, *args):
+            pass
+    return Fixed
+
+
+Garbage = answering(b'{"changes": 5, "cursor": "x"}')
 
 
 def test_one_failing_device_never_stops_the_rest(fleet, tmp_path):

@@ -21,7 +21,7 @@ import pytest
 from earmark import ROOT
 from earmark.harness import LIVE_SOUND, free_port
 from test_api import every_event, get
-from test_hub import start_fleet, stop_fleet, write_config
+from test_hub import answering, start_fleet, stop_fleet, write_config
 
 mqtt = pytest.importorskip('paho.mqtt.client')
 
@@ -181,21 +181,10 @@ def test_home_assistant_discovery_events_and_removal(fleet, broker, tmp_path):
     assert ('earmark/hub/availability', 'offline', True) in fresh.messages
 
 
-class Status(http.server.BaseHTTPRequestHandler):
-    """A device's /api/status as the publisher reads it: the model's labels and the level."""
-
-    def do_GET(self):
-        body = json.dumps({'model': {'name': 'm', 'labels': MODEL}, 'level_db': -42.0}).encode()
-        self.send_response(200)
-        self.send_header('Content-Length', str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 MODEL = ['doorbell', 'dog_bark', 'speech', 'background', 'other']
+# A device's /api/status as the publisher reads it: the model's labels and the level.
+Status = answering(json.dumps({'model': {'name': 'm', 'labels': MODEL},
+                               'level_db': -42.0}).encode())
 
 
 def test_personal_labels_get_their_own_entity_and_keep_the_generic_one_firing(broker, tmp_path):
