@@ -129,7 +129,14 @@ def fit(P, y, n_labels, sample_weight, desc='cnn'):
     soft = np.ndim(y) == 2
     net.compile(optimizer=keras.optimizers.Adam(CnnRecipe.LEARNING_RATE),
                 loss='categorical_crossentropy' if soft else 'sparse_categorical_crossentropy')
-    batches = Batches(P, y, sample_weight, CnnRecipe.SEED)
+    run_epochs(net, Batches(P, y, sample_weight, CnnRecipe.SEED), desc)
+    return net
+
+
+def run_epochs(net, batches, desc):
+    """Trains a compiled net on `batches` (Batches: drawn anew each epoch) for the recipe's
+    epochs with a progress bar; returns the last epoch's losses."""
+    keras = _keras()
 
     class Feed(keras.utils.PyDataset):
         def __len__(self):
@@ -142,15 +149,17 @@ def fit(P, y, n_labels, sample_weight, desc='cnn'):
             batches.epoch()
 
     bar = tqdm(total=CnnRecipe.EPOCHS, desc=desc + ' epochs', unit='epoch', leave=False)
+    last = {}
 
     class Progress(keras.callbacks.Callback):
         def on_epoch_end(self, epoch, logs=None):
+            last.update({k: round(float(v), 4) for k, v in logs.items()})
             bar.update(1)
             bar.set_postfix(loss='%.3f' % logs['loss'])
 
     net.fit(Feed(), epochs=CnnRecipe.EPOCHS, verbose=0, callbacks=[Progress()])
     bar.close()
-    return net
+    return last
 
 
 def _folded(net):
