@@ -123,29 +123,7 @@ def fit_taught(P, y, T, n_labels, sample_weight, weight, desc):
     net.compile(optimizer=keras.optimizers.Adam(CnnRecipe.LEARNING_RATE),
                 loss=['sparse_categorical_crossentropy', 'mse'], loss_weights=[1.0, weight])
     batches = TaughtBatches(P, y, T, sample_weight, CnnRecipe.SEED)
-
-    class Feed(keras.utils.PyDataset):
-        def __len__(self):
-            return len(batches)
-
-        def __getitem__(self, i):
-            return batches[i]
-
-        def on_epoch_end(self):
-            batches.epoch()
-
-    bar = tqdm(total=CnnRecipe.EPOCHS, desc=desc + ' epochs', unit='epoch', leave=False)
-    last = {}
-
-    class Progress(keras.callbacks.Callback):
-        def on_epoch_end(self, epoch, logs=None):
-            last.update({k: round(float(v), 4) for k, v in (logs or {}).items()})
-            bar.update(1)
-            bar.set_postfix(loss='%.3f' % logs['loss'])
-
-    net.fit(Feed(), epochs=CnnRecipe.EPOCHS, verbose=0, callbacks=[Progress()])
-    bar.close()
-    return device, last
+    return device, cnn.run_epochs(net, batches, desc)
 
 
 def clean_with_teacher(clips, teacher):
