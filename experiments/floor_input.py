@@ -155,19 +155,27 @@ def training_windows(make_scene, train, labels, count, rise, fall, seed=0):
         frames = logmel_frames(pcm)
         less = np.zeros_like(frames)
         less[SETTLED:] = floor_less(frames[SETTLED:], rise, fall)
-        keep = []
-        for s in starts(len(frames)):
-            if s < SETTLED:
-                continue
-            name = mixes.window_label(s, marks)
-            if name is None or (name == 'background'
-                                and keep_rng.random() >= mixes.Mixes.BACKGROUND_KEEP):
-                continue
-            keep.append(s)
-            y.append(labels.index(name if name in labels else 'other'))
+        keep, ys = kept_windows(len(frames), marks, labels, keep_rng)
+        y += ys
         A.append(patches(frames, keep))
         B.append(patches(less, keep))
     return np.concatenate(A), np.concatenate(B), np.array(y, int)
+
+
+def kept_windows(n_frames, marks, labels, keep_rng):
+    """(window starts, label indices) a mixture trains with: those after SETTLED, labelled as
+    training labels scene windows, bed-only ones kept at mixes.Mixes.BACKGROUND_KEEP."""
+    keep, y = [], []
+    for s in starts(n_frames):
+        if s < SETTLED:
+            continue
+        name = mixes.window_label(s, marks)
+        if name is None or (name == 'background'
+                            and keep_rng.random() >= mixes.Mixes.BACKGROUND_KEEP):
+            continue
+        keep.append(s)
+        y.append(labels.index(name if name in labels else 'other'))
+    return keep, y
 
 
 def laid_streams(clips, beds, snr, rise, fall):
@@ -222,19 +230,23 @@ def names(q, per_clip, arm, labels):
 
 
 def plot(results, path):
+    """Own label against SNR, and unfamiliar sounds named, per arm (round 16's and round 17's
+    screens)."""
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(1, 2, figsize=(10, 4))
     for arm, r in results['arms'].items():
         snrs = [float(s) for s in r['laid']]
-        ax[0].plot(snrs, [100 * r['laid'][s]['own_label'] for s in r['laid']], 'o-', label=arm)
+        line = ax[0].plot(snrs, [100 * r['laid'][s]['own_label'] for s in r['laid']], 'o-',
+                          label=arm)[0]
         ax[1].plot(snrs, [100 * r['laid'][s]['unheard_kinds_named_an_event'] for s in r['laid']],
-                   'o-', label=arm + ' (unheard kinds)')
+                   'o-', color=line.get_color(), label=arm + ' (unheard kinds)')
         ax[1].plot(snrs, [100 * r['laid'][s]['held_out_other_named_an_event'] for s in r['laid']],
-                   's--', label=arm + ' (held-out other)')
+                   's--', color=line.get_color(), label=arm + ' (held-out other)')
     ax[0].set(xlabel='SNR (dB)', ylabel='% given its own label',
-              title='held-out events after 5 s of a held-out bed')
+              title='held-out events after 5 s of a held-out bed (net seed %d)'
+              % results['settings']['net_seed'])
     ax[1].set(xlabel='SNR (dB)', ylabel='% named one of the nine', title='unfamiliar sounds')
     for a in ax:
         a.grid(alpha=0.3)
@@ -351,9 +363,15 @@ def main():
                 100 * results['arms'][a]['laid'][snr]['held_out_other_named_an_event'],
                 100 * results['arms'][a]['laid'][snr]['unheard_kinds_named_an_event'])
             for a in arms)))
-    out = Path(args.out)
-    if args.seed != 0:
-        out = out.with_name('%s_seed%d%s' % (out.stem, args.seed, out.suffix))
+    save(results, args.out, args.seed)
+
+
+def save(results, out, seed):
+    """The results as JSON at `out` (a seed but the recipe's: `out`'s name + _seed<N>), and
+    their plot beside it."""
+    out = Path(out)
+    if seed != 0:
+        out = out.with_name('%s_seed%d%s' % (out.stem, seed, out.suffix))
     out.parent.mkdir(exist_ok=True)
     results['arms'] = {a: dict(r, laid={'%g' % k: v for k, v in r['laid'].items()})
                        for a, r in results['arms'].items()}

@@ -52,7 +52,7 @@ from training.cnn import CnnRecipe   # noqa: E402
 from training.features import logmel_frames   # noqa: E402
 from training.model import balanced   # noqa: E402
 from training.teacher import Teacher   # noqa: E402
-from training.windows import HOP_FRAMES, clip_windows, patches, starts   # noqa: E402
+from training.windows import HOP_FRAMES, clip_windows, patches   # noqa: E402
 
 TOP_COMPONENTS = 32
 ARMS = {'hard': 0.0, 'teacher x1': 1.0, 'teacher x3': 3.0}   # the embedding loss's weight
@@ -72,16 +72,8 @@ def training_windows(make_scene, train, labels, count, teacher, seed=0):
         pcm, marks = make_scene(np.random.default_rng([seed, 2, i]), train, mixes.Mixes.MINUTES)
         frames = logmel_frames(pcm)
         _, emb = teacher.outputs(pcm)
-        keep = []
-        for s in starts(len(frames)):
-            if s < floor_input.SETTLED:
-                continue
-            name = mixes.window_label(s, marks)
-            if name is None or (name == 'background'
-                                and keep_rng.random() >= mixes.Mixes.BACKGROUND_KEEP):
-                continue
-            keep.append(s)
-            y.append(labels.index(name if name in labels else 'other'))
+        keep, ys = floor_input.kept_windows(len(frames), marks, labels, keep_rng)
+        y += ys
         A.append(patches(frames, keep))
         E.append(emb[np.asarray(keep, int) // HOP_FRAMES])
     return np.concatenate(A), np.concatenate(E), np.array(y, int)
@@ -154,30 +146,6 @@ def retrieval(vectors, ids, clips, reference):
                                                          relevance=heldout.kind), 4),
             'teacher_neighbours_shared': round(evaluate.neighbour_agreement(
                 vectors, reference, ids, clips, one), 4)}
-
-
-def plot(results, path):
-    import matplotlib
-    matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(1, 2, figsize=(10, 4))
-    for arm, r in results['arms'].items():
-        snrs = [float(s) for s in r['laid']]
-        line = ax[0].plot(snrs, [100 * r['laid'][s]['own_label'] for s in r['laid']], 'o-',
-                          label=arm)[0]
-        ax[1].plot(snrs, [100 * r['laid'][s]['unheard_kinds_named_an_event'] for s in r['laid']],
-                   'o-', color=line.get_color(), label=arm + ' (unheard kinds)')
-        ax[1].plot(snrs, [100 * r['laid'][s]['held_out_other_named_an_event'] for s in r['laid']],
-                   's--', color=line.get_color(), label=arm + ' (held-out other)')
-    ax[0].set(xlabel='SNR (dB)', ylabel='% given its own label',
-              title='held-out events after 5 s of a held-out bed (net seed %d)'
-              % results['settings']['net_seed'])
-    ax[1].set(xlabel='SNR (dB)', ylabel='% named one of the nine', title='unfamiliar sounds')
-    for a in ax:
-        a.grid(alpha=0.3)
-        a.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
 
 
 def main():
@@ -281,14 +249,7 @@ def main():
         100 * results['arms'][a]['clean_unheard_kinds_named_an_event'],
         results['arms'][a]['clean_retrieval_int8']['p_at_5_label'],
         results['arms'][a]['clean_retrieval_int8']['teacher_neighbours_shared']) for a in arms))
-    out = Path(args.out)
-    if args.seed != 0:
-        out = out.with_name('%s_seed%d%s' % (out.stem, args.seed, out.suffix))
-    out.parent.mkdir(exist_ok=True)
-    results['arms'] = {a: dict(r, laid={'%g' % k: v for k, v in r['laid'].items()})
-                       for a, r in results['arms'].items()}
-    out.write_text(json.dumps(results, indent=1) + '\n')
-    plot(results, out.with_suffix('.png'))
+    floor_input.save(results, args.out, args.seed)
 
 
 if __name__ == '__main__':
