@@ -246,9 +246,13 @@ def test_timeline_on_a_phone(api, phone, shots):
     # Told again (a personal sound named it as it sounded, or it ended): its row changes in
     # place, no second row. The message is made here: a head and a ring are test_pattern's.
     shown = page.locator('#list li').count()
-    page.evaluate('ev => arrived(ev)', dict(fresh, label='our doorbell', generic=fresh['label']))
+    page.evaluate('ev => arrived(ev)', dict(fresh, label='our doorbell', generic='doorbell'))
     row = page.locator('#list li[data-id="%d"]' % fresh['id'])
     assert row.get_attribute('data-label') == 'our doorbell' and 'new' in row.get_attribute('class')
+    # the model's label beside the household's; `other` beside it says nothing
+    assert row.locator('.generic').inner_text() == 'doorbell'
+    page.evaluate('ev => arrived(ev)', dict(fresh, label='our doorbell', generic='other'))
+    assert row.locator('.generic').count() == 0
     assert page.locator('#list li').count() == shown
     page.evaluate('ev => arrived(ev)', fresh)
     # The sound level arrives over the same stream.

@@ -65,6 +65,11 @@ function swatch(label) {
   return s;
 }
 function kept() { return el('small', { className: 'tag', textContent: 'kept' }); }
+// The model's label beside a personal one ("our doorbell" heard as a doorbell); `other` says nothing.
+function heardAs(ev) {
+  return ev.generic && ev.generic !== ev.label && ev.generic !== 'other'
+    ? el('small', { className: 'generic', textContent: pretty(ev.generic) }) : '';
+}
 function toast(msg) {
   const t = $('toast');
   t.textContent = msg;
@@ -270,7 +275,7 @@ window.addEventListener('resize', chipCue);
 function row(ev, small) {
   const open = el('button', { type: 'button', className: 'open' },
     swatch(ev.label),
-    el('span', { className: 'lbl', textContent: pretty(ev.label) }, ev.locked ? kept() : ''),
+    el('span', { className: 'lbl', textContent: pretty(ev.label) }, heardAs(ev), ev.locked ? kept() : ''),
     el('time', { textContent: clock(ev.start) }),
     el('span', { className: 'conf', textContent: small ? alike(ev.similarity) : pct(ev.confidence) }));
   open.addEventListener('click', () => openEvent(ev.id));
@@ -354,7 +359,7 @@ async function openEvent(id) {
   loadSimilar(id);
 }
 function showDetail(ev) {
-  $('dlabel').replaceChildren(swatch(ev.label), ' ' + pretty(ev.label), ev.locked ? kept() : '');
+  $('dlabel').replaceChildren(swatch(ev.label), ' ' + pretty(ev.label), heardAs(ev), ev.locked ? kept() : '');
   const when = new Date(ev.start * 1000).toLocaleString();
   $('dmeta').textContent = when + ' · ' + (ev.end - ev.start).toFixed(1) + ' s · ' + pct(ev.confidence);
   const runs = $('druns');
