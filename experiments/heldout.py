@@ -13,6 +13,10 @@ rows had none (experiments/open_set.py adds them to a bundle trained before).
 
     .venv/bin/python experiments/heldout.py [--variants hard distilled] [--learner pair]
 
+More sound data (`--extra training/sounds training/datasets`, round 18): their folds are split
+in two by a CRC of the fold's name; the first half is held out (scored apart, as `added`), the
+second trains only for the folders named in `--extra-train`, so arms differ in that half alone.
+
 Round 11's other rows: `--variants hard --tag=-no-negatives --train-without-negatives`,
 `--variants distilled --channels 16 32 64`, `--variants distilled --weight 0.8 --tag=-w0.8`,
 `--variants distilled --temperature 4 --tag=-t4`; experiments/student_speed.py times them.
@@ -21,10 +25,11 @@ import argparse
 import fnmatch
 import json
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import f1_score
+from sklearn.metrics import f1_score, recall_score
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -44,6 +49,11 @@ EVENT_THRESHOLD = 0.35
 
 def kind(clip):
     return Path(clip.path).parent.name
+
+
+def extra_half(clip):
+    """0: held out, 1: may train (a stable split of an added folder by fold, never by clip)."""
+    return zlib.crc32(clip.fold.encode()) % 2
 
 
 def split(clips):
@@ -67,6 +77,17 @@ def score(folder, clips, batch=32):
     return said
 
 
+def figures(truth, said, labels):
+    """Clip macro-F1 over the labels present, and F1 and recall a label."""
+    present = [l for l in labels if l in truth]
+    f1 = f1_score(truth, said, labels=labels, average=None, zero_division=0)
+    recall = recall_score(truth, said, labels=labels, average=None, zero_division=0)
+    return {'clip_macro_f1': round(float(f1_score(truth, said, labels=present, average='macro',
+                                                  zero_division=0)), 4),
+            'clip_f1': dict(zip(labels, np.round(f1, 3).tolist())),
+            'clip_recall': dict(zip(labels, np.round(recall, 3).tolist()))}
+
+
 def windows_of(clips):
     """Sounding windows of some of the clips, to time the device's classifier on."""
     return sounding_windows(clips[::5])
@@ -83,6 +104,10 @@ def main():
     ap.add_argument('--channels', nargs=3, type=int, default=None,
                     help="the net's channels per layer (default the recipe's %s); the variant's "
                     'bundle is named after them' % list(CnnRecipe.CHANNELS))
+    ap.add_argument('--extra', nargs='*', default=(), help='folders of more sound data: half '
+                    'their folds held out, the other half trains with --extra-train')
+    ap.add_argument('--extra-train', nargs='*', default=(), help='of those folders, the ones '
+                    'whose other half trains')
     ap.add_argument('--tag', default='', help='added to the variant names (bundles, results)')
     ap.add_argument('--train-without-negatives', action='store_true', help='train as the '
                     'recipe did before ../shared/data/negatives (scored on the same clips)')
@@ -102,6 +127,12 @@ def main():
     clips = data.load(args.data)
     labels = data.labels_of(clips)
     train, test, strange, unheard = split(clips)
+    added = []
+    for folder in args.extra:
+        extra = data.load_folder(folder)
+        labels = data.labels_of(clips + added + extra)
+        added += [c for c in extra if extra_half(c) == 0]
+        train += [c for c in extra if extra_half(c) == 1 and folder in args.extra_train]
     if args.train_without_negatives:
         train = [c for c in train if '/negatives/' not in c.path]
     print('training clips %d, held-out clips %d, clips of %d unheard kinds (%s) %d'
@@ -117,19 +148,21 @@ def main():
                          {'event_threshold': EVENT_THRESHOLD,
                           'recipe': Recipe.as_dict(args.learner, teacher)})
         said = score(folder, test)
-        truth = [c.label for c in test]
         other = [s for s, c in zip(said, test) if c.label == 'other']
+        said_added = score(folder, added) if added else []
         said_strange = score(folder, strange)
-        results[name] = {
-            'clip_macro_f1': round(float(f1_score(truth, said, labels=labels, average='macro')), 4),
-            'clip_f1': dict(zip(labels, np.round(f1_score(truth, said, labels=labels,
-                                                          average=None), 3).tolist())),
+        results[name] = dict(figures([c.label for c in test], said, labels), **{
+            'test_clips': len(test), 'train_clips': len(train),
             'held_out_other_given_an_event_label': round(
                 float(np.mean([s in EVENTS for s in other])), 4),
             'unheard_kinds_given_an_event_label': round(
                 float(np.mean([s in EVENTS for s in said_strange])), 4),
             'bundle': str(folder), 'bundle_bytes': bundle.size(folder),
-            'device': onboard.measure(folder, windows_of(test))}
+            'device': onboard.measure(folder, windows_of(test))})
+        if added:
+            # the added half apart: recordings of another kind than ESC-50's
+            results[name]['added'] = dict(figures([c.label for c in added], said_added, labels),
+                                          clips=len(added))
         print(name, json.dumps(results[name]))
     print('\n| student | held-out clip macro-F1 | held-out other called an event | unheard kinds '
           'called an event | ms a window | heap: model / window | bundle |\n|---|---|---|---|---|---|---|')
