@@ -4,8 +4,9 @@ car_horn, siren and dog_bark from UrbanSound8K (and, as `other`, children_playin
 jackhammer, street_music, gun_shot: sounds a doorstep hears that are none of ours); baby_crying
 from the donateacry corpus (its cleaned WAV folder). Output: OUT/<label>/*.flac (16 kHz mono
 16-bit) with manifest.csv, loadable by training.data.load_folder, and report.csv (one row per
-candidate with what became of it; training/datasets/report.csv is its copy). OUT is build/datasets: audio
-from other repositories is never committed here (training/datasets/README.md).
+candidate with what became of it; training/datasets/report.csv is its copy). OUT is
+build/datasets: audio from other repositories is never committed here (see
+training/datasets/README.md).
 
 Originals: ORIGINALS/<owner>+<name>/<path>, each file as `git archive` of the commit in SOURCES
 gives it; `--extract MIRRORS` fills ORIGINALS from repository snapshots at
