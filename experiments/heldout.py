@@ -108,6 +108,8 @@ def main():
                     'their folds held out, the other half trains with --extra-train')
     ap.add_argument('--extra-train', nargs='*', default=(), help='of those folders, the ones '
                     'whose other half trains')
+    ap.add_argument('--seed', type=int, default=None, help="the recipe's seed (scenes, "
+                    'augmentation, trees, net; default %d)' % Recipe.SEED)
     ap.add_argument('--tag', default='', help='added to the variant names (bundles, results)')
     ap.add_argument('--train-without-negatives', action='store_true', help='train as the '
                     'recipe did before ../shared/data/negatives (scored on the same clips)')
@@ -122,6 +124,8 @@ def main():
     Recipe.OTHER_WEIGHT = args.other_weight or Recipe.OTHER_WEIGHT
     Distil.WEIGHT = args.weight if args.weight is not None else Distil.WEIGHT
     Distil.TEMPERATURE = args.temperature or Distil.TEMPERATURE
+    if args.seed is not None:
+        Recipe.SEED = CnnRecipe.SEED = args.seed
     if args.channels:
         CnnRecipe.CHANNELS = tuple(args.channels)
     clips = data.load(args.data)
