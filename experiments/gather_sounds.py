@@ -25,6 +25,9 @@ Each candidate is
    copy of one of them is dropped, and among new clips the first in candidate order is kept;
 4. dropped if it copies (by the same rule) a recording under --exclude: the judge's ESC-50
    fold 5 is held out, and public repositories hold ESC-50 clips under names like shatter.wav.
+   (Round 18 extracted fold 5's car_horn, glass_breaking, church_bells and clock_alarm clips
+   into build/gather/exclude for this comparison only, and deleted them after the run: judge
+   audio is kept nowhere here. Two glass files were such copies.)
 
     .venv/bin/python experiments/gather_sounds.py --candidates training/sounds/candidates.csv \
         --originals build/gather/orig --out build/sounds --exclude build/gather/exclude
