@@ -90,14 +90,14 @@ class Pipeline:
         self._next_level = 0
         self._clip_buf = array('h', bytes(2 * (source.chunk // ring.decimate)))
         self._head = self._watch = None   # the store's pattern head and its pattern.Watch
-        self._heard = None            # the features of the window last scored
+        self._heard = None            # the last scored window's embedding, while a watch runs
         if model_error:
             self.fault('model_bad', True, model_error)
         if classifier is not None:
             self._setup_windows(classifier)
 
     def _setup_windows(self, c):
-        self._heard = None   # another classifier's features embed nothing of this one
+        self._heard = None   # another classifier's embedding is not this one's
         self.logmel = frontend.LogMel()
         self._frame = array('h', bytes(2 * c.n_mels))
         self.windows = windows.Windows(c.window_frames, c.hop_frames, c.n_mels)
@@ -302,6 +302,9 @@ class Pipeline:
         try:
             features = c.features(self.windows.buf)
             scores = c.scores(features)
+            # now, not when the watch opens an event: an upload's search (embed_wav) may have
+            # reused the classifier's buffers by then
+            heard = None if self._watch is None else c.embed(features)
         except MemoryError as exc:
             # A heap too full for this one window (a burst of requests): the window is lost,
             # the model is not.
@@ -312,7 +315,7 @@ class Pipeline:
             self.classifier = None
             return
         self.fault('heap_low', False)
-        self._heard = features
+        self._heard = heard
         closed = self.seg.push(scores)
         for ev in closed:
             self._close(ev)
@@ -340,12 +343,10 @@ class Pipeline:
     def _begin(self, label, c, features, ev=None):
         """`ev`: a pattern watch's event (`label` a personal one: stored as 'other', the
         classifier's label for what it did not open on, with the personal label beside; its
-        embedding the last window's, which hears the sound's start, so a search for sounds like
-        it finds the other rings. Zeros before any window was scored.)"""
+        embedding the last scored window's, which heard the sound the watch matched, so a search
+        for sounds like it finds the other rings. Zeros before any window was scored.)"""
         mine = ev is not None
-        if mine:
-            features = self._heard
-        else:
+        if not mine:
             ev = self.seg.current(label)
         self.events_detected += 1
         heard = self.processed / RATE - ev['start']
@@ -367,8 +368,8 @@ class Pipeline:
             ident = store.append(start, max(0, self._wall(ev['end']) - start),
                                  'other' if mine else label, min(1.0, ev['confidence']),
                                  [(name, min(1.0, s)) for name, s in ev.get('runners_up', ())],
-                                 bytes(store.dim) if features is None else c.embed(features),
-                                 samples)
+                                 (self._heard or bytes(store.dim)) if mine
+                                 else c.embed(features), samples)
             entry[0] = ident
             entry[1] = store.clip_writer(ident, samples)
             if mine:
