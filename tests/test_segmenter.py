@@ -487,6 +487,17 @@ def test_a_long_gap_still_finds_the_offset_in_the_energy(device):
     assert [w for w, (active, _) in windows.items() if active][-1] == 18
 
 
+def test_a_blip_where_the_energy_history_begins_is_not_an_offset(device):
+    # GAP 4.5 s: the event closes with window 20 (frames to 682), so of window 9's frames
+    # (279-340) the energy history (6 s, 376 frames) holds 306 on only: the sound's end (300)
+    # is gone. A two-frame blip there (330-331) stands out but is no run of three (RUN), and
+    # frames the history no longer holds are no run either: the offset is the grid's, 310.
+    levels = [(200, -5000, 0), (100, -2000, 0), (30, -5000, 0), (2, -2000, 0), (368, -5000, 0)]
+    events, windows, _ = exact(device, levels, {w: 0.9 for w in range(5, 10)}, {'gap': 4.5})
+    assert events == [event(200, 310, 0.9, 0.05)]
+    assert [w for w, (active, _) in windows.items() if active][-1] == 19
+
+
 def test_an_event_exactly_min_duration_long_is_kept(device):
     levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
     scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}
