@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import demo
+from . import dataset, demo
 
 # ESC-50 fold 4 for the nine sounds, the bed and the distractors; speech from the one speech set
 # under CC BY 3.0 (the others are share-alike or GPL, which a mix with CC BY-NC clips cannot
@@ -75,8 +75,7 @@ def make(data, out=demo.DEMO):
         picked.append(dict(row, file=name))
         used.append(str((data / row['folder'] / row['file']).resolve()))
     with open(clips_dir / 'manifest.csv', 'w', newline='') as f:
-        fields = ['file', 'label', 'source', 'original_name', 'license', 'fold']
-        writer = csv.DictWriter(f, fields, extrasaction='ignore')
+        writer = csv.DictWriter(f, dataset.COLUMNS, extrasaction='ignore')
         writer.writeheader()
         writer.writerows(picked)
     _attribution(out / 'ATTRIBUTION.md', [rows[p] for p in sorted(set(used))])

@@ -48,9 +48,10 @@ import soundfile as sf
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from earmark.dataset import COLUMNS   # noqa: E402
 from training import data   # noqa: E402
 from training.features import SAMPLE_RATE   # noqa: E402
-from training.teacher import DEVELOPMENT_COPY, Teacher   # noqa: E402
+from training.teacher import Teacher   # noqa: E402
 
 CAP = 120               # clips per label
 PER_RECORDING = 3       # slices of one original recording
@@ -206,9 +207,8 @@ def prepare(path, seconds):
     return np.clip(np.round(y * 32768.0), -32768, 32767).astype(np.int16)
 
 
-def class_names():
-    with open(DEVELOPMENT_COPY.parent / 'yamnet_class_map.csv', newline='') as f:
-        names = [row['display_name'].strip() for row in csv.DictReader(f)]
+def class_names(teacher):
+    names = teacher.class_names()
     missing = {n for classes in OWN_EVENTS.values() for n in classes} - set(names)
     if missing:
         sys.exit('yamnet_class_map.csv lacks %s' % ', '.join(sorted(missing)))
@@ -241,7 +241,8 @@ def main(argv=None):
     for (label, _), found in sorted(us8k.items()):
         queues[label].append(spread(found))
     queues['baby_crying'].append(spread(cries))
-    teacher, names = Teacher(), class_names()
+    teacher = Teacher()
+    names = class_names(teacher)
     rows, report = [], []
     for label in sorted(queues):
         # `other` draws on several UrbanSound8K classes in turn, so each gets an equal share.
@@ -275,8 +276,7 @@ def main(argv=None):
                            'original_name': cand['original_name'], 'fold': cand['fold'],
                            'fate': fate, 'top5': '; '.join(top)})
     with open(out / 'manifest.csv', 'w', newline='') as f:
-        w = csv.DictWriter(f, fieldnames=['file', 'label', 'source', 'original_name',
-                                          'license', 'fold'])
+        w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
         w.writerows(rows)
     with open(out / 'report.csv', 'w', newline='') as f:

@@ -46,6 +46,7 @@ from scipy.signal import fftconvolve
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from earmark.dataset import COLUMNS   # noqa: E402
 from training import data, windows   # noqa: E402
 from training.features import SAMPLE_RATE   # noqa: E402
 from training.teacher import Teacher   # noqa: E402
@@ -75,13 +76,6 @@ SAME_WAVEFORM = 0.5
 LOGMEL_FLOOR_DB = 60.0
 # Lags must overlap this share of the shorter clip: a chance match of a short stretch is no copy.
 XCORR_MIN_OVERLAP = 0.5
-MANIFEST = ('file', 'label', 'source', 'original_name', 'license', 'fold')
-CLASS_MAP = ROOT.parent / 'shared' / 'models' / 'yamnet' / 'yamnet_class_map.csv'
-
-
-def class_names(path=CLASS_MAP):
-    with open(path, newline='') as f:
-        return [row['display_name'] for row in csv.DictReader(f)]
 
 
 def decode(path):
@@ -199,8 +193,8 @@ def main(argv=None):
                          'ESC-50 clips under other names)')
     args = ap.parse_args(argv)
 
-    names = class_names()
     teacher = Teacher()
+    names = teacher.class_names()
     with open(args.candidates, newline='') as f:
         candidates = list(csv.DictReader(f))
     columns = ('label', 'repo', 'commit', 'path', 'license')
@@ -271,7 +265,7 @@ def main(argv=None):
                          'fold': 'src:' + c['repo']})
     out.mkdir(parents=True, exist_ok=True)
     with open(out / 'manifest.csv', 'w', newline='') as f:
-        w = csv.DictWriter(f, MANIFEST)
+        w = csv.DictWriter(f, COLUMNS)
         w.writeheader()
         w.writerows(manifest)
     with open(out / 'report.csv', 'w', newline='') as f:

@@ -78,6 +78,16 @@ def test_teacher_outputs_are_cached_by_audio_and_reused(tmp_path):
     assert again.computed > 0
 
 
+@needs_teacher
+def test_class_names_come_from_the_map_beside_the_teacher(tmp_path):
+    names = teacher.Teacher().class_names()
+    assert len(names) == 521 and names[0] == 'Speech' and 'Doorbell' in names
+    alone = tmp_path / 'yamnet.tflite'   # the right file with no class map beside it
+    alone.symlink_to(teacher.DEVELOPMENT_COPY)
+    with pytest.raises(teacher.TeacherError, match='no class map beside the model'):
+        teacher.Teacher(alone).class_names()
+
+
 def test_distillation_beats_hard_labels_on_a_toy_problem(monkeypatch):
     """Made-up windows (a tone's bands tell the label) with 40 % of the training labels wrong;
     the teacher's embedding is a noisy view of the true label. A net trained on the hard labels

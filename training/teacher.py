@@ -11,6 +11,7 @@ development copy in ../shared/models/yamnet/); its sha256 must be the one below,
 TFLite runtimes, or another conversion, move a score by up to 0.07. Results are cached on disk,
 keyed by the audio's bytes and the teacher's hash, so retraining computes nothing twice.
 """
+import csv
 import hashlib
 import os
 import warnings
@@ -119,6 +120,21 @@ class Teacher:
             embs[i] = it.get_tensor(self._emb)[0]
         self.computed += len(frames)
         return scores, embs
+
+    def class_names(self):
+        """The AudioSet class names of the scores' columns, from the class map beside the file
+        (yamnet_class_map.csv, as the model's README gives it)."""
+        path = self.path.parent / 'yamnet_class_map.csv'
+        try:
+            with open(path, newline='') as f:
+                names = [row['display_name'].strip() for row in csv.DictReader(f)]
+        except (OSError, KeyError) as exc:
+            raise TeacherError('teacher: %s: no class map beside the model (%s)'
+                               % (path, exc)) from None
+        if len(names) != 521:
+            raise TeacherError('teacher: %s names %d classes, the model scores 521'
+                               % (path, len(names)))
+        return names
 
     def key(self, pcm):
         h = hashlib.sha256(VERSION)
