@@ -8,6 +8,8 @@
     POST   /api/personal/not      {"ids": [...]}: events a pattern head labelled that were not
                                   its sound (device/corrections.py raises its thresholds)
 
+and renamed(), for PATCH /api/events/<id>: a pattern event renamed by hand corrects the head too.
+
 A head is checked whole before anything changes (size, JSON, this model's embedding and
 labels): a refused one leaves the old head in use and on flash. An accepted one is written
 beside the store new-then-switched (store.set_personal) and applies to the next event.
@@ -143,6 +145,26 @@ async def not_ours(request):
     except MemoryError:   # the old head stays, or the new one is on flash: a retry is the same
         raise Refused(503, 'not enough free memory to correct the head now; try again')
     return json.dumps({'raised': raised, 'dropped': dropped, 'reaches': reaches}), 200, JSON
+
+
+def renamed(ev):
+    """An event a pattern head labelled, renamed by hand (PATCH /api/events/<id>): it was not
+    that sound, so the head is corrected as POST /api/personal/not does, when that event's
+    match is on record (the last corrections.SLOTS of this head). Without one (labelled by hand,
+    by an embedding head, or long ago) the rename is all there is. Refused (503) with nothing
+    changed when the heap cannot hold the correction now."""
+    head = api.store.personal
+    if head.embedding != 'pattern' or ev['label'] != head.sounds[0][0]:
+        return
+    import corrections
+    if ev['id'] not in corrections.entries(api.store.root, head):
+        return
+    try:
+        corrections.correct(api.store, [ev['id']], _model_id())
+    except ValueError:   # every template would be dropped, or a format 1 head: the head stays
+        pass
+    except MemoryError:
+        raise Refused(503, 'not enough free memory to correct the personal head now; try again')
 
 
 async def embeddings(request):

@@ -159,6 +159,9 @@ async def update(request, ident):
     label = patch.get('label')
     locked = patch.get('locked')
     if label is not None and label != ev['label']:
+        if 'generic' in ev and api.store.personal is not None:
+            import api_personal   # a personal event renamed by hand: its head may learn from it
+            api_personal.renamed(ev)
         ev = api.store.relabel(ev['id'], label)
     if locked is not None and locked != ev['locked']:
         ev = api.store.lock(ev['id'], locked)

@@ -209,6 +209,77 @@ def test_a_corrected_false_match_is_not_labelled_again_and_ours_still_is(device,
     assert out['format 1'][0] == 409 and 'format 1' in out['format 1'][1], out['format 1']
 
 
+# a restart; the household renames events by hand instead (PATCH /api/events/<id>)
+RENAME = """
+import routes
+theirs, ours = %(theirs)d, %(ours)d
+st = store.Store(ROOT, LABELS, 8, clip_rate=CLIP)
+api.attach(st, run(st, %(quiet)r))
+api_personal._model = 'm'
+
+
+class Patch:   # what routes.update reads of a Microdot request
+    content_type = 'application/json'
+
+    def __init__(self, body):
+        self.body = body.encode()
+        self.content_length = len(self.body)
+
+
+def rename(ident, label):
+    answer = asyncio.run(routes.update(Patch(json.dumps({'label': label})), str(ident)))
+    with open(st.root + '.personal.json') as f:
+        return json.loads(answer[0])['label'], json.loads(f.read())['sounds'][0]['reaches']
+
+
+out = {'theirs': rename(theirs, 'doorbell')}
+# ours, its match no longer on record: renamed, the head as it was
+storefile.remove(st.root + corrections.RECORD)
+out['unrecorded'] = rename(ours, 'door_knock')
+print(json.dumps(out))
+"""
+
+
+def test_renaming_a_false_match_by_hand_corrects_the_head(device, tmp_path):
+    """The same household, but it renames the neighbour's event "doorbell" in the event's sheet
+    (PATCH) instead of saying "Not ours": the head learns the same (the neighbour's doorbell is
+    no longer labelled ours, ours still is); an event whose match is no longer on record is
+    renamed and the head left as it is."""
+    import soundfile
+    rng = np.random.default_rng(21)   # the first test's recordings and scenes
+    examples = recordings(tmp_path, rng, (-45, -40, -35), OURS)
+    scenes = {}
+    for name in ('first', 'second'):
+        scene = bed(rng, 24, -40)
+        lay(scene, 5, NEIGHBOUR, 10, scene)
+        lay(scene, 15, OURS, 10, scene)
+        scenes[name] = str(tmp_path / (name + '.wav'))
+        soundfile.write(scenes[name], scene, RATE, subtype='PCM_16')
+    soundfile.write(str(tmp_path / 'quiet.wav'), bed(rng, 2, -40), RATE, subtype='PCM_16')
+    names = dict(root=str(tmp_path / 'store'), examples=[str(p) for p in examples],
+                 quiet=str(tmp_path / 'quiet.wav'), **scenes)
+
+    def run(part, **more):
+        return device.json_lines((SCRIPT + 'import storefile\n') % names
+                                 + part % dict(names, **more), timeout=600, heap='256K')[-1]
+
+    out = run(FIRST)
+    first = out['first']
+    assert [ev[2] for ev in first] == ['our doorbell'] * 2, first
+    record = {int(k): v for k, v in out['record'].items()}
+    theirs = record[first[0][0]]
+    want = [max(t, r + 20) for t, r in zip(out['reaches'], theirs)]
+    assert want != out['reaches']
+
+    out.update(run(RENAME, theirs=first[0][0], ours=first[1][0]))
+    assert out['theirs'] == ['doorbell', want], out['theirs']
+    assert out['unrecorded'] == ['door_knock', want], out['unrecorded']
+
+    second = run(SECOND, ours=first[1][0])['second']
+    assert [ev[2] for ev in second] == ['our doorbell'], second   # the neighbour's: no event
+    assert 14 < second[0][1] < 16.5, second
+
+
 def test_a_correction_through_the_running_appliance(tmp_path):
     """The real appliance (MicroPython; the frozen 32-bit build at 128 KB when
     EARMARK_MICROPYTHON names it), its microphone fed by the harness: a head taught on noisy
