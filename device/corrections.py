@@ -57,13 +57,14 @@ def note(root, ident, head, reached):
     storefile.replace(root + RECORD, data + struct.pack(ENTRY, ident, identity(head), *pad))
 
 
-def _head_text(model, dim, label, reaches, templates):
+def _head_text(model, dim, label, reaches, templates, generic):
     """A format 2 head's JSON a template at a time (storefile.replace's pieces): the whole text
     at once is more than a board's heap may hold."""
     yield json.dumps({'format': pattern.FORMAT, 'model': model, 'dim': dim,
                       'embedding': 'pattern'})[:-1]
-    yield ', "sounds": [{"label": %s, "reaches": %s, "templates": [' % (
-        json.dumps(label), json.dumps(reaches))
+    yield ', "sounds": [{"label": %s, %s"reaches": %s, "templates": [' % (
+        json.dumps(label), '' if generic is None else '"generic": %s, ' % json.dumps(generic),
+        json.dumps(reaches))
     for k in range(len(templates)):
         yield b', "' if k else b'"'
         yield binascii.b2a_base64(templates[k])[:-1]   # without its newline
@@ -117,8 +118,9 @@ def correct(store, ids, model):
     # the same template arrays: no head parsed again (a board's heap at 128 KB has not the
     # ~20 KB of text, strings and arrays that would take at once)
     store.set_personal(personal.Head([(label, reaches_left, templates_left)], head.dim,
-                                     'pattern'),
-                       _head_text(model, head.dim, label, reaches_left, templates_left))
+                                     'pattern', head.generic),
+                       _head_text(model, head.dim, label, reaches_left, templates_left,
+                                  head.generic))
     # after the head: a cut before this applies the same max() again, no harm
     data = _read(store.root)
     storefile.replace(store.root + RECORD, b''.join(

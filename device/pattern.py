@@ -404,11 +404,13 @@ def bank_steps(stream):
             yield raw, over
 
 
-def teach(label, model, recordings, n_mels, bank=()):
+def teach(label, model, recordings, n_mels, bank=(), generic=None):
     """A pattern head (a dict, personal.load's JSON) from example recordings (each an iterable
     of frames, centi-dB): one template a recording (the first MAX_TEMPLATES), each with its
-    threshold from guard() against `bank` (bank_steps()). ValueError when every template is
-    dropped: other sounds reach them all."""
+    threshold from guard() against `bank` (bank_steps()). `generic`: the model's label for the
+    sound (a doorbell), which the events the head's Watch opens carry beside the personal one;
+    None: `other`, as for a sound the model has no label for. ValueError when every template
+    is dropped: other sounds reach them all."""
     import binascii
     examples = [steps_of(frames, n_mels) for frames in recordings][:MAX_TEMPLATES]
     templates = [template(s) for s in examples]
@@ -418,16 +420,21 @@ def teach(label, model, recordings, n_mels, bank=()):
         raise ValueError('pattern: %s is too like other sounds: other sounds reach every '
                          'template (r %s)' % (label, ', '.join('%.3f' % (r / 1000)
                                                                for r in reaches)))
+    sound = {'label': label, 'reaches': [reaches[k] for k in kept],
+             'templates': [binascii.b2a_base64(templates[k]).decode().strip() for k in kept]}
+    if generic is not None:
+        sound['generic'] = generic
     return {'format': FORMAT, 'model': model, 'dim': n_mels, 'embedding': 'pattern',
-            'sounds': [{'label': label, 'reaches': [reaches[k] for k in kept],
-                        'templates': [binascii.b2a_base64(templates[k]).decode().strip()
-                                      for k in kept]}]}
+            'sounds': [sound]}
 
 
 def sounds_of(head, taken, check_label):
-    """personal.load's sounds of a pattern head: [(label, reaches, [template bytes])], reaches
-    a list of a threshold a template (format 2) or one for all (format 1); ValueError with one line for anything else. `check_label(label, taken)`
-    is personal's (handed in: this module never imports personal, which imports this one)."""
+    """personal.load's sounds of a pattern head and its sound's model label (None: none given):
+    ([(label, reaches, [template bytes])], generic), reaches a list of a threshold a template
+    (format 2) or one for all (format 1); ValueError with one line for anything else.
+    `check_label(label, taken)` is personal's (handed in: this module never imports personal,
+    which imports this one); `taken` the model's labels, which `generic` must be one of, when
+    given (not background: an event is never that)."""
     import binascii
     form = head.get('format')
     bands = head.get('dim')
@@ -439,6 +446,10 @@ def sounds_of(head, taken, check_label):
     s = sounds[0]
     label, templates = s.get('label'), s.get('templates')
     check_label(label, taken)
+    generic = s.get('generic')
+    if generic is not None and (generic not in taken or generic == 'background'):
+        raise ValueError('personal: %s: generic is one of the model\'s event labels or other'
+                         % label)
     if not isinstance(templates, list) or not 0 < len(templates) <= MAX_TEMPLATES:
         raise ValueError('personal: %s: 1 to %d templates' % (label, MAX_TEMPLATES))
     if form == FORMAT:
@@ -464,7 +475,7 @@ def sounds_of(head, taken, check_label):
             raise ValueError('personal: %s: a template is base64 of %d to %d steps of %d bands'
                              % (label, MIN_STEPS, MAX_STEPS, bands))
         out.append(array('b', t))
-    return [(label, reaches, out)]
+    return [(label, reaches, out)], generic
 
 
 def watch(head, origin=0.0):

@@ -65,13 +65,16 @@ class Conflict(ValueError):
 
 
 class Head:
-    def __init__(self, sounds, dim, embedding='stored'):
+    def __init__(self, sounds, dim, embedding='stored', generic=None):
         # [(label, reach, prototypes)]: a sound's prototypes one after another in one
         # array('b') (one block of heap, not one an array)
         self.sounds = sounds
         self.dim = dim
         self.embedding = embedding   # what the prototypes are: one of KINDS
         self.windows = 1             # windows in a row that must match (a Watch's)
+        # a pattern head's sound's model label (a doorbell): the events its Watch opens carry
+        # it beside the personal one (None: `other`)
+        self.generic = generic
 
     def count(self, protos):
         """A sound's prototypes (a pattern head's: its templates)."""
@@ -165,7 +168,8 @@ def load(text, model=None, dim=None, labels=()):
         raise ValueError('personal: embedding is one of %s' % ', '.join(KINDS))
     if kind == 'pattern':   # its dim is the front end's bands, no embedding's
         import pattern
-        return Head(pattern.sounds_of(head, list(labels), check_label), size, kind)
+        sounds, generic = pattern.sounds_of(head, list(labels), check_label)
+        return Head(sounds, size, kind, generic)
     if dim is not None and size != dim:
         raise Conflict('personal: embeddings of %r values, the model makes %r' % (size, dim))
     sounds = head.get('sounds')

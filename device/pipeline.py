@@ -341,8 +341,9 @@ class Pipeline:
     # ---- events
 
     def _begin(self, label, c, features, ev=None):
-        """`ev`: a pattern watch's event (`label` a personal one: stored as 'other', the
-        classifier's label for what it did not open on, with the personal label beside; its
+        """`ev`: a pattern watch's event (`label` a personal one: stored as the head's model
+        label for its sound, or 'other', the classifier's label for what it did not open on, with
+        the personal label beside; its
         embedding the last scored window's, which heard the sound the watch matched, so a search
         for sounds like it finds the other rings. Zeros before any window was scored.)"""
         mine = ev is not None
@@ -366,7 +367,8 @@ class Pipeline:
         try:
             # max(): an onset moved later (above) can pass the event's end so far heard
             ident = store.append(start, max(0, self._wall(ev['end']) - start),
-                                 'other' if mine else label, min(1.0, ev['confidence']),
+                                 (self._head.generic or 'other') if mine else label,
+                                 min(1.0, ev['confidence']),
                                  [(name, min(1.0, s)) for name, s in ev.get('runners_up', ())],
                                  (self._heard or bytes(store.dim)) if mine
                                  else c.embed(features), samples)

@@ -173,6 +173,10 @@ def parser():
     pt.add_argument('--bank', default=None, metavar='FILE', help='for a pattern head: the bank of '
                     'other sounds\' steps each template\'s threshold is raised over '
                     '(training/pattern_bank.py; default webui/lab/pattern_bank.gz)')
+    pt.add_argument('--generic', default=None, metavar='LABEL', help='for a pattern head: the '
+                    'model\'s label for the sound (e.g. doorbell): the events it opens carry it '
+                    'beside the personal label, so that label\'s webhooks and counts hear them '
+                    '(default: other)')
     pt.add_argument('files', nargs='+', metavar='FILE', help=SOUND_FILE_HELP)
     pt.set_defaults(func=cmd_personal_teach)
 

@@ -91,14 +91,18 @@ def teach(label, files, negatives=(), model=None):
 PATTERN_BANK = labsite.LAB_SOURCE / 'pattern_bank.gz'
 
 
-def teach_pattern(label, files, model=None, bank=PATTERN_BANK):
+def teach_pattern(label, files, model=None, bank=PATTERN_BANK, generic=None):
     """A pattern head (device/pattern.py: templates of the recordings' frames over their bed,
     each with its threshold over what the bank of other sounds reaches), taught in MicroPython
-    by the lab's code (labcore.pattern_head), as the browser teaches."""
+    by the lab's code (labcore.pattern_head), as the browser teaches. `generic`: the model's
+    label for the sound (the events the head opens carry it beside `label`)."""
     from . import audio
     folder = Path(model) if model else DEVICE / 'model'
-    _device('personal').check_label(label, json.loads((folder / 'model.json').read_text())
-                                    ['labels'])
+    labels = json.loads((folder / 'model.json').read_text())['labels']
+    _device('personal').check_label(label, labels)
+    if generic is not None and (generic not in labels or generic == 'background'):
+        raise ValueError('--generic %s: one of the model\'s labels %s' % (
+            generic, ', '.join(x for x in labels if x != 'background')))
     if bank and not Path(bank).is_file():
         raise ValueError('%s: no bank of other sounds there (training/pattern_bank.py makes one)'
                          % bank)
@@ -108,7 +112,7 @@ def teach_pattern(label, files, model=None, bank=PATTERN_BANK):
             paths.append(str(Path(tmp) / ('%d.pcm' % i)))
             Path(paths[-1]).write_bytes(audio.read(f).tobytes())
         code = PATTERN_TEACH % (label, model_id(model), paths,
-                                str(Path(bank).resolve()) if bank else None)
+                                str(Path(bank).resolve()) if bank else None, generic)
         out = run_host(code).splitlines()[-1]
     if out.startswith('pattern: '):
         raise ValueError(out)
@@ -117,7 +121,8 @@ def teach_pattern(label, files, model=None, bank=PATTERN_BANK):
 
 PATTERN_TEACH = '''import json, labcore
 try:
-    print(json.dumps(labcore.pattern_head(%r, %r, [open(p, 'rb').read() for p in %r], %r)))
+    print(json.dumps(labcore.pattern_head(%r, %r, [open(p, 'rb').read() for p in %r], %r,
+                                          %r)))
 except ValueError as exc:
     print(exc)
 except OSError as exc:   # deflate's, on a file that is not gzip
@@ -125,14 +130,17 @@ except OSError as exc:   # deflate's, on a file that is not gzip
 '''
 
 
-def load_head(folder, model=None, dim=None, labels=()):
+def load_head(folder, model=None, dim=None):
+    """The head in `folder`, checked as the appliance checks one against its model (`model`'s
+    id and labels)."""
     path = Path(folder) / HEAD_FILE
     try:
         text = path.read_bytes()
     except OSError:
         raise ValueError('%s: no personal head there (earmark personal teach --out %s)'
                          % (path, folder))
-    head = _device('personal').load(text, model_id(model), dim, labels)
+    meta = json.loads(((Path(model) if model else DEVICE / 'model') / 'model.json').read_text())
+    head = _device('personal').load(text, model_id(model), dim, meta['labels'])
     head.text = text   # a pattern head goes to the appliance's store as it is (detect)
     return head
 
@@ -142,10 +150,14 @@ def cmd_teach(args):
         # A pattern head unless told otherwise: on held-out doorbells it finds more rings, with
         # fewer false matches, than an embedding head (docs/lab.md)
         if getattr(args, 'embedding', False):
+            if getattr(args, 'generic', None):
+                raise ValueError('--generic is for a pattern head (an embedding head\'s '
+                                 'events are the classifier\'s, with its label)')
             head, cv, warnings = teach(args.label, args.files, model=args.model)
         else:
             head = teach_pattern(args.label, args.files, args.model,
-                                 getattr(args, 'bank', None) or PATTERN_BANK)
+                                 getattr(args, 'bank', None) or PATTERN_BANK,
+                                 getattr(args, 'generic', None))
             cv, warnings = None, []
     except ValueError as exc:
         print('earmark: %s' % exc, file=sys.stderr)

@@ -243,6 +243,12 @@ def test_teach_by_its_sound_beside_an_appliance_then_a_new_ring_is_personal(brow
         label_stored(page, ours, 'garden gate')
         head = teach('garden gate')
         assert head['embedding'] == 'pattern' and len(head['sounds'][0]['templates']) == 3
+        # the model label the appliance gave all three, if it gave them one (labcore.generic_of)
+        heard = {ev['label'] for ev in ours}
+        events = set(json.loads((DEVICE / 'model' / 'model.json').read_text())['labels']) - {
+            'background', 'other'}
+        assert head['sounds'][0].get('generic') == (
+            heard.pop() if len(heard) == 1 and heard <= events else None), (ours, head)
         # the appliance's flash holds no bank of other sounds: the page names its fallback
         assert page.locator('#taught .warn', has_text='A fallback: not guarded').count() == 1
         for path in files:
@@ -256,6 +262,7 @@ def test_teach_by_its_sound_beside_an_appliance_then_a_new_ring_is_personal(brow
             page.click('#apply')
         head = teach('our doorbell')
         assert head['embedding'] == 'pattern' and head['sounds'][0]['label'] == 'our doorbell'
+        assert 'generic' not in head['sounds'][0]   # whole recordings: no model label
         page.click('#deploy')
         page.wait_for_function('document.getElementById("deployed").textContent'
                                '.includes("now knows our doorbell")')

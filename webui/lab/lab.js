@@ -100,15 +100,18 @@ async function loadBank() {
 }
 
 // A pattern head (device/pattern.py) of `name` from its examples' PCM, as `earmark personal
-// teach --pattern` makes it (with the bank when `guarded`); the label is checked first, before
-// seconds of work.
-function teachPattern(name, sounds, guarded) {
+// teach --pattern` makes it (with the bank when `guarded`); `heard`: each example's model
+// label (the head carries the one they share: labcore.generic_of). The label is checked first,
+// before seconds of work.
+function teachPattern(name, sounds, guarded, heard = []) {
   mp.globals.set('_name', name);
   mp.globals.set('_count', sounds.length);
+  mp.globals.set('_heard', JSON.stringify(heard));
   sounds.forEach((pcm, i) => mp.FS.writeFile('/example' + i + '.pcm', pcm));
   mp.runPython('personal.check_label(_name, lab.c.labels)');
   return run('labcore.pattern_head(_name, MODEL, [open("/example%d.pcm" % i, "rb").read() ' +
-    'for i in range(_count)], ' + (guarded ? '"/pattern_bank.gz"' : 'None') + ')');
+    'for i in range(_count)], ' + (guarded ? '"/pattern_bank.gz"' : 'None') +
+    ', labcore.generic_of(json.loads(_heard), lab.c.labels))');
 }
 
 // A WAV (its bytes) as 16 kHz mono int16 PCM: read as is when it already is, else decoded and
@@ -310,7 +313,8 @@ async function onTeachSound() {
     const sounds = [];
     for (const ev of state.picked[name]) sounds.push(await soundOf(ev));
     const guarded = await loadBank();
-    const head = teachPattern(name, sounds, guarded);
+    const head = teachPattern(name, sounds, guarded,
+      state.picked[name].map((ev) => ev.generic || ev.label));
     setHead(head);   // checked as the appliance checks it
     state.head = head;
     mp.globals.set('_arg', JSON.stringify({ [name]: sounds.map(() => []) }));
@@ -322,7 +326,9 @@ async function onTeachSound() {
     p.textContent = 'Taught ' + name + ' by its sound: ' + head.sounds[0].templates.length +
       ' template' + (head.sounds[0].templates.length === 1 ? '' : 's') + ' from ' +
       sounds.length + ' example' + (sounds.length === 1 ? '' : 's') + ' (r \u2265 ' +
-      head.sounds[0].reaches.map((r) => (r / 1000).toFixed(3)).join(', ') + '). ';
+      head.sounds[0].reaches.map((r) => (r / 1000).toFixed(3)).join(', ') + '). ' +
+      (head.sounds[0].generic ? 'Its events count as ' + head.sounds[0].generic +
+        ' too (the model heard every example as one). ' : '');
     out.append(p);
     if (!guarded) {
       const s = document.createElement('span'); s.className = 'warn';

@@ -74,11 +74,12 @@ def frames_of(pcm, n_mels=40):
             yield frame
 
 
-def pattern_head(label, model, recordings, bank=None):
+def pattern_head(label, model, recordings, bank=None, generic=None):
     """A pattern head (device/pattern.py; personal.load's JSON as a dict) taught from a few
     recordings of one sound (PCM bytes each), its templates guarded against `bank` (the bank
     of other sounds' steps, pattern_bank.gz: a path or its bytes; None: no bank, the examples'
-    beds and pattern.FLOOR only): `earmark personal teach --pattern` and the browser call this."""
+    beds and pattern.FLOOR only), `generic` the model's label for the sound (pattern.teach):
+    `earmark personal teach --pattern` and the browser call this."""
     import pattern
     steps = ()
     if bank is not None:
@@ -86,7 +87,20 @@ def pattern_head(label, model, recordings, bank=None):
         import io
         raw = open(bank, 'rb') if isinstance(bank, str) else io.BytesIO(bank)
         steps = pattern.bank_steps(deflate.DeflateIO(raw, deflate.GZIP))
-    return pattern.teach(label, model, [frames_of(pcm) for pcm in recordings], 40, steps)
+    return pattern.teach(label, model, [frames_of(pcm) for pcm in recordings], 40, steps,
+                         generic)
+
+
+def generic_of(heard, labels):
+    """The model's label for a sound taught from examples it heard as `heard` (each example's
+    model label; a whole recording's is none of `labels`): the one they all share when it is an
+    event label (a doorbell), else None (`other`). Where the model does not agree with itself
+    the sound is not given one of its labels."""
+    first = heard[0] if heard else None
+    if first in labels and first not in ('background', 'other') and all(
+            h == first for h in heard):
+        return first
+    return None
 
 
 class Lab:
