@@ -27,7 +27,9 @@ Each candidate is
    fold 5 is held out, and public repositories hold ESC-50 clips under names like shatter.wav.
    (Round 18 extracted fold 5's car_horn, glass_breaking, church_bells and clock_alarm clips
    into build/gather/exclude for this comparison only, and deleted them after the run: judge
-   audio is kept nowhere here. Two glass files were such copies.)
+   audio is kept nowhere here. Two glass files were such copies; they are named in
+   training/sounds/judge_copies.csv, which --judge-copies drops whether or not --exclude is
+   given, so the set can be built again without the judge's clips at hand.)
 
     .venv/bin/python experiments/gather_sounds.py --candidates training/sounds/candidates.csv \
         --originals build/gather/orig --out build/sounds --exclude build/gather/exclude
@@ -191,7 +193,12 @@ def main(argv=None):
                     help='DIR/<label>/*.wav: recordings a new clip must not copy and that are '
                          'never kept (the judge\'s ESC-50 fold 5: public repositories hold '
                          'ESC-50 clips under other names)')
+    ap.add_argument('--judge-copies', default=str(ROOT / 'training' / 'sounds' /
+                                                  'judge_copies.csv'),
+                    help='candidates (repo, path) found to copy the judge\'s clips: never kept')
     args = ap.parse_args(argv)
+    with open(args.judge_copies, newline='') as f:
+        judge_copies = {(r['repo'], r['path']): r['copy_of'] for r in csv.DictReader(f)}
 
     teacher = Teacher()
     names = teacher.class_names()
@@ -221,6 +228,10 @@ def main(argv=None):
     for c in candidates:
         row = dict(c, outcome='', teacher_top='', top5='', nearest='', cosine='', xcorr='', wave='')
         report.append(row)
+        if (c['repo'], c['path']) in judge_copies:
+            row['outcome'] = 'dropped: copy of an excluded recording'
+            row['nearest'] = judge_copies[c['repo'], c['path']]
+            continue
         original = Path(args.originals) / c['repo'].replace('/', '+') / c['path']
         try:
             pcm = decode(original)
