@@ -57,8 +57,9 @@ def tone(seconds, rate, hz=1000, channels=1):
 
 
 def test_classify_says_why_it_answers_other(tmp_path):
-    """A 1 kHz tone is a doorbell at 0.57 to the shipped model; with the doorbell's threshold
-    raised over that, the answer is `other`, and the line says which rule made it so."""
+    """A 1 kHz tone gets one of the labels from the shipped model (background from round 19's,
+    a doorbell from the one before); with that label's threshold raised over its score, the
+    answer is `other`, and the line says which rule made it so."""
     _device('micropython')
     model = tmp_path / 'model'
     shutil.copytree(DEVICE / 'model', model)
@@ -66,15 +67,16 @@ def test_classify_says_why_it_answers_other(tmp_path):
     wav = tmp_path / 'tone.wav'
     soundfile.write(str(wav), tone(2, 16000), 16000, subtype='PCM_16')
     first = json.loads(earmark('classify', str(wav)).stdout)
-    assert first['label'] == 'doorbell' and 'rule' not in first, first
-    meta['thresholds']['doorbell'] = 0.9
+    heard = first['label']
+    assert heard != 'other' and 'rule' not in first and first['scores'][heard] < 0.9, first
+    meta['thresholds'][heard] = 0.9
     (model / 'model.json').write_text(json.dumps(meta))
     done = earmark('classify', '--model', str(model), str(wav))
     assert done.returncode == 0, done.stderr
     line = json.loads(done.stdout)
     assert line['label'] == 'other'
-    assert line['rule'] == ('doorbell scored highest, %.3f, under its threshold 0.90: other'
-                            % line['scores']['doorbell'])
+    assert line['rule'] == ('%s scored highest, %.3f, under its threshold 0.90: other'
+                            % (heard, line['scores'][heard]))
 
 
 def test_rule_names_the_score_and_threshold():

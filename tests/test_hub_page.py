@@ -146,7 +146,8 @@ def test_a_clip_plays_and_similar_sounds_come_from_every_device(hub, phone, shot
     sims = phone.eval_on_selector_all('#dsim li', 'ls => ls.map(l => l.dataset.key)')
     assert sims == keys(close)
     phone.screenshot(path=str(shots / 'hub-event.png'))
-    assert {f['device'] for f in close} == set(FLEET)   # the same scene, heard at both doors
+    # the same scene, heard at both doors: the other door's hearing of this sound is close
+    assert {f['device'] for f in close} >= set(FLEET) - {ev['device']}, (ev, close)
     assert k not in sims
     other = next(f for f in close if f['device'] != ev['device'] and f['has_clip'])
     phone.click('#dsim li[data-key="%s"] .play' % keys([other])[0])

@@ -152,14 +152,15 @@ def earmark_cli():
     return [sys.executable, '-m', 'earmark.cli']
 
 
-def start_of_the_demo(tmp_path, seconds=12):
-    """The demo scene's first `seconds` (a baby crying from 4.2 s: demo/scene.tsv)."""
+def dog_of_the_demo(tmp_path, seconds=12):
+    """`seconds` of the demo scene from 24 s: a dog barking from 5.5 s (demo/scene.tsv)."""
     import soundfile
     from earmark import demo
     audio, rate = soundfile.read(str(demo.SCENE), dtype='int16')
-    clip = tmp_path / 'start.wav'
-    soundfile.write(str(clip), audio[:seconds * RATE], rate, subtype='PCM_16')
-    return clip, audio[:seconds * RATE]
+    audio = audio[24 * RATE:(24 + seconds) * RATE]
+    clip = tmp_path / 'dog.wav'
+    soundfile.write(str(clip), audio, rate, subtype='PCM_16')
+    return clip, audio
 
 
 def dumped(store):
@@ -202,29 +203,29 @@ def run_until_stored(argv, store, seconds, stdin=None):
 
 def test_earmark_run_with_a_recording_as_the_microphone(tmp_path):
     # `earmark run --source FILE.wav --speed 1 --data my-store` (a free port: 8080 may be taken
-    # here); then `earmark store dump my-store`: the baby heard at 4.2 s is stored.
+    # here); then `earmark store dump my-store`: the dog heard at 5.5 s is stored.
     from conftest import free_port
-    clip, _ = start_of_the_demo(tmp_path)
+    clip, _ = dog_of_the_demo(tmp_path)
     store = tmp_path / 'my-store'
     events, out = run_until_stored(
         ['run', '--source', str(clip), '--speed', '1', '--data', str(store),
          '--port', str(free_port())], store, 12)
-    assert [e['label'] for e in events] == ['baby_crying'], events
+    assert [e['label'] for e in events] == ['dog_bark'], events
     assert 'Open http://' in out or 'serving on' in out, out
 
 
 def test_earmark_run_with_a_model_and_a_live_microphone_on_standard_input(tmp_path):
     # `arecord -f S16_LE -r 16000 -c 1 -t raw | earmark run --source - --data my-store` and
     # `earmark run --model my-model --source -`: raw 16 kHz PCM on standard input, here the
-    # demo's start, with the shipped model's bundle named as a trained one would be.
+    # demo's dog, with the shipped model's bundle named as a trained one would be.
     from conftest import free_port
     from earmark import DEVICE
-    _, audio = start_of_the_demo(tmp_path)
+    _, audio = dog_of_the_demo(tmp_path)
     store = tmp_path / 'my-store'
     events, _ = run_until_stored(
         ['run', '--model', str(DEVICE / 'model'), '--source', '-', '--data',
          str(store), '--port', str(free_port())], store, 12, stdin=audio.tobytes())
-    assert [e['label'] for e in events] == ['baby_crying'], events
+    assert [e['label'] for e in events] == ['dog_bark'], events
 
 
 # ---- the API's curl lines, verbatim

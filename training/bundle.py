@@ -20,8 +20,9 @@ This model was trained on ESC-50 (K. J. Piczak, "ESC: Dataset for Environmental 
 Classification", ACM MM 2015), licensed CC BY-NC 3.0: the model is for NON-COMMERCIAL use only.
 https://creativecommons.org/licenses/by-nc/3.0/
 Speech: Asterisk voice prompts (CC BY-SA 3.0 / CC BY 3.0), Free Spoken Digit Dataset
-(CC BY-SA 4.0), Tux Paint stamps (GPL-2). Doorbell clips: small public repositories, licence
-of the audio unknown (see the data README).
+(CC BY-SA 4.0), Tux Paint stamps (GPL-2). Doorbell clips (and, where training/sounds'
+gathered clips trained it, car horn and glass clips): public repositories, licence of the audio
+unknown (see the data README and training/sounds/report.csv, which names each file's source).
 """
 FILES = {'cnn': ('model.json', 'cnn.bin', 'prototypes.bin', 'centroids.bin', 'metrics.json',
                  'LICENSE'),
