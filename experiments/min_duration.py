@@ -24,27 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / 'experiments'))
 
-from scene_replay import bundle_points, detect, floors, labels_of, scored_set   # noqa: E402
-from training import sed   # noqa: E402
+from scene_replay import bundle_points, labels_of, replay, scored_set   # noqa: E402
 
 MINIMA = (0.2, 0.1, 0.05, 0.0)
-
-
-def run(scenes, labels, thresholds, on, settings):
-    done, dropped = [], 0
-    for s in scenes:
-        found, seg = detect(s['scores'], s['energy'], labels, thresholds, settings, on,
-                            floor=floors(s))
-        dropped += seg.dropped
-        done.append({'name': '%s/%s' % (s['kind'], s['name']), 'kind': s['kind'],
-                     'seconds': s['seconds'], 'truth': s['truth'],
-                     'detected': [{'onset': e['start'], 'offset': e['end'],
-                                   'event_label': e['label']} for e in found]})
-    r = sed.summary(*sed.score([(d['name'], d['truth'], d['detected']) for d in done]))
-    r.update(sed.door(done))
-    return {'event_f1_200ms': r['event_f1_200ms'], 'event_f1_1s': r['event_f1_1s'],
-            'segment_f1_1s': r['segment_f1_1s'], 'false_events_per_hour':
-            r['false_events_per_hour'], 'dropped': dropped}
+KEPT = ('event_f1_200ms', 'event_f1_1s', 'segment_f1_1s', 'false_events_per_hour', 'dropped')
 
 
 def main():
@@ -63,7 +46,8 @@ def main():
         for seed in args.seeds:
             scenes = scored_set(model, seed)
             for m in MINIMA:
-                r = run(scenes, labels, thresholds, on, dict(settings or {}, min_duration=m))
+                r = replay(scenes, labels, thresholds, dict(settings or {}, min_duration=m), on)
+                r = {k: r[k] for k in KEPT}
                 out.setdefault(model, {}).setdefault(str(seed), {})[str(m)] = r
                 f = r['false_events_per_hour']
                 print('| %s | %d | %.2f | %.3f | %.3f | %.3f | %s / %s / %s | %d |' % (

@@ -190,11 +190,15 @@ def replay(scenes, labels, thresholds, settings=None, on=None, scores_of=None, s
     """sed.report's summary of the scenes detected with these thresholds and settings;
     `scores_of(scene)` may give other window scores than the bundle's (an ideal classifier);
     `slow`: the segmenter fed frame by frame, its own floor computed as on the device;
-    `make`: a Segmenter class to run instead of the device's."""
+    `make`: a Segmenter class to run instead of the device's. Its 'dropped': the events the
+    segmenter dropped as shorter than its minimum."""
     done = []
+    dropped = 0
     for s in scenes:
-        found, _ = detect(scores_of(s) if scores_of else s['scores'], s['energy'], labels,
-                          thresholds, settings, on, floor=None if slow else floors(s), make=make)
+        found, seg = detect(scores_of(s) if scores_of else s['scores'], s['energy'], labels,
+                            thresholds, settings, on, floor=None if slow else floors(s),
+                            make=make)
+        dropped += seg.dropped
         done.append({'name': '%s/%s' % (s['kind'], s['name']), 'kind': s['kind'],
                      'seconds': s['seconds'], 'truth': s['truth'],
                      'detected': [{'onset': e['start'], 'offset': e['end'],
@@ -202,6 +206,7 @@ def replay(scenes, labels, thresholds, settings=None, on=None, scores_of=None, s
     result = sed.summary(*sed.score([(d['name'], d['truth'], d['detected']) for d in done]))
     result.update(sed.door(done))
     result['scenes'] = done
+    result['dropped'] = dropped
     return result
 
 

@@ -154,7 +154,10 @@ print(json.dumps(out))
 '''
 
 
-def test_a_corrected_false_match_is_not_labelled_again_and_ours_still_is(device, tmp_path):
+def household(tmp_path, generic):
+    """The script's names for a household: its store, three recordings of our doorbell, two
+    24 s scenes where the neighbour's rings at 5 s and ours at 15 s, 2 s of its quiet bed;
+    `generic`: the model label its head is taught as."""
     import soundfile
     rng = np.random.default_rng(21)
     examples = recordings(tmp_path, rng, (-45, -40, -35), OURS)
@@ -166,9 +169,13 @@ def test_a_corrected_false_match_is_not_labelled_again_and_ours_still_is(device,
         scenes[name] = str(tmp_path / (name + '.wav'))
         soundfile.write(scenes[name], scene, RATE, subtype='PCM_16')
     soundfile.write(str(tmp_path / 'quiet.wav'), bed(rng, 2, -40), RATE, subtype='PCM_16')
+    return dict(root=str(tmp_path / 'store'), examples=[str(p) for p in examples],
+                quiet=str(tmp_path / 'quiet.wav'), generic=generic, **scenes)
+
+
+def test_a_corrected_false_match_is_not_labelled_again_and_ours_still_is(device, tmp_path):
     # the hook's logic here at the pattern tests' heap; the heap tests measure the appliance's
-    names = dict(root=str(tmp_path / 'store'), examples=[str(p) for p in examples],
-                 quiet=str(tmp_path / 'quiet.wav'), generic=None, **scenes)
+    names = household(tmp_path, None)
 
     def run(part, **more):
         # each part a process of its own: a restart between them
@@ -248,20 +255,8 @@ def test_renaming_a_false_match_by_hand_corrects_the_head(device, tmp_path):
     (PATCH) instead of saying "Not ours": the head learns the same (the neighbour's doorbell is
     no longer labelled ours, ours still is); an event whose match is no longer on record is
     renamed and the head left as it is."""
-    import soundfile
-    rng = np.random.default_rng(21)   # the first test's recordings and scenes
-    examples = recordings(tmp_path, rng, (-45, -40, -35), OURS)
-    scenes = {}
-    for name in ('first', 'second'):
-        scene = bed(rng, 24, -40)
-        lay(scene, 5, NEIGHBOUR, 10, scene)
-        lay(scene, 15, OURS, 10, scene)
-        scenes[name] = str(tmp_path / (name + '.wav'))
-        soundfile.write(scenes[name], scene, RATE, subtype='PCM_16')
-    soundfile.write(str(tmp_path / 'quiet.wav'), bed(rng, 2, -40), RATE, subtype='PCM_16')
     # this household's head says its sound is a doorbell: the events it opens are one
-    names = dict(root=str(tmp_path / 'store'), examples=[str(p) for p in examples],
-                 quiet=str(tmp_path / 'quiet.wav'), generic='doorbell', **scenes)
+    names = household(tmp_path, 'doorbell')
 
     def run(part, **more):
         return device.json_lines((SCRIPT + 'import storefile\n') % names
