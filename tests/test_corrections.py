@@ -8,6 +8,7 @@ running appliance answers a correction through its server."""
 import json
 
 import numpy as np
+import pytest
 
 from test_pattern import RATE, bed, chime, lay, recordings
 
@@ -281,17 +282,20 @@ def test_renaming_a_false_match_by_hand_corrects_the_head(device, tmp_path):
     assert 14 < second[0][1] < 16.5, second
 
 
-def test_a_correction_through_the_running_appliance(tmp_path):
+@pytest.mark.parametrize('how', ['not', 'rename'])
+def test_a_correction_through_the_running_appliance(tmp_path, how):
     """The real appliance (MicroPython; the frozen 32-bit build at 128 KB when
     EARMARK_MICROPYTHON names it), its microphone fed by the harness: a head taught on noisy
     recordings of its doorbell labels the ring; POST /api/personal/not on that event raises the
     templates that reached there (or, when the ring reached them all within 0.020 of 1.000,
-    refuses in one line with the head kept); a bad id is 404. No traceback in its log."""
+    refuses in one line with the head kept); a bad id is 404. Or the ring is renamed by hand
+    (PATCH, `how` 'rename': the correction path's imports in the running server) and answered
+    with the new label, its head still in use (what a rename corrects is
+    test_renaming_a_false_match_by_hand_corrects_the_head's). No traceback in its log."""
     import soundfile
     from earmark import personal, runtime
     from earmark.harness import RealAppliance
     if runtime.micropython_binary() is None:
-        import pytest
         pytest.skip('micropython is not installed on this platform')
     app = RealAppliance(tmp_path / 'app').start()
 
@@ -305,23 +309,30 @@ def test_a_correction_through_the_running_appliance(tmp_path):
         assert call('PUT', '/api/personal', head)[0] == 200
         mine = [ev['id'] for ev in app.heard('doorbell') if ev['label'] == 'our bell']
         assert len(mine) == 1, mine
-        assert call('POST', '/api/personal/not', {'ids': [mine[0] + 1000]}) == (
-            404, {'error': 'no event %d' % (mine[0] + 1000)})
-        status, answer = call('POST', '/api/personal/not', {'ids': mine})
-        now = call('GET', '/api/personal')[1]['sounds']
-        if status == 200:
-            reaches = head['sounds'][0]['reaches']
-            # the answer's reaches are the kept templates' (a dropped one has none)
-            now_reach = dict(zip([k for k in range(len(reaches)) if k not in answer['dropped']],
-                                 answer['reaches']))
-            assert answer['raised'] and all(
-                now_reach[k] > reaches[k] for k in answer['raised'] if k in now_reach), answer
-            assert now == [{'label': 'our bell', 'prototypes': 3 - len(answer['dropped'])}]
-            assert call('GET', '/api/events/%d' % mine[0])[1]['label'] != 'our bell'
+        if how == 'rename':
+            status, answer = call('PATCH', '/api/events/%d' % mine[0], {'label': 'doorbell'})
+            assert status == 200 and answer['label'] == 'doorbell', answer
+            assert call('GET', '/api/events/%d' % mine[0])[1]['label'] == 'doorbell'
+            now = call('GET', '/api/personal')[1]['sounds']
+            assert [s['label'] for s in now] == ['our bell'], now   # its head, on flash
         else:
-            assert status == 409 and 'head kept' in answer['error'], answer
-            assert now == [{'label': 'our bell', 'prototypes': 3}]
-        assert call('POST', '/api/personal/not', {'ids': mine})[0] == 409   # not twice
+            assert call('POST', '/api/personal/not', {'ids': [mine[0] + 1000]}) == (
+                404, {'error': 'no event %d' % (mine[0] + 1000)})
+            status, answer = call('POST', '/api/personal/not', {'ids': mine})
+            now = call('GET', '/api/personal')[1]['sounds']
+            if status == 200:
+                reaches = head['sounds'][0]['reaches']
+                # the answer's reaches are the kept templates' (a dropped one has none)
+                now_reach = dict(zip([k for k in range(len(reaches))
+                                      if k not in answer['dropped']], answer['reaches']))
+                assert answer['raised'] and all(
+                    now_reach[k] > reaches[k] for k in answer['raised'] if k in now_reach), answer
+                assert now == [{'label': 'our bell', 'prototypes': 3 - len(answer['dropped'])}]
+                assert call('GET', '/api/events/%d' % mine[0])[1]['label'] != 'our bell'
+            else:
+                assert status == 409 and 'head kept' in answer['error'], answer
+                assert now == [{'label': 'our bell', 'prototypes': 3}]
+            assert call('POST', '/api/personal/not', {'ids': mine})[0] == 409   # not twice
     finally:
         out = app.stop()
     assert 'Traceback' not in out, out[-3000:]
