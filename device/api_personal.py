@@ -153,16 +153,14 @@ def renamed(ev):
     match is on record (the last corrections.SLOTS of this head). Without one (labelled by hand,
     by an embedding head, or long ago) the rename is all there is. Refused (503) with nothing
     changed when the heap cannot hold the correction now."""
-    head = api.store.personal
-    if head.embedding != 'pattern' or ev['label'] != head.sounds[0][0]:
-        return
+    if api.store.personal.embedding != 'pattern' or api.pipeline is None or \
+            api.pipeline.classifier is None:
+        return   # an embedding head, or no model to write a head for: only the rename
     import corrections
-    if ev['id'] not in corrections.entries(api.store.root, head):
-        return
     try:
         corrections.correct(api.store, [ev['id']], _model_id())
-    except ValueError:   # every template would be dropped, or a format 1 head: the head stays
-        pass
+    except ValueError:   # not this head's, no record, a format 1 head, or every template
+        pass             # would be dropped: the head stays as it is
     except MemoryError:
         raise Refused(503, 'not enough free memory to correct the personal head now; try again')
 

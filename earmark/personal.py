@@ -28,9 +28,17 @@ def _device(name):
     return bridge.device_module(name)
 
 
+def _model_json(model=None):
+    """The bytes of a bundle's model.json (None: the image's model)."""
+    return ((Path(model) if model else DEVICE / 'model') / 'model.json').read_bytes()
+
+
 def model_id(model=None):
-    folder = Path(model) if model else DEVICE / 'model'
-    return _device('personal').model_id((folder / 'model.json').read_bytes())
+    return _device('personal').model_id(_model_json(model))
+
+
+def model_labels(model=None):
+    return json.loads(_model_json(model))['labels']
 
 
 def hear(files, loud_db=6):
@@ -72,9 +80,7 @@ def _padded(pcm):
 
 def teach(label, files, negatives=(), model=None):
     """(head dict, leave-one-out judgement, warnings), taught in MicroPython by teach.py."""
-    folder = Path(model) if model else DEVICE / 'model'
-    _device('personal').check_label(label, json.loads((folder / 'model.json').read_text())
-                                    ['labels'])
+    _device('personal').check_label(label, model_labels(model))
     heard = hear(files)
     for f, got in zip(files, heard):
         if not got:
@@ -97,8 +103,7 @@ def teach_pattern(label, files, model=None, bank=PATTERN_BANK, generic=None):
     by the lab's code (labcore.pattern_head), as the browser teaches. `generic`: the model's
     label for the sound (the events the head opens carry it beside `label`)."""
     from . import audio
-    folder = Path(model) if model else DEVICE / 'model'
-    labels = json.loads((folder / 'model.json').read_text())['labels']
+    labels = model_labels(model)
     _device('personal').check_label(label, labels)
     if generic is not None and (generic not in labels or generic == 'background'):
         raise ValueError('--generic %s: one of the model\'s labels %s' % (
@@ -139,8 +144,7 @@ def load_head(folder, model=None, dim=None):
     except OSError:
         raise ValueError('%s: no personal head there (earmark personal teach --out %s)'
                          % (path, folder))
-    meta = json.loads(((Path(model) if model else DEVICE / 'model') / 'model.json').read_text())
-    head = _device('personal').load(text, model_id(model), dim, meta['labels'])
+    head = _device('personal').load(text, model_id(model), dim, model_labels(model))
     head.text = text   # a pattern head goes to the appliance's store as it is (detect)
     return head
 
