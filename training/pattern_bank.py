@@ -35,6 +35,7 @@ from earmark.bridge import device_module
 ROOT = Path(__file__).resolve().parents[1]
 frontend, pattern = device_module('frontend'), device_module('pattern')
 OUT = ROOT / 'webui' / 'lab' / 'pattern_bank.gz'
+BELL_TAKES = 3   # recordings of each doorbell in the bank's doorbells part
 
 
 def clips(data, fold):
@@ -103,6 +104,33 @@ def read(path):
                 out[-1][2].append(bytes(step[1]))
     return [(m, np.frombuffer(b''.join(r), np.int8).reshape(len(r), -1),
              np.frombuffer(b''.join(o), np.int8).reshape(len(o), -1)) for m, r, o in out]
+
+
+def doorbells(data, folders=()):
+    """[(source, clip path)] of the bank's doorbells: the sound data's (train/) and those of each
+    sound folder in `folders` (as training.data.load_folder reads one; source: its fold)."""
+    from training.data import load_folder
+    out = [(c.fold, Path(c.path)) for folder in [data / 'train'] + [Path(f) for f in folders]
+           for c in load_folder(folder) if c.label == 'doorbell']
+    return sorted(out, key=lambda x: (x[0], x[1].name))
+
+
+def bell_steps(data, bells, takes=BELL_TAKES):
+    """[(raw, over)] of each doorbell of `bells` recorded as a household records its examples
+    (experiments/personal_doorbell.py's recordings: 1.5 s of a doorstep bed either side, 10 to
+    20 dB over it; seeded [96, i]), `takes` recordings each: the steps a neighbour's doorbell
+    gives, for the bank's doorbells part."""
+    sys.path.insert(0, str(ROOT / 'experiments'))
+    import personal_doorbell as pd
+    from training import scenes
+    beds = scenes.bed_kinds(data, ['*'])
+    out = []
+    with tempfile.TemporaryDirectory(prefix='earmark-bells-') as tmp:
+        for i, (_, clip) in enumerate(bells):
+            rng = np.random.default_rng([96, i])
+            files = pd.recordings(rng, scenes.load(clip), beds, Path(tmp))
+            out.append([steps(f) for f in files[:takes]])
+    return out
 
 
 def build(data, fold, count=2, minutes=10.0, out=OUT, margin=None, also=()):
