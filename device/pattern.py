@@ -20,7 +20,8 @@ templates of some sounds (a cow's low, a cricket's steady tone), and only hearin
 finds which. A template's threshold is the best r it reaches on a bank of other sounds
 (bank_steps(), webui/lab/pattern_bank.gz) plus a margin (the bank's own, a stretch: what it
 holds and how far a template must keep from each is the bank's data, training/pattern_bank.py
-BANK_MARGIN by default), and on its examples' own beds, and
+BANK_MARGIN by default; its rings of other doorbells, BELL_MARGIN, save those as like the
+template as its own examples: guard()), and on its examples' own beds, and
 at least FLOOR; one over 1000 is dropped. Chosen on the choosing doorbells and surrogate
 households of experiments/pattern_guard.py --bank (issue 25), which reports what it finds there
 and on held-out doorbells, and what it misses.
@@ -350,54 +351,73 @@ def guard(templates, examples, n_mels, bank=()):
     """Each template's threshold (r in thousandths; over 1000: the template is dropped): at
     least FLOOR, the best r it reaches on its examples' own beds (their steps away from the
     ring: more than the template's length from the loudest step), and the best it reaches on
-    each stretch of the `bank` + that stretch's margin (bank_steps(): each stretch's margin, an
-    int, then its steps of other sounds)."""
+    each stretch of the `bank` + that stretch's margin (bank_steps(): each stretch's (margin,
+    twin), then its steps of other sounds). A stretch with a twin (a ring of another doorbell)
+    raises a template only where its best there stays `twin` under the template's own lowest
+    best on its other examples: one nearer is taken for the household's own make of doorbell,
+    which no threshold can tell from theirs (it would lose the household's own rings)."""
     m = Matcher(templates, n_mels, [NONE] * len(templates))
     lengths = [len(t) // n_mels for t in templates]
     out = [FLOOR] * len(templates)
-    for steps in examples:
+    own = [NONE] * len(templates)   # each template's lowest best r on its other examples
+    for j, steps in enumerate(examples):
         top = _loudest(steps)[1]
         m.heard = 0
+        best = [-1000] * len(templates)
         for k in range(len(steps)):
             m.push(steps[k][1], steps[k][0])
             for i in range(len(out)):
+                best[i] = max(best[i], m.r[i])
                 if m.r[i] > out[i] and (k - top > lengths[i] or top - k > lengths[i]):
                     out[i] = m.r[i]
-    margin = BANK_MARGIN
+        for i in range(len(own)):
+            if i != j:
+                own[i] = min(own[i], best[i])
+    margin, twin, best = BANK_MARGIN, None, [-1000] * len(templates)
     for step in bank:
-        if isinstance(step, int):   # a new stretch and its margin: no match spans two
+        if isinstance(step[0], int):   # a new stretch: no match spans two
+            _raise(out, best, margin, twin, own)
+            margin, twin = step
             m.heard = 0
-            margin = step
+            best = [-1000] * len(templates)
             continue
         m.push(step[0], step[1])
         for i in range(len(out)):
-            if m.r[i] + margin > out[i]:
-                out[i] = m.r[i] + margin
+            if m.r[i] > best[i]:
+                best[i] = m.r[i]
+    _raise(out, best, margin, twin, own)
     return out
 
 
+def _raise(out, best, margin, twin, own):
+    """Raises each threshold of `out` to a stretch's best r + its margin (guard())."""
+    for i in range(len(out)):
+        if best[i] + margin > out[i] and (twin is None or best[i] < own[i] - twin):
+            out[i] = best[i] + margin
+
+
 BANK_MAGIC = b'EMPB'   # a bank file: this, BANK_VERSION, bands; then stretches
-BANK_VERSION = 2
+BANK_VERSION = 3
 
 
 def bank_steps(stream):
     """A bank's steps from its file (a binary stream, uncompressed: pattern_bank.gz through
-    gzip): each stretch's margin (an int, r in thousandths), then its steps as (raw, over), two
-    arrays reused. A stretch is a little-endian 16-bit count of steps and its margin (int8),
-    then each step's raw and over bytes (bands each, int8). ValueError for a file that is not
-    one."""
+    gzip): each stretch's (margin, twin) (ints, r in thousandths; twin None: none), then its
+    steps as (raw, over), two arrays reused. A stretch is a little-endian 16-bit count of steps,
+    its margin (int8) and twin (uint8, 0: none), then each step's raw and over bytes (bands
+    each, int8). ValueError for a file that is not one."""
     head = stream.read(6)
     if len(head) != 6 or head[:4] != BANK_MAGIC or head[4] != BANK_VERSION:
         raise ValueError('pattern: not a bank of steps (version %d)' % BANK_VERSION)
     n = head[5]
     raw, over = array('b', bytes(n)), array('b', bytes(n))
     while True:
-        size = stream.read(3)
+        size = stream.read(4)
         if not size:
             return
-        if len(size) != 3:
+        if len(size) != 4:
             raise ValueError('pattern: a bank cut short')
-        yield size[2] - 256 if size[2] > 127 else size[2]
+        yield (size[2] - 256 if size[2] > 127 else size[2], size[3] or None)
         for _ in range(size[0] | size[1] << 8):
             if stream.readinto(raw) != n or stream.readinto(over) != n:
                 raise ValueError('pattern: a bank cut short')

@@ -38,7 +38,7 @@ DEVICE_MODULES = ('classifier', 'cnn', 'forest', 'frontend', 'windows', 'level',
 LAB_MODULES = ('labcore', 'teach', 'wasm/cnn_host')
 PAGE_FILES = ('index.html', 'lab.js', 'lab.css')
 # The bank of other sounds a pattern head is guarded against (training/pattern_bank.py), fetched
-# by the page when it first teaches by a sound's pattern; 0.8 MB, so not in a device's image
+# by the page when it first teaches by a sound's pattern; 1.8 MB, so not in a device's image
 # (its lab teaches without it, the fallback the page names).
 BANK_FILE = 'pattern_bank.gz'
 # The port's folder in the lab, named for its version: a device serves what is under it to be

@@ -3,7 +3,8 @@ held-out households that experiments/pattern_guard.py --bank judged in numpy (is
 1's, the fresh ones of seed 5, and those of seeds 6 and 7
 (experiments/pattern_doorbell_guard.py's and pattern_spill.py's, where each judged the shipped
 rule beside its own). For each household, `earmark personal
-teach` (the lab's code in MicroPython, the bank webui/lab/pattern_bank.gz) on its three
+teach` (the lab's code in MicroPython, design B's bank: pattern_guard.bank_b(), the shipped
+one before its doorbells part) on its three
 examples, then
 the appliance (`earmark detect --personal`, MicroPython, its pipeline watching every frame)
 over each scene; scored as pattern_guard.py scores (personal_windows.score).
@@ -41,7 +42,9 @@ def household(folder):
     done = folder / 'appliance-bank.json'
     if done.exists():
         return json.loads(done.read_text())
-    head = personal.teach_pattern(LABEL, sorted(folder.glob('example_*.wav')))
+    import pattern_guard
+    head = personal.teach_pattern(LABEL, sorted(folder.glob('example_*.wav')),
+                                  bank=pattern_guard.bank_b())
     tally, hours = heard_by_appliance(folder, head, LABEL)
     out = {'reaches': head['sounds'][0]['reaches'], 'tally': [int(v) for v in tally],
            'hours': hours}

@@ -293,6 +293,17 @@ def bank_best(templates):
     return [max(int(rs(t, raw, over).max()) for raw, over in _bank_steps) for t in templates]
 
 
+def bank_b():
+    """Design B's bank as shipped until round 20, without the doorbells part
+    (`training.pattern_bank --no-bells`: the same bytes every run), built once under build/:
+    what the experiments that judged design B teach with."""
+    path = BANK.parent / 'bank-b.gz'
+    if not path.exists():
+        from training import pattern_bank
+        pattern_bank.main(['--no-bells', '--out', str(path)])
+    return path
+
+
 GAP, MAX_EVENT = 16, 64   # design 2's Watch (steps)
 SECONDS = FRAME_SECONDS * 4
 

@@ -1,10 +1,12 @@
 """How long the teach-time bank guard takes (device/pattern.py guard(), issue 25): a pattern head
 taught by the lab's code (labcore.pattern_head) in MicroPython's unix port on this computer,
-from each held-out household's three examples (seed 1), without the bank (the examples' beds
-only) and with webui/lab/pattern_bank.gz (20 minutes of other sounds' steps, read through
-deflate). Times are MicroPython's own (time.ticks_ms around the teach). --browser: the same in
-the browser lab (MicroPython WebAssembly in Debian's Chromium, headless; the lab's
-teachPattern, timed by the page), the bank fetched first.
+from the three examples of each of the first HOUSEHOLDS households of personal_new_doorbells.py
+(seed 18), without the bank (the examples' beds only), with design B's (pattern_guard.bank_b():
+20 minutes of other sounds' steps) and with webui/lab/pattern_bank.gz (those and the doorbells
+part, round 20), read through deflate, side by side. Times are MicroPython's own
+(time.ticks_ms around the teach). --browser: without and with the shipped bank in the browser
+lab (MicroPython WebAssembly in Debian's Chromium, headless; the lab's teachPattern, timed by
+the page), the bank fetched first.
 
     .venv/bin/python experiments/pattern_guard_time.py [--browser]
 """
@@ -27,8 +29,15 @@ print(json.dumps([time.ticks_diff(time.ticks_ms(), t0), h['sounds'][0]['reaches'
 '''
 
 
-def household_pcm(name):
-    folder = ROOT / 'build' / 'personal' / 'seed1' / name
+HOUSEHOLDS = 5
+
+
+def households():
+    return sorted(p for p in (ROOT / 'build' / 'personal' / 'new18').iterdir()
+                  if p.is_dir())[:HOUSEHOLDS]
+
+
+def household_pcm(folder):
     return [audio.read(f).tobytes() for f in sorted(folder.glob('example_*.wav'))]
 
 
@@ -36,7 +45,6 @@ def browser():
     """[(household, ms without the bank, ms with it, thresholds)] in the browser lab."""
     import base64
     import tempfile
-    import pattern_guard
     from playwright.sync_api import sync_playwright
     from earmark import labsite
     rows = []
@@ -48,8 +56,8 @@ def browser():
         page.goto('http://127.0.0.1:%d/index.html' % httpd.server_address[1])
         page.evaluate('window.lab.ready')
         page.evaluate('window.lab.loadBank()')
-        for name in pattern_guard.held_names():
-            pcm = [base64.b64encode(b).decode() for b in household_pcm(name)]
+        for folder in households():
+            pcm = [base64.b64encode(b).decode() for b in household_pcm(folder)]
             got = page.evaluate('''(pcm) => {
                 const sounds = pcm.map((b) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0)));
                 const out = [];
@@ -60,8 +68,8 @@ def browser():
                 }
                 return out;
             }''', pcm)
-            rows.append((name, got[0][0], got[1][0], got[1][1]))
-            print('%-36s without the bank %5d ms, with it %6d ms: thresholds %s' % rows[-1])
+            rows.append((folder.name, got[0][0], got[1][0], got[1][1]))
+            print('%-40s without the bank %5d ms, with it %6d ms: thresholds %s' % rows[-1])
         chromium.close()
         httpd.shutdown()
     return rows
@@ -75,21 +83,23 @@ def main():
               % (sum(r[2] for r in rows) / len(rows)))
         return
     print('MicroPython: %s' % runtime.micropython_binary())
+    banks = (None, str(pattern_guard.bank_b()), str(personal.PATTERN_BANK))
     rows = []
-    for name in pattern_guard.held_names():
-        folder = ROOT / 'build' / 'personal' / 'seed1' / name
+    for folder in households():
         with tempfile.TemporaryDirectory() as tmp:
             paths = []
             for i, f in enumerate(sorted(folder.glob('example_*.wav'))):
                 paths.append(str(Path(tmp) / ('%d.pcm' % i)))
                 Path(paths[-1]).write_bytes(audio.read(f).tobytes())
             got = [json.loads(personal.run_host(CODE % (paths, bank)).splitlines()[-1])
-                   for bank in (None, str(personal.PATTERN_BANK))]
-        rows.append((name, got[0][0], got[1][0], got[1][1]))
-        print('%-36s without the bank %5d ms, with it %6d ms: thresholds %s' % rows[-1])
-    mean = sum(r[2] for r in rows) / len(rows)
-    print('3 templates guarded against the bank: %.0f ms on average (%d households)'
-          % (mean, len(rows)))
+                   for bank in banks]
+        rows.append((folder.name, got[0][0], got[1][0], got[2][0], got[2][1]))
+        print('%-40s no bank %5d ms, design B\'s %6d ms, shipped %6d ms: thresholds %s'
+              % rows[-1])
+    print('3 templates guarded, on average over %d households: no bank %.0f ms, design B\'s '
+          'bank %.0f ms, the shipped bank %.0f ms (%.2fx design B\'s)' % (
+              len(rows), *(sum(r[k] for r in rows) / len(rows) for k in (1, 2, 3)),
+              sum(r[3] for r in rows) / sum(r[2] for r in rows)))
 
 
 if __name__ == '__main__':

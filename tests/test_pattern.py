@@ -439,9 +439,10 @@ print(json.dumps([{k: ev[k] for k in ('label', 'start', 'end', 'confidence')} fo
 
 
 BANK = '''
-def bank_of(path, margin=pattern.BANK_MARGIN):
-    """A bank of one stretch: its margin, then a recording's steps as the appliance hears them."""
-    yield margin
+def bank_of(path, margin=pattern.BANK_MARGIN, twin=None):
+    """A bank of one stretch: its margin and twin, then a recording's steps as the appliance
+    hears them."""
+    yield margin, twin
     b = pattern.Bed(40)
     for f in frames(path):
         if b.frame(f):
@@ -460,8 +461,10 @@ def test_a_template_other_sounds_reach_is_raised_or_dropped(device, tmp_path):
     """The teach-time guard: a bank holding a doorbell much like ours (its notes a little off)
     raises every template's threshold over what it reaches there, so the guarded head no longer
     matches that sound where the unguarded one did; a bank holding our own doorbell drops every
-    template ('too like other sounds', one line). The board's and this computer's integers
-    agree: the thresholds are the same here in CPython."""
+    template ('too like other sounds', one line), unless it is a ring of the bank's doorbells
+    part with a twin: then it is taken for our own make and raises nothing, while the other
+    doorbell, well under our examples' own r, still raises the same. The board's and this
+    computer's integers agree: the thresholds are the same here in CPython."""
     rng = np.random.default_rng(5)
     examples = [str(p) for p in recordings(tmp_path, rng, (-45, -40, -35))]
     near = chime([(670, 0.45), (530, 0.8)], 1.25)
@@ -483,6 +486,9 @@ try:
 except ValueError as exc:
     print(json.dumps([str(exc)]))
 print(json.dumps([plain]))
+print(json.dumps([pattern.teach('our doorbell', 'm', [frames(p) for p in %(ex)r], 40,
+                                bank_of(b, pattern.BANK_MARGIN, 20))['sounds'][0]['reaches']
+                  for b in (%(near)r, %(ours)r)]))
 ''' % {'ex': examples, 'near': str(tmp_path / 'near.pcm'), 'ours': str(tmp_path / 'ours.pcm')},
         timeout=300, heap='1M')   # teaching runs in the lab and on a computer, never on a board
     plain, guarded, wider = out[0]
@@ -493,6 +499,7 @@ print(json.dumps([plain]))
     assert out[1] == [1, 0], out   # the near doorbell: matched unguarded, not guarded
     assert out[2][0].startswith('pattern: our doorbell is too like other sounds'), out
     assert '\n' not in out[2][0]
+    assert out[4] == [guarded, plain], out   # twin 20: the near one raises, ours does not
     # given the same frames (the runtime's front end's), this process's CPython teaches the
     # same head, bit for bit: the pattern's integers agree
     from array import array
@@ -544,9 +551,9 @@ print(json.dumps(got))
 
 
 def test_a_bank_file_is_read_or_refused(tmp_path):
-    """pattern.bank_steps reads training/pattern_bank.py's layout (stretches of a 16-bit count
-    and a margin, then raw and over bytes a step), as write() writes it, and refuses what is
-    not one, in one line."""
+    """pattern.bank_steps reads training/pattern_bank.py's layout (stretches of a 16-bit count,
+    a margin and a twin, then raw and over bytes a step), as write() writes it, and refuses what
+    is not one, in one line."""
     import gzip
     import io
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -554,15 +561,16 @@ def test_a_bank_file_is_read_or_refused(tmp_path):
     from earmark.bridge import device_module
     pattern = device_module('pattern')
     steps = np.array([[1, 2, 0, 7], [3, 4, 5, 6], [-128, -1, 0, 1]], np.int8)
-    pattern_bank.write(tmp_path / 'bank.gz', [(20, steps[:2, :2], steps[:2, 2:]),
-                                              (-5, steps[2:, :2], steps[2:, 2:])], n_mels=2)
+    pattern_bank.write(tmp_path / 'bank.gz', [(20, None, steps[:2, :2], steps[:2, 2:]),
+                                              (-5, 90, steps[2:, :2], steps[2:, 2:])], n_mels=2)
     body = gzip.decompress((tmp_path / 'bank.gz').read_bytes())
-    got = [s if isinstance(s, int) else (list(s[0]), list(s[1]))
+    got = [s if isinstance(s[0], int) else (list(s[0]), list(s[1]))
            for s in pattern.bank_steps(io.BytesIO(body))]
-    assert got == [20, ([1, 2], [0, 7]), ([3, 4], [5, 6]), -5, ([-128, -1], [0, 1])]
+    assert got == [(20, None), ([1, 2], [0, 7]), ([3, 4], [5, 6]), (-5, 90), ([-128, -1], [0, 1])]
     back = pattern_bank.read(tmp_path / 'bank.gz')
-    assert [m for m, _, _ in back] == [20, -5] and (back[1][1] == [[-128, -1]]).all()
-    for bad in (b'EMPB\x01\x02', b'nope\x02\x02', body[:-1], body[:-2], body[:-5]):
+    assert [(m, t) for m, t, _, _ in back] == [(20, None), (-5, 90)]
+    assert (back[1][2] == [[-128, -1]]).all()
+    for bad in (b'EMPB\x02\x02', b'nope\x03\x02', body[:-1], body[:-2], body[:-5], body[:-6]):
         with pytest.raises(ValueError, match='^pattern: [^\n]*$'):
             list(pattern.bank_steps(io.BytesIO(bad)))
 

@@ -14,18 +14,28 @@ Kept: the stretches of steps within MAX_STEPS - 1 of a step with a cell GATE ove
 window of a template elsewhere can pass the gate, so the rest can never raise a threshold),
 written as pattern.bank_steps reads them, gzipped (webui/lab/pattern_bank.gz), each with the
 margin (--margin, r in thousandths) a template must keep over the best r it reaches there.
---also FILE adds another bank's stretches with their own margins (a bank of other doorbells
-kept at another margin, say); write() takes stretches from any source.
 
-    .venv/bin/python -m training.pattern_bank [--fold esc50-fold1] [--margin 20] [--also FILE]
+The doorbells part: every doorbell of the sound data's train/ and of each --bells FOLDER
+(build/sounds, experiments/gather_sounds.py), each rung in a 1.5-minute doorstep scene of its
+own, the steps from 2 s before to 2 s after each ring a stretch at --bell-margin with a twin
+(--bell-twin: a ring a template reaches within that of its own examples' r is taken for the
+household's own make and raises nothing; pattern.guard()). Chosen by
+experiments/pattern_bell_bank.py. --no-bells leaves it out (the bank before round 20).
+--also FILE adds another bank's stretches with their own margins; write() takes stretches from
+any source.
+
+    .venv/bin/python -m training.pattern_bank --bells build/sounds [--fold esc50-fold1]
+        [--margin 20] [--bell-margin 40] [--bell-twin 90] [--no-bells] [--also FILE]
         [--out FILE]
 """
 import argparse
 import array
 import gzip
+import json
 import struct
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +45,10 @@ from earmark.bridge import device_module
 ROOT = Path(__file__).resolve().parents[1]
 frontend, pattern = device_module('frontend'), device_module('pattern')
 OUT = ROOT / 'webui' / 'lab' / 'pattern_bank.gz'
-BELL_TAKES = 3   # recordings of each doorbell in the bank's doorbells part
+BELL_MINUTES = 1.5   # each doorbell's scene in the bank's doorbells part (3 to 5 rings)
+BELL_MARGIN = 40     # r a template keeps over the best it reaches on another doorbell
+BELL_TWIN = 90       # r under a template's own lowest on its other examples a ring must stay
+#                      under to count (nearer: our own doorbell's make, not another)
 
 
 def clips(data, fold):
@@ -78,13 +91,13 @@ def live(raw, over):
 
 
 def write(out, stretches, n_mels=40):
-    """A bank file of `stretches` ((margin, raw, over): int8 arrays of steps x bands each);
-    its size in bytes."""
+    """A bank file of `stretches` ((margin, twin, raw, over): twin None for none, raw and over
+    int8 arrays of steps x bands each); its size in bytes."""
     body = [pattern.BANK_MAGIC, bytes([pattern.BANK_VERSION, n_mels])]
-    for margin, raw, over in stretches:
+    for margin, twin, raw, over in stretches:
         for first in range(0, len(raw), 0xffff):
             last = min(len(raw), first + 0xffff)
-            body.append(struct.pack('<Hb', last - first, margin))
+            body.append(struct.pack('<HbB', last - first, margin, twin or 0))
             body.append(np.concatenate([raw[first:last], over[first:last]], 1)
                         .astype(np.int8).tobytes())
     blob = gzip.compress(b''.join(body), 9, mtime=0)   # mtime 0: the same bank, the same bytes
@@ -97,13 +110,13 @@ def read(path):
     out = []
     with gzip.open(path) as f:
         for step in pattern.bank_steps(f):
-            if isinstance(step, int):
-                out.append((step, [], []))
+            if isinstance(step[0], int):
+                out.append(step + ([], []))
             else:
-                out[-1][1].append(bytes(step[0]))
-                out[-1][2].append(bytes(step[1]))
-    return [(m, np.frombuffer(b''.join(r), np.int8).reshape(len(r), -1),
-             np.frombuffer(b''.join(o), np.int8).reshape(len(o), -1)) for m, r, o in out]
+                out[-1][2].append(bytes(step[0]))
+                out[-1][3].append(bytes(step[1]))
+    return [(m, t, np.frombuffer(b''.join(r), np.int8).reshape(len(r), -1),
+             np.frombuffer(b''.join(o), np.int8).reshape(len(o), -1)) for m, t, r, o in out]
 
 
 def doorbells(data, folders=()):
@@ -115,27 +128,54 @@ def doorbells(data, folders=()):
     return sorted(out, key=lambda x: (x[0], x[1].name))
 
 
-def bell_steps(data, bells, takes=BELL_TAKES):
-    """[(raw, over)] of each doorbell of `bells` recorded as a household records its examples
-    (experiments/personal_doorbell.py's recordings: 1.5 s of a doorstep bed either side, 10 to
-    20 dB over it; seeded [96, i]), `takes` recordings each: the steps a neighbour's doorbell
-    gives, for the bank's doorbells part."""
+def rings(path, raw):
+    """[(first, end)] of a scene's steps from MAX_STEPS - 1 before each of its sounds (its truth)
+    to MAX_STEPS after: every step a template's window holding some of the sound ends on."""
+    keep = np.zeros(len(raw), bool)
+    step = pattern.STEP * pattern.FRAME_SECONDS
+    for t in json.loads(Path(path).with_suffix('.json').read_text())['truth']:
+        first = max(0, int(t['onset'] / step) - pattern.MAX_STEPS + 1)
+        keep[first:int(t['offset'] / step) + pattern.MAX_STEPS + 1] = True
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], keep.astype(int), [0]])))
+    return list(zip(edges[0::2], edges[1::2]))
+
+
+def bell_scenes(data, bells, folder, minutes=BELL_MINUTES):
+    """Each doorbell of `bells` rung in a short doorstep scene of its own (`minutes`, seeded
+    [96, CRC of its file name]: the same scene whichever others are there; experiments/
+    personal_doorbell.py's scene: 0 to 20 dB over a bed, 8 to 30 s apart), made once in
+    `folder`; [(source, clip path, scene path)]."""
     sys.path.insert(0, str(ROOT / 'experiments'))
     import personal_doorbell as pd
     from training import scenes
     beds = scenes.bed_kinds(data, ['*'])
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     out = []
-    with tempfile.TemporaryDirectory(prefix='earmark-bells-') as tmp:
-        for i, (_, clip) in enumerate(bells):
-            rng = np.random.default_rng([96, i])
-            files = pd.recordings(rng, scenes.load(clip), beds, Path(tmp))
-            out.append([steps(f) for f in files[:takes]])
+    for source, clip in bells:
+        path = folder / (clip.stem + '.wav')
+        if not path.exists():
+            rng = np.random.default_rng([96, zlib.crc32(clip.name.encode())])
+            pd.scene(rng, clip, [clip], [clip], beds, minutes, path)
+        out.append((source, clip, path))
     return out
 
 
-def build(data, fold, count=2, minutes=10.0, out=OUT, margin=None, also=()):
-    """Lays the scenes, keeps their stretches (at `margin`, pattern.BANK_MARGIN by default)
-    and those of the banks `also`, writes the bank; (steps kept, steps, bytes)."""
+def bell_stretches(scenes_, margin, twin):
+    """The doorbells part: the ring stretches of each bell scene, at `margin` and `twin`."""
+    out = []
+    for _, _, path in scenes_:
+        raw, over = steps(path)
+        out += [(margin, twin, raw[a:b], over[a:b]) for a, b in rings(path, raw)]
+    return out
+
+
+def build(data, fold, count=2, minutes=10.0, out=OUT, margin=None, also=(), bells=None,
+          bell_margin=BELL_MARGIN, bell_twin=BELL_TWIN):
+    """Lays the scenes, keeps their stretches (at `margin`, pattern.BANK_MARGIN by default),
+    the doorbells part (`bells`: [(source, clip)] as doorbells() gives them, at `bell_margin`
+    and `bell_twin`; None: no doorbells part) and the stretches of the banks `also`, writes the bank; (steps
+    kept, steps, bytes)."""
     sys.path.insert(0, str(ROOT / 'experiments'))
     import personal_doorbell as pd
     from training import scenes
@@ -154,13 +194,19 @@ def build(data, fold, count=2, minutes=10.0, out=OUT, margin=None, also=()):
             raw, over = steps(path)
             total += len(raw)
             for a, b in live(raw, over):
-                stretches.append((margin, raw[a:b], over[a:b]))
+                stretches.append((margin, None, raw[a:b], over[a:b]))
                 kept += b - a
+        if bells is not None:
+            made = bell_scenes(data, bells, Path(tmp) / 'bells')
+            for part in bell_stretches(made, bell_margin, bell_twin):
+                stretches.append(part)
+                kept += len(part[2])
+            total += sum(len(steps(p)[0]) for *_, p in made)
     for path in also:
         for part in read(path):
             stretches.append(part)
-            kept += len(part[1])
-            total += len(part[1])
+            kept += len(part[2])
+            total += len(part[2])
     return kept, total, write(out, stretches)
 
 
@@ -176,13 +222,24 @@ def main(argv=None):
                     'over the best it reaches on these sounds (default pattern.BANK_MARGIN)')
     ap.add_argument('--also', action='append', default=[], metavar='FILE',
                     help='add the stretches of another bank file, with their own margins')
+    ap.add_argument('--bells', action='append', default=[], metavar='FOLDER',
+                    help='a sound folder whose doorbells join the sound data\'s in the doorbells '
+                         'part (build/sounds: experiments/gather_sounds.py)')
+    ap.add_argument('--bell-margin', type=int, default=BELL_MARGIN, help='r (thousandths) a '
+                    'template keeps over the best it reaches on another doorbell')
+    ap.add_argument('--bell-twin', type=int, default=BELL_TWIN, help='r (thousandths) under '
+                    'a template\'s own lowest on its other examples another doorbell\'s best '
+                    'must stay under to raise it (nearer: the household\'s own make)')
+    ap.add_argument('--no-bells', action='store_true', help='no doorbells part')
     ap.add_argument('--out', default=str(OUT))
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / 'experiments'))
     import personal_doorbell as pd
     data = Path(args.data) if args.data else pd.data_folder()
     kept, total, size = build(data, args.fold, args.scenes, args.minutes, args.out,
-                              args.margin, args.also)
+                              args.margin, args.also,
+                              None if args.no_bells else doorbells(data, args.bells),
+                              args.bell_margin, args.bell_twin)
     print('bank: %d of %d steps kept (%.1f min), %d bytes gzipped: %s'
           % (kept, total, kept * 0.064 / 60, size, args.out))
 

@@ -82,7 +82,7 @@ function teachHead(examples, negatives) {
 }
 
 // The bank of other sounds a pattern head's templates are guarded against (pattern_bank.gz,
-// 0.8 MB): fetched when first taught by its sound, into the port's file system. False where this
+// 1.8 MB): fetched when first taught by its sound, into the port's file system. False where this
 // lab has none (a device's flash holds no room for it): the head is then guarded by its
 // examples' beds alone, a fallback the page names.
 let bank;
