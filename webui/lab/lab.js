@@ -306,7 +306,8 @@ async function onTeachSound() {
     return;
   }
   $('teach').disabled = $('teachsound').disabled = true;
-  out.textContent = 'Teaching ' + name + ' by its sound…';
+  out.textContent = 'Teaching ' + name + ' by its sound… (it is checked against other sounds and' +
+    ' 57 other doorbells: up to a minute)';
   $('confusion').hidden = true;
   await new Promise((r) => setTimeout(r, 0));   // let the line show before the work
   try {
