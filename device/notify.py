@@ -2,7 +2,8 @@
 LAN (a self-hosted ntfy topic, a Home Assistant webhook), with no cloud in between. An event a
 personal sound named ("our doorbell", docs/lab.md) is a hook's by the model label kept beside
 it (`generic`): a "doorbell" hook still hears the doorbell once the household has taught its
-own, and the JSON's `label` says whose it was.
+own, and the JSON's `label` says whose it was. A hook may also name a personal sound ("our
+doorbell": names()) and hears only that one.
 
     GET  /api/webhooks        {"hooks": [{"url", "labels"}], "delivered", "failed", "dropped",
                                "last_error"}
@@ -26,7 +27,7 @@ from api import JSON, Refused, drain_body, event_json
 
 HOOKS = '.hooks.json'   # beside the store (routes.attach looks for it)
 MAX_HOOKS = 3
-MAX_URL = 160   # with MAX_HOOKS and every label, the longest PUT fits in 1 KB
+MAX_URL = 160   # with MAX_HOOKS and every model label, the longest PUT fits in 1 KB
 QUEUE = 4
 TRIES = 4
 BACKOFF_S = 2
@@ -62,8 +63,17 @@ def _address(url):
     return host, int(port or 80), target
 
 
+def names():
+    """What a hook may name: the model's labels and the personal ones, those the store holds
+    (given to an event) and the personal head's sounds ("our doorbell")."""
+    head = api.store.personal
+    return api.store.labels + api.store.custom + ([s[0] for s in head.sounds] if head else [])
+
+
 def check(new, labels):
-    """The hooks in a PUT body, checked; ValueError (its text the reason) when one is bad."""
+    """The hooks in a PUT body, checked against `labels` (names(); None: any text, as for the
+    hooks kept, whose personal sound may since be gone: they stay and match nothing); ValueError
+    (its text the reason) when one is bad."""
     if not isinstance(new, list) or len(new) > MAX_HOOKS:
         raise ValueError('"hooks" must be a list of at most %d' % MAX_HOOKS)
     for h in new:
@@ -75,9 +85,11 @@ def check(new, labels):
             raise ValueError('url must be http://A.B.C.D[:port]/path (a numeric LAN address, '
                              'at most %d characters)' % MAX_URL)
         if (not isinstance(h['labels'], list) or not h['labels'] or
-                [l for l in h['labels'] if l not in labels] or
+                [l for l in h['labels'] if not isinstance(l, str) or
+                 labels is not None and l not in labels] or
                 len(set(h['labels'])) != len(h['labels'])):
-            raise ValueError('labels must be a non-empty list of the model\'s labels, each once')
+            raise ValueError('labels must be a non-empty list of the model\'s labels or the '
+                             'personal ones, each once')
     return new
 
 
@@ -93,7 +105,7 @@ def _load():
     """The hooks kept beside the store ([] when none are, or they cannot be read)."""
     try:
         with open(path) as f:
-            return check(json.load(f)['hooks'], api.store.labels)
+            return check(json.load(f)['hooks'], None)
     except OSError:   # none kept: the usual case
         return []
     except (ValueError, KeyError, TypeError) as exc:
@@ -242,7 +254,7 @@ async def _put(request):
     if len(body) != 1:
         raise Refused(400, shape)
     try:
-        check(new, api.store.labels)
+        check(new, names())
     except ValueError as exc:
         raise Refused(400, str(exc))
     storefile.replace(path, json.dumps({'hooks': new}))

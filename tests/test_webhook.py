@@ -233,10 +233,23 @@ asyncio.run(main())
 
 
 PERSONAL_SNIPPET = FAKE_PIPELINE + r'''
+def named(label):
+    """What a PUT of a hook of `label` is told (notify.check against notify.names())."""
+    try:
+        notify.check([{'url': URL + 'c', 'labels': [label]}], notify.names())
+        return 'ok'
+    except ValueError as exc:
+        return str(exc)
+
+
 async def main():
     notify._open()
+    refused = named('garden gate')   # no such sound yet
+    s.label_personal(s.append(1735689500000, 1200, 10, 0.9, [], bytes(32)), 'garden gate')
+    print(json.dumps([refused, named('garden gate')]))
     notify.hooks = [{'url': URL + 'a', 'labels': ['doorbell']},
-                    {'url': URL + 'b', 'labels': ['siren', 'other']}]
+                    {'url': URL + 'b', 'labels': ['siren', 'other']},
+                    {'url': URL + 'c', 'labels': ['garden gate']}]
     notify._listen()
     # ours (a doorbell), a siren, a sound the household named that the model calls other,
     # and ours as the pattern found it before the model named it a doorbell
@@ -262,20 +275,24 @@ def test_a_personal_sound_reaches_the_hooks_of_its_model_label(device, tmp_path)
     """An event a personal sound named ("our doorbell") goes to the hooks of the model label
     kept beside it, with its own label in the JSON: teaching the appliance its doorbell does not
     silence a doorbell hook. A label beside it learnt later reaches that label's hooks then; no
-    hook gets an event twice."""
+    hook gets an event twice. A hook may name a personal sound the device knows (refused
+    before): it hears that sound only."""
     server = Hook()
     try:
         code = PERSONAL_SNIPPET.replace('ROOT', repr(str(tmp_path / 'store'))).replace(
             'URL', repr(server.url('/')))
-        out = device.json_lines(code)[-1]
+        lines = device.json_lines(code)
     finally:
         server.shutdown()
         server.server_close()
+    refused, taken = lines[0]
+    assert refused.startswith('labels must be') and taken == 'ok', lines
     got = sorted((p[0], p[2]['id'], p[2]['label'], p[2].get('generic')) for p in server.posts)
-    assert got == [('/a', 0, 'our doorbell', 'doorbell'), ('/a', 3, 'our doorbell', 'doorbell'),
-                   ('/b', 1, 'siren', None), ('/b', 2, 'garden gate', 'other'),
-                   ('/b', 3, 'our doorbell', 'other')], server.posts
-    assert out['delivered'] == 5 and out['failed'] == 0, out
+    assert got == [('/a', 1, 'our doorbell', 'doorbell'), ('/a', 4, 'our doorbell', 'doorbell'),
+                   ('/b', 2, 'siren', None), ('/b', 3, 'garden gate', 'other'),
+                   ('/b', 4, 'our doorbell', 'other'),
+                   ('/c', 3, 'garden gate', 'other')], server.posts
+    assert lines[-1]['delivered'] == 6 and lines[-1]['failed'] == 0, lines
 
 
 def test_the_queue_is_bounded_and_each_delivery_counted(device, tmp_path):
