@@ -162,20 +162,22 @@ def bell_scenes(data, bells, folder, minutes=BELL_MINUTES):
 
 
 def bell_stretches(scenes_, margin, twin):
-    """The doorbells part: the ring stretches of each bell scene, at `margin` and `twin`."""
-    out = []
+    """The doorbells part: the ring stretches of each bell scene, at `margin` and `twin`; and
+    the scenes' steps in all."""
+    out, total = [], 0
     for _, _, path in scenes_:
         raw, over = steps(path)
         out += [(margin, twin, raw[a:b], over[a:b]) for a, b in rings(path, raw)]
-    return out
+        total += len(raw)
+    return out, total
 
 
 def build(data, fold, count=2, minutes=10.0, out=OUT, margin=None, also=(), bells=None,
           bell_margin=BELL_MARGIN, bell_twin=BELL_TWIN):
     """Lays the scenes, keeps their stretches (at `margin`, pattern.BANK_MARGIN by default),
     the doorbells part (`bells`: [(source, clip)] as doorbells() gives them, at `bell_margin`
-    and `bell_twin`; None: no doorbells part) and the stretches of the banks `also`, writes the bank; (steps
-    kept, steps, bytes)."""
+    and `bell_twin`; None: no doorbells part) and the stretches of the banks `also`, writes the
+    bank; (steps kept, steps, bytes)."""
     sys.path.insert(0, str(ROOT / 'experiments'))
     import personal_doorbell as pd
     from training import scenes
@@ -197,11 +199,11 @@ def build(data, fold, count=2, minutes=10.0, out=OUT, margin=None, also=(), bell
                 stretches.append((margin, None, raw[a:b], over[a:b]))
                 kept += b - a
         if bells is not None:
-            made = bell_scenes(data, bells, Path(tmp) / 'bells')
-            for part in bell_stretches(made, bell_margin, bell_twin):
-                stretches.append(part)
-                kept += len(part[2])
-            total += sum(len(steps(p)[0]) for *_, p in made)
+            parts, heard = bell_stretches(bell_scenes(data, bells, Path(tmp) / 'bells'),
+                                          bell_margin, bell_twin)
+            stretches += parts
+            kept += sum(len(p[2]) for p in parts)
+            total += heard
     for path in also:
         for part in read(path):
             stretches.append(part)
