@@ -5,8 +5,8 @@ it (`generic`): a "doorbell" hook still hears the doorbell once the household ha
 own, and the JSON's `label` says whose it was. A hook may also name a personal sound ("our
 doorbell": names()) and hears only that one.
 
-    GET  /api/webhooks        {"hooks": [{"url", "labels"}], "delivered", "failed", "dropped",
-                               "last_error"}
+    GET  /api/webhooks        {"hooks": [{"url", "labels"}], "labels" (what a hook may name),
+                               "delivered", "failed", "dropped", "last_error"}
     PUT  /api/webhooks        {"hooks": [...]}: replaces them all (kept beside the store)
     POST /api/webhooks/test   one try at each hook now: {"results": [{"url", "error"}]}
 
@@ -216,7 +216,7 @@ async def post(url, label, body):
 
 
 def _status():
-    return dict(counts, hooks=hooks)
+    return dict(counts, hooks=hooks, labels=names())
 
 
 async def answer(request):

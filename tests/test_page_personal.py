@@ -106,3 +106,35 @@ def test_not_our_sound_from_the_event_sheet(app, phone, tmp_path):
     refused = 'Failed to load resource: the server responded with a status of 409 (Conflict)'
     assert [p for p in page.problems if p != refused] == [], page.problems
     page.problems.clear()
+
+
+def test_an_alert_may_name_a_personal_sound(app, phone):
+    """The Alerts dialog offers the personal sounds the device knows beside the model's labels
+    (GET /api/webhooks `labels`): a hook ticked for "garden gate" alone is saved as such, and the
+    device refused it before the sound was known."""
+    page = phone
+    call = app.call
+    hook = {'url': 'http://192.168.1.30/gate', 'labels': ['garden gate']}
+    assert call('PUT', '/api/webhooks', {'hooks': [hook]})[0] == 400
+    events = []
+    for _ in range(3):   # a played recording is not heard every time (test_page's live event)
+        events = app.heard(LIVE_SOUND)
+        if events:
+            break
+    assert events
+    assert call('POST', '/api/personal/label', {'ids': [events[0]['id']],
+                                                'label': 'garden gate'})[0] == 200
+    assert 'garden gate' in call('GET', '/api/webhooks')[1]['labels']
+    login(page, app)
+    page.click('#notifbtn')
+    page.wait_for_selector('#notif[open]')
+    page.click('#hookadd')
+    box = page.locator('#hooks .hook').last
+    box.locator('.url').fill(hook['url'])
+    box.locator('input[value="doorbell"]').uncheck()
+    box.locator('input[value="garden gate"]').check()
+    page.click('#hooksave')
+    page.wait_for_function('() => document.getElementById("hookmsg").textContent'
+                           '.startsWith("Saved")')
+    assert call('GET', '/api/webhooks')[1]['hooks'][-1] == hook
+    assert call('PUT', '/api/webhooks', {'hooks': []})[0] == 200

@@ -25,6 +25,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   token: localStorage.getItem(TOKEN_KEY),
   labels: LABELS,
+  names: [],           // what alerts may name besides the model's labels: personal sounds
   day: midnight(new Date()),
   label: '',
   next: null,
@@ -623,7 +624,9 @@ $('fclose').addEventListener('click', () => $('found').close());
 // --- notifications: this browser's, and the device's webhooks ---------------------------------
 
 function picks(box, chosen) {
-  box.replaceChildren(...state.labels.map((l) => el('label', { className: 'pick' },
+  // the model's labels, the personal sounds ("our doorbell"), whatever a saved one names besides
+  const all = [...new Set(state.labels.concat(state.names, chosen))];
+  box.replaceChildren(...all.map((l) => el('label', { className: 'pick' },
     el('input', { type: 'checkbox', value: l, checked: chosen.includes(l) }), pretty(l))));
 }
 function picked(box) { return [...box.querySelectorAll('input:checked')].map((i) => i.value); }
@@ -665,6 +668,7 @@ function hooksSay(s, msg) {
 }
 async function showNotif() {
   const s = await getJSON('/api/webhooks');
+  state.names = s.labels || [];   // the device's: what a hook may name
   $('hooks').replaceChildren(...s.hooks.map(hookBox));
   hooksSay(s);
   $('bnote').checked = state.note.on;
