@@ -25,7 +25,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   token: localStorage.getItem(TOKEN_KEY),
   labels: LABELS,
-  names: [],           // what alerts may name besides the model's labels: personal sounds
+  names: [],           // what alerts may name, as the device says: its labels, its personal sounds
   day: midnight(new Date()),
   label: '',
   next: null,
@@ -668,7 +668,7 @@ function hooksSay(s, msg) {
 }
 async function showNotif() {
   const s = await getJSON('/api/webhooks');
-  state.names = s.labels || [];   // the device's: what a hook may name
+  state.names = s.labels || [];   // none said (a device of before): the model's labels alone
   $('hooks').replaceChildren(...s.hooks.map(hookBox));
   hooksSay(s);
   $('bnote').checked = state.note.on;
