@@ -43,8 +43,10 @@ household), the choice 0.831 (128 of 154) at 0.00 unheard, 0.792 (122) ours in t
 false matches go; so do 13 of Dashticz door_bell's 32 rings (other doorbells reach its plain
 two-note templates at ~0.85, raising them from 0.800 to 0.891 and 0.858), so recall misses 0.9
 there. By the choosing weight (a false match costs two rings) the choice still gains (128
-against 122). Both held-out sets together: 0.934 (847 of 907) at 0.59 false/h. The bank grows from 18,748 to
-40,453 steps (0.80 -> 1.80 MB gzipped) and teaching takes about twice as long.
+against 122). Both held-out sets together: 0.934 (847 of 907) at 0.59 false/h.
+
+The bank grows from 18,748 to 40,453 steps (0.80 -> 1.80 MB gzipped) and teaching takes about
+twice as long.
 --appliance K teaches the first K households (of those whose simulated teach is the shipped
 one's) with the shipped bank (own doorbell in it) by `earmark personal teach --pattern` and runs
 `earmark detect --personal` on their scenes: thresholds and tallies as the simulation's in
@@ -67,11 +69,11 @@ sys.path.insert(0, str(ROOT / 'experiments'))
 import numpy as np  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
+import pattern_doorbell_guard as dg  # noqa: E402
 import pattern_guard as g  # noqa: E402
 import personal_doorbell as pd  # noqa: E402
 import personal_new_doorbells as nd  # noqa: E402
 import personal_pattern  # noqa: E402
-from personal_windows import SLACK  # noqa: E402
 from training import pattern_bank  # noqa: E402
 
 BELLS = g.BANK.parent / 'bells'
@@ -122,7 +124,7 @@ def thresholds(h, rule, sources, left_out=None, own_in=False):
     left_out's and, unless own_in, the household's own."""
     margin, twin = rule
     if margin is None:
-        return list(h['shipped'])
+        return tuple(h['shipped'])
     out = []
     for i, th in enumerate(h['shipped']):
         own = min(v for v in h['info']['loo'][i] if v is not None)
@@ -131,22 +133,7 @@ def thresholds(h, rule, sources, left_out=None, own_in=False):
                  if sources[stem] != left_out and (own_in or sources[stem] != h['source'])
                  and r[i] < limit]
         out.append(max([th] + [v + margin for v in reach]))
-    return out
-
-
-_found = {}
-
-
-def found(h, k, th):
-    key = (h['name'], k, tuple(th))
-    if key not in _found:
-        s = h['info']['scenes'][k]
-        _found[key] = g.events(g.matches(s['r'], th, 1, 0), s['r'], h['info']['lengths'])
-    return _found[key]
-
-
-def near(ev, t):
-    return ev[0] < t['offset'] + SLACK and ev[1] > t['onset'] - SLACK
+    return tuple(out)
 
 
 def judge(households, rule, sources, leave_out=True, own_in=False):
@@ -159,20 +146,20 @@ def judge(households, rule, sources, leave_out=True, own_in=False):
         for k, (s, sec) in enumerate(zip(h['info']['scenes'], h['info']['seconds'])):
             truth, who = s['truth'], h['rung'][k]
             own = [t for t in truth if t['what'] == 'own']
-            evs = found(h, k, th)
+            evs = dg.found(h, k, th)
             tot[0] += len(own)
-            tot[1] += sum(any(near(e, t) for e in evs) for t in own)
-            tot[3] += sum(1 for e in evs if not any(near(e, t) for t in truth
+            tot[1] += sum(any(dg.near(e, t) for e in evs) for t in own)
+            tot[3] += sum(1 for e in evs if not any(dg.near(e, t) for t in truth
                                                       if t['what'] in ('own', 'doorbell')))
             if not leave_out:
-                tot[2] += sum(1 for e in evs if not any(near(e, t) for t in own)
-                              and any(near(e, t) for t in truth if t['what'] == 'doorbell'))
+                tot[2] += sum(1 for e in evs if not any(dg.near(e, t) for t in own)
+                              and any(dg.near(e, t) for t in truth if t['what'] == 'doorbell'))
                 continue
             for y in sorted({w for t, w in zip(truth, who) if t['what'] == 'doorbell'}):
                 ty = thresholds(h, rule, sources, left_out=y, own_in=own_in)
-                tot[2] += sum(1 for e in found(h, k, ty)
-                              if not any(near(e, t) for t in own)
-                              and any(w == y and near(e, t) for t, w in zip(truth, who)))
+                tot[2] += sum(1 for e in dg.found(h, k, ty)
+                              if not any(dg.near(e, t) for t in own)
+                              and any(w == y and dg.near(e, t) for t, w in zip(truth, who)))
             tot[4] += sec / 3600
     return tot
 
@@ -238,9 +225,9 @@ def appliance(hs, sources, count):
     tally must be the simulation's with the same bank and the shipped rule."""
     from earmark import personal
     from personal_pattern import heard_by_appliance
-    equal = {r['doorbell'] for r in json.loads(
-        (ROOT / 'experiments' / 'results' / 'personal_new_doorbells.json').read_text())['doorbells']
-        if r['teach_equal']}
+    judged = ROOT / 'experiments' / 'results' / 'personal_new_doorbells.json'
+    equal = {r['doorbell'] for r in json.loads(judged.read_text())['doorbells']
+             if r['teach_equal']}
     rule = (pattern_bank.BELL_MARGIN, pattern_bank.BELL_TWIN)
     out = []
     for h in [h for h in hs if h['name'] in equal][:count]:
@@ -249,7 +236,7 @@ def appliance(hs, sources, count):
         tally, _ = heard_by_appliance(folder, head, nd.LABEL)
         sim = judge([h], rule, sources, leave_out=False, own_in=True)[:4]
         row = {'doorbell': h['name'], 'reaches': head['sounds'][0]['reaches'],
-               'simulated': thresholds(h, rule, sources, own_in=True),
+               'simulated': list(thresholds(h, rule, sources, own_in=True)),
                'appliance': [int(v) for v in tally], 'simulation': [int(v) for v in sim]}
         print('the appliance, %(doorbell)s: thresholds %(reaches)s (simulated %(simulated)s), '
               'tally %(appliance)s (simulated %(simulation)s)' % row)

@@ -86,6 +86,11 @@ def live(raw, over):
     keep = np.zeros(len(raw), bool)
     for k in live:
         keep[max(0, k - pattern.MAX_STEPS + 1):k + pattern.MAX_STEPS] = True
+    return spans(keep)
+
+
+def spans(keep):
+    """[(first, end)] of each run of True in `keep`."""
     edges = np.flatnonzero(np.diff(np.concatenate([[0], keep.astype(int), [0]])))
     return list(zip(edges[0::2], edges[1::2]))
 
@@ -136,8 +141,7 @@ def rings(path, raw):
     for t in json.loads(Path(path).with_suffix('.json').read_text())['truth']:
         first = max(0, int(t['onset'] / step) - pattern.MAX_STEPS + 1)
         keep[first:int(t['offset'] / step) + pattern.MAX_STEPS + 1] = True
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], keep.astype(int), [0]])))
-    return list(zip(edges[0::2], edges[1::2]))
+    return spans(keep)
 
 
 def bell_scenes(data, bells, folder, minutes=BELL_MINUTES):
