@@ -46,6 +46,27 @@ def with_thresholds(model, out, name, threshold, per_label=None, reuse=False):
     return folder
 
 
+def label_f1(results, label):
+    """A label's mean event F1 at 1 s over scene-set results. sed_eval gives none for a label
+    a run opened no event of (no precision): with events of it in the scenes, none was found,
+    which is 0; a run without any has nothing to say. (Counting such a run as no F1 at all made
+    the label's F1 at that threshold 0 in every run, and its point the grid's highest.)"""
+    values = [r['per_class'][label]['event_f1_1s'] or 0.0 for r in results
+              if r['per_class'][label]['reference']]
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def choose(curve, limit, grid):
+    """Per label: of the thresholds whose false events stay within `limit` an hour, the one
+    with its best event F1 at 1 s (the higher on a tie); none within it: the grid's highest."""
+    per_label = {}
+    for label in TARGETS:
+        ok = [(r['f1_1s'][label] or 0.0, t) for t, r in curve
+              if r['false_per_hour'][label] <= limit]
+        per_label[label] = max(ok)[1] if ok else max(grid)
+    return per_label
+
+
 def run(folder, out, seeds, reuse=False):
     """The bundle's figures over the scene sets of `seeds` (out/seedN/NAME): false events an
     hour per label over all their hours; F1s and per-kind false events an hour as the mean over
@@ -67,7 +88,7 @@ def run(folder, out, seeds, reuse=False):
         values = [get(r) for r in per_seed]
         return None if None in values else round(sum(values) / len(values), 4)
     return {'false_per_hour': {l: round(n / hours, 2) for l, n in false.items()},
-            'f1_1s': {l: mean(lambda r: r['per_class'][l]['event_f1_1s']) for l in TARGETS},
+            'f1_1s': {l: label_f1(per_seed, l) for l in TARGETS},
             'overall': {k: mean(lambda r: r[k]) for k in ('event_f1_200ms', 'event_f1_1s',
                                                           'segment_f1_1s')},
             'false_events_per_hour': {k: mean(lambda r: r['false_events_per_hour'][k])
@@ -133,13 +154,7 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     curve = [(t, run(with_thresholds(model, out, 't%02d' % round(100 * t), t, None, args.reuse),
                      out, args.seeds, args.reuse)) for t in args.grid]
-    per_label = {}
-    for label in TARGETS:
-        # Within the limit, the threshold with the label's best event F1 (the higher on a tie);
-        # none within it: the highest.
-        ok = [(r['f1_1s'][label] or 0.0, t) for t, r in curve
-              if r['false_per_hour'][label] <= args.limit]
-        per_label[label] = max(ok)[1] if ok else max(args.grid)
+    per_label = choose(curve, args.limit, args.grid)
     chosen_bundle = with_thresholds(model, out, 'per-label', max(args.grid), per_label,
                                     args.reuse)
     chosen = run(chosen_bundle, out, args.seeds, args.reuse)
