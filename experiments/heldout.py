@@ -16,6 +16,8 @@ rows had none (experiments/open_set.py adds them to a bundle trained before).
 More sound data (`--extra training/sounds training/datasets`, round 18): their folds are split
 in two by a CRC of the fold's name; the first half is held out (scored apart, as `added`), the
 second trains only for the folders named in `--extra-train`, so arms differ in that half alone.
+Round 20's arm: `--extra build/sounds build/datasets --extra-train build/sounds build/datasets
+--extra-without baby_crying --tag=-r20-us8k`.
 
 Round 11's other rows: `--variants hard --tag=-no-negatives --train-without-negatives`,
 `--variants distilled --channels 16 32 64`, `--variants distilled --weight 0.8 --tag=-w0.8`,
@@ -108,6 +110,9 @@ def main():
                     'their folds held out, the other half trains with --extra-train')
     ap.add_argument('--extra-train', nargs='*', default=(), help='of those folders, the ones '
                     'whose other half trains')
+    ap.add_argument('--extra-without', nargs='*', default=(), metavar='LABEL',
+                    help="labels of the --extra folders' clips left out everywhere (round 20: "
+                    "baby_crying, donateacry's 8 kHz cries)")
     ap.add_argument('--seed', type=int, default=None, help="the recipe's seed (scenes, "
                     'augmentation, trees, net; default %d)' % Recipe.SEED)
     ap.add_argument('--tag', default='', help='added to the variant names (bundles, results)')
@@ -133,7 +138,7 @@ def main():
     train, test, strange, unheard = split(clips)
     added = []
     for folder in args.extra:
-        extra = data.load_folder(folder)
+        extra = [c for c in data.load_folder(folder) if c.label not in args.extra_without]
         labels = data.labels_of(clips + added + extra)
         added += [c for c in extra if extra_half(c) == 0]
         train += [c for c in extra if extra_half(c) == 1 and folder in args.extra_train]
