@@ -58,14 +58,14 @@ class Smoothed(Segmenter):
 
 VARIANTS = {'shipped': None, 'walk on 0.5 s': walk_on(0.5), 'walk on 2 s': walk_on(2.0),
             'smoothed': Smoothed}
-FIGURES = ('event F1 200 ms', 'event F1 1 s', 'segment F1', 'false/h', 'offset |error| median ms',
-           'offset signed median ms')
+FIGURES = ('event F1 200 ms', 'event F1 1 s', 'segment F1', 'false/h', 'onset |error| median ms',
+           'offset |error| median ms', 'offset signed median ms')
 
 
 def figures(r):
     return (r['event_f1_200ms'], r['event_f1_1s'], r['segment_f1_1s'],
-            r['false_events_per_hour']['all'], r['offset_error_ms']['median'],
-            r['offset_error_ms']['signed_median'])
+            r['false_events_per_hour']['all'], r['onset_error_ms']['median'],
+            r['offset_error_ms']['median'], r['offset_error_ms']['signed_median'])
 
 
 def main():

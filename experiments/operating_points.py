@@ -28,6 +28,8 @@ import door_scenes   # noqa: E402
 from training import sed   # noqa: E402
 from training.scenes import TARGETS   # noqa: E402
 
+RESULT = ROOT / 'experiments' / 'results' / 'operating_points.json'
+
 
 def with_thresholds(model, out, name, threshold, per_label=None, reuse=False):
     """A copy of the bundle under out/bundles/NAME opening events at these thresholds."""
@@ -67,33 +69,42 @@ def choose(curve, limit, grid):
     return per_label
 
 
-def run(folder, out, seeds, reuse=False):
-    """The bundle's figures over the scene sets of `seeds` (out/seedN/NAME): false events an
-    hour per label over all their hours; F1s and per-kind false events an hour as the mean over
-    the seeds."""
+def summarise(results, scenes):
+    """Figures over scene-set results (training.sed.door's, with event_f1s and per_class) and
+    all their scenes (each with seconds, truth, detected): false events an hour per label over
+    all the scenes' hours, each label's event F1 at 1 s (label_f1), and the overall F1s, false
+    events an hour per kind and onset error as the mean over the results."""
     false = {l: 0 for l in TARGETS}
-    hours, per_seed = 0.0, []
+    hours = 0.0
+    for s in scenes:
+        hours += s['seconds'] / 3600
+        for d in sed.false_events(s['truth'], s['detected']):
+            false[d['event_label']] += 1
+
+    def mean(get):
+        values = [get(r) for r in results]
+        return None if None in values else round(sum(values) / len(values), 4)
+    return {'false_per_hour': {l: round(n / hours, 2) for l, n in false.items()},
+            'f1_1s': {l: label_f1(results, l) for l in TARGETS},
+            'overall': {k: mean(lambda r: r[k]) for k in ('event_f1_200ms', 'event_f1_1s',
+                                                          'segment_f1_1s')},
+            'false_events_per_hour': {k: mean(lambda r: r['false_events_per_hour'][k])
+                                      for k in ('all', 'quiet', 'unfamiliar', 'plain')},
+            'onset_error_ms': mean(lambda r: r['onset_error_ms']['median'])}
+
+
+def run(folder, out, seeds, reuse=False):
+    """The bundle's figures (summarise) over the scene sets of `seeds` (out/seedN/NAME), run
+    through the appliance."""
+    per_seed, scenes = [], []
     for seed in seeds:
         where = out / ('seed%d' % seed)
         runs = where / folder.name
         if not (reuse and (runs / 'result.json').is_file()):
             door_scenes.main(['--model', str(folder), '--out', str(where), '--seed', str(seed)])
         per_seed.append(json.loads((runs / 'result.json').read_text()))
-        for s in sed.collect([runs / k for k in ('quiet', 'unfamiliar', 'plain')]):
-            hours += s['seconds'] / 3600
-            for d in sed.false_events(s['truth'], s['detected']):
-                false[d['event_label']] += 1
-
-    def mean(get):
-        values = [get(r) for r in per_seed]
-        return None if None in values else round(sum(values) / len(values), 4)
-    return {'false_per_hour': {l: round(n / hours, 2) for l, n in false.items()},
-            'f1_1s': {l: label_f1(per_seed, l) for l in TARGETS},
-            'overall': {k: mean(lambda r: r[k]) for k in ('event_f1_200ms', 'event_f1_1s',
-                                                          'segment_f1_1s')},
-            'false_events_per_hour': {k: mean(lambda r: r['false_events_per_hour'][k])
-                                      for k in ('all', 'quiet', 'unfamiliar', 'plain')},
-            'onset_error_ms': mean(lambda r: r['onset_error_ms']['median'])}
+        scenes += sed.collect([runs / k for k in ('quiet', 'unfamiliar', 'plain')])
+    return summarise(per_seed, scenes)
 
 
 def plot(curve, chosen, path):
@@ -118,16 +129,17 @@ def plot(curve, chosen, path):
     plt.close(fig)
 
 
-def apply(bundle_folder):
-    """Writes the per-label operating points of the last run into a bundle (model.json and
-    metrics.json's event_thresholds), e.g. the default model trained on every fold."""
-    chosen = json.loads((ROOT / 'experiments' / 'results' / 'operating_points.json').read_text())
+def apply(bundle_folder, result=RESULT):
+    """Writes the per-label operating points of the last run (`result`, a results file with
+    per_label) into a bundle (model.json and metrics.json's event_thresholds), e.g. the default
+    model trained on every fold."""
+    chosen = json.loads(Path(result).read_text())['per_label']
     for name in ('model.json', 'metrics.json'):
         path = Path(bundle_folder) / name
         meta = json.loads(path.read_text())
-        meta['event_thresholds'] = chosen['per_label']
+        meta['event_thresholds'] = chosen
         path.write_text(json.dumps(meta, indent=1) + '\n')
-    print('%s: event thresholds %s' % (bundle_folder, json.dumps(chosen['per_label'])))
+    print('%s: event thresholds %s' % (bundle_folder, json.dumps(chosen)))
 
 
 def main():
@@ -180,8 +192,7 @@ def main():
     result = {'model': str(model), 'limit': args.limit, 'seeds': args.seeds,
               'per_label': per_label, 'curve': {str(t): r for t, r in curve}, 'chosen': chosen,
               'checked': checked}
-    path = ROOT / 'experiments' / 'results' / 'operating_points.json'
-    path.write_text(json.dumps(result, indent=1) + '\n')
+    RESULT.write_text(json.dumps(result, indent=1) + '\n')
     plot(curve, chosen, ROOT / 'docs' / 'operating-points.png')
 
 

@@ -18,7 +18,7 @@ thresholds as a curve, the per-label choice as a star, on the choosing sets).
 
     .venv/bin/python experiments/points_over_students.py --students \
         build/heldout/distilled-r18-sounds build/heldout/distilled-r18-sounds-seed1 \
-        build/heldout/distilled-r18-sounds-seed2 --seeds 0 1 --check 2
+        build/heldout/distilled-r18-sounds-seed2 --seeds 0 1 --check 2 3 4
     .venv/bin/python experiments/points_over_students.py --apply device/model
 """
 import argparse
@@ -32,50 +32,25 @@ sys.path.insert(0, str(ROOT / 'experiments'))
 
 import operating_points   # noqa: E402
 import scene_replay   # noqa: E402
-from training import sed   # noqa: E402
-from training.scenes import TARGETS   # noqa: E402
 
 RESULT = ROOT / 'experiments' / 'results' / 'points_over_students.json'
 OVERALL = ('event_f1_200ms', 'event_f1_1s', 'segment_f1_1s')
 
 
 def figures(students, seeds, per_label, threshold):
-    """operating_points.run's summary over every student's replay of every set: per label false
-    events an hour (all hours pooled) and mean event F1 at 1 s; overall figures as means."""
-    false = {l: 0 for l in TARGETS}
-    hours, runs = 0.0, []
+    """operating_points.summarise over every student's replay of every set (false events
+    pooled over all their hours, F1s the mean over the replays), and each replay's figures."""
+    runs, scenes = [], []
     for student in students:
         labels = scene_replay.labels_of(student)
         for seed in seeds:
             r = scene_replay.replay(scene_replay.scored_set(student, seed), labels,
                                     per_label, on=threshold)
             runs.append(r)
-            for s in r['scenes']:
-                hours += s['seconds'] / 3600
-                for d in sed.false_events(s['truth'], s['detected']):
-                    false[d['event_label']] += 1
-
-    def mean(get):
-        values = [get(r) for r in runs]
-        return None if None in values else round(sum(values) / len(values), 4)
-    return {'false_per_hour': {l: round(n / hours, 2) for l, n in false.items()},
-            'f1_1s': {l: operating_points.label_f1(runs, l) for l in TARGETS},
-            'overall': {k: mean(lambda r: r[k]) for k in OVERALL},
-            'false_events_per_hour': {k: mean(lambda r: r['false_events_per_hour'][k])
-                                      for k in ('all', 'quiet', 'unfamiliar', 'plain')},
-            'each': [{'false_events_per_hour': r['false_events_per_hour'],
-                      **{k: r[k] for k in OVERALL}} for r in runs]}
-
-
-def apply(bundle_folder):
-    """Writes the last run's per-label points into a bundle (model.json, metrics.json)."""
-    chosen = json.loads(RESULT.read_text())['per_label']
-    for name in ('model.json', 'metrics.json'):
-        path = Path(bundle_folder) / name
-        meta = json.loads(path.read_text())
-        meta['event_thresholds'] = chosen
-        path.write_text(json.dumps(meta, indent=1) + '\n')
-    print('%s: event thresholds %s' % (bundle_folder, json.dumps(chosen)))
+            scenes += r['scenes']
+    return dict(operating_points.summarise(runs, scenes),
+                each=[{'false_events_per_hour': r['false_events_per_hour'],
+                       **{k: r[k] for k in OVERALL}} for r in runs])
 
 
 def line(name, r):
@@ -99,7 +74,7 @@ def main():
                     help='the bundle whose points are compared (before this choice)')
     args = ap.parse_args()
     if args.apply:
-        return apply(args.apply)
+        return operating_points.apply(args.apply, RESULT)
     curve = [(t, figures(args.students, args.seeds, {}, t)) for t in args.grid]
     per_label = operating_points.choose(curve, args.limit, args.grid)
     shipped = scene_replay.bundle_points(args.shipped)[0]

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from test_page import api, ask, browser, day_events, midnight, phone, rows   # noqa: F401 (fixtures)
 from earmark.harness import LIVE_SOUND
 
-SMALL = 3   # events a page asks for here (the page's own PAGE is 50: more than a demo day holds)
+SMALL = 2   # events a page asks for here (the page's own PAGE is 50: more than a demo day holds)
 
 
 def ids(page):
