@@ -7,7 +7,7 @@ classifier's scores (recall_diagnosis.ideal_scores) to see whether a variant men
 one model's scores:
 
 - **walk on**: from that offset, on while the energy stays at the level the offset was found
-  at, for up to AHEAD seconds;
+  at, for up to 0.5 or 2 seconds;
 - **smoothed**: the offset looked for in the last window whose smoothed score reached it.
 
     .venv/bin/python experiments/offset_screen.py   # prints a row a variant and scene sets

@@ -3,8 +3,8 @@
 Each student (a bundle of experiments/heldout.py, never trained on the scene folds) scores
 experiments/door_scenes.py's sets once in MicroPython (scene_replay.scored_set, cached), then the
 device's segmenter replays them with device/model's per-label points (so students of two recipes
-are compared at one decision rule, not each at its best). Prints a row a student and set and the
-mean of each student group, and writes experiments/results/students_on_doors.json.
+are compared at one decision rule, not each at its best). Prints a row a student and set and
+each student's mean over the sets, and adds them to experiments/results/students_on_doors.json.
 
     .venv/bin/python experiments/students_on_doors.py --seeds 0 1 2 \
         --students build/heldout/distilled-r18-sounds build/heldout/distilled-r20-us8k

@@ -457,8 +457,8 @@ def test_find_sounds_like_an_uploaded_recording(api, phone, tmp_path):
     from scipy.signal import resample_poly
     page = phone
     login(page, api)
-    # The longest doorbell of the two days (the demo's 4.6 s ring; its 0.8 s ring's clip is
-    # mostly the quiet room around it, and tests before this one may have deleted today's).
+    # The longest doorbell of the two days (the demo's 4.6 s ring: tests before this one may
+    # have deleted today's, and the 0.8 s ring's clip was once found nearest a dog bark).
     ev = max((e for e in day_events(api) + day_events(api, -1)
               if e['has_clip'] and e['label'] == 'doorbell'), key=lambda e: e['end'] - e['start'])
     req = urllib.request.Request(api.base + '/api/events/%d/clip.wav' % ev['id'],
