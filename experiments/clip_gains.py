@@ -100,8 +100,7 @@ def choose(runs, labels, thresholds, passes=2):
     """Gains (other's fixed at 1): coordinate ascent over GRID, each label in turn, keeping the
     best mean clip macro-F1 whose `other` named an event stays within that of no gains."""
     gains = np.ones(len(labels))
-    _, limit = objective(runs, gains, thresholds, labels)
-    best, _ = objective(runs, gains, thresholds, labels)
+    best, limit = objective(runs, gains, thresholds, labels)
     for _ in range(passes):
         for i, label in enumerate(labels):
             if label == 'other':
