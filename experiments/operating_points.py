@@ -73,7 +73,8 @@ def summarise(results, scenes):
     """Figures over scene-set results (training.sed.door's, with event_f1s and per_class) and
     all their scenes (each with seconds, truth, detected): false events an hour per label over
     all the scenes' hours, each label's event F1 at 1 s (label_f1), and the overall F1s, false
-    events an hour per kind and onset error as the mean over the results."""
+    events an hour per kind and onset error as the mean over the results (an F1 of a run that
+    opened no event counts 0)."""
     false = {l: 0 for l in TARGETS}
     hours = 0.0
     for s in scenes:
@@ -84,10 +85,11 @@ def summarise(results, scenes):
     def mean(get):
         values = [get(r) for r in results]
         return None if None in values else round(sum(values) / len(values), 4)
+    # sed_eval's F1 of a run that opened no event is none (no precision): it found none, 0
     return {'false_per_hour': {l: round(n / hours, 2) for l, n in false.items()},
             'f1_1s': {l: label_f1(results, l) for l in TARGETS},
-            'overall': {k: mean(lambda r: r[k]) for k in ('event_f1_200ms', 'event_f1_1s',
-                                                          'segment_f1_1s')},
+            'overall': {k: mean(lambda r: r[k] or 0.0) for k in ('event_f1_200ms', 'event_f1_1s',
+                                                                 'segment_f1_1s')},
             'false_events_per_hour': {k: mean(lambda r: r['false_events_per_hour'][k])
                                       for k in ('all', 'quiet', 'unfamiliar', 'plain')},
             'onset_error_ms': mean(lambda r: r['onset_error_ms']['median'])}

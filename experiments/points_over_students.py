@@ -56,9 +56,9 @@ def figures(students, seeds, per_label, threshold):
 def line(name, r):
     f = r['false_events_per_hour']
     o = r['overall']
-    return '| %s | %s | %s | %s | %.3f | %.3f | %.3f |' % (
-        name, f['all'], f['unfamiliar'], f['plain'], o['event_f1_200ms'], o['event_f1_1s'],
-        o['segment_f1_1s'])
+    scores = ['-' if o[k] is None else '%.3f' % o[k] for k in OVERALL]   # none: no event
+    return '| %s | %s | %s | %s | %s |' % (name, f['all'], f['unfamiliar'], f['plain'],
+                                           ' | '.join(scores))
 
 
 def main():
@@ -72,9 +72,11 @@ def main():
     ap.add_argument('--check', nargs='+', type=int, default=[2])
     ap.add_argument('--shipped', default=str(ROOT / 'device' / 'model'),
                     help='the bundle whose points are compared (before this choice)')
+    ap.add_argument('--out', default=str(RESULT), help='the JSON written (and read by --apply)')
+    ap.add_argument('--plot', default=str(ROOT / 'docs' / 'operating-points.png'))
     args = ap.parse_args()
     if args.apply:
-        return operating_points.apply(args.apply, RESULT)
+        return operating_points.apply(args.apply, Path(args.out))
     curve = [(t, figures(args.students, args.seeds, {}, t)) for t in args.grid]
     per_label = operating_points.choose(curve, args.limit, args.grid)
     shipped = scene_replay.bundle_points(args.shipped)[0]
@@ -92,12 +94,12 @@ def main():
     for name, r in checked.items():
         print(line(name, r))
     print('per-label operating points:', json.dumps(per_label))
-    RESULT.write_text(json.dumps({
+    Path(args.out).write_text(json.dumps({
         'students': args.students, 'limit': args.limit, 'seeds': args.seeds,
         'check': args.check, 'per_label': per_label, 'shipped_before': shipped,
         'curve': {str(t): r for t, r in curve}, 'chosen': chosen, 'before': before,
         'checked': checked}, indent=1) + '\n')
-    operating_points.plot(curve, chosen, ROOT / 'docs' / 'operating-points.png')
+    operating_points.plot(curve, chosen, Path(args.plot))
 
 
 if __name__ == '__main__':
