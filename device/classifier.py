@@ -12,8 +12,9 @@ A bundle holds one of two learners, or both (model.json 'format'):
 
 A bundle with a net may hold open-set prototypes (model.json 'prototypes', training/openset.py):
 a window whose net embedding lies nearest a prototype of `other` or `background` keeps only
-'keep' of its event labels' scores, the rest going to `other`; an unfamiliar sound is `other`
-more often than the nearest label.
+'keep' of its event labels' scores, the rest going to `other`; one nearest a prototype of an
+event label keeps 'agree' of every other event label's score (1 in bundles before round 21); an
+unfamiliar sound is `other` more often than the nearest label.
 
 A window is a flat int16 buffer of centi-dB frames, frame-major (frame t, band b at t*n_mels+b),
 as `frontend.LogMel.pop()` fills them.
@@ -319,24 +320,28 @@ class Classifier:
         self._protos = self._mapped(spec['file'], dim + count * (dim + 1))
         self._centred = array('h', bytes(2 * dim))
         self._keep = spec['keep']
+        self._agree = spec.get('agree', 1.0)
         self._other = self.labels.index('other')
         quiet = [self.labels.index(l) for l in ('background', 'other') if l in self.labels]
         self._event = [i for i in range(len(self.labels)) if i not in quiet]
         self._quiet = bytes(1 if i in quiet else 0 for i in range(len(self.labels)))
 
     def _open_set(self, emb, scores):
-        """Scores of a window nearest a quiet prototype keep `keep` of each event's score (a
-        few boxed floats a label: only windows near a quiet prototype make them)."""
+        """Scores of a window nearest a quiet prototype keep `keep` of each event's score,
+        nearest an event's prototype `agree` of each other event's (a few boxed floats a
+        label, in the windows the rule changes)."""
         n = self.net.dim
-        if self._quiet[_nearest(self._protos, n, (len(self._protos) - n) // (n + 1), emb,
-                                self._centred)]:
-            keep = self._keep
-            moved = 0.0
-            for i in self._event:
+        near = _nearest(self._protos, n, (len(self._protos) - n) // (n + 1), emb, self._centred)
+        keep = self._keep if self._quiet[near] else self._agree
+        if keep == 1.0:
+            return
+        moved = 0.0
+        for i in self._event:
+            if i != near:
                 s = scores[i]
                 moved += s
                 scores[i] = s * keep
-            scores[self._other] += moved * (1 - keep)
+        scores[self._other] += moved * (1 - keep)
 
     def _load_trees(self, meta):
         self.evaluator = TREES

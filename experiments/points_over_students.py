@@ -37,15 +37,17 @@ RESULT = ROOT / 'experiments' / 'results' / 'points_over_students.json'
 OVERALL = ('event_f1_200ms', 'event_f1_1s', 'segment_f1_1s')
 
 
-def figures(students, seeds, per_label, threshold):
+def figures(students, seeds, per_label, threshold, scores_of=None):
     """operating_points.summarise over every student's replay of every set (false events
-    pooled over all their hours, F1s the mean over the replays), and each replay's figures."""
+    pooled over all their hours, F1s the mean over the replays), and each replay's figures;
+    `scores_of(scene, labels)`: other window scores than the students' (scene_replay.replay)."""
     runs, scenes = [], []
     for student in students:
         labels = scene_replay.labels_of(student)
+        other = scores_of and (lambda scene: scores_of(scene, labels))
         for seed in seeds:
             r = scene_replay.replay(scene_replay.scored_set(student, seed), labels,
-                                    per_label, on=threshold)
+                                    per_label, on=threshold, scores_of=other)
             runs.append(r)
             scenes += r['scenes']
     return dict(operating_points.summarise(runs, scenes),

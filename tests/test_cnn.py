@@ -248,7 +248,9 @@ def test_a_net_on_the_demo_scene_gives_the_host_numbers(mpy, cnn_bundle, tmp_pat
 def test_windows_nearest_a_quiet_prototype_give_their_event_scores_to_other(trained):
     """The open-set check (training/openset.py) on the host: windows of the made-up `other` and
     `background` land nearest their own prototypes and lose KEEP of their event scores to
-    `other`; event windows keep their scores; every window's scores still sum to one."""
+    `other`; event windows keep their scores (agree 1), or with agree < 1 lose that share of
+    every event label's score but their nearest prototype's; every window's scores still sum
+    to one."""
     from training.openset import OpenSet
     P, y = windows(330, 7)
     emb, raw = trained[1].forward(P)
@@ -256,12 +258,21 @@ def test_windows_nearest_a_quiet_prototype_give_their_event_scores_to_other(trai
     assert len(protos.owners) == 9 * OpenSet.EVENT + OpenSet.QUIET_OTHER + OpenSet.QUIET_BACKGROUND
     near = protos.nearest(emb)
     assert (near == y).mean() > 0.8                  # the prototypes are the labels' modes
-    out = protos.apply(raw, emb, LABELS, keep=0.25)
+    out = protos.apply(raw, emb, LABELS, keep=0.25, agree=1)
     quiet = np.isin(near, [LABELS.index('background'), LABELS.index('other')])
     assert quiet.any() and (~quiet).any()
     assert np.allclose(out[~quiet], raw[~quiet])
     assert np.allclose(out[quiet][:, :9], 0.25 * raw[quiet][:, :9])
     assert np.allclose(out.sum(1), 1.0)
+    agreed = protos.apply(raw, emb, LABELS, keep=1, agree=0.5)
+    assert np.allclose(agreed[quiet], raw[quiet])
+    own = np.zeros_like(raw, bool)
+    own[np.arange(len(near)), near] = True
+    event = ~quiet[:, None] & (np.arange(len(LABELS)) < 9)[None, :]
+    assert np.allclose(agreed[event & own], raw[event & own])
+    assert np.allclose(agreed[event & ~own], 0.5 * raw[event & ~own])
+    assert (agreed[~quiet, LABELS.index('other')] > raw[~quiet, LABELS.index('other')]).all()
+    assert np.allclose(agreed.sum(1), 1.0)
     blob = protos.blob()
     back = Prototypes.read_bytes(blob, emb.shape[1])
     assert np.array_equal(back.nearest(emb), near)

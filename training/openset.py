@@ -8,8 +8,11 @@ teacher) than near any event's few modes. So the bundle keeps a few prototypes p
 event label, QUIET_OTHER for `other` and QUIET_BACKGROUND for `background`, which hold many
 kinds. A window whose embedding is nearest (cosine) a prototype of `other` or `background`
 keeps only KEEP of each event label's score on the device (device/classifier.py); the rest
-moves to `other`. Soft, per window: the segmenter's smoothing and a clip's mean still weigh
-it with the windows around it (measured: docs/model-evaluation/experiments.md, round 12).
+moves to `other`. A window nearest a prototype of an event label keeps AGREE of every *other*
+event label's score (the rest to `other` too): an event opens on a label where the embedding
+agrees with it, not on the nearest label of a sound near another's mode (round 21). Soft, per
+window: the segmenter's smoothing and a clip's mean still weigh it with the windows around it
+(measured: docs/model-evaluation/experiments.md, rounds 12 and 21).
 
 prototypes.bin: the mean (dim int8), each prototype's label index (count uint8), then the
 prototypes (count x dim int8, unit length x 127).
@@ -26,12 +29,13 @@ class OpenSet:
     QUIET_OTHER = 24        # ... for `other` (38 kinds of sound)
     QUIET_BACKGROUND = 8    # ... for `background` (rain, wind, birds, engine, crickets)
     KEEP = 0.5              # share of its event scores a window nearest a quiet prototype keeps
+    AGREE = 0.85            # share of the other events' scores a window nearest an event's keeps
     SEED = 0
 
     @classmethod
     def as_dict(cls):
         return {'event': cls.EVENT, 'other': cls.QUIET_OTHER,
-                'background': cls.QUIET_BACKGROUND, 'keep': cls.KEEP}
+                'background': cls.QUIET_BACKGROUND, 'keep': cls.KEEP, 'agree': cls.AGREE}
 
 
 def _unit(X):
@@ -79,7 +83,8 @@ class Prototypes:
         return self.mean.tobytes() + self.owners.tobytes() + self.vectors.tobytes()
 
     def spec(self):
-        return {'file': 'prototypes.bin', 'count': int(len(self.owners)), 'keep': OpenSet.KEEP}
+        return {'file': 'prototypes.bin', 'count': int(len(self.owners)), 'keep': OpenSet.KEEP,
+                'agree': OpenSet.AGREE}
 
     def nearest(self, emb):
         """Label index of the nearest prototype of each int8 embedding (as the device: the
@@ -87,16 +92,22 @@ class Prototypes:
         E = emb.astype(np.int64) - self.mean.astype(np.int64)
         return self.owners[np.argmax(E @ self.vectors.astype(np.int64).T, 1)]
 
-    def apply(self, scores, emb, labels, keep=None):
+    def apply(self, scores, emb, labels, keep=None, agree=None):
         """Scores after the open-set check (the host's twin of the device's)."""
         keep = OpenSet.KEEP if keep is None else keep
+        agree = OpenSet.AGREE if agree is None else agree
         out = np.array(scores, np.float64)
-        quiet = np.isin(self.nearest(emb), [labels.index(l) for l in QUIET if l in labels])
+        near = self.nearest(emb)
+        quiet = np.isin(near, [labels.index(l) for l in QUIET if l in labels])
         event = [i for i, l in enumerate(labels) if l not in QUIET]
-        moved = (1 - keep) * out[np.ix_(quiet, event)]
-        out[np.ix_(quiet, event)] -= moved
+        # each window's share kept of each event label: keep near a quiet prototype; agree,
+        # but 1 for the prototype's own label, near an event's
+        share = np.where(quiet[:, None], keep, agree) * np.ones((1, len(event)))
+        share[np.array(event)[None, :] == near[:, None]] = 1.0
+        moved = (1 - share) * out[:, event]
+        out[:, event] -= moved
         if 'other' in labels:
-            out[quiet, labels.index('other')] += moved.sum(1)
+            out[:, labels.index('other')] += moved.sum(1)
         return out
 
 
