@@ -5,7 +5,8 @@ the held-out clips better than the mean of the loud windows?
 loudest (training.windows.ACTIVE_DB), then the top label or `other` under its threshold. A car
 horn in traffic or a footstep between pauses is a few windows of a clip: the mean could dilute
 them. Here the held-out students' (experiments/heldout.py) per-window scores, computed once by
-the device's classifier in MicroPython (cached in build/clip_pooling/), are pooled by each rule:
+the device's classifier in MicroPython (experiments/window_dump.py's, cached), are pooled by each
+rule:
 
 - `gate G`: the mean over windows within G dB of the loudest (G = 15 is the device's);
 - `top K`: per label, the mean of its K best windows among those within 15 dB (K = 1: the max);
@@ -21,69 +22,32 @@ choice on these few clips (about eight a label).
         build/heldout/distilled-r18-sounds-seed1 build/heldout/distilled-r18-sounds-seed2
 """
 import argparse
-import hashlib
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / 'experiments'))
 
 import heldout   # noqa: E402
-from training import data, onboard   # noqa: E402
-from training.windows import ACTIVE_DB, frames_of   # noqa: E402
+import window_dump   # noqa: E402
+from training import data   # noqa: E402
+from training.windows import ACTIVE_DB   # noqa: E402
 
-CACHE = ROOT / 'build' / 'clip_pooling'
 RESULT = ROOT / 'experiments' / 'results' / 'clip_pooling.json'
 RULES = (('gate', 15), ('gate', 6), ('gate', 10), ('gate', 25), ('gate', 40), ('top', 1),
          ('top', 3), ('top', 5), ('loudest', 1), ('loudest', 3), ('loudest', 5))
-# Every window's level (centi-dB) and scores, by the device's classifier.
-WINDOWS = '''
-import json, classifier
-from array import array
-c = classifier.Classifier(%(bundle)r)
-buf = array('h', bytes(2 * c.window_frames * c.n_mels))
-for name, path, n_frames in %(files)r:
-    f = open(path, 'rb')
-    start = 0
-    rows = []
-    while start + c.window_frames <= n_frames:
-        f.seek(2 * start * c.n_mels)
-        f.readinto(buf)
-        x = c.features(buf)
-        rows.append([c.level(x)] + [round(s, 4) for s in c.scores(x)])
-        start += c.hop_frames
-    f.close()
-    print(json.dumps([name, rows]))
-'''
 
 
-def window_scores(student, clips, batch=32):
-    """{clip path: (n, 1 + labels) array of level and scores}, cached by bundle and clips."""
-    key = hashlib.sha256((Path(student, 'model.json').read_text() + ''.join(
-        c.path for c in clips)).encode()).hexdigest()[:16]
-    cached = CACHE / (key + '.json')
-    if not cached.is_file():
-        rows = {}
-        for at in tqdm(range(0, len(clips), batch), desc=Path(student).name, unit='batch'):
-            with tempfile.TemporaryDirectory() as tmp:
-                files = []
-                for i, clip in enumerate(clips[at:at + batch]):
-                    frames = frames_of(clip.pcm)
-                    path = Path(tmp) / ('%d.bin' % i)
-                    path.write_bytes(np.ascontiguousarray(frames, dtype='<i2').tobytes())
-                    files.append((clip.path, str(path), len(frames)))
-                _, lines = onboard.run(WINDOWS % {'bundle': str(Path(student).resolve()),
-                                                  'files': files})
-            rows.update(dict(lines))
-        CACHE.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps(rows))
-    return {path: np.array(rows) for path, rows in json.loads(cached.read_text()).items()}
+def window_scores(student, clips):
+    """[(n, 1 + labels) array of each window's level and scores] a clip, by the device's
+    classifier (window_dump.py's, cached there)."""
+    d = window_dump.dump(student, clips)
+    return [np.column_stack([d['level'][d['clip'] == i], d['scores'][d['clip'] == i]])
+            for i in range(len(clips))]
 
 
 def pooled(rows, rule):
@@ -126,11 +90,10 @@ def main():
         rows = window_scores(student, test + strange)
         results[student] = {}
         for rule in RULES:
-            said = [named(pooled(rows[c.path], rule), labels, thresholds) for c in test]
-            said_strange = [named(pooled(rows[c.path], rule), labels, thresholds)
-                            for c in strange]
-            results[student]['%s %d' % rule] = figures(said, test, said_strange, labels)
-        mean_scores.append([pooled(rows[c.path], RULES[0]) for c in test + strange])
+            said = [named(pooled(r, rule), labels, thresholds) for r in rows]
+            results[student]['%s %d' % rule] = figures(said[:len(test)], test,
+                                                       said[len(test):], labels)
+        mean_scores.append([pooled(r, RULES[0]) for r in rows])
     ensemble = np.mean(mean_scores, 0)
     said = [named(s, labels, thresholds) for s in ensemble]
     results['students'] = figures(said[:len(test)], test, said[len(test):], labels)
