@@ -39,28 +39,16 @@ import operating_points   # noqa: E402
 import points_over_students as pos   # noqa: E402
 import scene_replay   # noqa: E402
 from training import data   # noqa: E402
+from training.openset import open_set   # noqa: E402
 
 RESULT = ROOT / 'experiments' / 'results' / 'agreement_screen.json'
 GRID = (0.35, 0.45, 0.55, 0.65, 0.75)
 
 
 def agreeing(agree):
-    """scores_of for points_over_students.figures: the scene's window scores with the rule."""
-    def scores_of(scene, labels):
-        scores = scene['scores'].astype(np.float64)
-        if agree == 1:
-            return scores
-        events = [i for i, l in enumerate(labels) if l not in ('background', 'other')]
-        other = labels.index('other')
-        out = scores.copy()
-        for w, near in enumerate(scene['near']):
-            if near in events:
-                for i in events:
-                    if i != near:
-                        out[w, other] += out[w, i] * (1 - agree)
-                        out[w, i] *= agree
-        return out
-    return scores_of
+    """scores_of for points_over_students.figures: the scene's window scores with the rule (the
+    cached scores already hold the quiet prototypes' share: keep 1 here)."""
+    return lambda scene, labels: open_set(scene['scores'], scene['near'], labels, 1.0, agree)
 
 
 def clip_figures(students, agree, test, strange):
@@ -74,13 +62,8 @@ def clip_figures(students, agree, test, strange):
         meta['prototypes']['agree'] = agree
         (folder / 'model.json').write_text(json.dumps(meta, indent=1) + '\n')
         said = heldout.score(folder, test)
-        strange_said = heldout.score(folder, strange)
         each.append(dict(heldout.figures([c.label for c in test], said, meta['labels']),
-                         held_out_other_given_an_event_label=float(np.mean(
-                             [s in heldout.EVENTS for s, c in zip(said, test)
-                              if c.label == 'other'])),
-                         unheard_kinds_given_an_event_label=float(np.mean(
-                             [s in heldout.EVENTS for s in strange_said]))))
+                         **heldout.open_set_figures(test, said, heldout.score(folder, strange))))
     keys = ('clip_macro_f1', 'held_out_other_given_an_event_label',
             'unheard_kinds_given_an_event_label')
     return {'mean': {k: round(float(np.mean([e[k] for e in each])), 4) for k in keys},

@@ -107,6 +107,15 @@ def figures(truth, said, labels):
             'clip_recall': dict(zip(labels, np.round(recall, 3).tolist()))}
 
 
+def open_set_figures(test, said, said_strange):
+    """Held-out `other` clips and clips of unheard kinds named one of the event labels."""
+    other = [s for s, c in zip(said, test) if c.label == 'other']
+    return {'held_out_other_given_an_event_label': round(
+                float(np.mean([s in EVENTS for s in other])), 4),
+            'unheard_kinds_given_an_event_label': round(
+                float(np.mean([s in EVENTS for s in said_strange])), 4)}
+
+
 def windows_of(clips):
     """Sounding windows of some of the clips, to time the device's classifier on."""
     return sounding_windows(clips[::5])
@@ -179,15 +188,11 @@ def main():
                          {'event_threshold': EVENT_THRESHOLD,
                           'recipe': Recipe.as_dict(args.learner, teacher)})
         said = score(folder, test)
-        other = [s for s, c in zip(said, test) if c.label == 'other']
         said_added = score(folder, added) if added else []
         said_strange = score(folder, strange)
-        results[name] = dict(figures([c.label for c in test], said, labels), **{
+        results[name] = dict(figures([c.label for c in test], said, labels),
+                             **open_set_figures(test, said, said_strange), **{
             'test_clips': len(test), 'train_clips': len(train),
-            'held_out_other_given_an_event_label': round(
-                float(np.mean([s in EVENTS for s in other])), 4),
-            'unheard_kinds_given_an_event_label': round(
-                float(np.mean([s in EVENTS for s in said_strange])), 4),
             'bundle': str(folder), 'bundle_bytes': bundle.size(folder),
             'device': onboard.measure(folder, windows_of(test))})
         if added:

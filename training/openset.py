@@ -94,21 +94,27 @@ class Prototypes:
 
     def apply(self, scores, emb, labels, keep=None, agree=None):
         """Scores after the open-set check (the host's twin of the device's)."""
-        keep = OpenSet.KEEP if keep is None else keep
-        agree = OpenSet.AGREE if agree is None else agree
-        out = np.array(scores, np.float64)
-        near = self.nearest(emb)
-        quiet = np.isin(near, [labels.index(l) for l in QUIET if l in labels])
-        event = [i for i, l in enumerate(labels) if l not in QUIET]
-        # each window's share kept of each event label: keep near a quiet prototype; agree,
-        # but 1 for the prototype's own label, near an event's
-        share = np.where(quiet[:, None], keep, agree) * np.ones((1, len(event)))
-        share[np.array(event)[None, :] == near[:, None]] = 1.0
-        moved = (1 - share) * out[:, event]
-        out[:, event] -= moved
-        if 'other' in labels:
-            out[:, labels.index('other')] += moved.sum(1)
-        return out
+        return open_set(scores, self.nearest(emb), labels, keep, agree)
+
+
+def open_set(scores, near, labels, keep=None, agree=None):
+    """Window scores after the open-set check, given each window's nearest prototype's label
+    index `near` (Prototypes.apply; a replay that cached `near` applies it without embeddings)."""
+    keep = OpenSet.KEEP if keep is None else keep
+    agree = OpenSet.AGREE if agree is None else agree
+    out = np.array(scores, np.float64)
+    near = np.asarray(near)
+    quiet = np.isin(near, [labels.index(l) for l in QUIET if l in labels])
+    event = [i for i, l in enumerate(labels) if l not in QUIET]
+    # each window's share kept of each event label: keep near a quiet prototype; agree, but 1
+    # for the prototype's own label, near an event's
+    share = np.where(quiet[:, None], keep, agree) * np.ones((1, len(event)))
+    share[np.array(event)[None, :] == near[:, None]] = 1.0
+    moved = (1 - share) * out[:, event]
+    out[:, event] -= moved
+    if 'other' in labels:
+        out[:, labels.index('other')] += moved.sum(1)
+    return out
 
 
 def fit_for(net, windows, labels):
