@@ -12,7 +12,10 @@ which need TensorFlow to make, and neither is on the build machine.
             requantised by a right shift chosen per channel at export, then ReLU (0..127);
             every layer but the last is followed by 2x2 max pooling
     pool    the last layer's mean over positions, scaled to int8: the event's embedding
-    dense   int8 weights (stored + 128) and int32 biases to one logit per label, then softmax
+    bands   (a 'bands' head only) the last layer's mean over time, band by band, scaled to
+            int8: what the label layer reads there, so it hears where a pattern sits
+    dense   int8 weights (stored + 128) and int32 biases to one logit per label, from the
+            embedding (a 'pooled' head, the default) or the bands, then softmax
 
 Every step but the softmax is integer arithmetic that fits 32 bits, so a board gives the same
 numbers as the host's reference (training/cnn.py), and tests/test_cnn.py holds them to that.
@@ -196,6 +199,18 @@ def _mean(src: ptr8, positions: int, c: int, mul: int, dst: ptr8):
 
 
 @micropython.viper
+def _band_mean(src: ptr8, rows: int, bands: int, c: int, mul: int, dst: ptr8):
+    """Each band's channels: their sum over rows times mul >> 15, into dst[band * c + ch]."""
+    for b in range(bands):
+        for ch in range(c):
+            total = 0
+            for r in range(rows):
+                total += int(src[(r * bands + b) * c + ch])
+            v = (total * mul) >> 15
+            dst[b * c + ch] = 127 if v > 127 else v
+
+
+@micropython.viper
 def _dense(emb: ptr8, dim: int, weights: ptr8, bias: ptr32, n: int, out: ptr32):
     # weights plus 128, as in _conv
     total = 0
@@ -222,7 +237,19 @@ class Net:
             layout.append((at, cin, cout))
             at, cin = at + 9 * cin * cout + 5 * cout, cout
         self.dim = cin          # the last layer's channels: the embedding
-        n_d = n_labels * cin
+        rows, bands = window_frames, n_mels
+        for _ in layout[:-1]:
+            rows, bands = rows >> 1, bands >> 1
+        self.head = spec.get('head', 'pooled')
+        if self.head == 'bands':
+            self.band_mul = spec['band_mul']
+            self._bands = bytearray(bands * cin)
+            self.head_inputs = bands * cin
+        elif self.head == 'pooled':
+            self.head_inputs = cin
+        else:
+            raise ValueError('cnn head %r: pooled or bands' % self.head)
+        n_d = n_labels * self.head_inputs
         if len(blob) != at + n_d + 4 * n_labels:
             raise ValueError('cnn weights: %d bytes, the layers take %d' % (
                 len(blob), at + n_d + 4 * n_labels))
@@ -272,12 +299,16 @@ class Net:
             src, dst = dst, src
             h, w = h >> pool, w >> pool
         _mean(src, self.positions, self.dim, self.mean_mul, emb)
+        if self.head == 'bands':
+            _band_mean(src, h, w, self.dim, self.band_mul, self._bands)
         return emb
 
     def scores(self, emb, out):
-        """Softmax over the labels into `out` (a list or array('f') of n_labels)."""
+        """Softmax over the labels into `out` (a list or array('f') of n_labels); a 'bands'
+        head reads the bands of the window run() was last given, not `emb`."""
         weights, bias = self.dense
-        _dense(emb, self.dim, weights, bias, self.n_labels, self._logits)
+        head = self._bands if self.head == 'bands' else emb
+        _dense(head, self.head_inputs, weights, bias, self.n_labels, self._logits)
         logits = self._logits     # all offset alike: compared and subtracted as they are
         top = logits[0]
         for j in range(1, self.n_labels):

@@ -17,7 +17,8 @@ More sound data (`--extra training/sounds training/datasets`, round 18): their f
 in two by a CRC of the fold's name; the first half is held out (scored apart, as `added`), the
 second trains only for the folders named in `--extra-train`, so arms differ in that half alone.
 Round 20's arm: `--extra build/sounds build/datasets --extra-train build/sounds build/datasets
---extra-without baby_crying --tag=-r20-us8k`.
+--extra-without baby_crying --tag=-r20-us8k`. Round 22's: the default's recipe with `--head bands
+--tag=-r22-bands`.
 
 Round 11's other rows: `--variants hard --tag=-no-negatives --train-without-negatives`,
 `--variants distilled --channels 16 32 64`, `--variants distilled --weight 0.8 --tag=-w0.8`,
@@ -39,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from training import bundle, data, onboard   # noqa: E402
 from training.data import Clip   # noqa: E402
 from training.commands import sounding_windows   # noqa: E402
-from training.cnn import CnnRecipe   # noqa: E402
+from training.cnn import HEADS, CnnRecipe   # noqa: E402
 from training.distil import Distil   # noqa: E402
 from training.model import Recipe, Trained   # noqa: E402
 from training.teacher import Teacher   # noqa: E402
@@ -132,6 +133,8 @@ def main():
     ap.add_argument('--channels', nargs=3, type=int, default=None,
                     help="the net's channels per layer (default the recipe's %s); the variant's "
                     'bundle is named after them' % list(CnnRecipe.CHANNELS))
+    ap.add_argument('--head', choices=HEADS, default=None, help="what the net's label layer "
+                    "reads (default the recipe's %s; round 22: bands)" % CnnRecipe.HEAD)
     ap.add_argument('--extra', nargs='*', default=(), help='folders of more sound data: half '
                     'their folds held out, the other half trains with --extra-train')
     ap.add_argument('--extra-train', nargs='*', default=(), help='of those folders, the ones '
@@ -162,6 +165,7 @@ def main():
         Recipe.SEED = CnnRecipe.SEED = args.seed
     if args.channels:
         CnnRecipe.CHANNELS = tuple(args.channels)
+    CnnRecipe.HEAD = args.head or CnnRecipe.HEAD
     clips = data.load(args.data)
     labels = data.labels_of(clips)
     train, test, strange, unheard = split(clips)

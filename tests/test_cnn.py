@@ -28,21 +28,33 @@ def windows(n, seed):
     return np.clip(P, -32768, 32767).astype(np.int16), y
 
 
-@pytest.fixture(scope='module')
-def trained(tmp_path_factory):
+def train(head):
     P, y = windows(660, 1)
     # The made-up labels are band positions, which the training's variations (a shift of two
     # bands, masks of six) would blur into each other: test_batches holds those to their job.
     with pytest.MonkeyPatch.context() as mp:   # module-scoped: the function fixture won't do
         for name, value in (('EPOCHS', 25), ('BATCH', 32), ('TIME_MASK', 0), ('BAND_MASK', 0),
-                            ('BAND_SHIFT', 0)):
+                            ('BAND_SHIFT', 0), ('HEAD', head)):
             mp.setattr(CnnRecipe, name, value)
         net = fit(P, y, len(LABELS), balanced(y, len(LABELS)))
     return net, Quantized(net, P[:300])
 
 
-def test_int8_net_agrees_with_the_float_net(trained):
-    net, q = trained
+@pytest.fixture(scope='module')
+def trained():
+    return train('pooled')
+
+
+@pytest.fixture(scope='module')
+def banded():
+    """A net whose label layer reads every band's channels (CnnRecipe.HEAD 'bands')."""
+    return train('bands')
+
+
+@pytest.mark.parametrize('head', ['pooled', 'bands'])
+def test_int8_net_agrees_with_the_float_net(head, trained, banded):
+    net, q = trained if head == 'pooled' else banded
+    assert q.head == head and q.spec().get('head', 'pooled') == head
     P, y = windows(220, 2)
     emb, scores = q.forward(P)
     floats = net.predict((inputs(P) / 16.0)[..., None], verbose=0)
@@ -164,7 +176,7 @@ def test_bundle_runs_on_the_device_with_the_host_numbers(device, cnn_bundle, tra
     emb, raw = reference(trained[1], P)
     again = Quantized.load(cnn_bundle).forward(P)     # the bundle read back on the host
     assert np.array_equal(again[0], emb) and np.allclose(again[1], raw)
-    protos = Prototypes.read(cnn_bundle / 'prototypes.bin', emb.shape[1])
+    protos = Prototypes.load(cnn_bundle)              # with the bundle's keep and agree
     scores = protos.apply(raw, emb, LABELS)           # the open-set check (training/openset.py)
     assert np.array_equal(np.array([r[0] for r in rows]), emb)
     assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
@@ -189,6 +201,28 @@ class FakePair(Fake):
         self.embedding = Embedding().fit(X, y, Recipe.EMBED_DIM, len(LABELS))
         self.centroids = centroids(self.embedding(X, votes(self.model, X)), Recipe.CENTROIDS)
         self.prototypes = Prototypes.fit(q.forward(P)[0], y, LABELS)
+
+
+def test_a_bands_head_runs_on_the_device_with_the_host_numbers(device, banded, tmp_path_factory,
+                                                              tmp_path):
+    """The 'bands' head: the bundle says so, and the device's band means and label layer give
+    the host's numbers, read back from the bundle too, with no more garbage a window."""
+    P, y = windows(200, 3)
+    folder = bundle.write(Fake(banded[1], P, y), tmp_path_factory.mktemp('b') / 'model',
+                          'no-data', {'thresholds': {l: 0.0 for l in LABELS},
+                                      'event_threshold': 0.4})
+    spec = bundle.read(folder)['cnn']
+    assert spec['head'] == 'bands' and spec['band_mul'] == banded[1].band_mul
+    Q, _ = windows(12 if device.name == 'micropython' else 3, 4)
+    *rows, info = device_run(device, folder, Q, tmp_path)
+    emb, raw = reference(Quantized.load(folder), Q)
+    again = banded[1].forward(Q)
+    assert np.array_equal(again[0], emb) and np.allclose(again[1], raw)
+    scores = Prototypes.load(folder).apply(raw, emb, LABELS)
+    assert np.array_equal(np.array([r[0] for r in rows]), emb)
+    assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
+    if device.name == 'micropython':
+        assert info['garbage'] <= 3584, info
 
 
 def test_a_pair_averages_its_trees_and_its_net_on_the_device(device, trained, tmp_path):
@@ -229,6 +263,33 @@ except ValueError as e:
     assert 'refused' in out and 'cnn weights' in out
 
 
+
+def test_a_bundle_s_own_shares_rule_on_the_device_and_the_host(device, cnn_bundle, tmp_path):
+    """The open-set rule's keep and agree come from the bundle (model.json), on the device and in
+    Prototypes.load alike; a bundle from before the agreement rule (no `agree`) keeps 1."""
+    import json
+    from training.openset import OpenSet
+    P, _ = windows(12 if device.name == 'micropython' else 4, 8)
+    for keep, agree in ((0.2, 0.4), (OpenSet.KEEP, None)):
+        folder = tmp_path / ('model-%s-%s' % (keep, agree))
+        folder.mkdir()
+        for p in cnn_bundle.iterdir():
+            (folder / p.name).write_bytes(p.read_bytes())
+        meta = json.loads((folder / 'model.json').read_text())
+        meta['prototypes']['keep'] = keep
+        meta['prototypes'].pop('agree')
+        if agree is not None:
+            meta['prototypes']['agree'] = agree
+        (folder / 'model.json').write_text(json.dumps(meta))
+        protos = Prototypes.load(folder)
+        assert (protos.keep, protos.agree) == (keep, 1.0 if agree is None else agree)
+        *rows, _ = device_run(device, folder, P, tmp_path)
+        emb, raw = reference(Quantized.load(folder), P)
+        scores = protos.apply(raw, emb, LABELS)
+        assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
+        if agree is not None:   # the shares matter here: the recipe's would give other numbers
+            recipe = protos.apply(raw, emb, LABELS, OpenSet.KEEP, OpenSet.AGREE)
+            assert np.abs(recipe - scores).max() > 1e-3
 def test_a_net_on_the_demo_scene_gives_the_host_numbers(mpy, cnn_bundle, tmp_path):
     """A net run by the device in micropython over windows of the demo scene (real doorstep
     sounds, not made-up ones) equals the host's integer reference that training scores."""
@@ -239,7 +300,7 @@ def test_a_net_on_the_demo_scene_gives_the_host_numbers(mpy, cnn_bundle, tmp_pat
     P = patches(frames, starts(len(frames))[::3])
     *rows, info = device_run(mpy, cnn_bundle, P, tmp_path)
     emb, raw = reference(Quantized.load(cnn_bundle), P)
-    scores = Prototypes.read(cnn_bundle / 'prototypes.bin', emb.shape[1]).apply(raw, emb, LABELS)
+    scores = Prototypes.load(cnn_bundle).apply(raw, emb, LABELS)
     assert len(rows) == len(P) > 50
     assert np.array_equal(np.array([r[0] for r in rows]), emb)
     assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5

@@ -16,6 +16,7 @@ layer = module('cnn_host').layer            # the net's integer arithmetic, shar
 IN_STEP = 1 << module('cnn').IN_SHIFT     # centi-dB per input step
 BIAS_OFFSET = module('cnn').BIAS_OFFSET
 MEAN_SHIFT = 15
+HEADS = ('pooled', 'bands')
 
 
 class CnnRecipe:
@@ -35,13 +36,21 @@ class CnnRecipe:
     BAND_SHIFT = 2              # the spectrum moved up or down by up to this many bands
     CALIBRATION = 2000          # windows that set each layer's int8 range
     RANGE_PERCENTILE = 99.99    # of a layer's activations: what int8's 127 stands for
+    # What the label layer reads: 'pooled', the last map's mean over time and bands (the
+    # embedding itself); 'bands', its mean over time only, every band's channels, so the head
+    # hears where in the spectrum a pattern sits (round 22). The embedding is the pooled mean
+    # either way.
+    HEAD = 'pooled'
 
     @classmethod
     def as_dict(cls):
-        return {'learner': 'cnn', 'channels': list(cls.CHANNELS), 'epochs': cls.EPOCHS,
-                'batch': cls.BATCH, 'learning_rate': cls.LEARNING_RATE,
-                'dropout': cls.DROPOUT, 'seed': cls.SEED, 'time_mask': cls.TIME_MASK,
-                'band_mask': cls.BAND_MASK, 'band_shift': cls.BAND_SHIFT}
+        recipe = {'learner': 'cnn', 'channels': list(cls.CHANNELS), 'epochs': cls.EPOCHS,
+                  'batch': cls.BATCH, 'learning_rate': cls.LEARNING_RATE,
+                  'dropout': cls.DROPOUT, 'seed': cls.SEED, 'time_mask': cls.TIME_MASK,
+                  'band_mask': cls.BAND_MASK, 'band_shift': cls.BAND_SHIFT}
+        if cls.HEAD != 'pooled':    # a bundle from before round 22 stays its recipe's
+            recipe['head'] = cls.HEAD
+        return recipe
 
 
 def _keras():
@@ -66,9 +75,12 @@ def _float_inputs(P):
     return (inputs(P) / 16.0).astype(np.float32)[..., None]
 
 
-def build(shape, n_labels, channels=None):
+def build(shape, n_labels, channels=None, head=None):
     keras = _keras()
     channels = channels or CnnRecipe.CHANNELS   # read when used: a recipe may change it
+    head = head or CnnRecipe.HEAD
+    if head not in HEADS:
+        raise ValueError('cnn head %r: one of %s' % (head, ', '.join(HEADS)))
     layers = keras.layers
     x = inp = keras.Input(shape + (1,))
     for i, c in enumerate(channels):
@@ -77,7 +89,11 @@ def build(shape, n_labels, channels=None):
         x = layers.ReLU()(x)
         if i < len(channels) - 1:
             x = layers.MaxPooling2D(2)(x)
-    x = layers.GlobalAveragePooling2D()(x)
+    if head == 'bands':
+        x = layers.AveragePooling2D((x.shape[1], 1))(x)     # over time: (1, bands, channels)
+        x = layers.Flatten()(x)
+    else:
+        x = layers.GlobalAveragePooling2D()(x)
     x = layers.Dropout(CnnRecipe.DROPOUT)(x)
     out = layers.Dense(n_labels, activation='softmax')(x)
     return keras.Model(inp, out)
@@ -179,6 +195,15 @@ def _folded(net):
     return folded, dense
 
 
+def _multiplier(s_in, count, scale, what):
+    """2**MEAN_SHIFT times the step from a sum of `count` activations of scale s_in to int8 at
+    `scale`; the product of a sum and it stays under 2**30."""
+    mul = int(round((1 << MEAN_SHIFT) * s_in / (count * scale)))
+    if not 0 < mul * 127 * count < 1 << 30:
+        raise ValueError('cnn: %s multiplier %d overflows 30 bits' % (what, mul))
+    return mul
+
+
 class Quantized:
     """The int8 net: what device/cnn.py loads, and a numpy reference that computes as it does."""
 
@@ -205,15 +230,18 @@ class Quantized:
             s_in = s_out
         # Embedding: a channel's mean over positions, 127 at its calibration range
         emb_scale = np.percentile(acts[-1].mean(axis=(1, 2)), CnnRecipe.RANGE_PERCENTILE) / 127.0
+        self.shape = calibration.shape[1:]
+        self.mean_mul = _multiplier(s_in, self.positions, emb_scale, 'embedding')
+        self.head = 'bands' if any(type(l).__name__ == 'Flatten' for l in net.layers) else 'pooled'
+        head_scale = emb_scale
+        if self.head == 'bands':   # each band's channels: their mean over rows, in int8
+            head_scale = np.percentile(acts[-1].mean(axis=1),
+                                       CnnRecipe.RANGE_PERCENTILE) / 127.0
+            self.band_mul = _multiplier(s_in, self.rows, head_scale, 'band')
         s_wd = np.abs(wd).max() / 127.0
         self.wd = np.clip(np.round(wd / s_wd), -127, 127).astype(np.int64)
-        self.logit_scale = float(emb_scale * s_wd)
+        self.logit_scale = float(head_scale * s_wd)
         self.bd = np.round(bd / self.logit_scale).astype(np.int64)
-        self.shape = calibration.shape[1:]
-        positions = self.positions
-        self.mean_mul = int(round((1 << MEAN_SHIFT) * s_in / (positions * emb_scale)))
-        if not 0 < self.mean_mul * 127 * positions < 1 << 30:
-            raise ValueError('cnn: embedding multiplier %d overflows 30 bits' % self.mean_mul)
 
     @classmethod
     def load(cls, folder):
@@ -225,6 +253,9 @@ class Quantized:
         q = cls.__new__(cls)
         q.shape = (meta['window_frames'], meta['frontend']['n_mels'])
         q.mean_mul, q.logit_scale = spec['mean_mul'], spec['logit_scale']
+        q.head = spec.get('head', 'pooled')
+        if q.head == 'bands':
+            q.band_mul = spec['band_mul']
         q.convs, at, cin = [], 0, 1
         for cout in spec['channels']:
             n = 9 * cin * cout
@@ -233,10 +264,11 @@ class Quantized:
             shift = np.frombuffer(blob, np.uint8, cout, at + n + 4 * cout).astype(np.int64)
             q.convs.append((wq.astype(np.int64) - 128, bq, shift))
             at, cin = at + n + 5 * cout, cout
-        n_labels = len(meta['labels'])
-        q.wd = np.frombuffer(blob, np.uint8, n_labels * cin, at).reshape(
-            n_labels, cin).T.astype(np.int64) - 128
-        q.bd = np.frombuffer(blob, '<u4', n_labels, at + n_labels * cin).astype(np.int64) - BIAS_OFFSET
+        n_labels, n_in = len(meta['labels']), q.head_inputs
+        q.wd = np.frombuffer(blob, np.uint8, n_labels * n_in, at).reshape(
+            n_labels, n_in).T.astype(np.int64) - 128
+        q.bd = np.frombuffer(blob, '<u4', n_labels,
+                             at + n_labels * n_in).astype(np.int64) - BIAS_OFFSET
         return q
 
     @property
@@ -244,21 +276,40 @@ class Quantized:
         return self.convs[-1][0].shape[3]
 
     @property
-    def positions(self):
+    def last_map(self):
+        """(rows, bands) of the last layer's map."""
         h, w = self.shape
         for _ in self.convs[:-1]:
             h, w = h // 2, w // 2
+        return h, w
+
+    @property
+    def positions(self):
+        h, w = self.last_map
         return h * w
 
+    @property
+    def rows(self):
+        return self.last_map[0]
+
+    @property
+    def head_inputs(self):
+        """What the label layer reads: the embedding, or every band's channels."""
+        return self.dim * (self.last_map[1] if self.head == 'bands' else 1)
+
     def spec(self):
-        return {'channels': [int(w.shape[3]) for w, _, _ in self.convs], 'file': 'cnn.bin',
+        spec = {'channels': [int(w.shape[3]) for w, _, _ in self.convs], 'file': 'cnn.bin',
                 'mean_mul': self.mean_mul, 'logit_scale': self.logit_scale,
-                'input': 'window minus its mean, >> %d (centi-dB), int8' % (IN_STEP.bit_length() - 1)}
+                'input': 'window minus its mean, >> %d (centi-dB), int8'
+                % (IN_STEP.bit_length() - 1)}
+        if self.head == 'bands':
+            spec.update(head='bands', band_mul=self.band_mul)
+        return spec
 
     def blob(self):
         """cnn.bin: per conv layer int8 weights + 128 as bytes [cout][3][3][cin], uint32 biases
-        (+2**29), uint8 shifts; then the dense layer's weights + 128 [label][dim] and uint32
-        biases."""
+        (+2**29), uint8 shifts; then the dense layer's weights + 128 [label][input] (the
+        embedding, or band by band each band's channels) and uint32 biases."""
         out = bytearray()
         for wq, bq, shift in self.convs:
             out += (wq.transpose(3, 0, 1, 2) + 128).astype(np.uint8).tobytes()
@@ -271,14 +322,19 @@ class Quantized:
     def forward(self, P, batch=256):
         """(int8 embeddings (n, dim), label probabilities (n, labels)) of int16 windows, with the
         device's integer steps."""
-        embs = []
+        embs, heads = [], []
         for at in range(0, len(P), batch):
             x = inputs(P[at:at + batch])[..., None]
             for i, (wq, bq, shift) in enumerate(self.convs):
                 x = layer(x, wq, bq, shift, i < len(self.convs) - 1)
             total = x.sum(axis=(1, 2))
             embs.append(np.minimum((total * self.mean_mul) >> MEAN_SHIFT, 127))
+            if self.head == 'bands':
+                bands = np.minimum((x.sum(axis=1) * self.band_mul) >> MEAN_SHIFT, 127)
+                heads.append(bands.reshape(len(x), -1))     # band by band, channels within
         emb = np.concatenate(embs) if embs else np.zeros((0, self.dim), np.int64)
-        logits = (emb @ self.wd + self.bd) * self.logit_scale
+        read = emb if self.head == 'pooled' else (
+            np.concatenate(heads) if heads else np.zeros((0, self.head_inputs), np.int64))
+        logits = (read @ self.wd + self.bd) * self.logit_scale
         e = np.exp(logits - logits.max(1, keepdims=True))
         return emb.astype(np.int8), e / e.sum(1, keepdims=True)

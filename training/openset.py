@@ -17,6 +17,9 @@ window: the segmenter's smoothing and a clip's mean still weigh it with the wind
 prototypes.bin: the mean (dim int8), each prototype's label index (count uint8), then the
 prototypes (count x dim int8, unit length x 127).
 """
+import json
+from pathlib import Path
+
 import numpy as np
 from sklearn.cluster import KMeans
 
@@ -43,10 +46,15 @@ def _unit(X):
 
 
 class Prototypes:
-    def __init__(self, mean, owners, vectors):
+    """The prototypes and the rule's shares (`keep`, `agree`: OpenSet's when fitted, a bundle's
+    own when loaded)."""
+
+    def __init__(self, mean, owners, vectors, keep=None, agree=None):
         self.mean = np.asarray(mean, np.int8)
         self.owners = np.asarray(owners, np.uint8)
         self.vectors = np.asarray(vectors, np.int8)
+        self.keep = OpenSet.KEEP if keep is None else keep
+        self.agree = OpenSet.AGREE if agree is None else agree
 
     @classmethod
     def fit(cls, emb, y, labels):
@@ -68,23 +76,28 @@ class Prototypes:
         return cls(mean, owners, np.clip(np.concatenate(vectors), -127, 127))
 
     @classmethod
-    def read(cls, path, dim):
-        with open(path, 'rb') as f:
-            return cls.read_bytes(f.read(), dim)
+    def load(cls, folder):
+        """A bundle folder's prototypes with its rule's shares, as device/classifier.py reads
+        them (model.json's 'prototypes'; a bundle from before round 21 has no `agree`: 1)."""
+        meta = json.loads((Path(folder) / 'model.json').read_text())
+        spec = meta['prototypes']
+        blob = (Path(folder) / spec['file']).read_bytes()
+        return cls.read_bytes(blob, meta['cnn']['channels'][-1], spec['keep'],
+                              spec.get('agree', 1.0))
 
     @classmethod
-    def read_bytes(cls, data, dim):
+    def read_bytes(cls, data, dim, keep=None, agree=None):
         blob = np.frombuffer(data, np.uint8)
         count = (len(blob) - dim) // (dim + 1)
         return cls(blob[:dim].view(np.int8), blob[dim:dim + count],
-                   blob[dim + count:].view(np.int8).reshape(count, dim))
+                   blob[dim + count:].view(np.int8).reshape(count, dim), keep, agree)
 
     def blob(self):
         return self.mean.tobytes() + self.owners.tobytes() + self.vectors.tobytes()
 
     def spec(self):
-        return {'file': 'prototypes.bin', 'count': int(len(self.owners)), 'keep': OpenSet.KEEP,
-                'agree': OpenSet.AGREE}
+        return {'file': 'prototypes.bin', 'count': int(len(self.owners)), 'keep': self.keep,
+                'agree': self.agree}
 
     def nearest(self, emb):
         """Label index of the nearest prototype of each int8 embedding (as the device: the
@@ -93,7 +106,10 @@ class Prototypes:
         return self.owners[np.argmax(E @ self.vectors.astype(np.int64).T, 1)]
 
     def apply(self, scores, emb, labels, keep=None, agree=None):
-        """Scores after the open-set check (the host's twin of the device's)."""
+        """Scores after the open-set check (the host's twin of the device's), with the
+        prototypes' own shares unless given."""
+        keep = self.keep if keep is None else keep
+        agree = self.agree if agree is None else agree
         return open_set(scores, self.nearest(emb), labels, keep, agree)
 
 
