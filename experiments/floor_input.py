@@ -229,6 +229,58 @@ def names(q, per_clip, arm, labels):
     return said
 
 
+def held_out_sets(test, strange, rise, fall):
+    """What the screens score: the held-out event clips, every held-out clip group laid after
+    LEAD_SECONDS of a held-out bed at each SNR ({snr: {'events', 'other', 'unheard': streams}}),
+    and the clean held-out and unheard-kind clips' windows."""
+    events = [c for c in test if c.label in heldout.EVENTS]
+    others = [c for c in test if c.label == 'other']
+    beds = [c for c in test if c.label == 'background']
+    print('held-out: %d event clips, %d other, %d unheard-kind clips, %d beds'
+          % (len(events), len(others), len(strange), len(beds)), flush=True)
+    laid = {}
+    for snr in tqdm(SNRS, desc='laying held-out clips', unit='snr'):
+        laid[snr] = {name: laid_streams(group, beds, snr, rise, fall)
+                     for name, group in (('events', events), ('other', others),
+                                         ('unheard', strange))}
+    return events, laid, clean_windows(test, rise, fall), clean_windows(strange, rise, fall)
+
+
+def named_an_event(q, per_clip, arm, labels):
+    """Share of the clips the net names one of the nine events."""
+    said = names(q, per_clip, arm, labels)
+    return round(float(np.mean([s in heldout.EVENTS for s in said])), 3)
+
+
+def laid_figures(q, laid, events, arm, labels):
+    """{snr: own label, called other / background, held-out other and unheard kinds named an
+    event} of a net `q` over held_out_sets' laid streams."""
+    truth = [c.label for c in events]
+    out = {}
+    for snr in SNRS:
+        said = names(q, laid[snr]['events'], arm, labels)
+        out[snr] = {
+            'own_label': round(float(np.mean([s == t for s, t in zip(said, truth)])), 3),
+            'called_other': round(float(np.mean([s == 'other' for s in said])), 3),
+            'called_background': round(float(np.mean([s == 'background' for s in said])), 3),
+            'held_out_other_named_an_event': named_an_event(q, laid[snr]['other'], arm, labels),
+            'unheard_kinds_named_an_event': named_an_event(q, laid[snr]['unheard'], arm, labels)}
+    return out
+
+
+def print_laid(results):
+    """The arms' laid_figures side by side, an SNR a row (markdown)."""
+    arms = list(results['arms'])
+    print('\n| SNR | %s |\n|---|%s' % (' | '.join(arms), '---|' * len(arms)))
+    for snr in SNRS:
+        print('| %g dB | %s |' % (snr, ' | '.join(
+            '%.1f %% own (other %.1f, background %.1f) named %.1f / %.1f %%' % tuple(
+                100 * results['arms'][a]['laid'][snr][k] for k in (
+                    'own_label', 'called_other', 'called_background',
+                    'held_out_other_named_an_event', 'unheard_kinds_named_an_event'))
+            for a in arms)))
+
+
 def plot(results, path):
     """Own label against SNR, and unfamiliar sounds named, per arm (round 16's and round 17's
     screens)."""
@@ -269,6 +321,7 @@ def main():
     ap.add_argument('--out', default=str(ROOT / 'experiments' / 'results' / 'floor_input.json'))
     args = ap.parse_args()
     CnnRecipe.SEED = args.seed
+    CnnRecipe.HEAD = 'pooled'     # the recipe's head when this screen ran (round 22 added 'bands')
     clips = data.load(DATA)
     labels = data.labels_of(clips)
     train, test, strange, unheard = heldout.split(clips)
@@ -310,18 +363,7 @@ def main():
         print('one epoch of %d windows: %.0f s' % (len(y), time.time() - t0))
         return
 
-    events = [c for c in test if c.label in heldout.EVENTS]
-    others = [c for c in test if c.label == 'other']
-    beds = [c for c in test if c.label == 'background']
-    print('held-out: %d event clips, %d other, %d unheard-kind clips, %d beds'
-          % (len(events), len(others), len(strange), len(beds)), flush=True)
-    laid = {}
-    for snr in tqdm(SNRS, desc='laying held-out clips', unit='snr'):
-        laid[snr] = {name: laid_streams(group, beds, snr, rise, fall)
-                     for name, group in (('events', events), ('other', others),
-                                         ('unheard', strange))}
-    clean = clean_windows(test, rise, fall)
-    clean_strange = clean_windows(strange, rise, fall)
+    events, laid, clean, clean_strange = held_out_sets(test, strange, rise, fall)
 
     CnnRecipe.EPOCHS = args.epochs
     calibration = np.random.default_rng(CALIBRATION_SEED).choice(
@@ -333,36 +375,17 @@ def main():
         t0 = time.time()
         net = cnn.fit(P, y, n_labels, w, desc=arm)
         q = cnn.Quantized(net, P[calibration])
-        r = {'train_seconds': round(time.time() - t0), 'laid': {}}
-        for snr in SNRS:
-            said = names(q, laid[snr]['events'], i, labels)
-            truth = [c.label for c in events]
-            r['laid'][snr] = {
-                'own_label': round(float(np.mean([s == t for s, t in zip(said, truth)])), 3),
-                'called_other': round(float(np.mean([s == 'other' for s in said])), 3),
-                'called_background': round(float(np.mean([s == 'background' for s in said])), 3),
-                'held_out_other_named_an_event': round(float(np.mean(
-                    [s in heldout.EVENTS for s in names(q, laid[snr]['other'], i, labels)])), 3),
-                'unheard_kinds_named_an_event': round(float(np.mean(
-                    [s in heldout.EVENTS for s in names(q, laid[snr]['unheard'], i, labels)])), 3)}
+        r = {'train_seconds': round(time.time() - t0),
+             'laid': laid_figures(q, laid, events, i, labels)}
         said = names(q, clean, i, labels)
         r['clean_clip_macro_f1'] = round(float(f1_score([c.label for c in test], said,
                                                         labels=labels, average='macro')), 4)
-        r['clean_unheard_kinds_named_an_event'] = round(float(np.mean(
-            [s in heldout.EVENTS for s in names(q, clean_strange, i, labels)])), 3)
+        r['clean_unheard_kinds_named_an_event'] = named_an_event(q, clean_strange, i, labels)
         results['arms'][arm] = r
         print(arm, json.dumps(r), flush=True)
     use_arm('window less its mean')
 
-    arms = list(results['arms'])
-    print('\n| SNR | %s |\n|---|---|---|' % ' | '.join(arms))
-    for snr in SNRS:
-        print('| %g dB | %s |' % (snr, ' | '.join(
-            '%.1f %% own (%.1f %% / %.1f %% unfamiliar named)' % (
-                100 * results['arms'][a]['laid'][snr]['own_label'],
-                100 * results['arms'][a]['laid'][snr]['held_out_other_named_an_event'],
-                100 * results['arms'][a]['laid'][snr]['unheard_kinds_named_an_event'])
-            for a in arms)))
+    print_laid(results)
     save(results, args.out, args.seed)
 
 

@@ -32,7 +32,6 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.metrics import f1_score
-from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -70,11 +69,6 @@ class Float:
         return None, self.net.predict(cnn._float_inputs(P), batch_size=512, verbose=0)
 
 
-def named(q, per_clip, labels):
-    said = floor_input.names(q, per_clip, MEAN_ARM, labels)
-    return round(float(np.mean([s in heldout.EVENTS for s in said])), 3)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('--scenes', type=int, default=80, help='training door mixtures (5 min each)')
@@ -106,47 +100,25 @@ def main():
                             'unheard_kinds': unheard, 'labels': labels, 'hard_labels': True,
                             'net_seed': args.seed, 'training_windows': int(len(y)),
                             'scored': 'float (Keras)'}, 'arms': {}}
-    events = [c for c in test if c.label in heldout.EVENTS]
-    others = [c for c in test if c.label == 'other']
-    beds = [c for c in test if c.label == 'background']
-    laid = {}
-    for snr in tqdm(floor_input.SNRS, desc='laying held-out clips', unit='snr'):
-        laid[snr] = {name: floor_input.laid_streams(group, beds, snr, RISE, FALL)
-                     for name, group in (('events', events), ('other', others),
-                                         ('unheard', strange))}
-    clean = floor_input.clean_windows(test, RISE, FALL)
-    clean_strange = floor_input.clean_windows(strange, RISE, FALL)
-    truth = [c.label for c in events]
+    events, laid, clean, clean_strange = floor_input.held_out_sets(test, strange, RISE, FALL)
     for arm in args.arms:
         t0 = time.time()
         net, losses = fit(arm, A, y, n_labels, w)
         q = Float(net)
         r = {'train_seconds': round(time.time() - t0), 'weights': int(net.count_params()),
-             'last_epoch_losses': losses, 'laid': {}}
-        for snr in floor_input.SNRS:
-            said = floor_input.names(q, laid[snr]['events'], MEAN_ARM, labels)
-            r['laid'][snr] = {
-                'own_label': round(float(np.mean([s == t for s, t in zip(said, truth)])), 3),
-                'called_other': round(float(np.mean([s == 'other' for s in said])), 3),
-                'held_out_other_named_an_event': named(q, laid[snr]['other'], labels),
-                'unheard_kinds_named_an_event': named(q, laid[snr]['unheard'], labels)}
+             'last_epoch_losses': losses,
+             'laid': floor_input.laid_figures(q, laid, events, MEAN_ARM, labels)}
         said = floor_input.names(q, clean, MEAN_ARM, labels)
         r['clean_clip_macro_f1'] = round(float(f1_score([c.label for c in test], said,
                                                         labels=labels, average='macro')), 4)
         r['clean_clip_f1'] = dict(zip(labels, np.round(f1_score(
             [c.label for c in test], said, labels=labels, average=None), 3).tolist()))
-        r['clean_unheard_kinds_named_an_event'] = named(q, clean_strange, labels)
+        r['clean_unheard_kinds_named_an_event'] = floor_input.named_an_event(
+            q, clean_strange, MEAN_ARM, labels)
         results['arms'][arm] = r
         print(arm, json.dumps(r), flush=True)
+    floor_input.print_laid(results)
     arms = list(results['arms'])
-    print('\n| SNR | %s |\n|---|%s' % (' | '.join(arms), '---|' * len(arms)))
-    for snr in floor_input.SNRS:
-        print('| %g dB | %s |' % (snr, ' | '.join(
-            '%.1f %% own (other %.1f) named %.1f / %.1f %%' % tuple(
-                100 * results['arms'][a]['laid'][snr][k] for k in (
-                    'own_label', 'called_other', 'held_out_other_named_an_event',
-                    'unheard_kinds_named_an_event'))
-            for a in arms)))
     print('| clean | %s |' % ' | '.join('F1 %.3f, unheard named %.1f %%' % (
         results['arms'][a]['clean_clip_macro_f1'],
         100 * results['arms'][a]['clean_unheard_kinds_named_an_event']) for a in arms))

@@ -132,12 +132,6 @@ def clean_with_teacher(clips, teacher):
     return np.concatenate(W), np.array(ids), np.concatenate(E)
 
 
-def named(q, per_clip, labels):
-    """Share of the clips the int8 net names one of the nine events."""
-    said = floor_input.names(q, per_clip, MEAN_ARM, labels)
-    return round(float(np.mean([s in heldout.EVENTS for s in said])), 3)
-
-
 def retrieval(vectors, ids, clips, reference):
     """P@5 by label and by kind of sound, and agreement with `reference`'s 5 nearest."""
     one = np.zeros(len(clips), int)    # the held-out clips are one pool
@@ -160,6 +154,7 @@ def main():
                                          'teacher_embedding.json'))
     args = ap.parse_args()
     CnnRecipe.SEED = args.seed
+    CnnRecipe.HEAD = 'pooled'     # the recipe's head when this screen ran (round 22 added 'bands')
     clips = data.load(floor_input.DATA)
     labels = data.labels_of(clips)
     train, test, strange, unheard = heldout.split(clips)
@@ -191,16 +186,7 @@ def main():
     print('training windows %d; the teacher embedding\'s %d leading components hold %.1f %% of '
           'its variance' % (len(y), TOP_COMPONENTS, 100 * held), flush=True)
 
-    events = [c for c in test if c.label in heldout.EVENTS]
-    others = [c for c in test if c.label == 'other']
-    beds = [c for c in test if c.label == 'background']
-    laid = {}
-    for snr in tqdm(floor_input.SNRS, desc='laying held-out clips', unit='snr'):
-        laid[snr] = {name: floor_input.laid_streams(group, beds, snr, RISE, FALL)
-                     for name, group in (('events', events), ('other', others),
-                                         ('unheard', strange))}
-    clean = floor_input.clean_windows(test, RISE, FALL)
-    clean_strange = floor_input.clean_windows(strange, RISE, FALL)
+    events, laid, clean, clean_strange = floor_input.held_out_sets(test, strange, RISE, FALL)
     Wc, ids, Ec = clean_with_teacher(test, teacher)
     results['teacher_itself'] = retrieval(Ec, ids, test, Ec)
 
@@ -215,34 +201,20 @@ def main():
         else:
             net, losses = cnn.fit(A, y, n_labels, w, desc=arm), {}
         q = cnn.Quantized(net, A[calibration])
-        r = {'train_seconds': round(time.time() - t0), 'last_epoch_losses': losses, 'laid': {}}
-        truth = [c.label for c in events]
-        for snr in floor_input.SNRS:
-            said = floor_input.names(q, laid[snr]['events'], MEAN_ARM, labels)
-            r['laid'][snr] = {
-                'own_label': round(float(np.mean([s == t for s, t in zip(said, truth)])), 3),
-                'called_other': round(float(np.mean([s == 'other' for s in said])), 3),
-                'called_background': round(float(np.mean([s == 'background' for s in said])), 3),
-                'held_out_other_named_an_event': named(q, laid[snr]['other'], labels),
-                'unheard_kinds_named_an_event': named(q, laid[snr]['unheard'], labels)}
+        r = {'train_seconds': round(time.time() - t0), 'last_epoch_losses': losses,
+             'laid': floor_input.laid_figures(q, laid, events, MEAN_ARM, labels)}
         said = floor_input.names(q, clean, MEAN_ARM, labels)
         r['clean_clip_macro_f1'] = round(float(f1_score([c.label for c in test], said,
                                                         labels=labels, average='macro')), 4)
-        r['clean_unheard_kinds_named_an_event'] = named(q, clean_strange, labels)
+        r['clean_unheard_kinds_named_an_event'] = floor_input.named_an_event(
+            q, clean_strange, MEAN_ARM, labels)
         emb, _ = q.forward(Wc)
         r['clean_retrieval_int8'] = retrieval(emb.astype(np.float64), ids, test, Ec)
         results['arms'][arm] = r
         print(arm, json.dumps(r), flush=True)
 
+    floor_input.print_laid(results)
     arms = list(results['arms'])
-    print('\n| SNR | %s |\n|---|%s' % (' | '.join(arms), '---|' * len(arms)))
-    for snr in floor_input.SNRS:
-        print('| %g dB | %s |' % (snr, ' | '.join(
-            '%.1f %% own (%.1f / %.1f) named %.1f / %.1f %%' % tuple(
-                100 * results['arms'][a]['laid'][snr][k] for k in (
-                    'own_label', 'called_other', 'called_background',
-                    'held_out_other_named_an_event', 'unheard_kinds_named_an_event'))
-            for a in arms)))
     print('| clean | %s |' % ' | '.join('F1 %.3f, unheard named %.1f %%, P@5 %.3f, teacher '
                                        'nearest %.3f' % (
         results['arms'][a]['clean_clip_macro_f1'],
