@@ -1,4 +1,5 @@
 """The convolutional learner: Keras net -> int8 (training/cnn.py) -> device/cnn.py, same numbers."""
+import json
 from pathlib import Path
 
 import numpy as np
@@ -261,13 +262,26 @@ except ValueError as e:
     print('refused:', e)
 ''' % str(bad))
     assert 'refused' in out and 'cnn weights' in out
+    meta = bundle.read(cnn_bundle)
+    meta['cnn']['head'] = 'sideways'
+    (bad / 'cnn.bin').write_bytes((cnn_bundle / 'cnn.bin').read_bytes())
+    (bad / 'model.json').write_text(json.dumps(meta))
+    out = device.run('''
+import classifier
+try:
+    classifier.Classifier(%r)
+except ValueError as e:
+    print('refused:', e)
+''' % str(bad))
+    assert 'refused' in out and "cnn head 'sideways'" in out
+    with pytest.raises(ValueError, match="cnn head 'sideways'"):
+        Quantized.load(bad)
 
 
 
 def test_a_bundle_s_own_shares_rule_on_the_device_and_the_host(device, cnn_bundle, tmp_path):
     """The open-set rule's keep and agree come from the bundle (model.json), on the device and in
     Prototypes.load alike; a bundle from before the agreement rule (no `agree`) keeps 1."""
-    import json
     from training.openset import OpenSet
     P, _ = windows(12 if device.name == 'micropython' else 4, 8)
     for keep, agree in ((0.2, 0.4), (OpenSet.KEEP, None)):

@@ -254,6 +254,8 @@ class Quantized:
         q.shape = (meta['window_frames'], meta['frontend']['n_mels'])
         q.mean_mul, q.logit_scale = spec['mean_mul'], spec['logit_scale']
         q.head = spec.get('head', 'pooled')
+        if q.head not in HEADS:
+            raise ValueError('%s: cnn head %r, not one of %s' % (folder, q.head, ', '.join(HEADS)))
         if q.head == 'bands':
             q.band_mul = spec['band_mul']
         q.convs, at, cin = [], 0, 1
