@@ -248,35 +248,40 @@ def test_a_pair_averages_its_trees_and_its_net_on_the_device(device, trained, tm
     assert info['evaluator'].startswith('cnn.py (viper, int8) + ')
 
 
+def copied(source, folder, edit=None):
+    """A copy of the bundle `source` in `folder`, its model.json changed by `edit(meta)`."""
+    folder.mkdir()
+    for p in source.iterdir():
+        (folder / p.name).write_bytes(p.read_bytes())
+    if edit:
+        meta = json.loads((folder / 'model.json').read_text())
+        edit(meta)
+        (folder / 'model.json').write_text(json.dumps(meta))
+    return folder
+
+
+def refusal(device, folder):
+    """What the device says loading the bundle `folder` (its ValueError, as 'refused: ...')."""
+    return device.run('''
+import classifier
+try:
+    classifier.Classifier(%r)
+except ValueError as e:
+    print('refused:', e)
+''' % str(folder))
+
+
 def test_a_net_bundle_with_the_wrong_weight_size_is_refused(device, cnn_bundle, tmp_path):
-    bad = tmp_path / 'model'
-    bad.mkdir()
-    for p in cnn_bundle.iterdir():
-        (bad / p.name).write_bytes(p.read_bytes())
+    bad = copied(cnn_bundle, tmp_path / 'model')
     (bad / 'cnn.bin').write_bytes((cnn_bundle / 'cnn.bin').read_bytes()[:-3])
-    out = device.run('''
-import classifier
-try:
-    classifier.Classifier(%r)
-except ValueError as e:
-    print('refused:', e)
-''' % str(bad))
+    out = refusal(device, bad)
     assert 'refused' in out and 'cnn weights' in out
-    meta = bundle.read(cnn_bundle)
-    meta['cnn']['head'] = 'sideways'
-    (bad / 'cnn.bin').write_bytes((cnn_bundle / 'cnn.bin').read_bytes())
-    (bad / 'model.json').write_text(json.dumps(meta))
-    out = device.run('''
-import classifier
-try:
-    classifier.Classifier(%r)
-except ValueError as e:
-    print('refused:', e)
-''' % str(bad))
+    sideways = copied(cnn_bundle, tmp_path / 'sideways',
+                      lambda meta: meta['cnn'].update(head='sideways'))
+    out = refusal(device, sideways)
     assert 'refused' in out and "cnn head 'sideways'" in out
     with pytest.raises(ValueError, match="cnn head 'sideways'"):
-        Quantized.load(bad)
-
+        Quantized.load(sideways)
 
 
 def test_a_bundle_s_own_shares_rule_on_the_device_and_the_host(device, cnn_bundle, tmp_path):
@@ -285,16 +290,12 @@ def test_a_bundle_s_own_shares_rule_on_the_device_and_the_host(device, cnn_bundl
     from training.openset import OpenSet
     P, _ = windows(12 if device.name == 'micropython' else 4, 8)
     for keep, agree in ((0.2, 0.4), (OpenSet.KEEP, None)):
-        folder = tmp_path / ('model-%s-%s' % (keep, agree))
-        folder.mkdir()
-        for p in cnn_bundle.iterdir():
-            (folder / p.name).write_bytes(p.read_bytes())
-        meta = json.loads((folder / 'model.json').read_text())
-        meta['prototypes']['keep'] = keep
-        meta['prototypes'].pop('agree')
-        if agree is not None:
-            meta['prototypes']['agree'] = agree
-        (folder / 'model.json').write_text(json.dumps(meta))
+        def shares(meta):
+            meta['prototypes']['keep'] = keep
+            meta['prototypes'].pop('agree')
+            if agree is not None:
+                meta['prototypes']['agree'] = agree
+        folder = copied(cnn_bundle, tmp_path / ('model-%s-%s' % (keep, agree)), shares)
         protos = Prototypes.load(folder)
         assert (protos.keep, protos.agree) == (keep, 1.0 if agree is None else agree)
         *rows, _ = device_run(device, folder, P, tmp_path)
