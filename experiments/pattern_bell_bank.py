@@ -186,25 +186,10 @@ def held_out(bank, sources, rule):
     pattern_guard.make_scenes makes its held-out ones (three recordings, 4 ten-minute scenes,
     the other held-out doorbells of other sources as confusers, other sounds never the bank's),
     each ring's clip logged; the shipped rule and the choice side by side, in both worlds."""
-    from training import scenes
-    data = pd.data_folder()
-    bells = pd.doorbells(data)
+    bells = pd.doorbells(pd.data_folder())
     held = sorted(p.stem for _, p in bells)[1::2]
-    beds = scenes.bed_kinds(data, ['*'])
-    rest = g.pool(data)[1]
-    folders = []
-    for i, (source, clip) in enumerate([(s, p) for s, p in bells if p.stem in held]):
-        rng = np.random.default_rng([HELD_SEED, i])
-        folder = g.BANK.parent / ('seed%d' % HELD_SEED) / clip.stem
-        folder.mkdir(parents=True, exist_ok=True)
-        confusers = [p for s, p in bells if p.stem in held and s != source]
-        if not sorted(folder.glob('example_*.wav')):
-            pd.recordings(rng, scenes.load(clip), beds, folder)
-        for k in range(4):
-            path = folder / ('scene_%d.wav' % k)
-            if not path.exists():
-                nd.logged_scene(rng, clip, confusers, rest, beds, 10.0, path)
-        folders.append(folder)
+    folders = nd.households([(s, p) for s, p in bells if p.stem in held], HELD_SEED, 'seed', 4,
+                            10.0)
     hs = [household(f, bank, sources) for f in tqdm(folders, desc='held-out households')]
     out = {'seed': HELD_SEED, 'doorbells': held, 'rule': rule}
     for name, r in (('before', RULES[0]), ('chosen', rule)):

@@ -110,16 +110,17 @@ def logged_scene(rng, own, confusers, rest, beds, minutes, path):
     path.with_suffix('.rung.json').write_text(json.dumps(played[:len(truth)]))
 
 
-def make(count, minutes):
-    """The households (once; a folder's files are kept)."""
+def households(bells, seed, kind, count, minutes):
+    """A household for each (source, doorbell) of `bells` (once; a folder's files are kept):
+    its recordings to teach from and `count` logged scenes of `minutes`, the other sources'
+    doorbells of `bells` as confusers, under build/.../<kind><seed>/<doorbell>."""
     data = pd.data_folder()
-    bells = new_doorbells()
     beds = scenes.bed_kinds(data, ['*'])
     rest = g.pool(data)[1]
     folders = []
     for i, (source, clip) in enumerate(tqdm(bells, desc='households')):
-        rng = np.random.default_rng([SEED, i])
-        folder = g.BANK.parent / ('new%d' % SEED) / clip.stem
+        rng = np.random.default_rng([seed, i])
+        folder = g.BANK.parent / ('%s%d' % (kind, seed)) / clip.stem
         folder.mkdir(parents=True, exist_ok=True)
         confusers = [p for s, p in bells if s != source]
         if not sorted(folder.glob('example_*.wav')):
@@ -130,6 +131,11 @@ def make(count, minutes):
                 logged_scene(rng, clip, confusers, rest, beds, minutes, path)
         folders.append(folder)
     return folders
+
+
+def make(count, minutes):
+    """The new doorbells' households."""
+    return households(new_doorbells(), SEED, 'new', count, minutes)
 
 
 def household(folder, names):
