@@ -18,7 +18,7 @@ in two by a CRC of the fold's name; the first half is held out (scored apart, as
 second trains only for the folders named in `--extra-train`, so arms differ in that half alone.
 Round 20's arm: `--extra build/sounds build/datasets --extra-train build/sounds build/datasets
 --extra-without baby_crying --tag=-r20-us8k`. Round 22's: the default's recipe with `--head bands
---tag=-r22-bands`.
+--tag=-r22-bands` (the recipe's head since; `--head pooled` for rounds 12-21's students).
 
 Round 11's other rows: `--variants hard --tag=-no-negatives --train-without-negatives`,
 `--variants distilled --channels 16 32 64`, `--variants distilled --weight 0.8 --tag=-w0.8`,
