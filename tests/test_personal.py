@@ -197,7 +197,10 @@ def test_teach_and_detect_on_the_command_line(tmp_path):
     assert done.returncode == 0, done.stderr
     events = [json.loads(line) for line in done.stdout.splitlines()]
     mine = [ev for ev in events if ev['label'] == 'our window']
-    assert [ev['generic'] for ev in mine] == ['glass_breaking'] and mine[0]['start'] >= 40
+    # on the glass at 40 s: its onset may fall back to the window grid, up to a window early
+    # (device/segmenter.py: round 22's default opens it at 39.25 s)
+    assert [ev['generic'] for ev in mine] == ['glass_breaking'], events
+    assert 39 < mine[0]['start'] < 41 < mine[0]['end'], events
     assert all('generic' not in ev for ev in events if ev not in mine) and len(events) > 1
     for argv in [['personal', 'teach'] + kind + ['--label', 'doorbell', '--out',
                                                 str(tmp_path / 'x')] + files

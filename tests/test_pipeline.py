@@ -247,9 +247,10 @@ def test_hours_of_audio_heap_stays_flat(tmp_path, device_image):
     assert status['seconds'] >= LONG_HOURS * 3600 - 1 and status['overruns'] == 0
     assert status['faults'] == [], [l for l in out.splitlines() if 'fault' in l]
     # 8 sounds a minute are played (the same minute over and over, so the same ones are heard
-    # each time); this asks only that the store keeps growing, which is what the heap must
-    # bear. How well the model hears is measured on scenes.
-    assert status['events_detected'] > LONG_HOURS * 60 * 8 / 3, status
+    # each time: on this white-noise bed round 22's default hears the speech, 2 a minute); this
+    # asks only that the store keeps growing, which is what the heap must bear. How well the
+    # model hears is measured on scenes.
+    assert status['events_detected'] >= LONG_HOURS * 60, status
     heap = status['heap']
     # Flat: at the end the live heap is where it was after the first minute (no leak); the
     # peak (events open, clips being written, retention thinning) stays inside the heap.
@@ -298,7 +299,7 @@ asyncio.run(main())
 @pytest.mark.parametrize('which', RUNTIMES)
 def test_status_subscribers_and_embed_wav(which, tmp_path, device_image):
     dev = _device(which)
-    audio = wav(tmp_path / 'in.wav', bursts(20))
+    audio = wav(tmp_path / 'in.wav', bursts(26))   # the fourth sound, speech, at 20 s
     bad = tmp_path / 'bad.wav'
     soundfile.write(str(bad), np.zeros(800, np.int16), 8000, subtype='PCM_16')
     out = dev.json_lines(EMBED % {'wav': str(audio), 'data': str(tmp_path / 'events'),
