@@ -247,7 +247,7 @@ def test_hours_of_audio_heap_stays_flat(tmp_path, device_image):
     assert status['seconds'] >= LONG_HOURS * 3600 - 1 and status['overruns'] == 0
     assert status['faults'] == [], [l for l in out.splitlines() if 'fault' in l]
     # 8 sounds a minute are played (the same minute over and over, so the same ones are heard
-    # each time: on this white-noise bed round 22's default hears the speech, 2 a minute); this
+    # each time: on this white-noise bed round 22's default hears the speech, 2.6 a minute); this
     # asks only that the store keeps growing, which is what the heap must bear. How well the
     # model hears is measured on scenes.
     assert status['events_detected'] >= LONG_HOURS * 60, status

@@ -38,8 +38,9 @@ class CnnRecipe:
     RANGE_PERCENTILE = 99.99    # of a layer's activations: what int8's 127 stands for
     # What the label layer reads: 'pooled', the last map's mean over time and bands (the
     # embedding itself); 'bands', its mean over time only, every band's channels, so the head
-    # hears where in the spectrum a pattern sits (round 22: +0.07 held-out clip macro-F1 over five
-    # students, fewer false events at the door). The embedding is the pooled mean either way.
+    # hears where in the spectrum a pattern sits (round 22 of experiments.md: better on held-out
+    # clips and at the door, at the same time a window). The embedding is the pooled mean either
+    # way.
     HEAD = 'bands'
 
     @classmethod
