@@ -2,12 +2,12 @@
 its own (16 kHz, 512-point FFT, hop 256, 40 mel bands 0-8 kHz, ...) and refuses any other with a
 one-line message, running as with a bad model: fault model_bad, the level meter still going."""
 import json
-import shutil
 
 import numpy as np
 import pytest
 import soundfile
 
+from bundles import edited
 from conftest import _device
 from earmark import DEVICE
 from earmark.detect import appliance_args, run_appliance
@@ -40,15 +40,12 @@ def test_the_device_front_end_is_what_the_pipeline_computes_and_training_records
 def bundle_with(tmp_path, change):
     """A copy of the shipped bundle whose model.json front end has `change` applied (None: no
     front end recorded at all)."""
-    folder = tmp_path / 'model'
-    shutil.copytree(DEVICE / 'model', folder)
-    meta = json.loads((folder / 'model.json').read_text())
-    if change is None:
-        del meta['frontend']
-    else:
-        meta['frontend'].update(change)
-    (folder / 'model.json').write_text(json.dumps(meta))
-    return folder
+    def frontend(meta):
+        if change is None:
+            del meta['frontend']
+        else:
+            meta['frontend'].update(change)
+    return edited(DEVICE / 'model', tmp_path / 'model', frontend)
 
 
 LOAD = '''

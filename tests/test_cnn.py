@@ -1,5 +1,4 @@
 """The convolutional learner: Keras net -> int8 (training/cnn.py) -> device/cnn.py, same numbers."""
-import json
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +12,7 @@ from training.model import Embedding, Recipe, balanced, centroids, forest, votes
 from training.openset import Prototypes
 from training.windows import summarise
 
+from bundles import edited
 from test_model import LABELS
 
 FRAMES, BANDS = 62, 40
@@ -248,18 +248,6 @@ def test_a_pair_averages_its_trees_and_its_net_on_the_device(device, trained, tm
     assert info['evaluator'].startswith('cnn.py (viper, int8) + ')
 
 
-def copied(source, folder, edit=None):
-    """A copy of the bundle `source` in `folder`, its model.json changed by `edit(meta)`."""
-    folder.mkdir()
-    for p in source.iterdir():
-        (folder / p.name).write_bytes(p.read_bytes())
-    if edit:
-        meta = json.loads((folder / 'model.json').read_text())
-        edit(meta)
-        (folder / 'model.json').write_text(json.dumps(meta))
-    return folder
-
-
 def refusal(device, folder):
     """What the device says loading the bundle `folder` (its ValueError, as 'refused: ...')."""
     return device.run('''
@@ -272,11 +260,11 @@ except ValueError as e:
 
 
 def test_a_net_bundle_with_the_wrong_weight_size_is_refused(device, cnn_bundle, tmp_path):
-    bad = copied(cnn_bundle, tmp_path / 'model')
+    bad = edited(cnn_bundle, tmp_path / 'model')
     (bad / 'cnn.bin').write_bytes((cnn_bundle / 'cnn.bin').read_bytes()[:-3])
     out = refusal(device, bad)
     assert 'refused' in out and 'cnn weights' in out
-    sideways = copied(cnn_bundle, tmp_path / 'sideways',
+    sideways = edited(cnn_bundle, tmp_path / 'sideways',
                       lambda meta: meta['cnn'].update(head='sideways'))
     out = refusal(device, sideways)
     assert 'refused' in out and "cnn head 'sideways'" in out
@@ -295,7 +283,7 @@ def test_a_bundle_s_own_shares_rule_on_the_device_and_the_host(device, cnn_bundl
             meta['prototypes'].pop('agree')
             if agree is not None:
                 meta['prototypes']['agree'] = agree
-        folder = copied(cnn_bundle, tmp_path / ('model-%s-%s' % (keep, agree)), shares)
+        folder = edited(cnn_bundle, tmp_path / ('model-%s-%s' % (keep, agree)), shares)
         protos = Prototypes.load(folder)
         assert (protos.keep, protos.agree) == (keep, 1.0 if agree is None else agree)
         *rows, _ = device_run(device, folder, P, tmp_path)

@@ -3,7 +3,6 @@ file among good ones, a missing file, the reason for an `other`, a bench without
 store dump in the API's units. Each was a traceback, a silent no-op or a surprise before."""
 import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -14,6 +13,7 @@ import soundfile
 from earmark import DEVICE, audio, demo
 from earmark.model_commands import rule
 
+from bundles import edited
 from conftest import _device
 
 
@@ -61,16 +61,13 @@ def test_classify_says_why_it_answers_other(tmp_path):
     a doorbell from the one before); with that label's threshold raised over its score, the
     answer is `other`, and the line says which rule made it so."""
     _device('micropython')
-    model = tmp_path / 'model'
-    shutil.copytree(DEVICE / 'model', model)
-    meta = json.loads((model / 'model.json').read_text())
     wav = tmp_path / 'tone.wav'
     soundfile.write(str(wav), tone(2, 16000), 16000, subtype='PCM_16')
     first = json.loads(earmark('classify', str(wav)).stdout)
     heard = first['label']
     assert heard != 'other' and 'rule' not in first and first['scores'][heard] < 0.9, first
-    meta['thresholds'][heard] = 0.9
-    (model / 'model.json').write_text(json.dumps(meta))
+    model = edited(DEVICE / 'model', tmp_path / 'model',
+                   lambda meta: meta['thresholds'].update({heard: 0.9}))
     done = earmark('classify', '--model', str(model), str(wav))
     assert done.returncode == 0, done.stderr
     line = json.loads(done.stdout)

@@ -4,7 +4,6 @@ quieter ring of that doorbell in a scene and not a different doorbell nor the be
 pattern head is refused in one line; and the appliance's pipeline opens an event with the
 personal label (generic 'other' beside it) where the classifier opens none."""
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -136,6 +135,7 @@ def test_the_appliance_opens_a_personal_event_where_the_pattern_is_heard(tmp_pat
     the personal label, the generic one beside it; the other doorbell is not labelled so."""
     import soundfile
     from earmark import ROOT, detect, personal
+    from bundles import edited
     rng = np.random.default_rng(9)
     files = recordings(tmp_path, rng, (-42, -38, -34), wav=True)
     scene = bed(rng, 30, -40)
@@ -172,11 +172,8 @@ def test_the_appliance_opens_a_personal_event_where_the_pattern_is_heard(tmp_pat
     # Where the classifier opens the event itself, it keeps the classifier's label (round 22's
     # default calls this chime a doorbell); a copy of the model that opens no doorbell event
     # leaves the ring to the head's watch.
-    model = tmp_path / 'no-doorbells' / 'model'
-    shutil.copytree(ROOT / 'device' / 'model', model)
-    meta = json.loads((model / 'model.json').read_text())
-    meta['event_thresholds']['doorbell'] = 2.0
-    (model / 'model.json').write_text(json.dumps(meta))
+    model = edited(ROOT / 'device' / 'model', tmp_path / 'no-doorbells' / 'model',
+                   lambda meta: meta['event_thresholds'].update(doorbell=2.0))
     events, _, _ = detect.detect(tmp_path / 'scene.wav', model=model,
                                  personal=personal.load_head(tmp_path / 'kind'))
     mine = [ev for ev in events if ev['label'] == 'our doorbell']
