@@ -12,7 +12,8 @@ hysteresis (open at ON, stay open down to ON * OFF_RATIO, bridge quiet spells sh
 and the event's edges are then looked up in the frame energies: the onset is where the energy
 first rises clearly above the bed (the higher of the background's floor and the median energy
 of the seconds before, by more than that bed's own flicker) inside the first window that scored,
-walking back while the sound continues; the offset likewise inside the last window that scored.
+walking back while the sound continues; the offset likewise inside the last window that scored,
+then on through the sound's decay while that ends within a second or two.
 
 Feed it in stream order: `frame(energy)` for every front-end frame (energy in centi-dB, as
 level.Level.update produces), and `push(scores)` for every window once its frames are in.
@@ -122,6 +123,13 @@ class Segmenter:
     #                       error 271 ms, oracle scores) against the bed's median alone; 18 ms
     #                       with this (23 ms on ordinary scenes, unchanged)
     RUN = 3               # frames in a row above that level to count as sounding
+    TAIL_DB = 4.0         # an offset walks on while the energy stays within this of the bed
+    #                       plus its step (a knock's or a chime's decay, or the rest of a
+    #                       sound the classifier stopped scoring: offsets came ~0.2 s early,
+    #                       median) ...
+    TAIL = 1.5            # ... if the energy falls under that within this many seconds;
+    #                       energy that stays up longer is another sound, and the offset stays
+    #                       (docs/model-evaluation/experiments.md, round 23)
     LOOKBACK = 2.0        # seconds an onset may move back before its first scoring window
     BED = 2.0             # seconds before the first scoring window whose median energy is the
     #                       bed the sound must rise above (a median ignores the bed's own blips)
@@ -378,5 +386,18 @@ class Segmenter:
             return fallback
         for f in range(end, start, -1):
             if self._run(f - self.RUN, f, level):
-                return f
+                return self._tail(f, bed)
         return fallback
+
+    def _tail(self, f, bed):
+        """Where the decay after offset frame `f` falls back under the bed: the first RUN
+        frames in a row under TAIL_DB below the bed plus its step, within TAIL seconds; `f`
+        itself when the energy stays up that long (or the history ends first)."""
+        low = bed[0] + bed[1] - int(self.TAIL_DB * 100)
+        _, limit = self._held(f, f + int(self.TAIL / self.fs))
+        n, run = len(self._energy), 0
+        for g in range(f, limit):
+            run = run + 1 if self._energy[g % n] < low else 0
+            if run == self.RUN:
+                return g - self.RUN + 1
+        return f

@@ -127,8 +127,9 @@ def run(levels, scores, settings, thresholds=None):
 '''
 
 
-@pytest.mark.parametrize('blip, onset', [(-3000, 615), (-4000, 613)])
-def test_edges_are_where_the_sound_crosses_the_bed_plus_its_flicker(device, blip, onset):
+@pytest.mark.parametrize('blip, onset, offset', [(-3000, 615, 819), (-4000, 613, 822)])
+def test_edges_are_where_the_sound_crosses_the_bed_plus_its_flicker(device, blip, onset,
+                                                                   offset):
     # A bed at -5000 with a blip at -3000 every 8th frame, a sound ramping up over 30 frames
     # (100 a frame) from frame 600 to -2000, holding, and ramping down from frame 800.
     # The 2 s before the first scoring window (19: frames 589-650): median -5000 (the bed, not
@@ -138,10 +139,13 @@ def test_edges_are_where_the_sound_crosses_the_bed_plus_its_flicker(device, blip
     # threshold at -2500 and the onset at frame 625.)
     # Offset: in window 26 (frames 806-867) the peak is -2600 (the ramp down), so the
     # threshold is -5000 + min(2300, 1200) = -3800; the last run of three at it ends with
-    # frame 818 (-3800): the offset is 819. The blips after it are single frames, no run.
+    # frame 818 (-3800), the last frame at it. The blips after it are single frames, no run.
+    # The decay goes on while it stays over the bed plus its step less TAIL_DB: -5000 + 2300
+    # - 400 = -3100, which frame 819 (-3900) is under already: the offset is 819.
     # Blips at -4000 instead: the step is max(6 dB, -4000 + 5000 + 3 dB) = 13 dB, under
     # half-way (15 dB): the threshold is -3700, reached at frame 613; the gate's level is the
-    # same (the blips' top + HIGH_DB); the offset's threshold is still -3800 (half-way, 12 dB).
+    # same (the blips' top + HIGH_DB); the offset's threshold is still -3800 (half-way, 12 dB),
+    # and the decay is under -5000 + 1300 - 400 = -4100 from frame 822 (-4200): the offset.
     levels = [(600, -5000, 0), (30, -5000, 100), (170, -2000, 0), (30, -2000, -100),
               (500, -5000, 0)]
     scores = {w: 0.9 for w in range(19, 26)}
@@ -149,7 +153,7 @@ def test_edges_are_where_the_sound_crosses_the_bed_plus_its_flicker(device, blip
     lines = device.json_lines(EXACT + BLIPS % blip + 'run(%r, %r, {})' % (levels, scores))
     events = [e for line in lines[:-1] for e in line['closed']] + lines[-1]['flushed']
     # dog_bark's mean over windows 19-26 (0.9 * 7 + 0.3) / 8; background (0.05 * 7 + 0.65) / 8
-    assert events == [event(onset, 819, 0.825, 0.125)]
+    assert events == [event(onset, offset, 0.825, 0.125)]
 
 
 @pytest.mark.parametrize('frames, level, opens', [
@@ -230,10 +234,11 @@ def test_which_windows_an_event_sums_from(device):
     levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
     # Window 5 scoring exactly OFF (0.225) is the event's first window; 0.1 is under OFF and
     # is not (the event then starts at window 6, which opened it: smoothed 0.525). The last
-    # scoring window is 7 (frames 217-278) and the sound goes on past it: the offset is 279.
+    # scoring window is 7 (frames 217-278) and the sound goes on past it, to frame 300: within
+    # TAIL (1.5 s) of the window's last frame, so the offset walks on to it.
     assert exact(device, levels, {5: 0.225, 6: 0.9, 7: 0.9})[0] == [
-        event(200, 279, round((0.225 + 1.8) / 3, 3), round((0.725 + 0.1) / 3, 3))]
-    assert exact(device, levels, {5: 0.1, 6: 0.95, 7: 0.95})[0] == [event(200, 279, 0.95, 0.0)]
+        event(200, 300, round((0.225 + 1.8) / 3, 3), round((0.725 + 0.1) / 3, 3))]
+    assert exact(device, levels, {5: 0.1, 6: 0.95, 7: 0.95})[0] == [event(200, 300, 0.95, 0.0)]
 
 
 def test_an_event_can_open_with_the_first_window(device):
@@ -340,8 +345,9 @@ def test_more_about_which_windows_count(device):
     # A window scoring exactly OFF inside an event still counts: (0.3 + 0.9 * 3 + 0.225) / 5.
     assert exact(device, levels, {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.225})[0] == [
         event(200, 300, 0.645, 0.305)]
-    # One window alone over ON after one under OFF: an event of that one window (its own score).
-    assert exact(device, levels, {6: 0.2, 7: 0.85})[0] == [event(200, 279, 0.85, 0.1)]
+    # One window alone over ON after one under OFF: an event of that one window (its own score),
+    # its offset walked on from the window's end to the sound's.
+    assert exact(device, levels, {6: 0.2, 7: 0.85})[0] == [event(200, 300, 0.85, 0.1)]
     # A second event of the label, long after the first, starts its sums at its own first
     # scoring window (window 40, over OFF) like the first did.
     levels = [(200, -5000, 0), (100, -2000, 0), (1000, -5000, 0), (100, -2000, 0),
@@ -514,12 +520,13 @@ def test_the_flicker_step_to_the_centi_db(device):
     # The bed blips to -4000 every 8th frame: the step over the bed (-5000) is the blips' top
     # (-4000) + FLICKER_DB (3 dB): 13 dB, under half-way to the sound (15 dB): the threshold is
     # -3700. The sound is led in by three frames at -3702, two hundredths of a dB under it:
-    # not yet the sound, the onset is where it reaches -2000 (603).
+    # not yet the sound, the onset is where it reaches -2000 (603). The sound ends with frame
+    # 799; frame 800 is a blip, over the tail's level (-3700 - TAIL_DB = -4100): offset 801.
     levels = [(600, -5000, 0), (3, -3702, 0), (197, -2000, 0), (500, -5000, 0)]
     scores = {w: 0.9 for w in range(19, 26)}
     lines = device.json_lines(EXACT + BLIPS % -4000 + 'run(%r, %r, {})' % (levels, scores))
     events = [e for line in lines[:-1] for e in line['closed']] + lines[-1]['flushed']
-    assert [(e['start'], e['end']) for e in events] == [(round(603 * 0.016, 3), 12.8)]
+    assert [(e['start'], e['end']) for e in events] == [(round(603 * 0.016, 3), 12.816)]
 
 
 def test_an_event_in_the_first_window_rises_6_db_over_the_floor_to_the_centi_db(device):
@@ -536,10 +543,11 @@ def test_one_window_hears_it_the_next_opens_it(device):
     # (under OFF, but smoothed 0.55: window 6 opens the event). The window that heard it is the
     # event's first: its onset is looked for there and its score is in the confidence,
     # (0.9 + 0.2) / 2; background (0.05 + 0.75) / 2. The event's last window is the one that
-    # opened it (6): the sound goes on past that window's end, 248, where the event ends.
+    # opened it (6): the sound goes on past that window's end, 248, and ends 52 frames (0.8 s)
+    # later, within TAIL: the event ends with it, 300.
     levels = [(200, -5000, 0), (100, -2000, 0), (400, -5000, 0)]
     events, windows, _ = exact(device, levels, {5: 0.9, 6: 0.2})
-    assert events == [event(200, 248, 0.55, 0.4)]
+    assert events == [event(200, 300, 0.55, 0.4)]
     assert windows[5][0] == [] and windows[6][0] == [['dog_bark', 3.2]]
 
 
