@@ -85,6 +85,15 @@ def classify(args):
     return 2 if failed else 0
 
 
+def channel_count(text):
+    """A layer's channel count for `train --channels`: a whole number, 1 or more."""
+    import argparse
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError('%r is not a channel count (a whole number, 1 or more)'
+                                         % text)
+    return int(text)
+
+
 def add(sub):
     """The model's commands, as subparsers of `sub` (earmark/cli.py's)."""
     t = sub.add_parser('train', help='train a model bundle from sound data folders')
@@ -102,6 +111,10 @@ def add(sub):
                    'copy in ../shared/models/yamnet; training/teacher.py)')
     t.add_argument('--no-teacher', action='store_true',
                    help='train on hard labels only (no teacher file needed)')
+    t.add_argument('--channels', nargs=3, type=channel_count, default=None, metavar='N',
+                   help="the net's channels in each of its three layers (default 8 16 32, "
+                   "which the 128 KB build holds; 16 32 64 is the PSRAM board's candidate, "
+                   "hardware/README.md)")
     t.set_defaults(func=training('commands', 'cmd_train'))
 
     e = sub.add_parser('evaluate', help='fold-grouped evaluation of a model recipe + bundle')

@@ -16,7 +16,10 @@ points, and with an ideal classifier's scores (recall_diagnosis.ideal_scores); c
   that is under the bed plus its step) instead;
 - **onset in the next windows**: where the first scoring window shows no rise, the onset is
   looked for in the next ones up to the window that opened the event (onsets that fall back to
-  the window grid are counted: `grid onsets`).
+  the window grid are counted: `grid onsets`);
+- **onset walked back to D dB under**: the onset's counterpart of the tail, back from where the
+  shipped rule puts it while the energy stays within D dB under the bed plus its step, if it
+  falls under that within LOOKBACK.
 
     .venv/bin/python experiments/edge_screen.py --students build/heldout/distilled-r22-bands-kinds \
         build/heldout/distilled-r18-sounds-kinds
@@ -80,6 +83,25 @@ class NextWindows(Counted):
         return w * self.hop + self.window - self.hop
 
 
+def soft_onset(below_db):
+    """The onset walked back from where the shipped rule puts it while the energy stays within
+    `below_db` under the bed plus its step, if it falls under that within LOOKBACK."""
+    class SoftOnset(Counted):
+        def _onset(self, w, c, bed):
+            f = Counted._onset(self, w, c, bed)
+            if bed is None or f == w * self.hop + self.window - self.hop:
+                return f
+            low = bed[0] + bed[1] - int(below_db * 100)
+            limit, _ = self._held(max(f - int(self.LOOKBACK / self.fs), self._last_end[c]), f)
+            n, run = len(self._energy), 0
+            for g in range(f - 1, limit - 1, -1):
+                run = run + 1 if self._energy[g % n] < low else 0
+                if run == self.RUN:
+                    return g + self.RUN
+            return f
+    return SoftOnset
+
+
 VARIANTS = {
     'no tail (round 22)': (Counted, {'tail': 0}),
     'tail 4 dB, 1.5 s (shipped)': (Counted, {}),
@@ -92,6 +114,9 @@ VARIANTS = {
     'tail 4 dB, 1 s, without the end rule': (NoEndRule, {'tail': 1.0}),
     'tail 4 dB from the level, 1.5 s': (FromLevel, {}),
     'onset in the next windows': (NextWindows, {}),
+    'onset walked back to 2 dB under': (soft_onset(2.0), {}),
+    'onset walked back to 4 dB under': (soft_onset(4.0), {}),
+    'onset walked back to 6 dB under': (soft_onset(6.0), {}),
 }
 FIGURES = ('event F1 200 ms', 'event F1 1 s', 'segment F1', 'false/h', 'onset |error| median ms',
            'offset |error| median ms', 'offset signed median ms', 'grid onsets')
@@ -132,6 +157,38 @@ def main():
                     flush=True)
     path = ROOT / 'experiments' / 'results' / 'edge_screen.json'
     path.write_text(json.dumps({'students': args.students, 'rows': out}, indent=1) + '\n')
+    plot(args.students, points, path.with_suffix('.png'))
+
+
+def plot(students, points, path):
+    """Signed offset errors of the students' matched events on sets 0-4, without and with the
+    tail, as two histograms."""
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    from training import sed
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    bins = np.arange(-3.0, 3.01, 0.1)
+    for name in ('no tail (round 22)', 'tail 4 dB, 1.5 s (shipped)'):
+        make, settings = VARIANTS[name]
+        errors = []
+        for student in students:
+            labels = scene_replay.labels_of(student)
+            for seed in range(5):
+                r = scene_replay.replay(scene_replay.scored_set(student, seed), labels, points,
+                                        settings, make=make)
+                for s in r['scenes']:
+                    kept = [d for d in s['detected'] if d['event_label'] in sed.TARGETS]
+                    errors += [e[1] for e in sed.edge_errors(s['truth'], kept)]
+        ax.hist(np.clip(errors, -3, 3), bins=bins, histtype='step', linewidth=1.5,
+                label='%s: median |error| %.0f ms' % (name, 1000 * np.median(np.abs(errors))))
+    ax.axvspan(-0.2, 0.2, color='0.9', zorder=0, label='200 ms collar')
+    ax.set_xlabel('offset error, s (detected - true; clipped at 3 s)')
+    ax.set_ylabel('matched events')
+    ax.set_title('Held-out students on door scenes (sets 0-4), shipped points')
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
 
 
 if __name__ == '__main__':

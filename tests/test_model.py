@@ -352,3 +352,29 @@ def test_evaluate_reuses_the_bundles_own_cross_validation_only_for_its_data_and_
     other_data = clips + [Clip('b.wav', 'siren', 'esc50-fold2', 'x', np.ones(9, np.int16))]
     assert commands.cross_validated(tmp_path, meta, other_data) == {'macro_f1': 'redone'}
     assert len(redone) == 3
+
+
+def test_evaluate_takes_a_wider_nets_bundle_as_its_own_recipe(tmp_path, monkeypatch):
+    """A pair trained with `train --channels 16 32 64` records them; evaluating it reuses its
+    cross-validation and leaves the recipe with its channels (not the default 8-16-32)."""
+    from training import commands, evaluate
+    from training.cnn import CnnRecipe
+    monkeypatch.setattr(CnnRecipe, 'CHANNELS', (16, 32, 64))
+    wide = json.loads(json.dumps(Recipe.as_dict('pair')))
+    CnnRecipe.CHANNELS = (8, 16, 32)
+    clips = [Clip('a.wav', 'dog_bark', 'esc50-fold1', 'x', np.arange(100, dtype=np.int16))]
+    meta = {'labels': LABELS, 'training_data_sha256': data.data_hash(clips), 'recipe': wide}
+    (tmp_path / 'metrics.json').write_text('{"macro_f1": 0.5}')
+    monkeypatch.setattr(evaluate, 'metrics', lambda *a, **k: {'macro_f1': 'redone'})
+    monkeypatch.setattr(evaluate, 'cross_validate', lambda *a, **k: None)
+    assert commands.cross_validated(tmp_path, meta, clips) == {'macro_f1': 0.5}
+    assert CnnRecipe.CHANNELS == (16, 32, 64)
+
+
+def test_train_refuses_a_channel_count_that_is_not_one_in_one_line(tmp_path):
+    done = subprocess.run([sys.executable, '-m', 'earmark.cli', 'train', '--data', str(tmp_path),
+                           '--out', str(tmp_path / 'model'), '--channels', '16', '0', '64'],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and not (tmp_path / 'model').exists()
+    assert done.stderr.strip().splitlines()[-1].endswith(
+        "argument --channels: '0' is not a channel count (a whole number, 1 or more)")

@@ -27,8 +27,14 @@ def teacher_of(path, off):
     return Teacher(path)
 
 
-def train(folders, out, exclude=None, learner=None, teacher_path=None, no_teacher=False):
+def train(folders, out, exclude=None, learner=None, teacher_path=None, no_teacher=False,
+          channels=None):
+    """`channels`: the net's channels per layer, when not the recipe's (a PSRAM board's wider
+    net); the bundle's recipe records them."""
     from . import bundle, data
+    from .cnn import CnnRecipe
+    if channels:
+        CnnRecipe.CHANNELS = tuple(channels)
     from .evaluate import cross_validate, metrics
     from .features import IMPLEMENTATION
     from .model import Trained
@@ -69,10 +75,14 @@ def cross_validated(model, meta, clips, fresh=False, teacher_path=None):
     bundle's own, that is reused (a pair's takes an hour to redo), unless `fresh`."""
     from . import data
     from .evaluate import cross_validate, metrics
+    from .cnn import CnnRecipe
     from .model import Recipe
     labels = meta['labels']
     recipe = meta.get('recipe', {})
     learner = recipe.get('learner', 'trees')
+    net = recipe.get('net', recipe if learner == 'cnn' else {})
+    if net.get('channels'):   # a wider net's bundle (train --channels) is its own recipe
+        CnnRecipe.CHANNELS = tuple(net['channels'])
     teacher = teacher_of(teacher_path, 'teacher' not in recipe)
     saved = Path(model) / 'metrics.json'
     same = (meta.get('training_data_sha256') == data.data_hash(clips) and saved.is_file()
@@ -117,7 +127,7 @@ def evaluate(model, folders, report_dir, fresh=False, teacher_path=None):
 def cmd_train(args):
     from . import bundle
     folder, m = train(args.data, Path(args.out), args.exclude_folds, args.learner,
-                      args.teacher, args.no_teacher)
+                      args.teacher, args.no_teacher, args.channels)
     print(json.dumps({'model': str(folder), 'macro_f1': m['macro_f1'],
                       'retrieval_p5': m['retrieval_p5'], 'bytes': bundle.size(folder)}))
 
