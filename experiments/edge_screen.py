@@ -158,6 +158,34 @@ def main():
     path = ROOT / 'experiments' / 'results' / 'edge_screen.json'
     path.write_text(json.dumps({'students': args.students, 'rows': out}, indent=1) + '\n')
     plot(args.students, points, path.with_suffix('.png'))
+    print('round 22\'s edges, %s, sets 0-2: %s' % (args.students[0], misses(
+        args.students[0], points)))
+
+
+def misses(student, points):
+    """How the events a detection of their label overlaps meet the 200 ms collar without the
+    tail: {'onset ok|early|late / offset ok|early|late': count}."""
+    from training import sed
+    labels = scene_replay.labels_of(student)
+    out = {}
+    for seed in (0, 1, 2):
+        r = scene_replay.replay(scene_replay.scored_set(student, seed), labels, points,
+                                VARIANTS['no tail (round 22)'][1])
+        for s in r['scenes']:
+            kept = [d for d in s['detected'] if d['event_label'] in sed.TARGETS]
+            for t in s['truth']:
+                over = [d for d in kept if d['event_label'] == t['event_label']
+                        and d['onset'] < t['offset'] and t['onset'] < d['offset']]
+                if not over:
+                    continue
+                d = min(over, key=lambda d: abs(d['onset'] - t['onset']))
+                on, off = d['onset'] - t['onset'], d['offset'] - t['offset']
+                collar = max(0.2, 0.2 * (t['offset'] - t['onset']))
+                key = 'onset %s / offset %s' % (
+                    'ok' if abs(on) <= 0.2 else 'early' if on < 0 else 'late',
+                    'ok' if abs(off) <= collar else 'early' if off < 0 else 'late')
+                out[key] = out.get(key, 0) + 1
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
 
 
 def plot(students, points, path):
