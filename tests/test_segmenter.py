@@ -482,6 +482,29 @@ def test_a_sound_that_ended_before_max_length_is_not_stretched_to_it(device):
     assert closed == [event(200, 400, 0.9, 0.05)], closed
 
 
+@pytest.mark.parametrize('decay, offset', [(-4800, 320), (-4801, 300)])
+def test_the_offset_walks_on_through_a_decay_to_the_centi_db(device, decay, offset):
+    # The sound of the exact test (frames 200-299, windows 5-9 scoring) decays for 20 frames at
+    # `decay`. Its bed is -5000 with a 6 dB step (no flicker): the sound's level is -4400, and the
+    # tail's TAIL_DB (4 dB) under it, -4800. A decay at -4800 is not under it: the offset walks
+    # on to the first three frames in a row under it, 320. At -4801 they begin at once: 300.
+    levels = [(200, -5000, 0), (100, -2000, 0), (20, decay, 0), (400, -5000, 0)]
+    scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}
+    assert exact(device, levels, scores)[0] == [event(200, offset, 0.66, 0.29)]
+
+
+def test_energy_that_stays_up_past_tail_is_not_the_events(device):
+    # The classifier stops scoring at window 9 (frames 279-340) but the energy stays up to frame
+    # 500: the offset is the last frame of window 9 (341), and the walk on finds no fall within
+    # TAIL (93 frames, to 434): that is another sound's, or the bed's, and the offset stays.
+    levels = [(200, -5000, 0), (300, -2000, 0), (400, -5000, 0)]
+    scores = {5: 0.3, 6: 0.9, 7: 0.9, 8: 0.9, 9: 0.3}
+    assert exact(device, levels, scores)[0] == [event(200, 341, 0.66, 0.29)]
+    # With TAIL 4 s the fall at 500 is within reach, but the event closes at window 12, when
+    # the history holds frames up to 434: what it does not hold yet is no fall either.
+    assert exact(device, levels, scores, {'tail': 4.0})[0] == [event(200, 341, 0.66, 0.29)]
+
+
 def test_a_long_gap_still_finds_the_offset_in_the_energy(device):
     # GAP 4 s: the event closes with window 19 (frames to 651), nine hops after window 10, the
     # last to smooth over OFF; its offset is looked up in window 9's frames (279-340), 372
