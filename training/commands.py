@@ -33,11 +33,11 @@ def train(folders, out, exclude=None, learner=None, teacher_path=None, no_teache
     net); the bundle's recipe records them."""
     from . import bundle, data
     from .cnn import CnnRecipe
-    if channels:
-        CnnRecipe.CHANNELS = tuple(channels)
     from .evaluate import cross_validate, metrics
     from .features import IMPLEMENTATION
     from .model import Trained
+    if channels:
+        CnnRecipe.CHANNELS = tuple(channels)
     clips = held_out(data.load(folders), exclude)
     labels = data.labels_of(clips)
     teacher = teacher_of(teacher_path, no_teacher)
