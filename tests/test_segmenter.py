@@ -493,6 +493,19 @@ def test_the_offset_walks_on_through_a_decay_to_the_centi_db(device, decay, offs
     assert exact(device, levels, scores)[0] == [event(200, offset, 0.66, 0.29)]
 
 
+def test_the_offset_is_looked_for_from_the_onset_not_the_window_s_start(device):
+    # One window scores (7: frames 217-278, as above) a faint sound at -4450 over frames 240-269,
+    # after a two-frame blip at -1000 (frames 225-226; no run, and the gate lowered to 2 dB so
+    # the sound opens it). Over the whole window the peak is the blip's: the onset's level is
+    # -4400 (the 6 dB step), which the sound never reaches, so the onset falls back to the grid,
+    # 248. The offset is looked for from there: its level is half-way to the sound's own peak,
+    # -4725, and the sound ends at 270. Looked for from the window's start, the blip would set
+    # its level too and the event would end at the grid (249), shorter than MIN_DURATION.
+    levels = [(225, -5000, 0), (2, -1000, 0), (13, -5000, 0), (30, -4450, 0), (500, -5000, 0)]
+    events, _, _ = exact(device, levels, {6: 0.2, 7: 0.85}, {'rise_db': 2, 'high_db': 2})
+    assert events == [event(248, 270, 0.85, 0.1)]
+
+
 def test_energy_that_stays_up_past_tail_is_not_the_events(device):
     # The classifier stops scoring at window 9 (frames 279-340) but the energy stays up to frame
     # 500: the offset is the last frame of window 9 (341), and the walk on finds no fall within
