@@ -46,9 +46,13 @@ class Counted(Segmenter):
     """The segmenter as shipped, counting the onsets that fell back to the window grid."""
     grid = 0
 
+    def _grid(self, w):
+        """The onset Segmenter._onset falls back to for a sound first scored in window w."""
+        return w * self.hop + self.window - self.hop
+
     def _onset(self, w, c, bed):
         f = Segmenter._onset(self, w, c, bed)
-        if f == w * self.hop + self.window - self.hop:
+        if f == self._grid(w):
             Counted.grid += 1
         return f
 
@@ -77,10 +81,10 @@ class NextWindows(Counted):
     def _onset(self, w, c, bed):
         for k in range(w, max(w, self._opening) + 1):
             f = Segmenter._onset(self, k, c, bed)
-            if f != k * self.hop + self.window - self.hop:
+            if f != self._grid(k):
                 return f
         Counted.grid += 1
-        return w * self.hop + self.window - self.hop
+        return self._grid(w)
 
 
 def soft_onset(below_db):
@@ -89,7 +93,7 @@ def soft_onset(below_db):
     class SoftOnset(Counted):
         def _onset(self, w, c, bed):
             f = Counted._onset(self, w, c, bed)
-            if bed is None or f == w * self.hop + self.window - self.hop:
+            if bed is None or f == self._grid(w):
                 return f
             low = bed[0] + bed[1] - int(below_db * 100)
             limit, _ = self._held(max(f - int(self.LOOKBACK / self.fs), self._last_end[c]), f)
