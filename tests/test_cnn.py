@@ -4,7 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from earmark import DEVICE
+from earmark import DEVICE, image
 from training import bundle, cnn
 from training.cnn import Batches, CnnRecipe, Quantized, fit, inputs
 from earmark.bridge import device_module as module
@@ -307,6 +307,39 @@ def test_a_net_on_the_demo_scene_gives_the_host_numbers(mpy, cnn_bundle, tmp_pat
     assert len(rows) == len(P) > 50
     assert np.array_equal(np.array([r[0] for r in rows]), emb)
     assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
+
+
+def test_the_psram_bundle_gives_the_host_numbers_on_the_demo_scene(mpy, tmp_path):
+    """The PSRAM board's bundle (models/psram: a pair whose net has 16-32-64 channels), run by
+    the device in micropython over windows of the demo scene: its net's embedding equal to the
+    host's integer reference to the last bit, its probabilities to float rounding."""
+    import soundfile
+    from training.windows import frames_of, patches, starts
+    folder = image.BUNDLES['psram']
+    meta = bundle.read(folder)
+    assert meta['format'] == 4 and meta['labels'] == LABELS
+    assert meta['cnn']['channels'] == [16, 32, 64] and meta['cnn']['head'] == 'bands'
+    assert bundle.size(folder) <= 64 * 1024     # the issue's bundle goal, met by this one too
+    assert 'CC BY-NC' in (folder / 'LICENSE').read_text()
+    pcm, _ = soundfile.read(str(DEVICE.parent / 'demo' / 'scene.flac'), dtype='int16')
+    frames = frames_of(pcm)
+    P = patches(frames, starts(len(frames))[::6])
+    path = tmp_path / 'windows.bin'
+    path.write_bytes(np.ascontiguousarray(P, '<i2').tobytes())
+    rows = mpy.json_lines('''
+import classifier, json
+from array import array
+c = classifier.Classifier(%r)
+buf = array('h', bytes(2 * c.window_frames * c.n_mels))
+f = open(%r, 'rb')
+while f.readinto(buf) == 2 * len(buf):
+    summary, net, emb = c.features(buf)     # a pair's: the net's own scores and embedding
+    print(json.dumps([list(emb), list(net)]))
+''' % (str(folder), str(path)))
+    emb, raw = reference(Quantized.load(folder), P)
+    assert len(rows) == len(P) > 25
+    assert np.array_equal(np.array([r[0] for r in rows]), emb)
+    assert np.abs(np.array([r[1] for r in rows]) - raw).max() < 1e-5
 
 
 def test_windows_nearest_a_quiet_prototype_give_their_event_scores_to_other(trained):

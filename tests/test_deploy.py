@@ -2,6 +2,7 @@
 the unix port's REPL on a pseudo-terminal (socat bridges it to a TCP port, mpremote connects with
 socket://). The 'board' is a temporary folder the unix port works in. Its REPL cannot reset (no
 machine.reset), and it has no WiFi, so the reset and the address read after it are not run here."""
+import gzip
 import hashlib
 import json
 import re
@@ -62,24 +63,64 @@ def test_image_file_set_and_size(esp32_image):
     print('  budget     %7d bytes  %6.1f KB' % (deploy.FLASH_BUDGET, deploy.FLASH_BUDGET / 1024))
     assert size['total'] == sum(n for _, n in image.manifest(esp32_image))
     print('  lab budget %7d bytes  %6.1f KB' % (deploy.LAB_BUDGET, deploy.LAB_BUDGET / 1024))
-    assert size['total'] - size['lab'] <= deploy.FLASH_BUDGET
-    assert size['lab'] <= deploy.LAB_BUDGET
+    assert deploy.over_budget(size) == []
+    assert deploy.over_budget(dict(size, total=size['total'] + deploy.FLASH_BUDGET)) != []
+
+
+def test_psram_image_differs_only_in_its_model(esp32_image):
+    psram = image.build(deploy.ARCH, model='psram')
+    assert psram != esp32_image
+    bundle = image.BUNDLES['psram']
+    files, small = deploy.image_files(psram), deploy.image_files(esp32_image)
+    model = {p for p in files if p.startswith('model/')}
+    assert model == {'model/' + f.name for f in bundle.iterdir()}
+    for rel in model:
+        assert (psram / rel).read_bytes() == (bundle / rel[6:]).read_bytes(), rel
+    # The code and the page are the default image's; the lab carries the same bundle as the
+    # device (where npm's port is installed; none otherwise).
+    differ = {p for p in set(files) | set(small) if files.get(p) != small.get(p)}
+    assert differ - model <= {p for p in files if p.startswith('www/lab/model/')}
+    lab = psram / 'www' / 'lab' / 'model' / 'cnn.bin.gz'
+    if lab.exists():
+        assert gzip.decompress(lab.read_bytes()) == (bundle / 'cnn.bin').read_bytes()
+    assert image.rom_path(deploy.ARCH, 'psram') != image.rom_path(deploy.ARCH)
+    size = deploy.sizes(psram)
+    assert size['model'] > deploy.sizes(esp32_image)['model']
+    assert deploy.over_budget(size, 'psram') == []
+
+
+def test_the_board_heap_picks_the_model():
+    assert deploy.pick_model(129536) == 'small'           # a classic ESP32's, or less
+    assert deploy.pick_model(8 * 1024 * 1024) == 'psram'  # an ESP32-S3's PSRAM
+    with pytest.raises(ValueError, match='nonsense: not a model bundle'):
+        image.bundle_folder('nonsense')
+    with pytest.raises(ValueError, match='not a model bundle'):   # refused before the board
+        deploy.deploy('socket://127.0.0.1:1', model='nonsense', log=lambda line: None)
 
 
 @pytest.fixture
 def board(tmp_path):
     """A MicroPython REPL on a pseudo-terminal, reachable as socket://127.0.0.1:PORT; each
     connection starts a fresh unix port process (socat fork) working in `tmp_path / 'board'`."""
+    yield from _serve(tmp_path / 'board')
+
+
+@pytest.fixture
+def small_board(tmp_path):
+    """The same with a classic ESP32's heap."""
+    yield from _serve(tmp_path / 'small-board', ' -X heapsize=128K')
+
+
+def _serve(root, options=''):
     if shutil.which('socat') is None:
         pytest.skip('socat is not installed (tools/system-packages.txt)')
     binary = runtime.micropython_binary()
     if binary is None:
         pytest.skip('micropython is not installed on this platform')
-    root = tmp_path / 'board'
     root.mkdir()
     port = free_port()
     proc = subprocess.Popen(['socat', 'TCP-LISTEN:%d,bind=127.0.0.1,reuseaddr,fork' % port,
-                             'EXEC:%s,pty,raw,echo=0' % binary], cwd=root,
+                             'EXEC:%s%s,pty,raw,echo=0' % (binary, options)], cwd=root,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 10
     while not _listening(port):
@@ -211,6 +252,21 @@ def test_code_goes_to_a_rom_partition_it_fits_in(esp32_image):
     # Too small, or no partition: the code is copied as files.
     for size in (len(rom) - 1, None):
         assert deploy.rom_plan(files, dict(board, rom_size=size), rom) == (files, 'files', False)
+
+
+def test_auto_model_follows_the_board_heap(board, small_board):
+    for (port, root), model in ((board, 'psram'), (small_board, 'small')):
+        lines = []
+        report = run(port, root, lines, dry_run=True)
+        assert report['model'] == model, lines
+        assert re.search(r'model: %s \(the board has (\d+) KB of heap' % model, lines[0])
+        assert 'image-%s%s' % (deploy.ARCH, '-psram' if model == 'psram' else '') in lines[1]
+        assert board_files(root) == {}     # a dry run writes nothing
+    # Asked for by name, the heap is not read.
+    lines = []
+    assert run(small_board[0], small_board[1], lines, dry_run=True, model='psram')['model'] \
+        == 'psram'
+    assert not any(line.startswith('model:') for line in lines)
 
 
 def test_bad_settings_are_refused_before_anything_is_copied(board, esp32_image):

@@ -143,9 +143,11 @@ def earmark_deploy(port, *args):
 
 def test_deploy_command_writes_the_rom_resets_and_reads_the_address(board):
     port, root, rom_file = board
-    folder = image.build(deploy.ARCH)
-    rom = image.rom_path(deploy.ARCH).read_bytes()
+    # The stand-in has 4 MB of heap, as a board with PSRAM: it gets the PSRAM bundle.
+    folder = image.build(deploy.ARCH, model='psram')
+    rom = image.rom_path(deploy.ARCH, 'psram').read_bytes()
     out = earmark_deploy(port, '--wifi', 'home', '--password', 'hunter2hunter2')
+    assert re.search(r'model: psram \(the board has 40\d\d KB of heap', out), out
     written = rom_file.read_bytes()
     assert written[:len(rom)] == rom, out
     assert 'code and model written to the ROM partition (%d bytes)' % len(rom) in out, out
