@@ -178,8 +178,8 @@ def misses(student, points):
         for s in r['scenes']:
             kept = [d for d in s['detected'] if d['event_label'] in sed.TARGETS]
             for t in s['truth']:
-                over = [d for d in kept if d['event_label'] == t['event_label']
-                        and d['onset'] < t['offset'] and t['onset'] < d['offset']]
+                over = [d for d in kept
+                        if d['event_label'] == t['event_label'] and sed.overlap(d, t)]
                 if not over:
                     continue
                 d = min(over, key=lambda d: abs(d['onset'] - t['onset']))

@@ -321,6 +321,10 @@ def test_the_psram_bundle_gives_the_host_numbers_on_the_demo_scene(mpy, tmp_path
     assert meta['cnn']['channels'] == [16, 32, 64] and meta['cnn']['head'] == 'bands'
     assert bundle.size(folder) <= 64 * 1024     # the issue's bundle goal, met by this one too
     assert 'CC BY-NC' in (folder / 'LICENSE').read_text()
+    # A pair's event embedding is its trees' (device/classifier.py): the two bundles share them,
+    # so events of a PSRAM board and of a small one compare in the hub's search.
+    for name in ('trees.csv', 'embedding.bin', 'centroids.bin'):
+        assert (folder / name).read_bytes() == (DEVICE / 'model' / name).read_bytes(), name
     pcm, _ = soundfile.read(str(DEVICE.parent / 'demo' / 'scene.flac'), dtype='int16')
     frames = frames_of(pcm)
     P = patches(frames, starts(len(frames))[::6])

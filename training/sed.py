@@ -148,7 +148,8 @@ def evaluate(folder, labels=TARGETS):
                  labels)
 
 
-def _overlap(a, b):
+def overlap(a, b):
+    """Do two events (onset, offset in seconds) share any time?"""
     return a['onset'] < b['offset'] and b['onset'] < a['offset']
 
 
@@ -156,7 +157,7 @@ def false_events(truth, detected, labels=TARGETS):
     """The detections with one of `labels` that overlap no truth event at all (a wrong label
     over a true event is a confusion, not a false event)."""
     return [d for d in detected if d['event_label'] in labels
-            and not any(_overlap(d, t) for t in truth)]
+            and not any(overlap(d, t) for t in truth)]
 
 
 def edge_errors(truth, detected):
@@ -165,7 +166,7 @@ def edge_errors(truth, detected):
     with the closest onsets first."""
     candidates = sorted((abs(d['onset'] - t['onset']), i, j)
                         for i, t in enumerate(truth) for j, d in enumerate(detected)
-                        if d['event_label'] == t['event_label'] and _overlap(d, t))
+                        if d['event_label'] == t['event_label'] and overlap(d, t))
     used_t, used_d, pairs_ = set(), set(), []
     for _, i, j in candidates:
         if i in used_t or j in used_d:
