@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from bundles import edited
 from conftest import free_port
 from earmark import DEVICE, deploy, image, runtime
 from training import bundle
@@ -87,6 +88,16 @@ def test_psram_image_differs_only_in_its_model(esp32_image):
     size = deploy.sizes(psram)
     assert size['model'] > deploy.sizes(esp32_image)['model']
     assert deploy.over_budget(size, 'psram') == []
+
+
+def test_an_image_carries_a_bundle_of_your_own(esp32_image, tmp_path):
+    mine = edited(DEVICE / 'model', tmp_path / 'my-model',
+                  lambda meta: meta['event_thresholds'].update(doorbell=0.7))
+    folder = image.build(deploy.ARCH, model=str(mine))
+    assert folder == image.image_dir(deploy.ARCH, str(mine)) != esp32_image
+    assert json.loads((folder / 'model' / 'model.json').read_text())[
+        'event_thresholds']['doorbell'] == 0.7
+    assert image.rom_path(deploy.ARCH, str(mine)).is_file()
 
 
 def test_the_board_heap_picks_the_model():
