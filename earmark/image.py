@@ -29,8 +29,8 @@ SKIP_DIRS = {'__pycache__'}
 # The image's folder for its model bundle.
 MODEL = 'model'
 # The bundles an image can carry, by name. The default runs on every board: it fits the 128 KB
-# build. The PSRAM board's net is wider: better at the door, and 31 KB more heap than a board
-# without PSRAM has to spare (hardware/README.md, "Which model runs where").
+# build. The PSRAM board's net is wider: it names fewer sounds it does not know, and needs more
+# heap than a board without PSRAM has to spare (hardware/README.md, "Which model runs where").
 BUNDLES = {'small': DEVICE / MODEL, 'psram': ROOT / 'models' / 'psram'}
 
 
