@@ -15,8 +15,9 @@ import time
 
 import pytest
 
+from bundles import edited
 from conftest import free_port
-from earmark import deploy, image, runtime
+from earmark import DEVICE, deploy, image, runtime
 
 ROM_SIZE = 512 * 1024   # a board's ROM partition
 
@@ -141,7 +142,7 @@ def earmark_deploy(port, *args):
     return done.stdout + done.stderr
 
 
-def test_deploy_command_writes_the_rom_resets_and_reads_the_address(board):
+def test_deploy_command_writes_the_rom_resets_and_reads_the_address(board, tmp_path):
     port, root, rom_file = board
     # The stand-in has 4 MB of heap, as a board with PSRAM: it gets the PSRAM bundle.
     folder = image.build(deploy.ARCH, model='psram')
@@ -170,3 +171,9 @@ def test_deploy_command_writes_the_rom_resets_and_reads_the_address(board):
     assert 'ROM partition' not in again and 'copied 0 files' in again, again
     assert 'open http://192.168.4.1/ to set it up' in again, again
     assert rom_file.read_bytes() == written
+    # A bundle of your own by its folder (`earmark deploy --model my-model`): its own image, whose
+    # ROM image the board does not hold yet; a dry run says so and writes nothing.
+    mine = edited(DEVICE / 'model', tmp_path / 'my-model')
+    dry = earmark_deploy(port, '--model', str(mine), '--dry-run')
+    assert 'image-xtensawin-custom' in dry and 'would write the code and model' in dry, dry
+    assert 'model: ' not in dry and rom_file.read_bytes() == written

@@ -64,6 +64,8 @@ COMMANDS = [
      R + 'test_quiet_scenes_detected_and_scored_as_typed'),
     ('for w in build/quiet/*.wav', R + 'test_quiet_scenes_detected_and_scored_as_typed'),
     ('earmark evaluate-scenes', R + 'test_quiet_scenes_detected_and_scored_as_typed'),
+    ('earmark deploy --model',
+     'tests/test_deploy_cli.py::test_deploy_command_writes_the_rom_resets_and_reads_the_address'),
     ('earmark deploy --port',
      'tests/test_deploy_cli.py::test_deploy_command_writes_the_rom_resets_and_reads_the_address'),
     # named in the text
@@ -72,6 +74,7 @@ COMMANDS = [
     ('earmark bench history', 'tests/test_e2e.py::test_bench_history'),
     ('earmark bench pipeline', 'tests/test_e2e.py::test_bench_pipeline'),
     ('earmark build [--arch xtensawin]', R + 'test_earmark_build_for_a_board'),
+    ('earmark build --model', R + 'test_earmark_build_for_a_board'),
     ('earmark demo --',
      'tests/test_demo.py::test_demo_command_serves_the_page_with_events_arriving'),
     ('earmark deploy --https',
@@ -382,6 +385,18 @@ def test_earmark_build_for_a_board(tmp_path):
     assert {m.read_bytes()[:2] for m in mpys} == {b'M\x06'}
     arches = {m.stem: m.read_bytes()[2] >> 2 for m in mpys}
     assert set(arches.values()) == {0, 10} and arches['similar'] == arches['level'] == 10, arches
+    # `earmark build --model psram`: the PSRAM board's image, the same code with its bundle.
+    done = subprocess.run(earmark_cli() + ['build', '--arch', 'xtensawin', '--model', 'psram'],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    psram = ROOT / 'build' / 'image-xtensawin-psram'
+    assert 'image-xtensawin-psram.romfs' in done.stdout, done.stdout
+    assert (psram / 'model' / 'cnn.bin').read_bytes() == (ROOT / 'models' / 'psram' /
+                                                          'cnn.bin').read_bytes()
+    done = subprocess.run(earmark_cli() + ['build', '--model', 'psarm'], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode != 0 and done.stderr.count('\n') == 1, done.stderr
+    assert 'psarm: not a model bundle' in done.stderr
 
 
 def test_earmark_run_https_as_typed(tmp_path):
