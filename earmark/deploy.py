@@ -372,7 +372,6 @@ def deploy(port, folder=None, root='/', changes=None, new_token=False, native=Tr
             model = pick_model(heap)
             log('model: %s (the board has %d KB of heap; --model chooses another)'
                 % (model, heap // 1024))
-        image.bundle_folder(model)   # a bad name is refused before the build
         folder = image.build(ARCH, model=model)
     files = image_files(folder)
     size = sizes(folder)

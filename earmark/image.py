@@ -139,10 +139,10 @@ def image_dir(arch, model=None):
     return BUILD / ('image-%s%s' % (arch, _variant(model)))
 
 
-def sources(model=None):
-    """(relative path in the image, source file) for everything that goes to flash; `model`
-    (bundle_folder's) replaces device/model."""
-    bundle = bundle_folder(model)
+def sources(bundle=None):
+    """(relative path in the image, source file) for everything that goes to flash; `bundle`
+    (a bundle folder) replaces device/model."""
+    bundle = bundle or BUNDLES['small']
     for path in sorted(DEVICE.rglob('*')):
         if path.is_file() and not SKIP_DIRS.intersection(path.parts):
             rel = path.relative_to(DEVICE)
@@ -228,12 +228,13 @@ def build(arch=None, out=None, model=None):
     """Brings the image folder up to date; only changed files are redone. Returns its path.
     `model`: the bundle it carries (bundle_folder's names; the default's when None)."""
     arch = arch or host_arch()
+    bundle = bundle_folder(model)   # a bad name is refused before anything is made
     out = Path(out) if out else image_dir(arch, model)
     out.mkdir(parents=True, exist_ok=True)
     stamp_dir = BUILD / ('stamps-' + arch)
     stamp_dir.mkdir(parents=True, exist_ok=True)
     wanted = set()
-    for rel, source in sources(model):
+    for rel, source in sources(bundle):
         if source.suffix == '.py' and rel.name not in SOURCE_FILES:
             target = out / rel.with_suffix('.mpy')
             stamp = stamp_dir / (str(rel).replace('/', '__') + '.sha256')
@@ -251,7 +252,7 @@ def build(arch=None, out=None, model=None):
         wanted.add(target)
     # none without npm's port; the lab runs the device's bundle (a sound taught there is heard
     # by the same net)
-    wanted.update(labsite.write_device(out / 'www' / 'lab', bundle_folder(model)))
+    wanted.update(labsite.write_device(out / 'www' / 'lab', bundle))
     for path in sorted(out.rglob('*'), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()
