@@ -7,7 +7,10 @@ A bundle holds one of two learners, or both (model.json 'format'):
   is installed, else in the project's fallback evaluator `forest.py` (same CSV, same votes);
 - 4, a pair: trees and a net over the same window, their scores averaged (on held-out scenes
   the pair scored higher than either alone), the trees' embedding; its features are (summary
-  features, net scores, net embedding).
+  features, net scores, net embedding). A pair may hold further nets of other seeds
+  (model.json 'more_nets', each with its prototypes): each net is paired with the trees as
+  above and the pairs' scores averaged (at the same points a fifth fewer false events at the
+  door and the same event F1; experiments.md round 25).
 `Classifier.evaluator` says what runs.
 
 A bundle with a net may hold open-set prototypes (model.json 'prototypes', training/openset.py):
@@ -304,7 +307,10 @@ class Classifier:
             self._net_scores = array('f', bytes(4 * len(self.labels)))
         self._protos = None
         if self.format != 2 and meta.get('prototypes'):
-            self._load_prototypes(meta['prototypes'])
+            self._protos = self._load_prototypes(meta['prototypes'])
+        self._more = []
+        if meta.get('more_nets'):
+            self._load_more_nets(meta['more_nets'])
         c = meta['centroids']
         self.centroids = array('b', bytes(self._mapped(c['file'], c['count'] * self.dim)))
 
@@ -316,23 +322,42 @@ class Classifier:
         self.dim = self.net.dim
 
     def _load_prototypes(self, spec):
+        """(prototypes' bytes, keep, agree) of a net's prototypes."""
         dim, count = self.net.dim, spec['count']
-        self._protos = self._mapped(spec['file'], dim + count * (dim + 1))
         self._centred = array('h', bytes(2 * dim))
-        self._keep = spec['keep']
-        self._agree = spec.get('agree', 1.0)
         self._other = self.labels.index('other')
         quiet = [self.labels.index(l) for l in ('background', 'other') if l in self.labels]
         self._event = [i for i in range(len(self.labels)) if i not in quiet]
         self._quiet = bytes(1 if i in quiet else 0 for i in range(len(self.labels)))
+        return (self._mapped(spec['file'], dim + count * (dim + 1)), spec['keep'],
+                spec.get('agree', 1.0))
 
-    def _open_set(self, emb, scores):
+    def _load_more_nets(self, specs):
+        """A pair's further nets: each runs in the first's working buffers and keeps its own
+        embedding and scores (arrays features() fills and scores() reads)."""
+        import cnn
+        if self.format != 4 or self._protos is None:
+            raise ValueError('%s: more nets need a pair with prototypes' % self.folder)
+        for spec in specs:
+            net = cnn.Net(spec['cnn'], self._mapped(spec['cnn']['file']), self.window_frames,
+                          self.n_mels, len(self.labels), share=self.net)
+            if net.dim != self.net.dim:
+                raise ValueError('%s: nets of %d and %d channels' % (self.folder, self.net.dim,
+                                                                    net.dim))
+            self._more.append((net, bytearray(net.dim), array('f', bytes(4 * len(self.labels))),
+                               self._load_prototypes(spec['prototypes'])))
+        self._nets = [(self.net, self._net_emb, self._net_scores, self._protos)] + self._more
+        self._trees = array('f', bytes(4 * len(self.labels)))
+        self.evaluator = 'cnn.py (viper, int8) x%d + %s' % (1 + len(specs), TREES)
+
+    def _open_set(self, emb, scores, protos):
         """Scores of a window nearest a quiet prototype keep `keep` of each event's score,
         nearest an event's prototype `agree` of each other event's (a few boxed floats a
-        label, in the windows the rule changes)."""
+        label, in the windows the rule changes); `protos`: _load_prototypes' triple."""
         n = self.net.dim
-        near = _nearest(self._protos, n, (len(self._protos) - n) // (n + 1), emb, self._centred)
-        keep = self._keep if self._quiet[near] else self._agree
+        blob, keep, agree = protos
+        near = _nearest(blob, n, (len(blob) - n) // (n + 1), emb, self._centred)
+        keep = keep if self._quiet[near] else agree
         if keep == 1.0:
             return
         moved = 0.0
@@ -406,7 +431,10 @@ class Classifier:
         x = summarise(frames, self.n_mels, scratch=self._scratch)
         if self.format == 4:
             emb = self.net.run(frames, self._net_emb)
-            return x, self.net.scores(emb, self._net_scores), emb
+            scores = self.net.scores(emb, self._net_scores)
+            for net, more_emb, more_scores, _ in self._more:
+                net.scores(net.run(frames, more_emb), more_scores)
+            return x, scores, emb
         return x
 
     def level(self, features):
@@ -422,6 +450,8 @@ class Classifier:
         pair the mean of the two, in label order."""
         if self.format == 3:
             self.net.scores(features, self._scores)
+        elif self._more:
+            return self._scores_of_nets(features)
         elif self.format == 4:
             x, net, _ = features
             self.model.predict(x, self._scores)
@@ -430,8 +460,25 @@ class Classifier:
         else:
             self.model.predict(features, self._scores)
         if self._protos is not None:
-            self._open_set(features if self.format == 3 else features[2], self._scores)
+            self._open_set(features if self.format == 3 else features[2], self._scores,
+                           self._protos)
         return list(self._scores)
+
+    def _scores_of_nets(self, features):
+        """A pair with further nets: the mean over its nets of each net's pair with the trees,
+        after that net's open-set check (each net's scores and embedding: the arrays
+        features() filled)."""
+        trees, out, n = self._trees, self._scores, len(self.labels)
+        self.model.predict(features[0], trees)
+        total = [0.0] * n
+        for _, net_emb, net_scores, protos in self._nets:
+            for i in range(n):
+                out[i] = (trees[i] + net_scores[i]) / 2
+            self._open_set(net_emb, out, protos)
+            for i in range(n):
+                total[i] += out[i]
+        each = 1 / len(self._nets)
+        return [t * each for t in total]
 
     def decide(self, scores):
         """(label, confidence): the top label, or `other` when the top label scores below its

@@ -224,11 +224,17 @@ def _dense(emb: ptr8, dim: int, weights: ptr8, bias: ptr32, n: int, out: ptr32):
         out[j] = acc
 
 
+def _buffer(shared, size):
+    return shared if shared is not None and len(shared) >= size else bytearray(size)
+
+
 class Net:
     """A net from its bundle description (model.json 'cnn') and weights file; run() fills an
     embedding, scores() turns one into label probabilities."""
 
-    def __init__(self, spec, blob, window_frames, n_mels, n_labels):
+    def __init__(self, spec, blob, window_frames, n_mels, n_labels, share=None):
+        """`share`: a Net this one runs after, never beside (a pair's further nets): its
+        working buffers are taken where they are large enough, not allocated again."""
         self.rows, self.cols = window_frames, n_mels
         at, cin, layout = 0, 1, []          # where each layer's weights start in the blob
         for cout in spec['channels']:
@@ -274,10 +280,11 @@ class Net:
         self.mean_mul = spec['mean_mul']
         self.logit_scale = spec['logit_scale']
         self.n_labels = n_labels
-        self._a = bytearray(sizes[0])
-        self._b = bytearray(sizes[1])
+        self._a = _buffer(share and share._a, sizes[0])
+        self._b = _buffer(share and share._b, sizes[1])
         self._logits = array('I', bytes(4 * n_labels))
-        self._best = array('I', bytes(4 * max(spec['channels'])))
+        self._best = share._best if share and len(share._best) >= max(spec['channels']) else \
+            array('I', bytes(4 * max(spec['channels'])))
         self.level = 0      # the last window's mean, centi-dB
 
     def run(self, frames, emb):

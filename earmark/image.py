@@ -231,7 +231,10 @@ def build(arch=None, out=None, model=None):
     bundle = bundle_folder(model)   # a bad name is refused before anything is made
     out = Path(out) if out else image_dir(arch, model)
     out.mkdir(parents=True, exist_ok=True)
-    stamp_dir = BUILD / ('stamps-' + arch)
+    # each image folder its own stamps: one image's rebuild must not mark another's stale
+    # .mpy files as current (the PSRAM image kept old code after the default's was redone)
+    stamp_dir = BUILD / ('stamps-%s-%s' % (arch, hashlib.sha256(
+        str(out.resolve()).encode()).hexdigest()[:12]))
     stamp_dir.mkdir(parents=True, exist_ok=True)
     wanted = set()
     for rel, source in sources(bundle):

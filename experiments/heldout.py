@@ -157,6 +157,9 @@ def main():
                     'clips (round 21; baby cries excepted)')
     ap.add_argument('--seed', type=int, default=None, help="the recipe's seed (scenes, "
                     'augmentation, trees, net; default %d)' % Recipe.SEED)
+    ap.add_argument('--net-seed', type=int, default=None, help="the net's seed alone (its "
+                    'start and batches), after --seed: a net of another seed on the same '
+                    "scenes and trees (round 25's members)")
     ap.add_argument('--tag', default='', help='added to the variant names (bundles, results)')
     ap.add_argument('--train-without-negatives', action='store_true', help='train as the '
                     'recipe did before ../shared/data/negatives (scored on the same clips)')
@@ -173,6 +176,8 @@ def main():
     Distil.TEMPERATURE = args.temperature or Distil.TEMPERATURE
     if args.seed is not None:
         Recipe.SEED = CnnRecipe.SEED = args.seed
+    if args.net_seed is not None:
+        CnnRecipe.SEED = args.net_seed
     if args.channels:
         CnnRecipe.CHANNELS = tuple(args.channels)
     CnnRecipe.HEAD = args.head or CnnRecipe.HEAD

@@ -59,8 +59,8 @@ for index, path, n_frames in %(files)r:
         near = -1
         if c._protos is not None:
             n = c.net.dim
-            near = classifier._nearest(c._protos, n, (len(c._protos) - n) // (n + 1), x[2],
-                                       c._centred)
+            blob = c._protos[0]
+            near = classifier._nearest(blob, n, (len(blob) - n) // (n + 1), x[2], c._centred)
         print(json.dumps([index, [round(v, 5) for v in s], [round(v, 5) for v in c._scores],
                           [round(v, 5) for v in x[1]], near]))
         start += c.hop_frames

@@ -4,11 +4,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from earmark import DEVICE, image
+from earmark import DEVICE, deploy, image
 from training import bundle, cnn
 from training.cnn import Batches, CnnRecipe, Quantized, fit, inputs
 from earmark.bridge import device_module as module
-from training.model import Embedding, Recipe, balanced, centroids, forest, votes
+from training.model import Embedding, Recipe, Trained, balanced, centroids, forest, votes
 from training.openset import Prototypes
 from training.windows import summarise
 
@@ -195,13 +195,14 @@ class FakePair(Fake):
     """A pair: the net and a forest over the summary features of the same windows."""
     learner = 'pair'
 
-    def __init__(self, q, P, y):
+    def __init__(self, q, P, y, more=()):
         self.net = q
         X = summarise(P)
         self.model = forest(X, y, len(LABELS), trees=Recipe.PAIR_TREES)
         self.embedding = Embedding().fit(X, y, Recipe.EMBED_DIM, len(LABELS))
         self.centroids = centroids(self.embedding(X, votes(self.model, X)), Recipe.CENTROIDS)
         self.prototypes = Prototypes.fit(q.forward(P)[0], y, LABELS)
+        self.more_nets = [(m, Prototypes.fit(m.forward(P)[0], y, LABELS)) for m in more]
 
 
 def test_a_bands_head_runs_on_the_device_with_the_host_numbers(device, banded, tmp_path_factory,
@@ -246,6 +247,107 @@ def test_a_pair_averages_its_trees_and_its_net_on_the_device(device, trained, tm
     assert np.array_equal(np.array([r[0] for r in rows]), pair.embedding(X, V))
     assert [r[2] for r in rows] == list(X[:, 2 * BANDS + 3 * module('classifier').CEPSTRA])
     assert info['evaluator'].startswith('cnn.py (viper, int8) + ')
+
+
+def model_heap(device, folder):
+    """Bytes the device's classifier of `folder` holds once loaded."""
+    return int(device.run('''
+import gc, classifier
+gc.collect(); before = gc.mem_alloc()
+c = classifier.Classifier(%r)
+gc.collect(); print(gc.mem_alloc() - before)
+''' % str(folder)).split()[-1])
+
+
+def test_a_pair_of_two_nets_averages_each_net_s_pair_on_the_device(device, trained, banded,
+                                                                   tmp_path):
+    """A pair with a further net (model.json 'more_nets'): each net is paired with the trees and
+    passes its own prototypes' check, the scores are the mean of the two pairs, on the device as
+    on the host (the bundle read back too); the second net runs in the first's buffers."""
+    P, y = windows(330, 5)
+    pair = FakePair(trained[1], P, y, more=[banded[1]])
+    folder = bundle.write(pair, tmp_path / 'model', 'no-data',
+                          {'thresholds': {l: 0.0 for l in LABELS}, 'event_threshold': 0.4})
+    meta = bundle.read(folder)
+    assert [m['cnn']['file'] for m in meta['more_nets']] == ['cnn-2.bin']
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        bundle.FILES['pair'] + bundle.more_files(2))
+    Q, _ = windows(8 if device.name == 'micropython' else 2, 6)
+    *rows, info = device_run(device, folder, Q, tmp_path)
+    X = summarise(Q)
+    V = votes(pair.model, X)
+    pairs = []
+    for k, q in enumerate((trained[1], banded[1])):
+        emb, net = reference(Quantized.load(folder, k), Q)
+        assert np.array_equal(emb, q.forward(Q)[0])
+        pairs.append(Prototypes.load(folder, k).apply((V + net) / 2, emb, LABELS))
+    scores = (pairs[0] + pairs[1]) / 2
+    assert np.abs(pairs[0] - pairs[1]).max() > 0.05     # the second net changes the scores
+    assert np.abs(as_trained(pair).predict(Q)[0] - scores).max() < 1e-9   # training's twin
+    assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
+    assert np.array_equal(np.array([r[0] for r in rows]), pair.embedding(X, V))
+    assert info['evaluator'].startswith('cnn.py (viper, int8) x2 + ')
+    if device.name == 'micropython':
+        one = bundle.write(FakePair(trained[1], P, y), tmp_path / 'one', 'no-data',
+                           {'thresholds': {l: 0.0 for l in LABELS}, 'event_threshold': 0.4})
+        *_, alone = device_run(device, one, Q, tmp_path)
+        # per window, the second net's scores and their mean with the first's (floats, boxed
+        # on this port); not another set of activation maps (20 KB for these nets)
+        assert info['garbage'] - alone['garbage'] <= 8192, (info, alone)
+        # the second net's weights and prototypes (read into the heap off a ROM), its band
+        # means and embedding: not another set of activation maps either
+        more = sum((folder / n).stat().st_size for n in bundle.more_files(2))
+        assert model_heap(device, folder) - model_heap(device, one) < more + 3072
+
+
+def as_trained(pair):
+    """A training.model.Trained holding a FakePair's parts (its predict() is what training
+    scores a pair by)."""
+    t = Trained.__new__(Trained)
+    t.__dict__.update(pair.__dict__, learner='pair', labels=LABELS)
+    return t
+
+
+def test_nets_of_the_recipe_s_next_seeds_join_a_pair(trained, banded, tmp_path):
+    """bundle.with_nets: a pair and a net bundle of the recipe's next seed make the pair of two
+    nets that bundle.write makes of both; a net of another seed, recipe or labels is refused."""
+    P, y = windows(330, 5)
+    recipe = Recipe.as_dict('pair')
+    first = bundle.write(FakePair(trained[1], P, y), tmp_path / 'first', 'no-data',
+                         {'thresholds': {l: 0.0 for l in LABELS}, 'recipe': recipe})
+    second = Fake(banded[1], P, y)
+    net_recipe = dict(Recipe.as_dict('cnn'), seed=recipe['net']['seed'] + 1)
+    other = bundle.write(second, tmp_path / 'other', 'no-data', {'recipe': net_recipe})
+    joined = bundle.with_nets(first, [other], tmp_path / 'joined')
+    meta = bundle.read(joined)
+    assert meta['recipe'] == dict(recipe, nets=2)
+    assert meta['more_nets'] == [{'cnn': dict(banded[1].spec('cnn-2.bin')),
+                                  'prototypes': second.prototypes.spec('prototypes-2.bin')}]
+    assert (joined / 'cnn-2.bin').read_bytes() == banded[1].blob()
+    assert (joined / 'prototypes-2.bin').read_bytes() == second.prototypes.blob()
+    assert (joined / 'trees.csv').read_bytes() == (first / 'trees.csv').read_bytes()
+    for name, edit in (('same seed', lambda m: m['recipe'].update(seed=recipe['net']['seed'])),
+                       ('wider', lambda m: m['recipe'].update(channels=[16, 32, 64])),
+                       ('labels', lambda m: m.update(labels=LABELS[::-1]))):
+        bad = edited(other, tmp_path / name, edit)
+        with pytest.raises(ValueError, match='not a net of the recipe and labels'):
+            bundle.with_nets(first, [bad], tmp_path / ('joined ' + name))
+        assert not (tmp_path / ('joined ' + name)).exists()
+
+
+def test_a_further_net_that_does_not_fit_is_refused(device, trained, tmp_path):
+    """Weights of other layers than model.json says, or further nets without prototypes to
+    check them against, are refused when the bundle loads (one line, not a traceback)."""
+    P, y = windows(200, 3)
+    folder = bundle.write(FakePair(trained[1], P, y, more=[trained[1]]), tmp_path / 'model',
+                          'no-data', {'thresholds': {l: 0.0 for l in LABELS}})
+    narrow = edited(folder, tmp_path / 'narrow',
+                    lambda meta: meta['more_nets'][0]['cnn'].update(channels=[8, 16, 24]))
+    out = refusal(device, narrow)
+    assert 'refused' in out and 'cnn weights' in out
+    alone = edited(folder, tmp_path / 'alone', lambda meta: meta.pop('prototypes'))
+    out = refusal(device, alone)
+    assert 'refused' in out and 'more nets need a pair with prototypes' in out
 
 
 def refusal(device, folder):
@@ -310,16 +412,19 @@ def test_a_net_on_the_demo_scene_gives_the_host_numbers(mpy, cnn_bundle, tmp_pat
 
 
 def test_the_psram_bundle_gives_the_host_numbers_on_the_demo_scene(mpy, tmp_path):
-    """The PSRAM board's bundle (models/psram: a pair whose net has 16-32-64 channels), run by
-    the device in micropython over windows of the demo scene: its net's embedding equal to the
-    host's integer reference to the last bit, its probabilities to float rounding."""
+    """The PSRAM board's bundle (models/psram: a pair of two nets of 16-32-64 channels), run
+    by the device in micropython at a PSRAM board's heap over windows of the demo scene: its
+    first net's embedding equal to the host's integer reference to the last bit, its
+    probabilities to float rounding (the further net's: test_a_pair_of_two_nets_...)."""
     import soundfile
     from training.windows import frames_of, patches, starts
     folder = image.BUNDLES['psram']
     meta = bundle.read(folder)
     assert meta['format'] == 4 and meta['labels'] == LABELS
     assert meta['cnn']['channels'] == [16, 32, 64] and meta['cnn']['head'] == 'bands'
-    assert bundle.size(folder) <= 64 * 1024     # the issue's bundle goal, met by this one too
+    assert [m['cnn']['channels'] for m in meta['more_nets']] == [[16, 32, 64]]
+    # over the 128 KB build's 64 KB, as the issue allows a PSRAM default (hardware/README.md)
+    assert bundle.size(folder) <= 96 * 1024
     assert 'CC BY-NC' in (folder / 'LICENSE').read_text()
     # A pair's event embedding is its trees' (device/classifier.py): the two bundles share them,
     # so events of a PSRAM board and of a small one compare in the hub's search.
@@ -339,7 +444,7 @@ f = open(%r, 'rb')
 while f.readinto(buf) == 2 * len(buf):
     summary, net, emb = c.features(buf)     # a pair's: the net's own scores and embedding
     print(json.dumps([list(emb), list(net)]))
-''' % (str(folder), str(path)))
+''' % (str(folder), str(path)), heap='%dK' % (deploy.PSRAM_HEAP // 1024))
     emb, raw = reference(Quantized.load(folder), P)
     assert len(rows) == len(P) > 25
     assert np.array_equal(np.array([r[0] for r in rows]), emb)

@@ -341,17 +341,21 @@ def test_evaluate_reuses_the_bundles_own_cross_validation_only_for_its_data_and_
     clips = [Clip('a.wav', 'dog_bark', 'esc50-fold1', 'x', np.arange(100, dtype=np.int16))]
     meta = {'labels': LABELS, 'training_data_sha256': data.data_hash(clips),
             'recipe': json.loads(json.dumps(Recipe.as_dict('trees')))}
-    (tmp_path / 'metrics.json').write_text('{"macro_f1": 0.5}')
+    saved = {'macro_f1': 0.5, 'recipe': meta['recipe']}
+    (tmp_path / 'metrics.json').write_text(json.dumps(saved))
     redone = []
     monkeypatch.setattr(evaluate, 'cross_validate', lambda *a, **k: redone.append(1))
     monkeypatch.setattr(evaluate, 'metrics', lambda *a, **k: {'macro_f1': 'redone'})
-    assert commands.cross_validated(tmp_path, meta, clips) == {'macro_f1': 0.5}
+    assert commands.cross_validated(tmp_path, meta, clips)['macro_f1'] == 0.5
     assert commands.cross_validated(tmp_path, meta, clips, fresh=True) == {'macro_f1': 'redone'}
     other_recipe = dict(meta, recipe=dict(meta['recipe'], trees=3))
     assert commands.cross_validated(tmp_path, other_recipe, clips) == {'macro_f1': 'redone'}
     other_data = clips + [Clip('b.wav', 'siren', 'esc50-fold2', 'x', np.ones(9, np.int16))]
     assert commands.cross_validated(tmp_path, meta, other_data) == {'macro_f1': 'redone'}
-    assert len(redone) == 3
+    # a pair joined with more nets keeps its first's metrics, of another recipe than its own
+    (tmp_path / 'metrics.json').write_text(json.dumps({'macro_f1': 0.5, 'recipe': {}}))
+    assert commands.cross_validated(tmp_path, meta, clips) == {'macro_f1': 'redone'}
+    assert len(redone) == 4
 
 
 def test_evaluate_takes_a_wider_nets_bundle_as_its_own_recipe(tmp_path, monkeypatch):
@@ -364,11 +368,32 @@ def test_evaluate_takes_a_wider_nets_bundle_as_its_own_recipe(tmp_path, monkeypa
     CnnRecipe.CHANNELS = (8, 16, 32)
     clips = [Clip('a.wav', 'dog_bark', 'esc50-fold1', 'x', np.arange(100, dtype=np.int16))]
     meta = {'labels': LABELS, 'training_data_sha256': data.data_hash(clips), 'recipe': wide}
-    (tmp_path / 'metrics.json').write_text('{"macro_f1": 0.5}')
+    (tmp_path / 'metrics.json').write_text(json.dumps({'macro_f1': 0.5, 'recipe': wide}))
     monkeypatch.setattr(evaluate, 'metrics', lambda *a, **k: {'macro_f1': 'redone'})
     monkeypatch.setattr(evaluate, 'cross_validate', lambda *a, **k: None)
-    assert commands.cross_validated(tmp_path, meta, clips) == {'macro_f1': 0.5}
+    assert commands.cross_validated(tmp_path, meta, clips)['macro_f1'] == 0.5
     assert CnnRecipe.CHANNELS == (16, 32, 64)
+
+
+def test_evaluate_takes_a_pair_of_two_nets_as_its_own_recipe(tmp_path, monkeypatch):
+    """A pair of two nets records them (recipe 'nets'); evaluating it cross-validates that
+    recipe, two nets a fold, and one net's bundle goes back to one."""
+    from training import commands, evaluate
+    monkeypatch.setattr(Recipe, 'PAIR_NETS', 2)
+    two = json.loads(json.dumps(Recipe.as_dict('pair')))
+    assert two['nets'] == 2
+    clips = [Clip('a.wav', 'dog_bark', 'esc50-fold1', 'x', np.arange(100, dtype=np.int16))]
+    meta = {'labels': LABELS, 'training_data_sha256': data.data_hash(clips), 'recipe': two}
+    (tmp_path / 'metrics.json').write_text(json.dumps({'macro_f1': 0.5, 'recipe': two}))
+    monkeypatch.setattr(evaluate, 'metrics', lambda *a, **k: {'macro_f1': 'redone'})
+    nets = []
+    monkeypatch.setattr(evaluate, 'cross_validate', lambda *a, **k: nets.append(Recipe.PAIR_NETS))
+    Recipe.PAIR_NETS = 1
+    assert commands.cross_validated(tmp_path, meta, clips)['macro_f1'] == 0.5
+    assert Recipe.PAIR_NETS == 2
+    one = dict(meta, recipe={k: v for k, v in two.items() if k != 'nets'})
+    assert commands.cross_validated(tmp_path, one, clips) == {'macro_f1': 'redone'}
+    assert nets == [1] and Recipe.PAIR_NETS == 1
 
 
 def test_train_refuses_a_channel_count_that_is_not_one_in_one_line(tmp_path):

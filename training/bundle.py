@@ -81,6 +81,14 @@ def _learner(trained, tmp):
         net = {'format': 3, 'cnn': trained.net.spec(), 'prototypes': trained.prototypes.spec()}
         if trained.learner == 'cnn':
             return net
+        more = []
+        for k, (q, protos) in enumerate(trained.more_nets, 2):
+            names = more_files(k)
+            (tmp / names[0]).write_bytes(q.blob())
+            (tmp / names[1]).write_bytes(protos.blob())
+            more.append({'cnn': q.spec(names[0]), 'prototypes': protos.spec(names[1])})
+        if more:
+            net['more_nets'] = more
     converted = export(trained.model, tmp / 'trees.csv')
     (tmp / 'embedding.bin').write_bytes(trained.embedding.weights.tobytes())
     return dict(net, **{
@@ -91,6 +99,57 @@ def _learner(trained, tmp):
                       'file': 'embedding.bin',
                       'bias': [int(b) for b in trained.embedding.bias],
                       'scale': [float(s) for s in trained.embedding.scale]}})
+
+
+def more_files(k):
+    """The weights and prototypes files of a pair's k-th net (2, 3, ...)."""
+    return 'cnn-%d.bin' % k, 'prototypes-%d.bin' % k
+
+
+def with_nets(first, others, out):
+    """A pair bundle at `out`: `first` with the nets (and their prototypes) of the bundles
+    `others` as its further nets, what a recipe of `Recipe.PAIR_NETS` nets trains in one go
+    (training/model.further_net). Each other must hold a net of the first's recipe and labels
+    with the seeds that recipe gives its k-th net (the first's + k - 1), so that the bundle is
+    the recipe's and can be trained again. Returns `out`. Its metrics.json is the first's, a
+    cross-validation of one net: `earmark evaluate` sees another recipe in model.json and
+    cross-validates anew."""
+    first, out = Path(first), Path(out)
+    meta = read(first)
+    if meta.get('format') != 4:
+        raise ValueError('%s: only a pair takes more nets' % first)
+    net = meta['recipe']['net']
+    more = []
+    for k, other in enumerate(others, 2):
+        om = read(other)
+        theirs = om['recipe'].get('net', om['recipe'])
+        wanted = dict(net, seed=net['seed'] + k - 1)
+        if om['labels'] != meta['labels'] or {n: theirs.get(n) for n in net} != wanted:
+            raise ValueError('%s: not a net of the recipe and labels of %s with seed %d' % (
+                other, first, net['seed'] + k - 1))
+        names = more_files(k)
+        more.append({'cnn': dict(om['cnn'], file=names[0]),
+                     'prototypes': dict(om['prototypes'], file=names[1])})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix='.' + out.name + '.', dir=out.parent))
+    try:
+        for p in first.iterdir():
+            if p.is_file():
+                shutil.copyfile(p, tmp / p.name)
+        for other, spec in zip(others, more):
+            shutil.copyfile(Path(other) / 'cnn.bin', tmp / spec['cnn']['file'])
+            shutil.copyfile(Path(other) / 'prototypes.bin', tmp / spec['prototypes']['file'])
+        meta['more_nets'] = more
+        meta['recipe'] = dict(meta['recipe'], nets=1 + len(more))
+        (tmp / 'model.json').write_text(json.dumps(meta, indent=1) + '\n')
+        os.chmod(tmp, 0o755)
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
 
 
 def read(folder):

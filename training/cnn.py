@@ -245,12 +245,14 @@ class Quantized:
         self.bd = np.round(bd / self.logit_scale).astype(np.int64)
 
     @classmethod
-    def load(cls, folder):
-        """The int8 net of a bundle folder (its model.json 'cnn' and cnn.bin)."""
+    def load(cls, folder, which=0):
+        """The int8 net of a bundle folder (its model.json 'cnn' and cnn.bin; `which` > 0: a
+        pair's further net, model.json 'more_nets')."""
         import json
         from pathlib import Path
         meta = json.loads((Path(folder) / 'model.json').read_text())
-        spec, blob = meta['cnn'], (Path(folder) / meta['cnn']['file']).read_bytes()
+        spec = meta['more_nets'][which - 1]['cnn'] if which else meta['cnn']
+        blob = (Path(folder) / spec['file']).read_bytes()
         q = cls.__new__(cls)
         q.shape = (meta['window_frames'], meta['frontend']['n_mels'])
         q.mean_mul, q.logit_scale = spec['mean_mul'], spec['logit_scale']
@@ -300,8 +302,8 @@ class Quantized:
         """What the label layer reads: the embedding, or every band's channels."""
         return self.dim * (self.last_map[1] if self.head == 'bands' else 1)
 
-    def spec(self):
-        spec = {'channels': [int(w.shape[3]) for w, _, _ in self.convs], 'file': 'cnn.bin',
+    def spec(self, file='cnn.bin'):
+        spec = {'channels': [int(w.shape[3]) for w, _, _ in self.convs], 'file': file,
                 'mean_mul': self.mean_mul, 'logit_scale': self.logit_scale,
                 'input': 'window minus its mean, >> %d (centi-dB), int8'
                 % (IN_STEP.bit_length() - 1)}

@@ -83,10 +83,14 @@ def cross_validated(model, meta, clips, fresh=False, teacher_path=None):
     net = recipe.get('net', recipe if learner == 'cnn' else {})
     if net.get('channels'):   # a wider net's bundle (train --channels) is its own recipe
         CnnRecipe.CHANNELS = tuple(net['channels'])
+    Recipe.PAIR_NETS = recipe.get('nets', 1)
     teacher = teacher_of(teacher_path, 'teacher' not in recipe)
     saved = Path(model) / 'metrics.json'
+    # the metrics' own recipe too: a pair joined with more nets (training/bundle.with_nets)
+    # keeps the first's metrics, a cross-validation of one net
     same = (meta.get('training_data_sha256') == data.data_hash(clips) and saved.is_file()
-            and recipe == json.loads(json.dumps(Recipe.as_dict(learner, teacher))))
+            and recipe == json.loads(json.dumps(Recipe.as_dict(learner, teacher)))
+            and json.loads(saved.read_text()).get('recipe') == recipe)
     if same and not fresh:
         print('earmark: %s was cross-validated on this data with this recipe when it was '
               'trained; its metrics.json is the evaluation (--fresh redoes it)' % model,

@@ -33,6 +33,11 @@ class Recipe:
     # A pair's forest: averaged with the net, 11 trees scored as well on held-out scenes as 32
     # did, in a smaller bundle (experiments.md, round 7).
     PAIR_TREES = 11
+    # A pair's nets: the further ones are the nets of the recipe's seed + 1, + 2, ... (other
+    # scenes, variations and starts), each paired with the forest and the pairs' scores
+    # averaged (device/classifier.py). At matched false alarms two nets of two seeds scored
+    # higher at the door than one (experiments.md, round 25).
+    PAIR_NETS = 1
     MAX_LEAVES = 80             # per tree: keeps the CSV (and a device's heap) small
     # Splits by information gain: higher event F1 on held-out scenes than Gini at the same
     # threshold (experiments.md, model round 4).
@@ -63,8 +68,11 @@ class Recipe:
         common['open_set'] = OpenSet.as_dict()
         if learner == 'cnn':
             return dict(CnnRecipe.as_dict(), **common)
-        return dict(common, learner='pair', net=CnnRecipe.as_dict(),
+        pair = dict(common, learner='pair', net=CnnRecipe.as_dict(),
                     forest=dict(trees, trees=cls.PAIR_TREES))
+        if cls.PAIR_NETS > 1:   # a bundle of one net stays its recipe's
+            pair['nets'] = cls.PAIR_NETS
+        return pair
 
 
 def balanced(y, n_classes, other=None, sample_weight=None):
@@ -206,6 +214,19 @@ def calibrate(scores, y, labels):
     return th
 
 
+def further_net(clips, labels, k, desc, teacher):
+    """A pair's k-th further net (a Trained net alone): trained as the recipe's net with its
+    seed and the net's k more (other scenes, variations and start)."""
+    from .cnn import CnnRecipe
+    seeds = Recipe.SEED, CnnRecipe.SEED
+    Recipe.SEED, CnnRecipe.SEED = Recipe.SEED + k, CnnRecipe.SEED + k
+    try:
+        return Trained(clips, labels, desc='%s net %d' % (desc, k + 1), learner='cnn',
+                       teacher=teacher)
+    finally:
+        Recipe.SEED, CnnRecipe.SEED = seeds
+
+
 class Trained:
     """Everything fitted on one training set, by `learner` ('trees', 'cnn' or 'pair')."""
 
@@ -240,6 +261,9 @@ class Trained:
             pick = np.random.default_rng(CnnRecipe.SEED).permutation(len(P))
             self.net = Quantized(net, P[pick[:CnnRecipe.CALIBRATION]])
             self.prototypes = openset.fit_for(self.net, self.windows, labels)
+            more = range(1, Recipe.PAIR_NETS if self.learner == 'pair' else 1)
+            self.more_nets = [(n.net, n.prototypes) for n in
+                              (further_net(clips, labels, k, desc, teacher) for k in more)]
         if self.learner == 'cnn':
             embedded = self.net.forward(P)[0]
         else:   # the trees' embedding, a pair's too
@@ -269,5 +293,8 @@ class Trained:
         V = votes(self.model, X)
         if self.learner == 'trees':
             return V, self.embedding(X, V)
-        emb, net = self.net.forward(P)
-        return self.prototypes.apply((V + net) / 2, emb, self.labels), self.embedding(X, V)
+        scores = 0
+        for q, protos in [(self.net, self.prototypes)] + self.more_nets:
+            emb, net = q.forward(P)
+            scores = scores + protos.apply((V + net) / 2, emb, self.labels)
+        return scores / (1 + len(self.more_nets)), self.embedding(X, V)

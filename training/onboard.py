@@ -80,13 +80,22 @@ def run(code, which='micropython', heap=runtime.DEFAULT_HEAP):
 
 def measure(bundle, windows, which='micropython'):
     """Per-window time and heap of the bundle's classifier on real windows
-    ((n, window_frames, n_mels) int16), in micropython with a 128 KB heap."""
+    ((n, window_frames, n_mels) int16), in micropython with a 128 KB heap, or a PSRAM board's
+    where the bundle does not load in 128 KB ('heap_limit' says which)."""
     with tempfile.TemporaryDirectory() as tmp:
         frames = Path(tmp) / 'frames.bin'
         frames.write_bytes(np.ascontiguousarray(windows, dtype='<i2').tobytes())
-        which, lines = run(MEASURE % {'bundle': str(Path(bundle).resolve()),
-                                      'frames': str(frames)}, which)
-    return dict(lines[-1], runtime=which)
+        code = MEASURE % {'bundle': str(Path(bundle).resolve()), 'frames': str(frames)}
+        heap = runtime.DEFAULT_HEAP
+        try:
+            which, lines = run(code, which)
+        except RuntimeError as e:
+            if 'MemoryError' not in str(e):
+                raise
+            from earmark.deploy import PSRAM_HEAP
+            heap = '%dK' % (PSRAM_HEAP // 1024)
+            which, lines = run(code, which, heap)
+    return dict(lines[-1], runtime=which, heap_limit=heap)
 
 
 def classify(bundle, named_frames, gate, which='micropython'):

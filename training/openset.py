@@ -76,11 +76,12 @@ class Prototypes:
         return cls(mean, owners, np.clip(np.concatenate(vectors), -127, 127))
 
     @classmethod
-    def load(cls, folder):
+    def load(cls, folder, which=0):
         """A bundle folder's prototypes with its rule's shares, as device/classifier.py reads
-        them (model.json's 'prototypes'; a bundle from before round 21 has no `agree`: 1)."""
+        them (model.json's 'prototypes'; a bundle from before round 21 has no `agree`: 1);
+        `which` > 0: those of a pair's further net (model.json 'more_nets')."""
         meta = json.loads((Path(folder) / 'model.json').read_text())
-        spec = meta['prototypes']
+        spec = meta['more_nets'][which - 1]['prototypes'] if which else meta['prototypes']
         blob = (Path(folder) / spec['file']).read_bytes()
         return cls.read_bytes(blob, meta['cnn']['channels'][-1], spec['keep'],
                               spec.get('agree', 1.0))
@@ -95,8 +96,8 @@ class Prototypes:
     def blob(self):
         return self.mean.tobytes() + self.owners.tobytes() + self.vectors.tobytes()
 
-    def spec(self):
-        return {'file': 'prototypes.bin', 'count': int(len(self.owners)), 'keep': self.keep,
+    def spec(self, file='prototypes.bin'):
+        return {'file': file, 'count': int(len(self.owners)), 'keep': self.keep,
                 'agree': self.agree}
 
     def nearest(self, emb):

@@ -1,0 +1,146 @@
+"""Nets of other seeds averaged (round 25): each held-out student's net paired with one forest,
+the pairs' scores averaged as device/classifier.py does for a bundle's 'more_nets', compared
+with the students alone at matched false alarms, not at one set of points (an average of scores
+is lower at its peaks, so at the same points it opens fewer events of every kind).
+
+Every student's door-scene sets 0-4 are scored once (scene_replay.scored_set: the trees' votes,
+the net's scores and the nearest prototype, per window); an ensemble's scores are made from
+those parts in CPython. Each model's curve: the default's per-label points all moved by the
+same step; F1 read at a false-alarm rate by linear interpolation along it.
+
+    .venv/bin/python experiments/seed_ensemble.py \
+        --group small distilled-r22-bands-kinds distilled-r24-small-s1 distilled-r24-small-s2 \
+        --group wide distilled-16-32-64-r23-wide distilled-16-32-64-r24-wide-s1 \
+            distilled-16-32-64-r24-wide-s2 --plot experiments/results/seed_ensemble.png
+"""
+import argparse
+import itertools
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / 'experiments'))
+
+import scene_replay   # noqa: E402
+from training.openset import open_set   # noqa: E402
+
+STEPS = (-0.1, -0.075, -0.05, -0.025, 0.0, 0.025, 0.05, 0.075, 0.1)
+SETS = (0, 1, 2, 3, 4)
+RATES = (1.0, 1.5, 2.0)     # false events an hour (all door scenes) where F1 is compared
+FIGURES = ('event_f1_200ms', 'event_f1_1s', 'segment_f1_1s')
+RESULT = ROOT / 'experiments' / 'results' / 'seed_ensemble.json'
+
+
+def pair_scores(part, trees, labels, shares):
+    """A net's pair with `trees` (window votes) after its prototypes' check, as the device."""
+    return open_set((trees + part['net']) / 2, part['near'], labels, *shares)
+
+
+def curve(scored, labels, points, settings, on, scores_of):
+    """[(step, false events an hour, unfamiliar, F1 200 ms, 1 s, segment)] over STEPS."""
+    out = []
+    for step in STEPS:
+        moved = {k: min(0.95, v + step) for k, v in points.items()}
+        rows = []
+        for seed in SETS:
+            r = scene_replay.replay(scored[seed], labels, moved, settings, on,
+                                    scores_of=scores_of(seed))
+            f = r['false_events_per_hour']
+            rows.append([f['all'], f['unfamiliar']] + [r[k] for k in FIGURES])
+        out.append([step] + [round(float(v), 4) for v in np.mean(rows, 0)])
+    return out
+
+
+def at_rate(points, rate):
+    """F1s read at `rate` false events an hour along a curve (interpolated; clamped)."""
+    pts = sorted(points, key=lambda p: p[1])
+    x = [p[1] for p in pts]
+    return [round(float(np.interp(rate, x, [p[3 + i] for p in pts])), 4)
+            for i in range(len(FIGURES))]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--group', nargs='+', action='append', required=True,
+                    metavar=('NAME', 'STUDENT'), help='a name, then students of one recipe')
+    ap.add_argument('--points', default=str(ROOT / 'device' / 'model'))
+    ap.add_argument('--plot', default=None)
+    args = ap.parse_args()
+    points, on, settings = scene_replay.bundle_points(args.points)
+    saved = {}
+    for name, *students in args.group:
+        folders = [ROOT / 'build' / 'heldout' / s for s in students]
+        labels = scene_replay.labels_of(folders[0])
+        scored = {s: {seed: scene_replay.scored_set(f, seed) for seed in SETS}
+                  for s, f in zip(students, folders)}
+        shares = {}
+        for s, f in zip(students, folders):
+            p = json.loads((f / 'model.json').read_text())['prototypes']
+            shares[s] = (p['keep'], p.get('agree', 1.0))
+        models = {s: [s] for s in students}
+        models.update({'+'.join(c): list(c) for c in itertools.permutations(students, 2)})
+
+        def scores_of(members):
+            def of_set(seed):
+                base = scored[members[0]][seed]
+
+                def of_scene(scene):
+                    j = next(i for i, s in enumerate(base) if s is scene)
+                    trees = scored[members[0]][seed][j]['trees']
+                    return np.mean([pair_scores(scored[m][seed][j], trees, labels, shares[m])
+                                    for m in members], axis=0)
+                return of_scene if len(members) > 1 else None
+            return of_set
+        for model, members in tqdm(list(models.items()), desc=name, unit='model'):
+            c = curve(scored[members[0]], labels, points, settings, on, scores_of(members))
+            saved['%s: %s' % (name, model)] = {
+                'group': name, 'nets': len(members), 'curve': c,
+                'at_default_points': c[STEPS.index(0.0)][1:],
+                'at_rate': {str(r): at_rate(c, r) for r in RATES}}
+    RESULT.write_text(json.dumps(saved, indent=1) + '\n')
+    print('| recipe | nets | ' + ' | '.join('F1 200 ms / 1 s / segment at %s false/h' % r
+                                            for r in RATES) + ' | at the default points |')
+    print('|---|---|' + '---|' * (len(RATES) + 1))
+    for name, *_ in args.group:
+        for nets in (1, 2):
+            rows = [v for v in saved.values() if v['group'] == name and v['nets'] == nets]
+            cells = [' / '.join('%.3f' % np.mean([r['at_rate'][str(rate)][i] for r in rows])
+                                for i in range(len(FIGURES))) for rate in RATES]
+            d = np.mean([r['at_default_points'] for r in rows], 0)
+            print('| %s | %d (mean of %d) | %s | %.2f (%.1f) %.3f / %.3f / %.3f |' % (
+                name, nets, len(rows), ' | '.join(cells), *d))
+    if args.plot:
+        plot(saved, args.group, args.plot)
+
+
+def plot(saved, groups, path):
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    fig, axes = plt.subplots(1, len(groups), figsize=(6 * len(groups), 4.5), squeeze=False)
+    for ax, (name, *_) in zip(axes[0], groups):
+        for key, v in saved.items():
+            if v['group'] != name:
+                continue
+            c = sorted(v['curve'], key=lambda p: p[1])
+            ax.plot([p[1] for p in c], [p[4] for p in c], '-o' if v['nets'] == 2 else '--',
+                    color='C1' if v['nets'] == 2 else 'C0', alpha=0.6, ms=3,
+                    label=('two nets' if v['nets'] == 2 else 'one net'))
+        handles, names = ax.get_legend_handles_labels()
+        keep = dict(zip(names, handles))
+        ax.legend(keep.values(), keep.keys())
+        ax.set_xlabel('false events an hour (door scene sets 0-4)')
+        ax.set_ylabel('event F1 at 1 s')
+        ax.set_title('%s nets: each student, and each pair of seeds averaged' % name)
+        ax.set_xlim(0, 6)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+
+
+if __name__ == '__main__':
+    main()
