@@ -326,6 +326,8 @@ def test_nets_of_the_recipe_s_next_seeds_join_a_pair(trained, banded, tmp_path):
     assert (joined / 'cnn-2.bin').read_bytes() == banded[1].blob()
     assert (joined / 'prototypes-2.bin').read_bytes() == second.prototypes.blob()
     assert (joined / 'trees.csv').read_bytes() == (first / 'trees.csv').read_bytes()
+    with pytest.raises(ValueError, match='only a pair of one net'):
+        bundle.with_nets(joined, [other], tmp_path / 'three')
     for name, edit in (('same seed', lambda m: m['recipe'].update(seed=recipe['net']['seed'])),
                        ('wider', lambda m: m['recipe'].update(channels=[16, 32, 64])),
                        ('labels', lambda m: m.update(labels=LABELS[::-1]))):

@@ -116,8 +116,8 @@ def with_nets(first, others, out):
     cross-validates anew."""
     first, out = Path(first), Path(out)
     meta = read(first)
-    if meta.get('format') != 4:
-        raise ValueError('%s: only a pair takes more nets' % first)
+    if meta.get('format') != 4 or meta.get('more_nets'):
+        raise ValueError('%s: only a pair of one net takes more nets' % first)
     net = meta['recipe']['net']
     more = []
     for k, other in enumerate(others, 2):
