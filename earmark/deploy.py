@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import image
+from . import image, runtime
 # The device's own code for the config and the token record, not a copy of it.
 from .bridge import device_module
 
@@ -55,9 +55,9 @@ EMLEARN_BUILDS = 'https://emlearn.github.io/emlearn-micropython/builds/master'
 MPY_ARCHS = (None, 'x86', 'x64', 'armv6', 'armv6m', 'armv7m', 'armv7em', 'armv7emsp',
              'armv7emdp', 'xtensa', 'xtensawin', 'rv32imc', 'rv64imc')
 ADDRESS = re.compile(r'earmark: (address|setup page) (https?://\S+)(.*)')
-# A board whose heap is at least this runs the PSRAM bundle: an ESP32-S3 with PSRAM gives
-# MicroPython megabytes, a classic ESP32 100-160 KB (its firmware and WiFi decide).
-PSRAM_HEAP = 512 * 1024
+# A board whose heap is at least this runs the PSRAM bundle (a classic ESP32's firmware and
+# WiFi leave it 100-160 KB).
+PSRAM_HEAP = runtime.heap_bytes(runtime.PSRAM_HEAP)
 MPREMOTE_TIMEOUT = 300  # seconds for one mpremote session (copying the image takes about a minute)
 
 # Runs on the board: prints one JSON line. Kept to what every port has (os, hashlib, binascii).

@@ -8,6 +8,9 @@ from pathlib import Path
 from . import DEVICE, bridge, image
 
 DEFAULT_HEAP = '128K'
+# A PSRAM board's heap, for bundles made for one (earmark deploy picks its bundle at this much):
+# an ESP32-S3 with PSRAM gives MicroPython megabytes, a classic ESP32 100-160 KB.
+PSRAM_HEAP = '512K'
 ROM_BOOT = Path(__file__).resolve().parent / 'rom_boot.py'
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from earmark import DEVICE, deploy, image
+from earmark import DEVICE, image, runtime
 from training import bundle, cnn
 from training.cnn import Batches, CnnRecipe, Quantized, fit, inputs
 from earmark.bridge import device_module as module
@@ -446,7 +446,7 @@ f = open(%r, 'rb')
 while f.readinto(buf) == 2 * len(buf):
     summary, net, emb = c.features(buf)     # a pair's: the net's own scores and embedding
     print(json.dumps([list(emb), list(net)]))
-''' % (str(folder), str(path)), heap='%dK' % (deploy.PSRAM_HEAP // 1024))
+''' % (str(folder), str(path)), heap=runtime.PSRAM_HEAP)
     emb, raw = reference(Quantized.load(folder), P)
     assert len(rows) == len(P) > 25
     assert np.array_equal(np.array([r[0] for r in rows]), emb)

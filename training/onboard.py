@@ -92,8 +92,7 @@ def measure(bundle, windows, which='micropython'):
         except RuntimeError as e:
             if 'MemoryError' not in str(e):
                 raise
-            from earmark.deploy import PSRAM_HEAP
-            heap = '%dK' % (PSRAM_HEAP // 1024)
+            heap = runtime.PSRAM_HEAP
             which, lines = run(code, which, heap)
     return dict(lines[-1], runtime=which, heap_limit=heap)
 
