@@ -4,9 +4,11 @@ written as a bundle of its own, then joined into the pair (training/bundle.with_
 `earmark train` with `Recipe.PAIR_NETS` nets makes in one go, without its hour-long
 cross-validation per net: the joined bundle keeps the first's metrics.json (one net's).
 
-    .venv/bin/python experiments/more_nets.py --first device/model --nets 2 \
+    .venv/bin/python experiments/more_nets.py --first build/default-r22 --nets 2 \
         --data ../shared/data/train ../shared/data/other ../shared/data/negatives build/sounds \
-        --out build/default-r25-nets2
+        --out device/model
+
+(round 25 ran it on the one-net default then at device/model, and on models/psram alike).
 """
 import argparse
 import sys
@@ -31,6 +33,9 @@ def main():
     args = ap.parse_args()
     first = Path(args.first)
     meta = bundle.read(first)
+    if meta.get('more_nets'):
+        raise SystemExit('%s already holds %d nets: give it its first alone' % (
+            first, 1 + len(meta['more_nets'])))
     CnnRecipe.CHANNELS = tuple(meta['recipe']['net']['channels'])
     clips = data.load(args.data)
     if data.data_hash(clips) != meta['training_data_sha256']:
