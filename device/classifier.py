@@ -309,6 +309,10 @@ class Classifier:
         if self.format != 2 and meta.get('prototypes'):
             self._protos = self._load_prototypes(meta['prototypes'])
         self._more = []
+        if self.format == 4:
+            # each net of a pair: (net, its embedding and scores, its prototypes)
+            self._nets = [(self.net, self._net_emb, self._net_scores, self._protos)]
+            self._trees = array('f', bytes(4 * len(self.labels)))
         if meta.get('more_nets'):
             self._load_more_nets(meta['more_nets'])
         c = meta['centroids']
@@ -346,8 +350,7 @@ class Classifier:
                                                                     net.dim))
             self._more.append((net, bytearray(net.dim), array('f', bytes(4 * len(self.labels))),
                                self._load_prototypes(spec['prototypes'])))
-        self._nets = [(self.net, self._net_emb, self._net_scores, self._protos)] + self._more
-        self._trees = array('f', bytes(4 * len(self.labels)))
+        self._nets += self._more
         self.evaluator = 'cnn.py (viper, int8) x%d + %s' % (1 + len(specs), TREES)
 
     def _open_set(self, emb, scores, protos):
@@ -448,33 +451,28 @@ class Classifier:
     def scores(self, features):
         """Label probabilities (net), the fraction of trees voting for each label, or for a
         pair the mean of the two, in label order."""
+        if self.format == 4:
+            return self._scores_of_pairs(features)
         if self.format == 3:
             self.net.scores(features, self._scores)
-        elif self._more:
-            return self._scores_of_nets(features)
-        elif self.format == 4:
-            x, net, _ = features
-            self.model.predict(x, self._scores)
-            for i in range(len(net)):
-                self._scores[i] = (self._scores[i] + net[i]) / 2
+            if self._protos is not None:
+                self._open_set(features, self._scores, self._protos)
         else:
             self.model.predict(features, self._scores)
-        if self._protos is not None:
-            self._open_set(features if self.format == 3 else features[2], self._scores,
-                           self._protos)
         return list(self._scores)
 
-    def _scores_of_nets(self, features):
-        """A pair with further nets: the mean over its nets of each net's pair with the trees,
-        after that net's open-set check (each net's scores and embedding: the arrays
-        features() filled)."""
+    def _scores_of_pairs(self, features):
+        """A pair's: the mean over its nets of each net's pair with the trees, after that
+        net's open-set check (each net's scores and embedding: the arrays features()
+        filled)."""
         trees, out, n = self._trees, self._scores, len(self.labels)
         self.model.predict(features[0], trees)
         total = [0.0] * n
         for _, net_emb, net_scores, protos in self._nets:
             for i in range(n):
                 out[i] = (trees[i] + net_scores[i]) / 2
-            self._open_set(net_emb, out, protos)
+            if protos is not None:
+                self._open_set(net_emb, out, protos)
             for i in range(n):
                 total[i] += out[i]
         each = 1 / len(self._nets)

@@ -224,8 +224,9 @@ def _dense(emb: ptr8, dim: int, weights: ptr8, bias: ptr32, n: int, out: ptr32):
         out[j] = acc
 
 
-def _buffer(shared, size):
-    return shared if shared is not None and len(shared) >= size else bytearray(size)
+def _buffer(shared, size, make=bytearray):
+    """`shared` where it holds `size` items, else make(size)."""
+    return shared if shared is not None and len(shared) >= size else make(size)
 
 
 class Net:
@@ -283,8 +284,8 @@ class Net:
         self._a = _buffer(share and share._a, sizes[0])
         self._b = _buffer(share and share._b, sizes[1])
         self._logits = array('I', bytes(4 * n_labels))
-        self._best = share._best if share and len(share._best) >= max(spec['channels']) else \
-            array('I', bytes(4 * max(spec['channels'])))
+        self._best = _buffer(share and share._best, max(spec['channels']),
+                             lambda n: array('I', bytes(4 * n)))
         self.level = 0      # the last window's mean, centi-dB
 
     def run(self, frames, emb):

@@ -3,6 +3,7 @@
 Written into a temporary sibling folder and renamed into place, so a failed run never leaves a
 half-written model where a good one was.
 """
+import contextlib
 import json
 import os
 import shutil
@@ -31,11 +32,31 @@ FILES = {'cnn': ('model.json', 'cnn.bin', 'prototypes.bin', 'centroids.bin', 'me
 FILES['pair'] = FILES['trees'] + ('cnn.bin', 'prototypes.bin')
 
 
-def write(trained, folder, data_hash, metrics):
-    folder = Path(folder)
+@contextlib.contextmanager
+def _replacing(folder):
+    """A temporary sibling folder to fill; when the block succeeds it takes `folder`'s place
+    (the old one removed after), when it fails it goes."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix='.' + folder.name + '.', dir=folder.parent))
     try:
+        yield tmp
+        os.chmod(tmp, 0o755)
+        old = None
+        if folder.exists():
+            old = folder.with_name('.' + folder.name + '.old')
+            shutil.rmtree(old, ignore_errors=True)
+            folder.rename(old)
+        tmp.rename(folder)
+        if old:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def write(trained, folder, data_hash, metrics):
+    folder = Path(folder)
+    with _replacing(folder) as tmp:
         (tmp / 'centroids.bin').write_bytes(trained.centroids.tobytes())
         meta = {
             'labels': trained.labels,
@@ -56,18 +77,6 @@ def write(trained, folder, data_hash, metrics):
         (tmp / 'model.json').write_text(json.dumps(meta, indent=1) + '\n')
         (tmp / 'metrics.json').write_text(json.dumps(metrics, indent=1) + '\n')
         (tmp / 'LICENSE').write_text(LICENSE)
-        os.chmod(tmp, 0o755)
-        old = None
-        if folder.exists():
-            old = folder.with_name('.' + folder.name + '.old')
-            shutil.rmtree(old, ignore_errors=True)
-            folder.rename(old)
-        tmp.rename(folder)
-        if old:
-            shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return folder
 
 
@@ -130,9 +139,7 @@ def with_nets(first, others, out):
         names = more_files(k)
         more.append({'cnn': dict(om['cnn'], file=names[0]),
                      'prototypes': dict(om['prototypes'], file=names[1])})
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix='.' + out.name + '.', dir=out.parent))
-    try:
+    with _replacing(out) as tmp:
         for p in first.iterdir():
             if p.is_file():
                 shutil.copyfile(p, tmp / p.name)
@@ -142,13 +149,6 @@ def with_nets(first, others, out):
         meta['more_nets'] = more
         meta['recipe'] = dict(meta['recipe'], nets=1 + len(more))
         (tmp / 'model.json').write_text(json.dumps(meta, indent=1) + '\n')
-        os.chmod(tmp, 0o755)
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return out
 
 
