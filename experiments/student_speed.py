@@ -1,14 +1,14 @@
 """Time and heap of the held-out students' classifiers side by side, in one run, in MicroPython
 (training/onboard.py `measure`: features + scores + embedding of 64 real windows, each bundle in
-turn, three rounds): the cost side of round 11's model-size decision. Prints a table with each
-bundle's time as a ratio to the first.
+turn, five rounds, each bundle's fastest kept: this machine's timings wander by half between
+runs): the cost side of round 11's model-size decision. Prints a table with each bundle's time as
+a ratio to the first.
 
     .venv/bin/python experiments/student_speed.py [BUNDLE ...]   # default: build/heldout/*
 """
 import sys
 from pathlib import Path
 
-import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / 'experiments'))
 import heldout   # noqa: E402
 from training import bundle, data, onboard   # noqa: E402
 
-ROUNDS = 3
+ROUNDS = 5
 
 
 def main():
@@ -32,12 +32,12 @@ def main():
             d = onboard.measure(f, windows)
             ms[f].append(d['ms_window'])
             heap[f] = (d['heap_model'], d['heap_window'], d['runtime'])
-    base = np.median(ms[folders[0]])
-    print('| bundle | ms a window (median of %d, %s) | ratio | heap: model / window | bundle |'
+    base = min(ms[folders[0]])
+    print('| bundle | ms a window (fastest of %d, %s) | ratio | heap: model / window | bundle |'
           % (ROUNDS, heap[folders[0]][2]))
     print('|---|---|---|---|---|')
     for f in folders:
-        m = float(np.median(ms[f]))
+        m = min(ms[f])
         print('| %s | %.2f | %.2f | %d / %d B | %d B |' % (f.name, m, m / base, heap[f][0],
                                                           heap[f][1], bundle.size(f)))
 

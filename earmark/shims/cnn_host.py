@@ -23,7 +23,8 @@ def layer(x, wq, bq, shift, pool):
 
 
 def convolutions(bias_offset):
-    """(conv, conv_input): device/cnn.py's _conv and _conv_input, same arguments and bytes out,
+    """(conv, conv_input): device/cnn.py's _conv and _conv_input, same bytes out from the same
+    arguments (less the viper kernels' three leading working variables),
     for biases stored + `bias_offset` (cnn.BIAS_OFFSET: cnn.py passes it, so this module
     imports nothing of the device's)."""
     def conv(src, h, w, cin, weights, bias, shift, cout, pool, best, dst, signed=False):

@@ -1,8 +1,8 @@
 """Plain-Python twins of device/cnn.py's two convolutions, for a MicroPython with no viper
 emitter (the browser's WebAssembly port). cnn.py takes `convolutions(BIAS_OFFSET)` (`conv` and
 `conv_input`) from a module of this name when one is importable (on a computer's CPython it is
-earmark/shims' numpy one), so
-the net's other steps run as the device runs them. Same arguments, same bytes out: the sums are
+earmark/shims' numpy one), so the net's other steps run as the device runs them. Same arguments
+(less the viper kernels' three leading working variables), same bytes out: the sums are
 integers, so every port gives the same embedding.
 
 Plain bytecode has no fast loop over bytes, so the work is cut two ways: the maps after the first
