@@ -14,7 +14,9 @@ mean over them, then checked on fresh sets (--check) for each student.
 Replays are scene_replay.py's (the device's segmenter over window scores computed once in
 MicroPython, cached; the same events as the appliance). Writes
 experiments/results/points_over_students.json and docs/operating-points.png (the single
-thresholds as a curve, the per-label choice as a star, on the choosing sets).
+thresholds as a curve, the per-label choice as a star, on the choosing sets). A student given
+as A+B is the bundle joining A's pair with B's net (scene_replay.joined_set; round 27 chose the
+two-net default's points over such joined students).
 
     .venv/bin/python experiments/points_over_students.py --students \
         build/heldout/distilled-r18-sounds build/heldout/distilled-r18-sounds-seed1 \
@@ -43,10 +45,11 @@ def figures(students, seeds, per_label, threshold, scores_of=None):
     `scores_of(scene, labels)`: other window scores than the students' (scene_replay.replay)."""
     runs, scenes = [], []
     for student in students:
-        labels = scene_replay.labels_of(student)
+        members = student.split('+')     # A+B: the bundle joining A's pair and B's net
+        labels = scene_replay.labels_of(members[0])
         other = scores_of and (lambda scene: scores_of(scene, labels))
         for seed in seeds:
-            r = scene_replay.replay(scene_replay.scored_set(student, seed), labels,
+            r = scene_replay.replay(scene_replay.joined_set(members, seed), labels,
                                     per_label, on=threshold, scores_of=other)
             runs.append(r)
             scenes += r['scenes']

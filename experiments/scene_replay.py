@@ -32,6 +32,7 @@ import door_scenes   # noqa: E402
 from training import onboard, sed   # noqa: E402
 from earmark.bridge import device_module as module   # noqa: E402
 from training.mixes import energies   # noqa: E402
+from training.openset import open_set   # noqa: E402
 from training.scenes import TARGETS   # noqa: E402
 from training.windows import HOP_FRAMES, WINDOW_FRAMES, frames_of   # noqa: E402
 
@@ -140,6 +141,36 @@ def scored_set(model, seed):
 
 def labels_of(model):
     return json.loads((Path(model) / 'model.json').read_text())['labels']
+
+
+_SETS = {}   # (model, seed) -> its scored set, loaded once a run
+
+
+def joined_set(models, seed):
+    """scored_set of the bundle training/bundle.with_nets would make of these students (the
+    first's pair and the others' nets, round 25), from each one's cached parts as
+    device/classifier.py scores it: each net paired with the first's trees, after that net's
+    own prototypes' check, the pairs' scores averaged. One model: its scored_set."""
+    sets = []
+    for m in models:
+        key = (str(Path(m).resolve()), seed)
+        if key not in _SETS:
+            _SETS[key] = scored_set(m, seed)
+        sets.append(_SETS[key])
+    if len(sets) == 1:
+        return sets[0]
+    labels = labels_of(models[0])
+    shares = []
+    for m in models:
+        p = json.loads((Path(m) / 'model.json').read_text())['prototypes']
+        shares.append((p['keep'], p.get('agree', 1.0)))
+    joined = []
+    for j, scene in enumerate(sets[0]):
+        floors(scene)     # computed once, shared by every set joined from this one
+        pairs = [open_set((scene['trees'] + s[j]['net']) / 2, s[j]['near'], labels, *share)
+                 for s, share in zip(sets, shares)]
+        joined.append(dict(scene, scores=np.mean(pairs, axis=0)))
+    return joined
 
 
 def floors(scene):

@@ -5,7 +5,7 @@ is lower at its peaks, so at the same points it opens fewer events of every kind
 
 Every student's door-scene sets 0-4 are scored once (scene_replay.scored_set: the trees' votes,
 the net's scores and the nearest prototype, per window); an ensemble's scores are made from
-those parts in CPython. Each model's curve: the default's per-label points all moved by the
+those parts in CPython (scene_replay.joined_set). Each model's curve: the default's per-label points all moved by the
 same step; F1 read at a false-alarm rate by linear interpolation along it.
 
     .venv/bin/python experiments/seed_ensemble.py \
@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / 'experiments'))
 
 import scene_replay   # noqa: E402
-from training.openset import open_set   # noqa: E402
 
 STEPS = (-0.1, -0.075, -0.05, -0.025, 0.0, 0.025, 0.05, 0.075, 0.1)
 SETS = (0, 1, 2, 3, 4)
@@ -36,20 +35,14 @@ FIGURES = ('event_f1_200ms', 'event_f1_1s', 'segment_f1_1s')
 RESULT = ROOT / 'experiments' / 'results' / 'seed_ensemble.json'
 
 
-def pair_scores(part, trees, labels, shares):
-    """A net's pair with `trees` (window votes) after its prototypes' check, as the device."""
-    return open_set((trees + part['net']) / 2, part['near'], labels, *shares)
-
-
-def curve(scored, labels, points, settings, on, scores_of):
+def curve(scored, labels, points, settings, on):
     """[(step, false events an hour, unfamiliar, F1 200 ms, 1 s, segment)] over STEPS."""
     out = []
     for step in STEPS:
         moved = {k: min(0.95, v + step) for k, v in points.items()}
         rows = []
         for seed in SETS:
-            r = scene_replay.replay(scored[seed], labels, moved, settings, on,
-                                    scores_of=scores_of(seed))
+            r = scene_replay.replay(scored[seed], labels, moved, settings, on)
             f = r['false_events_per_hour']
             rows.append([f['all'], f['unfamiliar']] + [r[k] for k in FIGURES])
         out.append([step] + [round(float(v), 4) for v in np.mean(rows, 0)])
@@ -70,34 +63,24 @@ def main():
                     metavar=('NAME', 'STUDENT'), help='a name, then students of one recipe')
     ap.add_argument('--points', default=str(ROOT / 'device' / 'model'))
     ap.add_argument('--plot', default=None)
+    ap.add_argument('--sizes', nargs='+', type=int, default=[1, 2],
+                    help='how many nets a model averages (round 27 screened 3)')
     args = ap.parse_args()
     points, on, settings = scene_replay.bundle_points(args.points)
     saved = {}
     for name, *students in args.group:
         folders = [ROOT / 'build' / 'heldout' / s for s in students]
         labels = scene_replay.labels_of(folders[0])
-        scored = {s: {seed: scene_replay.scored_set(f, seed) for seed in SETS}
-                  for s, f in zip(students, folders)}
-        shares = {}
-        for s, f in zip(students, folders):
-            p = json.loads((f / 'model.json').read_text())['prototypes']
-            shares[s] = (p['keep'], p.get('agree', 1.0))
-        models = {s: [s] for s in students}
-        models.update({'+'.join(c): list(c) for c in itertools.permutations(students, 2)})
-
-        def scores_of(members):
-            def of_set(seed):
-                base = scored[members[0]][seed]
-
-                def of_scene(scene):
-                    j = next(i for i, s in enumerate(base) if s is scene)
-                    trees = scored[members[0]][seed][j]['trees']
-                    return np.mean([pair_scores(scored[m][seed][j], trees, labels, shares[m])
-                                    for m in members], axis=0)
-                return of_scene if len(members) > 1 else None
-            return of_set
+        # each student's trees with its own net and every choice of the others' (their order
+        # does not change a mean)
+        models = {'+'.join((first,) + rest): [first, *rest]
+                  for size in args.sizes for first in students
+                  for rest in itertools.combinations([s for s in students if s != first],
+                                                     size - 1)}
         for model, members in tqdm(list(models.items()), desc=name, unit='model'):
-            c = curve(scored[members[0]], labels, points, settings, on, scores_of(members))
+            joined = [ROOT / 'build' / 'heldout' / m for m in members]
+            scored = {seed: scene_replay.joined_set(joined, seed) for seed in SETS}
+            c = curve(scored, labels, points, settings, on)
             saved['%s: %s' % (name, model)] = {
                 'group': name, 'nets': len(members), 'curve': c,
                 'at_default_points': c[STEPS.index(0.0)][1:],
@@ -107,7 +90,7 @@ def main():
                                             for r in RATES) + ' | at the default points |')
     print('|---|---|' + '---|' * (len(RATES) + 1))
     for name, *_ in args.group:
-        for nets in (1, 2):
+        for nets in args.sizes:
             rows = [v for v in saved.values() if v['group'] == name and v['nets'] == nets]
             cells = [' / '.join('%.3f' % np.mean([r['at_rate'][str(rate)][i] for r in rows])
                                 for i in range(len(FIGURES))) for rate in RATES]
@@ -128,15 +111,16 @@ def plot(saved, groups, path):
             if v['group'] != name:
                 continue
             c = sorted(v['curve'], key=lambda p: p[1])
-            ax.plot([p[1] for p in c], [p[4] for p in c], '-o' if v['nets'] == 2 else '--',
-                    color='C1' if v['nets'] == 2 else 'C0', alpha=0.6, ms=3,
-                    label=('two nets' if v['nets'] == 2 else 'one net'))
+            n = v['nets']
+            ax.plot([p[1] for p in c], [p[4] for p in c], '--' if n == 1 else '-o',
+                    color='C%d' % (n - 1), alpha=0.6, ms=3,
+                    label='one net' if n == 1 else '%d nets' % n)
         handles, names = ax.get_legend_handles_labels()
         keep = dict(zip(names, handles))
         ax.legend(keep.values(), keep.keys())
         ax.set_xlabel('false events an hour (door scene sets 0-4)')
         ax.set_ylabel('event F1 at 1 s')
-        ax.set_title('%s nets: each student, and each pair of seeds averaged' % name)
+        ax.set_title('%s nets: each student, and nets of other seeds averaged' % name)
         ax.set_xlim(0, 6)
     fig.tight_layout()
     fig.savefig(path, dpi=120)
