@@ -414,7 +414,7 @@ def test_a_net_on_the_demo_scene_gives_the_host_numbers(mpy, cnn_bundle, tmp_pat
 
 
 def test_the_psram_bundle_gives_the_host_numbers_on_the_demo_scene(mpy, tmp_path):
-    """The PSRAM board's bundle (models/psram: a pair of two nets of 16-32-64 channels), run
+    """The PSRAM board's bundle (models/psram: a pair of three nets of 16-32-64 channels), run
     by the device in micropython at a PSRAM board's heap over windows of the demo scene: its
     first net's embedding equal to the host's integer reference to the last bit, its
     probabilities to float rounding (the further net's: test_a_pair_of_two_nets_...)."""
@@ -424,9 +424,9 @@ def test_the_psram_bundle_gives_the_host_numbers_on_the_demo_scene(mpy, tmp_path
     meta = bundle.read(folder)
     assert meta['format'] == 4 and meta['labels'] == LABELS
     assert meta['cnn']['channels'] == [16, 32, 64] and meta['cnn']['head'] == 'bands'
-    assert [m['cnn']['channels'] for m in meta['more_nets']] == [[16, 32, 64]]
+    assert [m['cnn']['channels'] for m in meta['more_nets']] == [[16, 32, 64]] * 2
     # over the 128 KB build's 64 KB, as the issue allows a PSRAM default (hardware/README.md)
-    assert bundle.size(folder) <= 96 * 1024
+    assert bundle.size(folder) <= 136 * 1024
     assert 'CC BY-NC' in (folder / 'LICENSE').read_text()
     # A pair's event embedding is its trees' (device/classifier.py): the two bundles share them,
     # so events of a PSRAM board and of a small one compare in the hub's search.
