@@ -121,8 +121,8 @@ def scored_set(model, seed):
             frames = frames_of(s['pcm'])
             path = Path(tmp) / ('%d.bin' % i)
             path.write_bytes(np.ascontiguousarray(frames, dtype='<i2').tobytes())
-            _, lines = onboard.run(SCORE % {'bundle': str(model),
-                                            'files': [(i, str(path), len(frames))]})
+            _, lines, _ = onboard.run_fitting(SCORE % {'bundle': str(model),
+                                                       'files': [(i, str(path), len(frames))]})
             s['energy'] = energies(s['pcm'])
             s['scores'] = np.array([r[1] for r in lines], np.float32)
             s['trees'] = np.array([r[2] for r in lines], np.float32)

@@ -67,6 +67,17 @@ for name, path, n_frames in %(files)r:
 '''
 
 
+def run_fitting(code, which='micropython'):
+    """run() with a 128 KB heap, or a PSRAM board's where the bundle does not load in that:
+    (runtime, lines, the heap it ran with)."""
+    try:
+        return run(code, which) + (runtime.DEFAULT_HEAP,)
+    except RuntimeError as e:
+        if 'MemoryError' not in str(e):
+            raise
+    return run(code, which, runtime.PSRAM_HEAP) + (runtime.PSRAM_HEAP,)
+
+
 def run(code, which='micropython', heap=runtime.DEFAULT_HEAP):
     which = runtime.choose(which)
     argv, env, cwd = runtime.command(which, ['-c', code], heap=heap)
@@ -86,25 +97,19 @@ def measure(bundle, windows, which='micropython'):
         frames = Path(tmp) / 'frames.bin'
         frames.write_bytes(np.ascontiguousarray(windows, dtype='<i2').tobytes())
         code = MEASURE % {'bundle': str(Path(bundle).resolve()), 'frames': str(frames)}
-        heap = runtime.DEFAULT_HEAP
-        try:
-            which, lines = run(code, which)
-        except RuntimeError as e:
-            if 'MemoryError' not in str(e):
-                raise
-            heap = runtime.PSRAM_HEAP
-            which, lines = run(code, which, heap)
+        which, lines, heap = run_fitting(code, which)
     return dict(lines[-1], runtime=which, heap_limit=heap)
 
 
 def classify(bundle, named_frames, gate, which='micropython'):
-    """[(name, (n_frames, n_mels) int16)] -> one dict per file, computed by the device code."""
+    """[(name, (n_frames, n_mels) int16)] -> one dict per file, computed by the device code
+    (at a PSRAM board's heap where the bundle does not load in 128 KB, as measure)."""
     with tempfile.TemporaryDirectory() as tmp:
         files = []
         for i, (name, frames) in enumerate(named_frames):
             path = Path(tmp) / ('%d.bin' % i)
             path.write_bytes(np.ascontiguousarray(frames, dtype='<i2').tobytes())
             files.append((str(name), str(path), len(frames)))
-        which, lines = run(CLASSIFY % {'bundle': str(Path(bundle).resolve()), 'files': files,
-                                       'gate': gate}, which)
+        which, lines, _ = run_fitting(CLASSIFY % {'bundle': str(Path(bundle).resolve()),
+                                                  'files': files, 'gate': gate}, which)
     return which, lines
