@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import soundfile
 
-from earmark import DEVICE, audio, demo
+from earmark import DEVICE, audio, demo, image
 from earmark.model_commands import rule
 
 from bundles import edited
@@ -74,6 +74,18 @@ def test_classify_says_why_it_answers_other(tmp_path):
     assert line['label'] == 'other'
     assert line['rule'] == ('%s scored highest, %.3f, under its threshold 0.90: other'
                             % (heard, line['scores'][heard]))
+
+
+def test_classify_runs_the_psram_bundle_at_its_board_s_heap(clips):
+    """`earmark classify --model models/psram`: a bundle that does not load in the 128 KB build
+    (three wide nets) runs at a PSRAM board's heap (training/onboard.run_fitting), as on its
+    board; it was a MemoryError. It names the demo's dog as the default does."""
+    _device('micropython')
+    done = earmark('classify', '--model', str(image.BUNDLES['psram']), str(clips['dog_bark']))
+    assert done.returncode == 0, done.stderr
+    line = json.loads(done.stdout)
+    assert line['label'] == json.loads(earmark('classify', str(clips['dog_bark'])).stdout)['label']
+    assert line['label'] == 'dog_bark', line
 
 
 def test_rule_names_the_score_and_threshold():
