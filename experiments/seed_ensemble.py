@@ -5,8 +5,9 @@ is lower at its peaks, so at the same points it opens fewer events of every kind
 
 Every student's door-scene sets 0-4 are scored once (scene_replay.scored_set: the trees' votes,
 the net's scores and the nearest prototype, per window); an ensemble's scores are made from
-those parts in CPython (scene_replay.joined_set). Each model's curve: the default's per-label points all moved by the
-same step; F1 read at a false-alarm rate by linear interpolation along it.
+those parts in CPython (scene_replay.joined_set). Each model's curve: the default's per-label
+points all moved by the same step; F1 read at a false-alarm rate by linear interpolation along
+it.
 
     .venv/bin/python experiments/seed_ensemble.py \
         --group small distilled-r22-bands-kinds distilled-r24-small-s1 distilled-r24-small-s2 \
