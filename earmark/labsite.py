@@ -18,6 +18,7 @@ import http.server
 import json
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import zlib
@@ -224,12 +225,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     do_PUT = do_POST = do_DELETE = do_PATCH = _forward
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # a page closed or reloaded while a file was on its way: the browser's doing, and no
+        # reason to print a traceback beside `earmark lab`
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def server(folder, host='127.0.0.1', port=0, device=None):
     """A server for the lab folder in a daemon thread (with `device`, an appliance's URL, its
     API behind /api/); returns it (server_address)."""
     handler = functools.partial(type('Handler', (_Handler,), {'device': device}),
                                 directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer((host, port), handler)
+    httpd = _Server((host, port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
 

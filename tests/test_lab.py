@@ -368,3 +368,25 @@ def test_teach_by_its_sound_at_a_phone_finds_a_new_quieter_ring(browser, site, t
     assert page.locator('#events .personal', has_text='our doorbell').count() == 1
     context.close()
     assert not errors
+
+
+def test_a_page_closed_mid_file_prints_no_traceback(tmp_path, capsys):
+    """A browser that closes or reloads the lab while a file is on its way breaks the
+    connection under the server (BrokenPipeError, ConnectionResetError): `earmark lab` says
+    nothing of it; any other fault in a request is still printed."""
+    httpd = labsite.server(tmp_path)
+    try:
+        for gone in (BrokenPipeError(), ConnectionResetError()):
+            try:
+                raise gone
+            except OSError:
+                httpd.handle_error(None, ('127.0.0.1', 1))
+        assert capsys.readouterr().err == ''
+        try:
+            raise ValueError('a fault of ours')
+        except ValueError:
+            httpd.handle_error(None, ('127.0.0.1', 1))
+        assert 'ValueError: a fault of ours' in capsys.readouterr().err
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
