@@ -70,8 +70,8 @@ def main():
     points, on, settings = scene_replay.bundle_points(args.points)
     saved = {}
     for name, *students in args.group:
-        folders = [ROOT / 'build' / 'heldout' / s for s in students]
-        labels = scene_replay.labels_of(folders[0])
+        folders = {s: ROOT / 'build' / 'heldout' / s for s in students}
+        labels = scene_replay.labels_of(folders[students[0]])
         # each student's trees with its own net and every choice of the others' (their order
         # does not change a mean)
         models = {'+'.join((first,) + rest): [first, *rest]
@@ -79,8 +79,8 @@ def main():
                   for rest in itertools.combinations([s for s in students if s != first],
                                                      size - 1)}
         for model, members in tqdm(list(models.items()), desc=name, unit='model'):
-            joined = [ROOT / 'build' / 'heldout' / m for m in members]
-            scored = {seed: scene_replay.joined_set(joined, seed) for seed in SETS}
+            scored = {seed: scene_replay.joined_set([folders[m] for m in members], seed)
+                      for seed in SETS}
             c = curve(scored, labels, points, settings, on)
             saved['%s: %s' % (name, model)] = {
                 'group': name, 'nets': len(members), 'curve': c,
