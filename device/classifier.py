@@ -5,7 +5,8 @@ A bundle holds one of two learners, or both (model.json 'format'):
   the net's embedding;
 - 2, trees over summary features of the frames: in emlearn-micropython's `emlearn_trees` when it
   is installed, else in the project's fallback evaluator `forest.py` (same CSV, same votes);
-- 4, a pair: trees and a net over the same window, their scores averaged (on held-out scenes
+- 4, a pair: trees and a net over the same window, each score the trees' times model.json's
+  'trees_share' (0.5 when it does not say) plus the net's times the rest (on held-out scenes
   the pair scored higher than either alone), the trees' embedding; its features are (summary
   features, net scores, net embedding). A pair may hold further nets of other seeds
   (model.json 'more_nets', each with its prototypes): each net is paired with the trees as
@@ -313,6 +314,7 @@ class Classifier:
             # each net of a pair: (net, its embedding and scores, its prototypes)
             self._nets = [(self.net, self._net_emb, self._net_scores, self._protos)]
             self._trees = array('f', bytes(4 * len(self.labels)))
+            self.trees_share = meta.get('trees_share', 0.5)
         if meta.get('more_nets'):
             self._load_more_nets(meta['more_nets'])
         c = meta['centroids']
@@ -450,7 +452,7 @@ class Classifier:
 
     def scores(self, features):
         """Label probabilities (net), the fraction of trees voting for each label, or for a
-        pair the mean of the two, in label order."""
+        pair the two weighed by trees_share, in label order."""
         if self.format == 4:
             return self._scores_of_pairs(features)
         if self.format == 3:
@@ -462,15 +464,17 @@ class Classifier:
         return list(self._scores)
 
     def _scores_of_pairs(self, features):
-        """A pair's: the mean over its nets of each net's pair with the trees, after that
-        net's open-set check (each net's scores and embedding: the arrays features()
-        filled)."""
+        """A pair's: the mean over its nets of each net's pair with the trees (the trees'
+        share of each score trees_share), after that net's open-set check (each net's scores
+        and embedding: the arrays features() filled)."""
         trees, out, n = self._trees, self._scores, len(self.labels)
         self.model.predict(features[0], trees)
+        w = self.trees_share
+        v = 1 - w
         total = [0.0] * n
         for _, net_emb, net_scores, protos in self._nets:
             for i in range(n):
-                out[i] = (trees[i] + net_scores[i]) / 2
+                out[i] = w * trees[i] + v * net_scores[i]
             if protos is not None:
                 self._open_set(net_emb, out, protos)
             for i in range(n):

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / 'experiments'))
 
 import door_scenes   # noqa: E402
-from training import onboard, sed   # noqa: E402
+from training import bundle, onboard, sed   # noqa: E402
 from earmark.bridge import device_module as module   # noqa: E402
 from training.mixes import energies   # noqa: E402
 from training.openset import open_set   # noqa: E402
@@ -55,7 +55,7 @@ for index, path, n_frames in %(files)r:
         x = c.features(buf)
         s = c.scores(x)
         # the parts the scores are made of: the trees' votes, the net's scores, the label of
-        # the prototype nearest the net's embedding (-1: no prototypes)
+        # the prototype nearest the net's embedding (-1: no prototypes); and the window's level
         c.model.predict(x[0], c._scores)
         near = -1
         if c._protos is not None:
@@ -63,7 +63,7 @@ for index, path, n_frames in %(files)r:
             blob = c._protos[0]
             near = classifier._nearest(blob, n, (len(blob) - n) // (n + 1), x[2], c._centred)
         print(json.dumps([index, [round(v, 5) for v in s], [round(v, 5) for v in c._scores],
-                          [round(v, 5) for v in x[1]], near]))
+                          [round(v, 5) for v in x[1]], near, c.level(x)]))
         start += c.hop_frames
     f.close()
 '''
@@ -95,6 +95,28 @@ def bundle_key(model):
     return key.hexdigest()[:16]
 
 
+def window_parts(model, runs, desc):
+    """{'index', 'level' and PARTS: an array over every window} of the audio in `runs` (lists of
+    (index, 16 kHz pcm), one device run a list), by a bundle's device classifier."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in tqdm(runs, desc=desc, unit='run'):
+            files = []
+            for i, pcm in run:
+                frames = frames_of(pcm)
+                path = Path(tmp) / ('%d.bin' % i)
+                path.write_bytes(np.ascontiguousarray(frames, dtype='<i2').tobytes())
+                files.append((i, str(path), len(frames)))
+            rows += onboard.run_fitting(SCORE % {'bundle': str(Path(model).resolve()),
+                                                 'files': files})[1]
+    return {'index': np.array([r[0] for r in rows]),
+            'scores': np.array([r[1] for r in rows], np.float32),
+            'trees': np.array([r[2] for r in rows], np.float32),
+            'net': np.array([r[3] for r in rows], np.float32),
+            'near': np.array([r[4] for r in rows], np.int8),
+            'level': np.array([r[5] for r in rows])}
+
+
 def scored_set(model, seed):
     """[{'name', 'kind', 'seconds', 'truth', 'energy', and per window 'scores' (n, L) and their
     parts: 'trees', 'net' (n, L), 'near' (n,)}] of seed's scene set (a pair bundle's)."""
@@ -116,19 +138,13 @@ def scored_set(model, seed):
             s['energy'] = [int(e) for e in saved['energy%d' % i]]
             del s['pcm']
         return scenes
-    with tempfile.TemporaryDirectory() as tmp:
-        for i, s in enumerate(tqdm(scenes, desc='scores seed %d' % seed, unit='scene')):
-            frames = frames_of(s['pcm'])
-            path = Path(tmp) / ('%d.bin' % i)
-            path.write_bytes(np.ascontiguousarray(frames, dtype='<i2').tobytes())
-            _, lines, _ = onboard.run_fitting(SCORE % {'bundle': str(model),
-                                                       'files': [(i, str(path), len(frames))]})
-            s['energy'] = energies(s['pcm'])
-            s['scores'] = np.array([r[1] for r in lines], np.float32)
-            s['trees'] = np.array([r[2] for r in lines], np.float32)
-            s['net'] = np.array([r[3] for r in lines], np.float32)
-            s['near'] = np.array([r[4] for r in lines], np.int8)
-            del s['pcm']
+    rows = window_parts(model, [[(i, s['pcm'])] for i, s in enumerate(scenes)],
+                        'scores seed %d' % seed)
+    for i, s in enumerate(scenes):
+        mine = rows['index'] == i
+        for k in PARTS:
+            s[k] = rows[k][mine]
+        s['energy'] = energies(s.pop('pcm'))
     cache.parent.mkdir(parents=True, exist_ok=True)
     arrays = {}
     for i, s in enumerate(scenes):
@@ -146,28 +162,31 @@ def labels_of(model):
 _SETS = {}   # (model, seed) -> its scored set, loaded once a run
 
 
-def joined_set(models, seed):
+def joined_set(models, seed, trees=None):
     """scored_set of the bundle training/bundle.with_nets would make of these students (the
     first's pair and the others' nets, round 25), from each one's cached parts as
     device/classifier.py scores it: each net paired with the first's trees, after that net's
-    own prototypes' check, the pairs' scores averaged. One model: its scored_set."""
+    own prototypes' check, the pairs' scores averaged. One model: its scored_set. `trees`: the
+    trees' share of each pair's scores, when it is to be other than the bundle's (round 28)."""
     sets = []
     for m in models:
         key = (str(Path(m).resolve()), seed)
         if key not in _SETS:
             _SETS[key] = scored_set(m, seed)
         sets.append(_SETS[key])
-    if len(sets) == 1:
+    if len(sets) == 1 and trees is None:
         return sets[0]
     labels = labels_of(models[0])
     shares = []
     for m in models:
         p = json.loads((Path(m) / 'model.json').read_text())['prototypes']
         shares.append((p['keep'], p.get('agree', 1.0)))
+    w = bundle.trees_share(bundle.read(models[0])) if trees is None else trees
     joined = []
     for j, scene in enumerate(sets[0]):
         floors(scene)     # computed once, shared by every set joined from this one
-        pairs = [open_set((scene['trees'] + s[j]['net']) / 2, s[j]['near'], labels, *share)
+        pairs = [open_set(w * scene['trees'] + (1 - w) * s[j]['net'], s[j]['near'], labels,
+                          *share)
                  for s, share in zip(sets, shares)]
         joined.append(dict(scene, scores=np.mean(pairs, axis=0)))
     return joined

@@ -1,4 +1,5 @@
 """The convolutional learner: Keras net -> int8 (training/cnn.py) -> device/cnn.py, same numbers."""
+import json
 from pathlib import Path
 
 import numpy as np
@@ -194,6 +195,7 @@ def test_bundle_runs_on_the_device_with_the_host_numbers(device, cnn_bundle, tra
 class FakePair(Fake):
     """A pair: the net and a forest over the summary features of the same windows."""
     learner = 'pair'
+    trees_share = Recipe.TREES_SHARE
 
     def __init__(self, q, P, y, more=()):
         self.net = q
@@ -227,22 +229,31 @@ def test_a_bands_head_runs_on_the_device_with_the_host_numbers(device, banded, t
         assert info['garbage'] <= 3584, info
 
 
-def test_a_pair_averages_its_trees_and_its_net_on_the_device(device, trained, tmp_path):
-    """A pair bundle (format 4): the device's scores are the mean of the forest's votes and the
-    net's probabilities, its embedding the forest's, the same numbers as the host's."""
+@pytest.mark.parametrize('said', [True, False], ids=['trees_share', 'before-round-28'])
+def test_a_pair_weighs_its_trees_and_its_net_on_the_device(device, trained, tmp_path, said):
+    """A pair bundle (format 4): the device's scores are the forest's votes times the bundle's
+    trees_share plus the net's probabilities times the rest (half and half in a bundle that
+    does not say), its embedding the forest's, the same numbers as the host's."""
     P, y = windows(330, 5)
     pair = FakePair(trained[1], P, y)
     folder = bundle.write(pair, tmp_path / 'model', 'no-data',
                           {'thresholds': {l: 0.0 for l in LABELS}, 'event_threshold': 0.4})
     meta = bundle.read(folder)
     assert meta['format'] == 4 and meta['trees']['trees'] == Recipe.PAIR_TREES
+    assert meta['trees_share'] == Recipe.TREES_SHARE != 0.5
+    if not said:
+        del meta['trees_share']
+        (folder / 'model.json').write_text(json.dumps(meta))
     assert sorted(p.name for p in folder.iterdir()) == sorted(bundle.FILES['pair'])
     Q, _ = windows(8 if device.name == 'micropython' else 2, 6)
     *rows, info = device_run(device, folder, Q, tmp_path)
     X = summarise(Q)
     V = votes(pair.model, X)
     emb, net = reference(trained[1], Q)
-    scores = pair.prototypes.apply((V + net) / 2, emb, LABELS)
+    w = Recipe.TREES_SHARE if said else 0.5
+    scores = pair.prototypes.apply(w * V + (1 - w) * net, emb, LABELS)
+    if said:   # a share that is not a half changes the scores
+        assert np.abs(scores - pair.prototypes.apply((V + net) / 2, emb, LABELS)).max() > 0.01
     assert np.abs(np.array([r[1] for r in rows]) - scores).max() < 1e-5
     assert np.array_equal(np.array([r[0] for r in rows]), pair.embedding(X, V))
     assert [r[2] for r in rows] == list(X[:, 2 * BANDS + 3 * module('classifier').CEPSTRA])
@@ -280,7 +291,8 @@ def test_a_pair_of_two_nets_averages_each_net_s_pair_on_the_device(device, train
     for k, q in enumerate((trained[1], banded[1])):
         emb, net = reference(Quantized.load(folder, k), Q)
         assert np.array_equal(emb, q.forward(Q)[0])
-        pairs.append(Prototypes.load(folder, k).apply((V + net) / 2, emb, LABELS))
+        w = Recipe.TREES_SHARE
+        pairs.append(Prototypes.load(folder, k).apply(w * V + (1 - w) * net, emb, LABELS))
     scores = (pairs[0] + pairs[1]) / 2
     assert np.abs(pairs[0] - pairs[1]).max() > 0.05     # the second net changes the scores
     assert np.abs(as_trained(pair).predict(Q)[0] - scores).max() < 1e-9   # training's twin
@@ -304,7 +316,7 @@ def as_trained(pair):
     """A training.model.Trained holding a FakePair's parts (its predict() is what training
     scores a pair by)."""
     t = Trained.__new__(Trained)
-    t.__dict__.update(pair.__dict__, learner='pair', labels=LABELS)
+    t.__dict__.update(pair.__dict__, learner='pair', labels=LABELS, trees_share=pair.trees_share)
     return t
 
 

@@ -65,6 +65,15 @@ class Fake:
         return self.embedding(X, votes(self.model, X))
 
 
+@pytest.fixture(autouse=True)
+def recipe_restored(monkeypatch):
+    """`evaluate` (commands.cross_validated) sets the recipe to a bundle's: each test gets the
+    recipe back as it found it."""
+    from training.cnn import CnnRecipe
+    for owner, name in ((Recipe, 'PAIR_NETS'), (Recipe, 'TREES_SHARE'), (CnnRecipe, 'CHANNELS')):
+        monkeypatch.setattr(owner, name, getattr(owner, name))
+
+
 @pytest.fixture(scope='module')
 def fake_bundle(tmp_path_factory):
     fake = Fake()
@@ -394,6 +403,26 @@ def test_evaluate_takes_a_pair_of_two_nets_as_its_own_recipe(tmp_path, monkeypat
     one = dict(meta, recipe={k: v for k, v in two.items() if k != 'nets'})
     assert commands.cross_validated(tmp_path, one, clips) == {'macro_f1': 'redone'}
     assert nets == [1] and Recipe.PAIR_NETS == 1
+
+
+def test_evaluate_weighs_a_pair_s_trees_as_its_recipe_says(tmp_path, monkeypatch):
+    """A pair's recipe records the trees' share of its scores (round 28); a bundle whose recipe
+    does not say is the plain mean of before, and evaluating it cross-validates that."""
+    from training import commands, evaluate
+    now = json.loads(json.dumps(Recipe.as_dict('pair')))
+    assert now['trees_share'] == Recipe.TREES_SHARE != 0.5
+    clips = [Clip('a.wav', 'dog_bark', 'esc50-fold1', 'x', np.arange(100, dtype=np.int16))]
+    meta = {'labels': LABELS, 'training_data_sha256': data.data_hash(clips), 'recipe': now}
+    (tmp_path / 'metrics.json').write_text(json.dumps({'macro_f1': 0.5, 'recipe': now}))
+    monkeypatch.setattr(evaluate, 'metrics', lambda *a, **k: {'macro_f1': 'redone'})
+    shares = []
+    monkeypatch.setattr(evaluate, 'cross_validate',
+                        lambda *a, **k: shares.append(Recipe.TREES_SHARE))
+    assert commands.cross_validated(tmp_path, meta, clips)['macro_f1'] == 0.5
+    before = dict(meta, recipe={k: v for k, v in now.items() if k != 'trees_share'})
+    assert commands.cross_validated(tmp_path, before, clips) == {'macro_f1': 'redone'}
+    assert shares == [0.5]
+    assert 'trees_share' not in Recipe.as_dict('pair')
 
 
 def test_train_refuses_a_channel_count_that_is_not_one_in_one_line(tmp_path):

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from . import features
-from .model import export, tree_counts
+from .model import MEAN_SHARE, export, tree_counts
 from .windows import HOP_FRAMES, WINDOW_FRAMES
 
 LICENSE = """Earmark model bundle: data licence
@@ -102,6 +102,7 @@ def _learner(trained, tmp):
     (tmp / 'embedding.bin').write_bytes(trained.embedding.weights.tobytes())
     return dict(net, **{
         'format': 4 if net else 2,
+        **({'trees_share': trained.trees_share} if net else {}),
         'n_features': int(trained.model.n_features_in_),
         'trees': dict(tree_counts(converted), file='trees.csv', voting='majority'),
         'embedding': {'dim': trained.embedding.dim, 'votes': trained.embedding.n_votes,
@@ -158,6 +159,11 @@ def read(folder):
     if not path.is_file():
         raise ValueError('%s: not a model bundle (no model.json)' % folder)
     return json.loads(path.read_text())
+
+
+def trees_share(meta):
+    """The forest's share of each of a pair's scores (model.json 'trees_share')."""
+    return meta.get('trees_share', MEAN_SHARE)
 
 
 def has_trees(meta):

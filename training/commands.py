@@ -76,7 +76,7 @@ def cross_validated(model, meta, clips, fresh=False, teacher_path=None):
     from . import data
     from .evaluate import cross_validate, metrics
     from .cnn import CnnRecipe
-    from .model import Recipe
+    from .model import MEAN_SHARE, Recipe
     labels = meta['labels']
     recipe = meta.get('recipe', {})
     learner = recipe.get('learner', 'trees')
@@ -84,6 +84,7 @@ def cross_validated(model, meta, clips, fresh=False, teacher_path=None):
     if net.get('channels'):   # a wider net's bundle (train --channels) is its own recipe
         CnnRecipe.CHANNELS = tuple(net['channels'])
     Recipe.PAIR_NETS = recipe.get('nets', 1)
+    Recipe.TREES_SHARE = recipe.get('trees_share', MEAN_SHARE)
     teacher = teacher_of(teacher_path, 'teacher' not in recipe)
     saved = Path(model) / 'metrics.json'
     # the metrics' own recipe too: a pair joined with more nets (training/bundle.with_nets)
