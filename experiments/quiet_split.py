@@ -17,6 +17,7 @@ is background's; `other` otherwise, as now):
         --students build/heldout/distilled-r22-bands-kinds build/heldout/distilled-r24-small-s{1,2}
 """
 import argparse
+import functools
 import hashlib
 import itertools
 import json
@@ -32,9 +33,9 @@ sys.path.insert(0, str(ROOT / 'experiments'))
 
 import heldout   # noqa: E402
 import scene_replay   # noqa: E402
-from training import data   # noqa: E402
+from training import bundle, data   # noqa: E402
 from training.model import decide   # noqa: E402
-from training.openset import QUIET, OpenSet   # noqa: E402
+from training.openset import open_set   # noqa: E402
 
 RESULT = ROOT / 'experiments' / 'results' / 'quiet_split.json'
 SETS = (0, 1, 2, 3, 4)
@@ -60,34 +61,27 @@ def clip_parts(student, clips, batch=24):
     return out
 
 
-def checked(scores, near, labels, keep, agree, to_nearest):
-    """training.openset.open_set, the moved share going to `other` or, with `to_nearest`, to
-    the quiet label whose prototype is nearest."""
-    out = np.array(scores, np.float64)
-    quiet_ix = [labels.index(l) for l in QUIET]
-    quiet = np.isin(near, quiet_ix)
-    event = [i for i, l in enumerate(labels) if l not in QUIET]
-    share = np.where(quiet[:, None], keep, agree) * np.ones((1, len(event)))
-    share[np.array(event)[None, :] == near[:, None]] = 1.0
-    moved = ((1 - share) * out[:, event]).sum(1)
-    out[:, event] *= share
-    other = labels.index('other')
-    to = np.where(quiet & to_nearest, near, other)
-    np.add.at(out, (np.arange(len(out)), to), moved)
+def checked(scores, near, labels, keep, agree, to_nearest=False):
+    """training.openset.open_set; with `to_nearest`, the share it moves from a window nearest a
+    prototype of `background` goes to `background`, not `other`."""
+    out = open_set(scores, near, labels, keep, agree)
+    if to_nearest:
+        other, background = labels.index('other'), labels.index('background')
+        moved = np.where(near == background, out[:, other] - np.asarray(scores)[:, other], 0.0)
+        out[:, other] -= moved
+        out[:, background] += moved
     return out
-
-
-def shares(student):
-    p = json.loads((Path(student) / 'model.json').read_text())['prototypes']
-    return p['keep'], p.get('agree', OpenSet.AGREE)
 
 
 def joined_scores(parts, students, labels, to_nearest):
     """Window scores of the first student's trees with each student's net, as the device joins
-    a pair's nets (each after its own prototypes' check, averaged)."""
-    trees = parts[students[0]]['trees']
-    return np.mean([checked((trees + parts[s]['net']) / 2, parts[s]['near'], labels,
-                            *shares(s), to_nearest) for s in students], axis=0)
+    a pair's nets, with checked's open-set check."""
+    first = parts[students[0]]
+    return scene_replay.joined_scores(
+        first['trees'], [(parts[s]['net'], parts[s]['near'], scene_replay.prototype_shares(s))
+                         for s in students], labels,
+        bundle.trees_share(bundle.read(students[0])),
+        functools.partial(checked, to_nearest=to_nearest))
 
 
 def clip_labels(scores, parts, labels, thresholds, n_clips):
@@ -115,16 +109,9 @@ def door_figures(students, labels, to_nearest):
     points, on, settings = scene_replay.bundle_points(students[0])
     rows = []
     for seed in SETS:
-        scenes = scene_replay.joined_set(students, seed)
-        for s in scenes:
-            scene_replay.floors(s)
-        parts = [scene_replay.joined_set([m], seed) for m in students]
-        redone = []
-        for j, scene in enumerate(scenes):
-            pairs = [checked((parts[0][j]['trees'] + p[j]['net']) / 2, p[j]['near'], labels,
-                             *shares(m), to_nearest) for m, p in zip(students, parts)]
-            redone.append(dict(scene, scores=np.mean(pairs, axis=0)))
-        r = scene_replay.replay(redone, labels, points, settings, on)
+        scenes = scene_replay.joined_set(students, seed,
+                                         check=functools.partial(checked, to_nearest=to_nearest))
+        r = scene_replay.replay(scenes, labels, points, settings, on)
         f = r['false_events_per_hour']
         rows.append([f['all'], f['unfamiliar'], r['event_f1_200ms'], r['event_f1_1s'],
                      r['segment_f1_1s']])

@@ -101,12 +101,7 @@ def window_parts(model, runs, desc):
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for run in tqdm(runs, desc=desc, unit='run'):
-            files = []
-            for i, pcm in run:
-                frames = frames_of(pcm)
-                path = Path(tmp) / ('%d.bin' % i)
-                path.write_bytes(np.ascontiguousarray(frames, dtype='<i2').tobytes())
-                files.append((i, str(path), len(frames)))
+            files = onboard.frame_files(tmp, [(i, frames_of(pcm)) for i, pcm in run])
             rows += onboard.run_fitting(SCORE % {'bundle': str(Path(model).resolve()),
                                                  'files': files})[1]
     return {'index': np.array([r[0] for r in rows]),
@@ -162,33 +157,42 @@ def labels_of(model):
 _SETS = {}   # (model, seed) -> its scored set, loaded once a run
 
 
-def joined_set(models, seed, trees=None):
+def prototype_shares(model):
+    """(keep, agree) of a bundle's prototypes, as device/classifier.py reads them."""
+    p = bundle.read(model)['prototypes']
+    return p['keep'], p.get('agree', 1.0)
+
+
+def joined_scores(trees, nets, labels, share, check=open_set):
+    """Window scores as device/classifier.py joins a pair's nets: each net's scores with the
+    trees' votes (the trees' `share` of each), after that net's own prototypes' `check`, the
+    pairs averaged. `nets`: [(net scores, nearest prototype, (keep, agree))] of each net."""
+    return np.mean([check(share * trees + (1 - share) * net, near, labels, *shares)
+                    for net, near, shares in nets], axis=0)
+
+
+def joined_set(models, seed, trees=None, check=None):
     """scored_set of the bundle training/bundle.with_nets would make of these students (the
-    first's pair and the others' nets, round 25), from each one's cached parts as
-    device/classifier.py scores it: each net paired with the first's trees, after that net's
-    own prototypes' check, the pairs' scores averaged. One model: its scored_set. `trees`: the
-    trees' share of each pair's scores, when it is to be other than the bundle's (round 28)."""
+    first's pair and the others' nets, round 25), from each one's cached parts (joined_scores).
+    One model: its scored_set. `trees`: the trees' share of each pair's scores, when it is to be
+    other than the bundle's (round 28); `check`: another open-set check than the device's."""
     sets = []
     for m in models:
         key = (str(Path(m).resolve()), seed)
         if key not in _SETS:
             _SETS[key] = scored_set(m, seed)
         sets.append(_SETS[key])
-    if len(sets) == 1 and trees is None:
+    if len(sets) == 1 and trees is None and check is None:
         return sets[0]
     labels = labels_of(models[0])
-    shares = []
-    for m in models:
-        p = json.loads((Path(m) / 'model.json').read_text())['prototypes']
-        shares.append((p['keep'], p.get('agree', 1.0)))
+    shares = [prototype_shares(m) for m in models]
     w = bundle.trees_share(bundle.read(models[0])) if trees is None else trees
     joined = []
     for j, scene in enumerate(sets[0]):
         floors(scene)     # computed once, shared by every set joined from this one
-        pairs = [open_set(w * scene['trees'] + (1 - w) * s[j]['net'], s[j]['near'], labels,
-                          *share)
-                 for s, share in zip(sets, shares)]
-        joined.append(dict(scene, scores=np.mean(pairs, axis=0)))
+        nets = [(s[j]['net'], s[j]['near'], share) for s, share in zip(sets, shares)]
+        joined.append(dict(scene, scores=joined_scores(scene['trees'], nets, labels, w,
+                                                       check or open_set)))
     return joined
 
 

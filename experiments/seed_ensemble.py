@@ -36,13 +36,14 @@ FIGURES = ('event_f1_200ms', 'event_f1_1s', 'segment_f1_1s')
 RESULT = ROOT / 'experiments' / 'results' / 'seed_ensemble.json'
 
 
-def curve(scored, labels, points, settings, on):
-    """[(step, false events an hour, unfamiliar, F1 200 ms, 1 s, segment)] over STEPS."""
+def curve(scored, labels, points, settings, on, sets=SETS):
+    """[(step, false events an hour, unfamiliar, F1 200 ms, 1 s, segment)] over STEPS, the
+    mean over the scene `sets`."""
     out = []
     for step in STEPS:
         moved = {k: min(0.95, v + step) for k, v in points.items()}
         rows = []
-        for seed in SETS:
+        for seed in sets:
             r = scene_replay.replay(scored[seed], labels, moved, settings, on)
             f = r['false_events_per_hour']
             rows.append([f['all'], f['unfamiliar']] + [r[k] for k in FIGURES])

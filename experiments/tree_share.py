@@ -37,7 +37,6 @@ import quiet_split   # noqa: E402
 import scene_replay   # noqa: E402
 import seed_ensemble   # noqa: E402
 from training import data   # noqa: E402
-from training.openset import open_set   # noqa: E402
 
 RESULT = ROOT / 'experiments' / 'results' / 'tree_share.json'
 SHARES = (0.5, 0.4, 0.3, 0.2, 0.1, 0.0)
@@ -48,9 +47,9 @@ RATE = 1.0      # false events an hour where door F1 is compared
 def clip_figures(parts, members, labels, test, strange, trees):
     thresholds = json.loads((Path(members[0]) / 'model.json').read_text())['thresholds']
     first = parts[members[0]]
-    scores = np.mean([open_set(trees * first['trees'] + (1 - trees) * parts[m]['net'],
-                               parts[m]['near'], labels, *quiet_split.shares(m))
-                      for m in members], axis=0)
+    scores = scene_replay.joined_scores(
+        first['trees'], [(parts[m]['net'], parts[m]['near'], scene_replay.prototype_shares(m))
+                         for m in members], labels, trees)
     said = quiet_split.clip_labels(scores, first, labels, thresholds, len(test) + len(strange))
     f = heldout.figures([c.label for c in test], said[:len(test)], labels)
     o = heldout.open_set_figures(test, said[:len(test)], said[len(test):])
@@ -65,11 +64,8 @@ def door_curves(job):
     points, on, settings = scene_replay.bundle_points(points)
     labels = scene_replay.labels_of(members[0])
     scored = {seed: scene_replay.joined_set(members, seed, trees) for seed in CHOOSE + CHECK}
-    out = {}
-    for name, sets in (('choose', CHOOSE), ('check', CHECK)):
-        seed_ensemble.SETS = sets
-        out[name] = seed_ensemble.curve(scored, labels, points, settings, on)
-    return out
+    return {name: seed_ensemble.curve(scored, labels, points, settings, on, sets)
+            for name, sets in (('choose', CHOOSE), ('check', CHECK))}
 
 
 def plot(saved, path):

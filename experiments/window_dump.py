@@ -58,12 +58,8 @@ def dump(model, clips, batch=24):
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for at in tqdm(range(0, len(clips), batch), desc='windows', unit='batch'):
-            files = []
-            for i in range(at, min(at + batch, len(clips))):
-                frames = frames_of(clips[i].pcm)
-                path = Path(tmp) / ('%d.bin' % i)
-                path.write_bytes(np.ascontiguousarray(frames, dtype='<i2').tobytes())
-                files.append((i, str(path), len(frames)))
+            files = onboard.frame_files(tmp, [(i, frames_of(clips[i].pcm))
+                                              for i in range(at, min(at + batch, len(clips)))])
             _, lines = onboard.run(DUMP % {'bundle': str(model), 'files': files})
             rows += lines
     out = {'clip': np.array([r[0] for r in rows]), 'level': np.array([r[1] for r in rows]),

@@ -101,15 +101,22 @@ def measure(bundle, windows, which='micropython'):
     return dict(lines[-1], runtime=which, heap_limit=heap)
 
 
+def frame_files(folder, named_frames):
+    """[(name, path, n_frames)] of [(name, (n_frames, n_mels) int16)], each written into
+    `folder` as the device code reads frames (little-endian int16, frame-major)."""
+    files = []
+    for i, (name, frames) in enumerate(named_frames):
+        path = Path(folder) / ('%d.bin' % i)
+        path.write_bytes(np.ascontiguousarray(frames, dtype='<i2').tobytes())
+        files.append((name, str(path), len(frames)))
+    return files
+
+
 def classify(bundle, named_frames, gate, which='micropython'):
     """[(name, (n_frames, n_mels) int16)] -> one dict per file, computed by the device code
     (at a PSRAM board's heap where the bundle does not load in 128 KB, as measure)."""
     with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for i, (name, frames) in enumerate(named_frames):
-            path = Path(tmp) / ('%d.bin' % i)
-            path.write_bytes(np.ascontiguousarray(frames, dtype='<i2').tobytes())
-            files.append((str(name), str(path), len(frames)))
+        files = frame_files(tmp, [(str(name), frames) for name, frames in named_frames])
         which, lines, _ = run_fitting(CLASSIFY % {'bundle': str(Path(bundle).resolve()),
                                                   'files': files, 'gate': gate}, which)
     return which, lines
