@@ -3,9 +3,10 @@ POST /api/search finds them: device/resample.py reads the WAV (8 to 48 kHz 16-bi
 or stereo) as 16 kHz mono, device/embedwav.py takes the mean of its windows' scores and the
 embedding of its loudest window, with the device's front end and classifier; all imported into
 CPython from device/ (earmark/bridge.py). One embedder, the device's; the hub
-has no copy. Not to the bit: the front end here is the logmel C core's CPython build, which
-rounds a few log-mel values to the next centi-dB where the appliance's native module does not,
-so a confidence may differ in its third decimal.
+has no copy. The front end here is the logmel C core's CPython build: to the bit what a board
+with the native module computes (tests/test_frontend.py). An appliance without it (the x64
+image the tests run) frames with device/frontend.py's viper twin, which rounds a few log-mel
+values to the next centi-dB, so there a confidence may differ in its third decimal.
 
 Other files earmark/audio.py reads (FLAC, 24-bit or float WAV, ...), which an appliance
 refuses, are first made 16 kHz mono 16-bit by it (soxr): their answer is then the appliance's

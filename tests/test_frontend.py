@@ -47,9 +47,9 @@ def clips(tmp_path_factory):
     return found
 
 
-def c_frames(pcm, chunk=4000, **config):
+def c_frames(pcm, chunk=4000, typecode='f', **config):
     m = logmel.LogMel(max_frames=1 + chunk // config.get('hop', 256), **config)
-    out = array.array('f', bytes(4 * m.n_mels))
+    out = array.array(typecode, bytes((4 if typecode == 'f' else 2) * m.n_mels))
     frames = []
     for i in range(0, len(pcm), chunk):
         m.push(pcm[i:i + chunk].tobytes())
@@ -129,10 +129,10 @@ def wav(path):
         if head[:4] == b'data':
             return f
         f.read(int.from_bytes(head[4:], 'little'))
-def frames(m, path, chunk):
+def frames(m, path, chunk, typecode='f'):
     f = wav(path)
     pcm = array.array('h', bytes(2 * chunk))
-    out = array.array('f', bytes(4 * m.n_mels))
+    out = array.array(typecode, bytes((4 if typecode == 'f' else 2) * m.n_mels))
     while True:
         n = f.readinto(pcm) // 2
         if not n:
@@ -143,15 +143,16 @@ def frames(m, path, chunk):
 '''
 
 
-def mpy_frames(mpy, path, config, chunk=1000, make='frontend.PyLogMel', seconds=None):
+def mpy_frames(mpy, path, config, chunk=1000, make='frontend.PyLogMel', seconds=None,
+               typecode='f'):
     limit = '' if seconds is None else 'if i >= %d: break' % (seconds * 16000 // config.get('hop', 256))
     code = WAV_READER + '''
 import %s
 m = %s(**%r)
-for i, f in enumerate(frames(m, %r, %d)):
+for i, f in enumerate(frames(m, %r, %d, %r)):
     %s
     print(json.dumps(list(f)))
-''' % (make.split('.')[0], make, config, str(path), chunk, limit or 'pass')
+''' % (make.split('.')[0], make, config, str(path), chunk, typecode, limit or 'pass')
     return np.array(mpy.json_lines(code))
 
 
@@ -368,6 +369,16 @@ def test_native_module_matches_c_core(mpy_native, clips):
             reference = c_frames(pcm, **config)
             assert got.shape == reference.shape
             assert np.abs(got - reference).max() <= 1e-4   # same C, same float32 arithmetic
+
+
+@natmod
+def test_native_module_and_cpython_build_agree_to_the_bit(mpy_native, clips):
+    """The centi-dB the classifier reads: the hub's front end (the C core's CPython build) and
+    a board's (the native module) give the same integers, not merely close ones."""
+    for path, pcm in clips[:2]:
+        got = mpy_frames(mpy_native, path, {}, make='logmel.LogMel', typecode='h')
+        reference = c_frames(pcm, typecode='h')
+        assert got.shape == reference.shape and (got == reference).all()
 
 
 @natmod

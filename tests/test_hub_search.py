@@ -90,8 +90,8 @@ def test_an_uploaded_clip_finds_its_event_first_among_every_devices(hub):
 
 def test_the_hub_answers_as_the_appliance_does(hub):
     """The same upload to an appliance and to the hub: the same query label, the same
-    confidence to its last digit but one (the front end's CPython build and the device's native
-    module round a few log-mel values to the other centi-dB: the same C, compiled apart), and
+    confidence to its last digit but one (the appliance here runs the image's viper front end,
+    which rounds a few log-mel values to the other centi-dB than the C core the hub runs), and
     the appliance's events with the same similarities (to rounding: the appliance rounds
     the query to int8 at norm 127, the hub scales it in floats: each value off by at most
     0.5/127, so a cosine with a unit vector by at most 0.5 * sqrt(dim) / 127, 0.022 for 32
