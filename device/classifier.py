@@ -355,14 +355,22 @@ class Classifier:
         self._nets += self._more
         self.evaluator = 'cnn.py (viper, int8) x%d + %s' % (1 + len(specs), TREES)
 
+    def nearest(self, emb, protos=None):
+        """The label index of the prototype nearest an int8 net embedding (the first net's
+        prototypes unless `protos` says whose), or -1 for a bundle without prototypes."""
+        protos = protos or self._protos
+        if protos is None:
+            return -1
+        n = self.net.dim
+        blob = protos[0]
+        return _nearest(blob, n, (len(blob) - n) // (n + 1), emb, self._centred)
+
     def _open_set(self, emb, scores, protos):
         """Scores of a window nearest a quiet prototype keep `keep` of each event's score,
         nearest an event's prototype `agree` of each other event's (a few boxed floats a
         label, in the windows the rule changes); `protos`: _load_prototypes' triple."""
-        n = self.net.dim
-        blob, keep, agree = protos
-        near = _nearest(blob, n, (len(blob) - n) // (n + 1), emb, self._centred)
-        keep = keep if self._quiet[near] else agree
+        near = self.nearest(emb, protos)
+        keep = protos[1] if self._quiet[near] else protos[2]
         if keep == 1.0:
             return
         moved = 0.0

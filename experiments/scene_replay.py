@@ -46,6 +46,7 @@ import json, classifier
 from array import array
 c = classifier.Classifier(%(bundle)r)
 buf = array('h', bytes(2 * c.window_frames * c.n_mels))
+trees = array('f', bytes(4 * len(c.labels)))
 for index, path, n_frames in %(files)r:
     f = open(path, 'rb')
     start = 0
@@ -56,13 +57,9 @@ for index, path, n_frames in %(files)r:
         s = c.scores(x)
         # the parts the scores are made of: the trees' votes, the net's scores, the label of
         # the prototype nearest the net's embedding (-1: no prototypes); and the window's level
-        c.model.predict(x[0], c._scores)
-        near = -1
-        if c._protos is not None:
-            n = c.net.dim
-            blob = c._protos[0]
-            near = classifier._nearest(blob, n, (len(blob) - n) // (n + 1), x[2], c._centred)
-        print(json.dumps([index, [round(v, 5) for v in s], [round(v, 5) for v in c._scores],
+        c.model.predict(x[0], trees)
+        near = c.nearest(x[2])
+        print(json.dumps([index, [round(v, 5) for v in s], [round(v, 5) for v in trees],
                           [round(v, 5) for v in x[1]], near, c.level(x)]))
         start += c.hop_frames
     f.close()

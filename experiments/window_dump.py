@@ -34,7 +34,7 @@ for index, path, n_frames in %(files)r:
         x = c.features(buf)
         s = c.scores(x)
         net = list(x[1]) if c.format == 4 else s
-        emb = c._net_emb if c.format == 4 else x
+        emb = x[2] if c.format == 4 else x
         print(json.dumps([index, c.level(x), [round(v, 5) for v in s],
                           [round(v, 5) for v in net],
                           [v - 256 if v > 127 else v for v in emb]]))
