@@ -14,6 +14,11 @@ doorsteps gets one fate under the bundle as shipped:
 Counted by SNR band too. Writes experiments/results/recall_diagnosis.json.
 
     .venv/bin/python experiments/recall_diagnosis.py [--model B] [--seeds 0 1 2]
+    .venv/bin/python experiments/recall_diagnosis.py --model A+B --points P --trees 0.2 \
+        --out recall_diagnosis_r28.json
+
+A+B is the bundle joining A's pair and B's net (scene_replay.joined_set), `--points` a bundle
+whose per-label points and segmenter settings are replayed, `--trees` the trees' share.
 """
 import argparse
 import json
@@ -109,6 +114,33 @@ def fates(shipped, ungated, scenes, labels, thresholds, on):
     return out
 
 
+def parts_called_other(members, seed, events, labels, trees):
+    """Counter of what each part tops the mean of an event's windows with, over the `events`
+    called `other` (the first member's trees, its net, the pair before the open-set check), and
+    of the top label of every plain-bed window."""
+    sets = [sr.joined_set([m], seed) for m in members]
+    share = trees if trees is not None else 0.5
+    by_name = {'%s/%s' % (s['kind'], s['name']): j for j, s in enumerate(sets[0])}
+    c = Counter()
+    for ev in events:
+        j = by_name[ev['scene']]
+        scene = sets[0][j]
+        t = next(t for t in scene['truth'] if abs(t['onset'] - ev['onset']) < 1e-3)
+        ws = [w for w, (a, b) in enumerate(window_spans(len(scene['trees'])))
+              if min(b, t['offset']) - max(a, t['onset']) >= GRACE]
+        nets = np.mean([s[j]['net'][ws] for s in sets], axis=0)
+        for part, v in (('trees', scene['trees'][ws]), ('net', scene['net'][ws]),
+                        ('pair before the check', share * scene['trees'][ws] +
+                         (1 - share) * nets)):
+            top = labels[int(v.mean(0).argmax())]
+            c[part + ': ' + ('own' if top == ev['label'] else
+                             top if top in ('other', 'background') else 'another')] += 1
+    for scene in sr.joined_set(members, seed, trees):
+        if scene['kind'] == 'plain':
+            c.update('plain-bed window: ' + labels[i] for i in scene['scores'].argmax(1))
+    return c
+
+
 def figures(r):
     f = r['false_events_per_hour']
     return {'false_per_hour': {k: f[k] for k in ('all', 'quiet', 'unfamiliar', 'plain')},
@@ -122,14 +154,18 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--model', default=str(sr.BUILD / 'op_openset' / 'bundles' / 'old-points'))
     ap.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2])
+    ap.add_argument('--points', help='bundle whose points are replayed (default: --model\'s)')
+    ap.add_argument('--trees', type=float, help="the trees' share (default: the bundle's)")
+    ap.add_argument('--out', default='recall_diagnosis.json')
     args = ap.parse_args()
-    model = Path(args.model)
+    members = args.model.split('+')
+    model = Path(members[0])
     labels = sr.labels_of(model)
-    thresholds, on, settings = sr.bundle_points(model)
+    thresholds, on, settings = sr.bundle_points(Path(args.points or model))
     ideal = ideal_scores(labels)
     rows, all_fates = {}, []
     for seed in args.seeds:
-        scenes = sr.scored_set(model, seed)
+        scenes = sr.joined_set(members, seed, args.trees)
         runs = {
             'model, gated (shipped)': sr.replay(scenes, labels, thresholds, settings, on),
             'model, no gate': sr.replay(scenes, labels, thresholds, dict(settings or {},
@@ -174,17 +210,26 @@ def main():
                         and a <= f['snr_db'] < b) for a, b in bands]
         print('| %s | %d | %.1f %% | %s |' % (fate, k, 100 * k / n,
                                               ' | '.join(str(v) for v in per_band)))
+    parts = Counter()
+    for seed in args.seeds:
+        parts += parts_called_other(members, seed, [f for f in all_fates if f['seed'] == seed
+                                                    and f['fate'] == 'called other'],
+                                    labels, args.trees)
+    print('\nwhat each part says of the events called other, and plain-bed windows:')
+    for k, v in sorted(parts.items()):
+        print('  %-40s %d' % (k, v))
     per_label = {}
     for f in all_fates:
         per_label.setdefault(f['label'], Counter())[f['fate']] += 1
     print('\nper label:')
     for label, c in sorted(per_label.items()):
         print('  %-15s %s' % (label, dict(c.most_common())))
-    out = {'model': str(model), 'seeds': args.seeds, 'grace_s': GRACE, 'replays': table,
-           'per_seed': rows, 'fates': dict(counts), 'per_label': {k: dict(v) for k, v in
-                                                                per_label.items()},
+    out = {'model': args.model, 'points': args.points, 'trees': args.trees, 'seeds': args.seeds,
+           'grace_s': GRACE, 'replays': table, 'per_seed': rows, 'fates': dict(counts),
+           'parts_of_called_other': dict(parts),
+           'per_label': {k: dict(v) for k, v in per_label.items()},
            'events': all_fates}
-    (ROOT / 'experiments' / 'results' / 'recall_diagnosis.json').write_text(
+    (ROOT / 'experiments' / 'results' / args.out).write_text(
         json.dumps(out, indent=1) + '\n')
 
 
