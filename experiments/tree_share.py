@@ -44,12 +44,14 @@ CHOOSE, CHECK = (0, 1), (2, 3, 4)
 RATE = 1.0      # false events an hour where door F1 is compared
 
 
-def clip_figures(parts, members, labels, test, strange, trees):
+def clip_figures(parts, members, labels, test, strange, trees, shares=None):
+    """`shares`: the open-set check's (keep, agree) for every net, other than their bundles'."""
     thresholds = json.loads((Path(members[0]) / 'model.json').read_text())['thresholds']
     first = parts[members[0]]
     scores = scene_replay.joined_scores(
-        first['trees'], [(parts[m]['net'], parts[m]['near'], scene_replay.prototype_shares(m))
-                         for m in members], labels, trees)
+        first['trees'], [(parts[m]['net'], parts[m]['near'],
+                          shares or scene_replay.prototype_shares(m)) for m in members],
+        labels, trees)
     said = quiet_split.clip_labels(scores, first, labels, thresholds, len(test) + len(strange))
     f = heldout.figures([c.label for c in test], said[:len(test)], labels)
     o = heldout.open_set_figures(test, said[:len(test)], said[len(test):])
@@ -59,12 +61,15 @@ def clip_figures(parts, members, labels, test, strange, trees):
 
 
 def door_curves(job):
-    """{sets name: curve} of one pair at one share of the trees', from `points` (a bundle)."""
-    members, trees, points = job
+    """{sets name: curve} of one pair at one share of the trees', from `points` (a bundle);
+    `check`: another open-set check than the device's (scene_replay.joined_set), or None."""
+    members, trees, points, check = job
     points, on, settings = scene_replay.bundle_points(points)
     labels = scene_replay.labels_of(members[0])
-    scored = {seed: scene_replay.joined_set(members, seed, trees) for seed in CHOOSE + CHECK}
-    return {name: seed_ensemble.curve(scored, labels, points, settings, on, sets)
+    scored = {seed: scene_replay.joined_set(members, seed, trees, check)
+              for seed in CHOOSE + CHECK}
+    return {name: seed_ensemble.curve(scored, labels, points, settings, on, sets,
+                                      seed_ensemble.WIDE_STEPS)
             for name, sets in (('choose', CHOOSE), ('check', CHECK))}
 
 
@@ -118,14 +123,14 @@ def main():
     clips = {t: {'+'.join(Path(m).name for m in ms):
                  clip_figures(parts, ms, labels, test, strange, t) for ms in singles + pairs}
              for t in SHARES}
-    jobs = [(ms, t, args.points) for t in SHARES for ms in pairs]
+    jobs = [(ms, t, args.points, None) for t in SHARES for ms in pairs]
     with Pool(2) as pool:
         curves = list(tqdm(pool.imap(door_curves, jobs), total=len(jobs), desc='door curves'))
     doors = {}
-    for (ms, t, _), c in zip(jobs, curves):
+    for (ms, t, _, _), c in zip(jobs, curves):
         doors.setdefault(t, {})['+'.join(Path(m).name for m in ms)] = {
             k: {'curve': v, 'at_rate': seed_ensemble.at_rate(v, RATE),
-                'at_default_points': v[seed_ensemble.STEPS.index(0.0)][1:]}
+                'at_default_points': v[seed_ensemble.WIDE_STEPS.index(0.0)][1:]}
             for k, v in c.items()}
     print('| trees\' share | clip macro-F1 singles / pairs | held-out other / unheard named '
           '(pairs) | door F1 200 ms / 1 s / segment at %.1f false/h, sets 0-1 | sets 2-4 '
