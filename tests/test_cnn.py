@@ -429,7 +429,8 @@ def test_the_psram_bundle_gives_the_host_numbers_on_the_demo_scene(mpy, tmp_path
     """The PSRAM board's bundle (models/psram: a pair of three nets of 16-32-64 channels), run
     by the device in micropython at a PSRAM board's heap over windows of the demo scene: its
     first net's embedding equal to the host's integer reference to the last bit, its
-    probabilities to float rounding (the further net's: test_a_pair_of_two_nets_...)."""
+    probabilities to float rounding (the further net's: test_a_pair_of_two_nets_...), and the
+    label of the prototype nearest that embedding (Classifier.nearest) the host's."""
     import soundfile
     from training.windows import frames_of, patches, starts
     folder = image.BUNDLES['psram']
@@ -457,12 +458,14 @@ buf = array('h', bytes(2 * c.window_frames * c.n_mels))
 f = open(%r, 'rb')
 while f.readinto(buf) == 2 * len(buf):
     summary, net, emb = c.features(buf)     # a pair's: the net's own scores and embedding
-    print(json.dumps([list(emb), list(net)]))
+    print(json.dumps([list(emb), list(net), c.nearest(emb)]))
 ''' % (str(folder), str(path)), heap=runtime.PSRAM_HEAP)
     emb, raw = reference(Quantized.load(folder), P)
     assert len(rows) == len(P) > 25
     assert np.array_equal(np.array([r[0] for r in rows]), emb)
     assert np.abs(np.array([r[1] for r in rows]) - raw).max() < 1e-5
+    near = Prototypes.load(folder).nearest(emb)
+    assert np.array_equal([r[2] for r in rows], near) and len(set(near)) > 2
 
 
 def test_windows_nearest_a_quiet_prototype_give_their_event_scores_to_other(trained):
