@@ -18,7 +18,9 @@ A bundle with a net may hold open-set prototypes (model.json 'prototypes', train
 a window whose net embedding lies nearest a prototype of `other` or `background` keeps only
 'keep' of its event labels' scores, the rest going to `other`; one nearest a prototype of an
 event label keeps 'agree' of every other event label's score (1 in bundles before round 21); an
-unfamiliar sound is `other` more often than the nearest label.
+unfamiliar sound is `other` more often than the nearest label. The scores the segmenter sees
+(`scores(..., door=True)`) may take other shares (model.json 'door_check'): at the door the
+per-label points do part of the check's work, clips need all of it (experiments.md round 29).
 
 A window is a flat int16 buffer of centi-dB frames, frame-major (frame t, band b at t*n_mels+b),
 as `frontend.LogMel.pop()` fills them.
@@ -309,6 +311,10 @@ class Classifier:
         self._protos = None
         if self.format != 2 and meta.get('prototypes'):
             self._protos = self._load_prototypes(meta['prototypes'])
+        # (keep, agree) of the check in the scores the segmenter sees, where a bundle says
+        # (round 29); None: each net's prototypes' own, as in clips' and searches' scores
+        door = meta.get('door_check')
+        self.door_check = (door['keep'], door['agree']) if door else None
         self._more = []
         if self.format == 4:
             # each net of a pair: (net, its embedding and scores, its prototypes)
@@ -365,12 +371,17 @@ class Classifier:
         blob = protos[0]
         return _nearest(blob, n, (len(blob) - n) // (n + 1), emb, self._centred)
 
-    def _open_set(self, emb, scores, protos):
+    def _open_set(self, emb, scores, protos, shares=None):
         """Scores of a window nearest a quiet prototype keep `keep` of each event's score,
         nearest an event's prototype `agree` of each other event's (a few boxed floats a
-        label, in the windows the rule changes); `protos`: _load_prototypes' triple."""
+        label, in the windows the rule changes); `protos`: _load_prototypes' triple, `shares`
+        another (keep, agree) than its own."""
         near = self.nearest(emb, protos)
-        keep = protos[1] if self._quiet[near] else protos[2]
+        quiet = self._quiet[near]
+        if shares is None:   # the prototypes' own: indexed, not sliced (no garbage a window)
+            keep = protos[1] if quiet else protos[2]
+        else:
+            keep = shares[0] if quiet else shares[1]
         if keep == 1.0:
             return
         moved = 0.0
@@ -458,23 +469,25 @@ class Classifier:
             features = features[0]
         return features[2 * self.n_mels + 3 * CEPSTRA]
 
-    def scores(self, features):
+    def scores(self, features, door=False):
         """Label probabilities (net), the fraction of trees voting for each label, or for a
-        pair the two weighed by trees_share, in label order."""
+        pair the two weighed by trees_share, in label order; `door`: the scores the segmenter
+        sees, after the bundle's door_check."""
+        shares = self.door_check if door else None
         if self.format == 4:
-            return self._scores_of_pairs(features)
+            return self._scores_of_pairs(features, shares)
         if self.format == 3:
             self.net.scores(features, self._scores)
             if self._protos is not None:
-                self._open_set(features, self._scores, self._protos)
+                self._open_set(features, self._scores, self._protos, shares)
         else:
             self.model.predict(features, self._scores)
         return list(self._scores)
 
-    def _scores_of_pairs(self, features):
+    def _scores_of_pairs(self, features, shares):
         """A pair's: the mean over its nets of each net's pair with the trees (the trees'
-        share of each score trees_share), after that net's open-set check (each net's scores
-        and embedding: the arrays features() filled)."""
+        share of each score trees_share), after that net's open-set check at its own shares
+        or `shares` (each net's scores and embedding: the arrays features() filled)."""
         trees, out, n = self._trees, self._scores, len(self.labels)
         self.model.predict(features[0], trees)
         w = self.trees_share
@@ -484,7 +497,7 @@ class Classifier:
             for i in range(n):
                 out[i] = w * trees[i] + v * net_scores[i]
             if protos is not None:
-                self._open_set(net_emb, out, protos)
+                self._open_set(net_emb, out, protos, shares)
             for i in range(n):
                 total[i] += out[i]
         each = 1 / len(self._nets)

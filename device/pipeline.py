@@ -301,7 +301,7 @@ class Pipeline:
     def _window(self, c):
         try:
             features = c.features(self.windows.buf)
-            scores = c.scores(features)
+            scores = c.scores(features, door=True)
             # now, not when the watch opens an event: an upload's search (embed_wav) may have
             # reused the classifier's buffers by then
             heard = None if self._watch is None else c.embed(features)

@@ -54,7 +54,7 @@ for index, path, n_frames in %(files)r:
         f.seek(2 * start * c.n_mels)
         f.readinto(buf)
         x = c.features(buf)
-        s = c.scores(x)
+        s = c.scores(x, door=True)
         # the parts the scores are made of: the trees' votes, the net's scores, the label of
         # the prototype nearest the net's embedding (-1: no prototypes); and the window's level
         c.model.predict(x[0], trees)
@@ -154,10 +154,13 @@ def labels_of(model):
 _SETS = {}   # (model, seed) -> its scored set, loaded once a run
 
 
-def prototype_shares(model):
-    """(keep, agree) of a bundle's prototypes, as device/classifier.py reads them."""
-    p = bundle.read(model)['prototypes']
-    return p['keep'], p.get('agree', 1.0)
+def prototype_shares(model, door=False):
+    """(keep, agree) of a bundle's prototypes, as device/classifier.py reads them; `door`: of
+    the scores the segmenter sees (bundle.door_check)."""
+    meta = bundle.read(model)
+    if door:
+        return bundle.door_check(meta)
+    return meta['prototypes']['keep'], meta['prototypes'].get('agree', 1.0)
 
 
 def joined_scores(trees, nets, labels, share, check=open_set):
@@ -182,7 +185,7 @@ def joined_set(models, seed, trees=None, check=None):
     if len(sets) == 1 and trees is None and check is None:
         return sets[0]
     labels = labels_of(models[0])
-    shares = [prototype_shares(m) for m in models]
+    shares = [prototype_shares(m, door=True) for m in models]
     w = bundle.trees_share(bundle.read(models[0])) if trees is None else trees
     joined = []
     for j, scene in enumerate(sets[0]):

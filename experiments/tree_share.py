@@ -92,15 +92,28 @@ def plot(saved, path):
             ax[2].plot(shares, [np.mean([d[sets]['at_rate'][1] for d in r['doors'][t].values()])
                                 for t in r['doors']], style, color='C%d' % n,
                        label='%s, sets %s' % (name, '0-1' if sets == 'choose' else '2-4'))
+    for a in ax:
+        a.invert_xaxis()
+    finish_plot(fig, ax, "the trees' share of a pair's scores", path)
+
+
+def finish_plot(fig, ax, xlabel, path, legend_size=None):
+    """The three panels' labels (clip macro-F1, unheard kinds named, door F1 at RATE), legends,
+    and the file."""
     ax[0].set_ylabel('held-out clip macro-F1 (joined models)')
     ax[1].set_ylabel('unheard kinds named an event (%)')
     ax[2].set_ylabel('door event F1 (1 s) at %.1f false events an hour' % RATE)
     for a in ax:
-        a.set_xlabel("the trees' share of a pair's scores")
-        a.invert_xaxis()
-        a.legend()
+        a.set_xlabel(xlabel)
+        a.legend(fontsize=legend_size)
     fig.tight_layout()
     fig.savefig(path, dpi=90)
+
+
+def joined_models(students, nets):
+    """Each student's trees with its own net and every choice of `nets` - 1 of the others'."""
+    return [[first, *rest] for first in students for rest in itertools.combinations(
+        [s for s in students if s != first], nets - 1)]
 
 
 def all_five(d, rate):
@@ -151,9 +164,7 @@ def main():
     parts = {s: quiet_split.clip_parts(s, test + strange) for s in args.students}
     labels = scene_replay.labels_of(args.students[0])
     singles = [[s] for s in args.students]
-    # each student's trees with its own net and every choice of the others' nets
-    pairs = [[first, *rest] for first in args.students for rest in itertools.combinations(
-        [s for s in args.students if s != first], args.nets - 1)]
+    pairs = joined_models(args.students, args.nets)
     clips = {t: {'+'.join(Path(m).name for m in ms):
                  clip_figures(parts, ms, labels, test, strange, t) for ms in singles + pairs}
              for t in SHARES}

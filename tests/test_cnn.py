@@ -10,7 +10,7 @@ from training import bundle, cnn
 from training.cnn import Batches, CnnRecipe, Quantized, fit, inputs
 from earmark.bridge import device_module as module
 from training.model import Embedding, Recipe, Trained, balanced, centroids, forest, votes
-from training.openset import Prototypes
+from training.openset import OpenSet, Prototypes
 from training.windows import summarise
 
 from bundles import edited
@@ -142,6 +142,24 @@ def reference(q, P):
     return emb, scores
 
 
+EACH_WINDOW = '''
+import classifier, json
+from array import array
+c = classifier.Classifier(%r)
+buf = array('h', bytes(2 * c.window_frames * c.n_mels))
+f = open(%r, 'rb')
+while f.readinto(buf) == 2 * len(buf):%s
+'''
+
+
+def each_window(device, folder, P, tmp, body, **kw):
+    """The device's output lines of `body` (code indented under a loop over the windows P,
+    each in `buf`, with `c` the bundle's classifier)."""
+    path = Path(tmp) / 'windows.bin'
+    path.write_bytes(np.ascontiguousarray(P, '<i2').tobytes())
+    return device.json_lines(EACH_WINDOW % (str(folder), str(path), body), **kw)
+
+
 def device_run(device, folder, P, tmp):
     path = Path(tmp) / 'windows.bin'
     path.write_bytes(np.ascontiguousarray(P, '<i2').tobytes())
@@ -258,6 +276,40 @@ def test_a_pair_weighs_its_trees_and_its_net_on_the_device(device, trained, tmp_
     assert np.array_equal(np.array([r[0] for r in rows]), pair.embedding(X, V))
     assert [r[2] for r in rows] == list(X[:, 2 * BANDS + 3 * module('classifier').CEPSTRA])
     assert info['evaluator'].startswith('cnn.py (viper, int8) + ')
+
+
+@pytest.mark.parametrize('said', [True, False], ids=['door_check', 'before-round-29'])
+def test_the_segmenter_s_scores_take_the_bundle_s_door_check(device, trained, tmp_path, said):
+    """A bundle trained now says the open-set check of the scores the segmenter sees
+    (model.json door_check: OpenSet.DOOR_KEEP and DOOR_AGREE): the device's scores(door=True)
+    are the host's with those shares, its other scores keep the prototypes' own; a bundle that
+    does not say gives the same scores both ways."""
+    P, y = windows(330, 5)
+    pair = FakePair(trained[1], P, y)
+    folder = bundle.write(pair, tmp_path / 'model', 'no-data',
+                          {'thresholds': {l: 0.0 for l in LABELS}, 'event_threshold': 0.4})
+    meta = bundle.read(folder)
+    door = (OpenSet.DOOR_KEEP, OpenSet.DOOR_AGREE)
+    assert bundle.door_check(meta) == door != (pair.prototypes.keep, pair.prototypes.agree)
+    if not said:
+        del meta['door_check']
+        (folder / 'model.json').write_text(json.dumps(meta))
+    Q, _ = windows(8 if device.name == 'micropython' else 3, 6)
+    rows = each_window(device, folder, Q, tmp_path, '''
+    x = c.features(buf)
+    print(json.dumps([c.scores(x), c.scores(x, door=True)]))''')
+    X = summarise(Q)
+    V = votes(pair.model, X)
+    emb, net = reference(trained[1], Q)
+    both = Recipe.TREES_SHARE * V + (1 - Recipe.TREES_SHARE) * net
+    clips = pair.prototypes.apply(both, emb, LABELS)
+    doors = pair.prototypes.apply(both, emb, LABELS, *door) if said else clips
+    assert np.abs(np.array([r[0] for r in rows]) - clips).max() < 1e-5
+    assert np.abs(np.array([r[1] for r in rows]) - doors).max() < 1e-5
+    assert (np.abs(doors - clips).max() > 0.01) == said
+    if said:   # training scores a pair's scenes (the door) and clips the same way
+        assert np.allclose(as_trained(pair).predict(Q, door=True)[0], doors)
+        assert np.allclose(as_trained(pair).predict(Q)[0], clips)
 
 
 def model_heap(device, folder):
@@ -391,7 +443,6 @@ def test_a_net_bundle_with_the_wrong_weight_size_is_refused(device, cnn_bundle, 
 def test_a_bundle_s_own_shares_rule_on_the_device_and_the_host(device, cnn_bundle, tmp_path):
     """The open-set rule's keep and agree come from the bundle (model.json), on the device and in
     Prototypes.load alike; a bundle from before the agreement rule (no `agree`) keeps 1."""
-    from training.openset import OpenSet
     P, _ = windows(12 if device.name == 'micropython' else 4, 8)
     for keep, agree in ((0.2, 0.4), (OpenSet.KEEP, None)):
         def shares(meta):
@@ -448,18 +499,9 @@ def test_the_psram_bundle_gives_the_host_numbers_on_the_demo_scene(mpy, tmp_path
     pcm, _ = soundfile.read(str(DEVICE.parent / 'demo' / 'scene.flac'), dtype='int16')
     frames = frames_of(pcm)
     P = patches(frames, starts(len(frames))[::6])
-    path = tmp_path / 'windows.bin'
-    path.write_bytes(np.ascontiguousarray(P, '<i2').tobytes())
-    rows = mpy.json_lines('''
-import classifier, json
-from array import array
-c = classifier.Classifier(%r)
-buf = array('h', bytes(2 * c.window_frames * c.n_mels))
-f = open(%r, 'rb')
-while f.readinto(buf) == 2 * len(buf):
+    rows = each_window(mpy, folder, P, tmp_path, '''
     summary, net, emb = c.features(buf)     # a pair's: the net's own scores and embedding
-    print(json.dumps([list(emb), list(net), c.nearest(emb)]))
-''' % (str(folder), str(path)), heap=runtime.PSRAM_HEAP)
+    print(json.dumps([list(emb), list(net), c.nearest(emb)]))''', heap=runtime.PSRAM_HEAP)
     emb, raw = reference(Quantized.load(folder), P)
     assert len(rows) == len(P) > 25
     assert np.array_equal(np.array([r[0] for r in rows]), emb)

@@ -70,7 +70,9 @@ def recipe_restored(monkeypatch):
     """`evaluate` (commands.cross_validated) sets the recipe to a bundle's: each test gets the
     recipe back as it found it."""
     from training.cnn import CnnRecipe
-    for owner, name in ((Recipe, 'PAIR_NETS'), (Recipe, 'TREES_SHARE'), (CnnRecipe, 'CHANNELS')):
+    from training.openset import OpenSet
+    for owner, name in ((Recipe, 'PAIR_NETS'), (Recipe, 'TREES_SHARE'), (CnnRecipe, 'CHANNELS'),
+                        (OpenSet, 'DOOR_KEEP'), (OpenSet, 'DOOR_AGREE')):
         monkeypatch.setattr(owner, name, getattr(owner, name))
 
 
@@ -423,6 +425,28 @@ def test_evaluate_weighs_a_pair_s_trees_as_its_recipe_says(tmp_path, monkeypatch
     assert commands.cross_validated(tmp_path, before, clips) == {'macro_f1': 'redone'}
     assert shares == [0.5]
     assert 'trees_share' not in Recipe.as_dict('pair')
+
+
+def test_evaluate_checks_the_door_s_scores_as_the_recipe_says(tmp_path, monkeypatch):
+    """A recipe records the open-set check of the scores the segmenter sees (round 29), and
+    evaluating a bundle scores its out-of-fold scenes with that check; a bundle whose recipe
+    does not say checks them as its clips (its prototypes' keep and agree)."""
+    from training import commands, evaluate
+    from training.openset import OpenSet
+    now = json.loads(json.dumps(Recipe.as_dict('pair')))
+    assert (now['open_set']['door_keep'], now['open_set']['door_agree']) == OpenSet.door()
+    assert OpenSet.door() != (OpenSet.KEEP, OpenSet.AGREE)
+    clips = [Clip('a.wav', 'dog_bark', 'esc50-fold1', 'x', np.arange(100, dtype=np.int16))]
+    monkeypatch.setattr(evaluate, 'metrics', lambda *a, **k: {'macro_f1': 'redone'})
+    doors = []
+    monkeypatch.setattr(evaluate, 'cross_validate', lambda *a, **k: doors.append(OpenSet.door()))
+    checks = {k: v for k, v in now['open_set'].items() if not k.startswith('door')}
+    before = {'labels': LABELS, 'recipe': dict(now, open_set=checks)}
+    assert commands.cross_validated(tmp_path, before, clips) == {'macro_f1': 'redone'}
+    assert doors == [(checks['keep'], checks['agree'])]
+    assert 'door_keep' not in Recipe.as_dict('pair')['open_set']
+    assert commands.cross_validated(tmp_path, {'labels': LABELS, 'recipe': now}, clips)
+    assert doors[1] == (now['open_set']['door_keep'], now['open_set']['door_agree'])
 
 
 def test_train_refuses_a_channel_count_that_is_not_one_in_one_line(tmp_path):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import features
 from .model import MEAN_SHARE, export, tree_counts
+from .openset import OpenSet
 from .windows import HOP_FRAMES, WINDOW_FRAMES
 
 LICENSE = """Earmark model bundle: data licence
@@ -87,7 +88,8 @@ def _learner(trained, tmp):
     if trained.learner != 'trees':
         (tmp / 'cnn.bin').write_bytes(trained.net.blob())
         (tmp / 'prototypes.bin').write_bytes(trained.prototypes.blob())
-        net = {'format': 3, 'cnn': trained.net.spec(), 'prototypes': trained.prototypes.spec()}
+        net = {'format': 3, 'cnn': trained.net.spec(), 'prototypes': trained.prototypes.spec(),
+               **OpenSet.door_check()}
         if trained.learner == 'cnn':
             return net
         more = []
@@ -164,6 +166,16 @@ def read(folder):
 def trees_share(meta):
     """The forest's share of each of a pair's scores (model.json 'trees_share')."""
     return meta.get('trees_share', MEAN_SHARE)
+
+
+def door_check(meta, which=0):
+    """(keep, agree) of the open-set check in the scores the segmenter sees: model.json's
+    'door_check', else (a bundle before round 29) those of the net's prototypes (`which` > 0:
+    a pair's further net's)."""
+    if meta.get('door_check'):
+        return meta['door_check']['keep'], meta['door_check']['agree']
+    spec = meta['more_nets'][which - 1]['prototypes'] if which else meta['prototypes']
+    return spec['keep'], spec.get('agree', 1.0)
 
 
 def has_trees(meta):

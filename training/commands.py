@@ -77,6 +77,7 @@ def cross_validated(model, meta, clips, fresh=False, teacher_path=None):
     from .evaluate import cross_validate, metrics
     from .cnn import CnnRecipe
     from .model import MEAN_SHARE, Recipe
+    from .openset import OpenSet
     labels = meta['labels']
     recipe = meta.get('recipe', {})
     learner = recipe.get('learner', 'trees')
@@ -85,6 +86,9 @@ def cross_validated(model, meta, clips, fresh=False, teacher_path=None):
         CnnRecipe.CHANNELS = tuple(net['channels'])
     Recipe.PAIR_NETS = recipe.get('nets', 1)
     Recipe.TREES_SHARE = recipe.get('trees_share', MEAN_SHARE)
+    checks = recipe.get('open_set', {})
+    OpenSet.DOOR_KEEP = checks.get('door_keep', checks.get('keep', OpenSet.KEEP))
+    OpenSet.DOOR_AGREE = checks.get('door_agree', checks.get('agree', OpenSet.AGREE))
     teacher = teacher_of(teacher_path, 'teacher' not in recipe)
     saved = Path(model) / 'metrics.json'
     # the metrics' own recipe too: a pair joined with more nets (training/bundle.with_nets)

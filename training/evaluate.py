@@ -42,7 +42,7 @@ def cross_validate(clips, labels, n=SPLITS, learner=None, teacher=None):
             'split': np.full(len(W.y), k)})
         if teacher is not None:   # for how far the device's neighbours agree with the teacher's
             parts[-1]['teacher'] = distil.window_embeddings(teacher, W)
-        scenes += scored_scenes(lambda P: trained.predict(P)[0], test, labels, k,
+        scenes += scored_scenes(lambda P: trained.predict(P, door=True)[0], test, labels, k,
                                 Mixes.EVAL_SCENES)
     cv = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
     cv['scenes'] = scenes

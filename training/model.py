@@ -294,12 +294,13 @@ class Trained:
         return distil.Teaching(teacher, self.windows, groups, len(labels),
                                balanced(self.windows.y, len(labels), other))
 
-    def predict(self, P):
+    def predict(self, P, door=False):
         """(label scores (n, labels), int8 embeddings (n, dim)) of windows of frames, as the
-        device computes them."""
+        device computes them; `door`: the scores the segmenter sees (OpenSet.door()'s check)."""
+        keep, agree = openset.OpenSet.door() if door else (None, None)
         if self.learner == 'cnn':
             emb, scores = self.net.forward(P)
-            return self.prototypes.apply(scores, emb, self.labels), emb
+            return self.prototypes.apply(scores, emb, self.labels, keep, agree), emb
         X = summarise(P)
         V = votes(self.model, X)
         if self.learner == 'trees':
@@ -307,5 +308,5 @@ class Trained:
         scores, w = 0, self.trees_share
         for q, protos in [(self.net, self.prototypes)] + self.more_nets:
             emb, net = q.forward(P)
-            scores = scores + protos.apply(w * V + (1 - w) * net, emb, self.labels)
+            scores = scores + protos.apply(w * V + (1 - w) * net, emb, self.labels, keep, agree)
         return scores / (1 + len(self.more_nets)), self.embedding(X, V)

@@ -33,12 +33,32 @@ class OpenSet:
     QUIET_BACKGROUND = 8    # ... for `background` (rain, wind, birds, engine, crickets)
     KEEP = 0.5              # share of its event scores a window nearest a quiet prototype keeps
     AGREE = 0.85            # share of the other events' scores a window nearest an event's keeps
+    # ... and the same two in the scores the segmenter sees (model.json 'door_check'): at the
+    # door the per-label points do part of the check's work (docs/model-evaluation/
+    # experiments.md, round 29), clips and searches keep KEEP and AGREE
+    DOOR_KEEP = 0.7
+    DOOR_AGREE = 1.0
     SEED = 0
 
     @classmethod
     def as_dict(cls):
-        return {'event': cls.EVENT, 'other': cls.QUIET_OTHER,
-                'background': cls.QUIET_BACKGROUND, 'keep': cls.KEEP, 'agree': cls.AGREE}
+        out = {'event': cls.EVENT, 'other': cls.QUIET_OTHER,
+               'background': cls.QUIET_BACKGROUND, 'keep': cls.KEEP, 'agree': cls.AGREE}
+        if cls.door() != (cls.KEEP, cls.AGREE):   # a bundle before round 29 stays its recipe's
+            out.update(door_keep=cls.DOOR_KEEP, door_agree=cls.DOOR_AGREE)
+        return out
+
+    @classmethod
+    def door(cls):
+        """(keep, agree) of the segmenter's scores."""
+        return cls.DOOR_KEEP, cls.DOOR_AGREE
+
+    @classmethod
+    def door_check(cls):
+        """model.json's 'door_check' of a bundle trained now ({} when it is the clips' own)."""
+        if cls.door() == (cls.KEEP, cls.AGREE):
+            return {}
+        return {'door_check': {'keep': cls.DOOR_KEEP, 'agree': cls.DOOR_AGREE}}
 
 
 def _unit(X):
