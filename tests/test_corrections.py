@@ -33,7 +33,7 @@ class Quiet:
     def features(self, buf):
         return 0
 
-    def scores(self, k):
+    def scores(self, k, door=False):
         return [0.0] * 9 + [0.9, 0.0]
 
     def embed(self, features):

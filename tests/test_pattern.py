@@ -285,7 +285,7 @@ class Scripted:
         self.k += 1
         return self.k
 
-    def scores(self, k):
+    def scores(self, k, door=False):
         end = (self.window_frames + (k - 1) * self.hop_frames) * 256 / 16000
         s = [0.0] * 11
         s[9] = 0.1
