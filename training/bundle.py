@@ -168,14 +168,12 @@ def trees_share(meta):
     return meta.get('trees_share', MEAN_SHARE)
 
 
-def door_check(meta, which=0):
+def door_check(meta):
     """(keep, agree) of the open-set check in the scores the segmenter sees: model.json's
-    'door_check', else (a bundle before round 29) those of the net's prototypes (`which` > 0:
-    a pair's further net's)."""
+    'door_check', else (a bundle before round 29) those of its net's prototypes."""
     if meta.get('door_check'):
         return meta['door_check']['keep'], meta['door_check']['agree']
-    spec = meta['more_nets'][which - 1]['prototypes'] if which else meta['prototypes']
-    return spec['keep'], spec.get('agree', 1.0)
+    return meta['prototypes']['keep'], meta['prototypes'].get('agree', 1.0)
 
 
 def has_trees(meta):
