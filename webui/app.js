@@ -292,10 +292,15 @@ function query(extra) {
   for (const k in extra) q.set(k, extra[k]);
   return '/api/events?' + q;
 }
+// Each new list (a day, a label) counts here: the answer to an older one, still on its way
+// when the day changed, is for another list and must not be added to this one.
+let lists = 0;
 async function loadEvents(more) {
   const list = $('list');
+  const mine = more ? lists : ++lists;
   if (!more) { list.replaceChildren(); state.events.clear(); }
   const page = await getJSON(query(more ? { before: state.next } : {}));
+  if (mine !== lists) return;
   for (const ev of page.events) {
     state.events.set(ev.id, ev);
     list.append(row(ev));
